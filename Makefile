@@ -1,0 +1,69 @@
+# Delta Expo Assistant. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APP_PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { command -v $$p; break; }; done)
+PY := .venv/bin/python
+# Settings for the running assistant come from the environment, or from .env when present.
+WITH_ENV := set -a; [ ! -f .env ] || . ./.env; set +a;
+PO_FILES := $(wildcard locales/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+-include mk/nlu.mk
+
+.PHONY: help setup run console test test-fast lint locales extract-messages update-messages \
+	demo-data bench clean
+
+help:
+	@echo "make run    - set up everything, then chat (Telegram if TELEGRAM_TOKEN is set, else console)"
+	@echo "make test   - set up everything, then lint and run the whole test suite"
+	@echo "other: setup train locales demo-data lint bench nlu-eval nlu-bench extract-messages update-messages clean"
+
+.venv/.installed: pyproject.toml
+	@test -n "$(APP_PYTHON)" || { echo "Python 3.11+ is needed"; exit 1; }
+	test -x $(PY) || $(APP_PYTHON) -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po .venv/.installed
+	$(PY) -m babel.messages.frontend compile -D messages -i $< -o $@ --statistics
+
+locales: $(MO_FILES)
+
+setup: .venv/.installed nlu-venv locales
+
+extract-messages: .venv/.installed
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ -k _ -k gettext -k ngettext:1,2 \
+		--no-location --sort-output --project "Delta Expo Assistant" -o locales/messages.pot bot actions core
+
+update-messages: extract-messages
+	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching
+
+demo-data: .venv/.installed locales
+	$(WITH_ENV) $(PY) -m bot import-catalog data/demo/exhibitors.csv
+	$(WITH_ENV) $(PY) -m bot import-events data/demo/events.csv
+
+run: setup train demo-data
+	$(WITH_ENV) $(PY) -m bot run
+
+console: run
+
+lint: .venv/.installed
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+	.venv/bin/hadolint Dockerfile
+
+test: setup train lint
+	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not nlu"
+
+bench: setup train
+	$(PY) benchmarks/search_bench.py
+
+clean:
+	rm -rf .venv .venv-nlu models reports var $(MO_FILES)

@@ -1,0 +1,103 @@
+"""The six CIIE exhibition areas: names in every locale, and recognising them in text."""
+
+from __future__ import annotations
+
+from core.i18n import N_, translator
+from core.settings import LOCALES
+from core.taxonomy import AREAS, fold
+
+AREA_NAMES = {
+    "food": N_("Food & Agricultural Products"),
+    "auto": N_("Automobile"),
+    "equipment": N_("Technical Equipment"),
+    "consumer": N_("Consumer Goods"),
+    "medical": N_("Medical Equipment & Healthcare Products"),
+    "services": N_("Trade in Services"),
+}
+# Short words people use for an area, besides its full name.
+_AREA_WORDS = {
+    "food": (
+        "food",
+        "agri",
+        "食品",
+        "农产品",
+        "食品",
+        "식품",
+        "lebensmittel",
+        "alimentaire",
+        "alimentos",
+        "продукты",
+    ),
+    "auto": (
+        "auto",
+        "car",
+        "汽车",
+        "自動車",
+        "자동차",
+        "automobil",
+        "automobile",
+        "automóvil",
+        "автомобил",
+    ),
+    "equipment": (
+        "equipment",
+        "装备",
+        "技术装备",
+        "装置",
+        "設備",
+        "장비",
+        "ausrüstung",
+        "équipement",
+        "equipos",
+        "оборудован",
+    ),
+    "consumer": (
+        "consumer",
+        "消费品",
+        "消費財",
+        "소비재",
+        "konsumgüter",
+        "consommation",
+        "consumo",
+        "потребительск",
+    ),
+    "medical": (
+        "medical",
+        "healthcare",
+        "医疗",
+        "医療",
+        "의료",
+        "medizin",
+        "médical",
+        "médico",
+        "медицин",
+    ),
+    "services": (
+        "services",
+        "服务贸易",
+        "サービス貿易",
+        "서비스",
+        "dienstleistung",
+        "service",
+        "servicios",
+        "услуг",
+    ),
+}
+
+
+def area_name(area: str, locale: str) -> str:
+    return translator(locale).gettext(AREA_NAMES[area]) if area in AREA_NAMES else area
+
+
+def area_id(text: str) -> str | None:
+    needle = fold(text)
+    if needle in AREAS:
+        return needle
+    for area in AREAS:
+        names = {fold(area_name(area, locale)) for locale in LOCALES}
+        if needle in names:
+            return area
+    for area, words in _AREA_WORDS.items():
+        if any(fold(word) in needle for word in words):
+            return area
+    return None

@@ -1,0 +1,75 @@
+"""exhibitor_info: one company's booth, products, languages and contact."""
+
+from __future__ import annotations
+
+from html import escape
+
+from actions.areas import area_name
+from actions.base import Context, NluResult, Reply, rows
+from actions.menu import menu_reply
+from core import catalog
+from core.models import Exhibitor
+from core.taxonomy import country_name
+
+VERB = "ex"
+
+
+def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
+    name = nlu.first("company")
+    if not name:
+        return menu_reply(
+            ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
+        )
+    matches = catalog.find_by_name(ctx.session, name)
+    if not matches:
+        return Reply(
+            text=ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=escape(name))
+            + "\n"
+            + ctx._("Check the spelling, or search by product or country instead."),
+        )
+    if len(matches) == 1:
+        return card(ctx, matches[0])
+    return Reply(
+        text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
+        buttons=rows(
+            *(ctx.button(catalog.display_name(e, ctx.t.locale)[:40], VERB, e.id) for e in matches),
+            per_row=1,
+        ),
+    )
+
+
+def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
+    locale = ctx.t.locale
+    name = catalog.display_name(exhibitor, locale)
+    lines = [f"<b>{escape(name)}</b>"]
+    if name != exhibitor.name_en:
+        lines.append(escape(exhibitor.name_en))
+    lines += [
+        ctx._("Country: {country}").format(country=escape(country_name(exhibitor.country, locale))),
+        ctx._("Area: {area}").format(area=escape(area_name(exhibitor.area, locale))),
+        ctx._("Hall {hall}, booth <b>{booth}</b>").format(
+            hall=escape(exhibitor.hall), booth=escape(exhibitor.booth)
+        ),
+        ctx._("Products: {products}").format(
+            products=escape(ctx.t.join(catalog.product_names(exhibitor, ctx.taxonomy, locale)))
+        ),
+    ]
+    if exhibitor.languages:
+        spoken = [ctx.t.language_name(code) for code in exhibitor.languages.split(";")]
+        lines.append(ctx._("Staff speak: {languages}").format(languages=escape(ctx.t.join(spoken))))
+    description = exhibitor.description_zh if locale == "zh" else None
+    description = description or exhibitor.description_en
+    if description:
+        lines += ["", escape(description)]
+    contact = [escape(v) for v in (exhibitor.website, exhibitor.email) if v]
+    if contact:
+        lines += ["", ctx._("Contact: {contact}").format(contact=" · ".join(contact))]
+    lines += ["", "<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>"]
+    return Reply(text="\n".join(lines), edit=edit)
+
+
+def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
+    exhibitor = catalog.get(ctx.session, args[0]) if args else None
+    if exhibitor is None:
+        return menu_reply(ctx, ctx._("That exhibitor is no longer in the catalog."))
+    return card(ctx, exhibitor)

@@ -1,0 +1,169 @@
+"""search_exhibitors: find exhibitors by product, country, hall or area, page by page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html import escape
+
+from actions.areas import AREA_NAMES, area_id, area_name
+from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
+from core import catalog
+from core.catalog import SearchQuery
+from core.taxonomy import AREAS, country_name
+
+_HALL = re.compile(r"\d{1,2}\.\d")
+VERB = "sr"
+
+
+def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
+    categories: set[str] = set()
+    keywords: list[str] = []
+    for product in nlu.values("product"):
+        found = ctx.taxonomy.product_categories(product)
+        if found:
+            categories |= found
+        else:
+            keywords.append(product.strip())
+    if not categories and not keywords:
+        categories = ctx.taxonomy.categories_in_text(nlu.text)
+    country = None
+    for raw in nlu.values("country"):
+        country = ctx.taxonomy.country_code(raw)
+        if country:
+            break
+    hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
+    area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
+    return SearchQuery(
+        categories=tuple(sorted(categories))[:3],
+        keywords=tuple(k for k in keywords if k)[:2],
+        country=country,
+        area=area,
+        hall=hall,
+    )
+
+
+def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
+    query = build_query(ctx, nlu)
+    if query.empty:
+        return choose_area(ctx)
+    return results(ctx, query, page=0)
+
+
+def choose_area(ctx: Context) -> Reply:
+    buttons = [
+        _query_button(ctx, area_name(area, ctx.t.locale), SearchQuery(area=area), 0)
+        for area in AREAS
+    ]
+    return Reply(
+        text=ctx._("Which product or country are you looking for? Or choose an exhibition area:"),
+        buttons=rows(*buttons, per_row=2),
+    )
+
+
+def describe(ctx: Context, query: SearchQuery) -> str:
+    parts = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
+    parts += [f"“{k}”" for k in query.keywords]
+    if query.country:
+        parts.append(country_name(query.country, ctx.t.locale))
+    if query.area:
+        parts.append(area_name(query.area, ctx.t.locale))
+    if query.hall:
+        parts.append(ctx._("hall {hall}").format(hall=query.hall))
+    return escape(" · ".join(parts))
+
+
+def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) -> Reply:
+    found = catalog.search(ctx.session, query, page)
+    if found.total == 0:
+        return Reply(
+            text=ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
+            + "\n"
+            + ctx._("Try a more general product word, another country, or browse by area:"),
+            buttons=choose_area(ctx).buttons,
+            edit=edit,
+        )
+    header = ctx.t.ngettext(
+        "{count} exhibitor for {query}",
+        "{count} exhibitors for {query}",
+        found.total,
+    ).format(count=ctx.t.number(found.total), query=describe(ctx, query))
+    lines = [f"<b>{header}</b>"]
+    if found.pages > 1:
+        lines.append(
+            ctx._("Page {page} of {pages}").format(
+                page=ctx.t.number(found.page + 1), pages=ctx.t.number(found.pages)
+            )
+        )
+    first = found.page * catalog.PAGE_SIZE
+    for number, exhibitor in enumerate(found.items, start=first + 1):
+        lines.append(
+            ctx._("{number}. <b>{name}</b> ({country}) — hall {hall}, booth {booth}").format(
+                number=number,
+                name=escape(catalog.display_name(exhibitor, ctx.t.locale)),
+                country=escape(country_name(exhibitor.country, ctx.t.locale)),
+                hall=escape(exhibitor.hall),
+                booth=escape(exhibitor.booth),
+            )
+        )
+    lines.append("")
+    lines.append("<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>")
+    picks = [
+        ctx.button(f"{n}. {catalog.display_name(e, ctx.t.locale)}"[:40], "ex", e.id)
+        for n, e in enumerate(found.items, start=first + 1)
+    ]
+    nav: list[Button] = []
+    if found.page > 0:
+        nav.append(_query_button(ctx, ctx._("◀ Previous"), query, found.page - 1))
+    if found.page + 1 < found.pages:
+        nav.append(_query_button(ctx, ctx._("Next ▶"), query, found.page + 1))
+    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ())
+    return Reply(text="\n".join(lines), buttons=buttons, edit=edit)
+
+
+def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:
+    """A button that re-runs the query; narrower forms are tried until it fits 64 bytes."""
+    candidates = (
+        query,
+        replace(query, keywords=query.keywords[:1]),
+        replace(query, keywords=(), categories=query.categories[:2]),
+        replace(query, keywords=(), categories=query.categories[:1]),
+    )
+    for candidate in candidates:
+        try:
+            return ctx.button(label, VERB, *_encode(candidate, page))
+        except ValueError:
+            continue
+    return ctx.button(label, "menu", "search")
+
+
+def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
+    return (
+        str(page),
+        ",".join(query.categories),
+        query.country or "",
+        query.area or "",
+        query.hall or "",
+        ",".join(query.keywords)[:16].replace("|", " "),
+    )
+
+
+def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
+    if len(args) != 6 or not args[0].isdigit():
+        raise InvalidCallback("search arguments")
+    page, categories, country, area, hall, keywords = args
+    return (
+        SearchQuery(
+            categories=tuple(c for c in categories.split(",") if c),
+            keywords=tuple(k for k in keywords.split(",") if k),
+            country=country or None,
+            area=area if area in AREA_NAMES else None,
+            hall=hall or None,
+        ),
+        int(page),
+    )
+
+
+def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
+    query, page = _decode(args)
+    return results(ctx, query, page, edit=True)

@@ -1,0 +1,138 @@
+"""Command line: run the assistant (Telegram or console) and import data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import httpx
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import logs
+from bot.app import Container, build
+from bot.nlu_service import NluService
+from core.db import transaction
+from core.i18n import translator
+from core.imports import ImportReport, import_events, import_exhibitors
+from core.settings import LOCALES, Settings
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="Telegram when TELEGRAM_TOKEN is set, else the console")
+    console = commands.add_parser("console", help="chat in this terminal")
+    console.add_argument("--user", type=int, default=1, help="console user id (default 1)")
+    console.add_argument("--lang", choices=LOCALES, help="reply language")
+    commands.add_parser("telegram", help="run the Telegram bot")
+    commands.add_parser("healthcheck", help="exit 0 when the database and NLU answer")
+    for name in ("import-catalog", "import-events"):
+        command = commands.add_parser(name, help=f"{name.split('-')[1]} CSV, all or nothing")
+        command.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+
+    settings = Settings.from_env()
+    default_level = logging.INFO if args.verbose else logging.WARNING
+    logs.configure(default_level, settings.telegram_token, settings.nlu_token)
+    container = build(settings)
+    try:
+        if args.command == "healthcheck":
+            return healthcheck(container)
+        if args.command in {"import-catalog", "import-events"}:
+            return import_file(container, args.command, args.file)
+        if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
+            if not settings.telegram_token:
+                parser.error("TELEGRAM_TOKEN is not set")
+            return with_nlu(container, lambda: run_telegram(container))
+        user = getattr(args, "user", 1)
+        lang = getattr(args, "lang", None)
+        return with_nlu(container, lambda: asyncio.run(run_console(container, user, lang)))
+    finally:
+        container.engine.dispose()
+
+
+def import_file(container: Container, command: str, path: Path) -> int:
+    t = translator(container.settings.default_locale)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        print(t.gettext("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
+        return 2
+    importer = import_exhibitors if command == "import-catalog" else import_events
+    with transaction(container.sessions) as session:
+        report: ImportReport = importer(session, raw, container.taxonomy)
+        if not report.ok:
+            session.rollback()
+    if not report.ok:
+        print(t.gettext("{path} was not imported; nothing was changed:").format(path=path))
+        for error in report.errors:
+            print("  " + error.render(t))
+        return 1
+    print(
+        t.gettext(
+            "Imported {path}: {created} new, {updated} updated, {unchanged} unchanged."
+        ).format(
+            path=path, created=report.created, updated=report.updated, unchanged=report.unchanged
+        )
+    )
+    return 0
+
+
+def healthcheck(container: Container) -> int:
+    try:
+        with container.engine.connect() as connection:
+            connection.execute(text("select 1"))
+        # "/" is the one Rasa endpoint that needs no token.
+        httpx.get(container.settings.nlu_url + "/", timeout=5).raise_for_status()
+    except (SQLAlchemyError, httpx.HTTPError) as exc:
+        print(f"unhealthy: {type(exc).__name__}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def with_nlu(container: Container, body: object) -> int:
+    settings = container.settings
+    service = None
+    if settings.nlu_manage:
+        service = NluService(settings.nlu_url, settings.nlu_token, settings.nlu_model)
+        print("Starting the language service (about 30 seconds)...", file=sys.stderr)
+        service.start()
+        if not service.wait_ready():
+            print("The language service did not start; continuing with the menu only.",
+                  file=sys.stderr)  # fmt: skip
+    try:
+        assert callable(body)
+        body()
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if service is not None:
+            service.stop()
+
+
+def run_telegram(container: Container) -> None:
+    from bot.channels import telegram
+
+    application = telegram.build_application(container)
+    telegram.run(application, container)
+
+
+async def run_console(container: Container, user: int, lang: str | None) -> None:
+    from bot.channels.console import Console
+
+    try:
+        await Console(container.router, user_id=user, lang=lang).run()
+    finally:
+        await container.nlu.aclose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The composition root: builds every service from Settings. Tests build it the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.nlu_client import NluClient
+from bot.router import Router
+from core.db import SessionFactory, make_engine, migrate, session_factory
+from core.lingang import Entry, load_knowledge_base
+from core.settings import Settings
+from core.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass
+class Container:
+    settings: Settings
+    engine: Engine
+    sessions: SessionFactory
+    taxonomy: Taxonomy
+    knowledge: dict[str, Entry]
+    nlu: NluClient
+    router: Router
+
+    async def aclose(self) -> None:
+        await self.nlu.aclose()
+        self.engine.dispose()
+
+
+def build(settings: Settings) -> Container:
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    sessions = session_factory(engine)
+    taxonomy = load_taxonomy(settings.data_dir)
+    knowledge = load_knowledge_base(settings.data_dir)
+    nlu = NluClient(settings.nlu_url, settings.nlu_token, settings.nlu_timeout)
+    router = Router(
+        settings=settings, sessions=sessions, nlu=nlu, taxonomy=taxonomy, knowledge=knowledge
+    )
+    return Container(settings, engine, sessions, taxonomy, knowledge, nlu, router)

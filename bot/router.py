@@ -1,0 +1,156 @@
+"""Routes a message or button press to an action, inside one database transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import menu
+from actions.base import CallbackCodec, Context, InvalidCallback, NluResult, Reply
+from actions.registry import CALLBACKS, COMMANDS, INTENTS
+from bot import locale
+from bot.nlu_client import NluUnavailable
+from core import users
+from core.db import SessionFactory, transaction
+from core.i18n import translator
+from core.lingang import Entry
+from core.models import User, utcnow
+from core.settings import Settings
+from core.taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    channel: str
+    external_id: int
+    text: str = ""
+    client_language: str | None = None
+
+
+class Parser(Protocol):
+    async def parse(self, text: str) -> NluResult: ...
+
+
+Step = Callable[[Context], Reply]
+
+
+class Router:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        sessions: SessionFactory,
+        nlu: Parser,
+        taxonomy: Taxonomy,
+        knowledge: dict[str, Entry],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.settings = settings
+        self.sessions = sessions
+        self.nlu = nlu
+        self.taxonomy = taxonomy
+        self.knowledge = knowledge
+        self.codec = CallbackCodec(settings.callback_secret)
+        self.clock = clock
+
+    # --- entry points used by every channel ----------------------------------------------
+    async def handle_text(self, incoming: Incoming) -> Reply:
+        text = incoming.text.strip()
+        if not text:
+            return await self._run(incoming, menu.empty_message)
+        if len(text) > self.settings.max_message_chars:
+            limit = self.settings.max_message_chars
+            return await self._run(incoming, lambda ctx: menu.too_long(ctx, limit))
+        if text.startswith("/"):
+            return await self._run(incoming, self._command_step(text))
+        try:
+            result = await self.nlu.parse(text)
+        except NluUnavailable:
+            return await self._run(incoming, menu.nlu_unavailable)
+        log.info(
+            "intent=%s confidence=%.2f topic=%s", result.intent, result.confidence, result.topic
+        )
+        return await self._run(incoming, self._intent_step(result))
+
+    async def handle_non_text(self, incoming: Incoming) -> Reply:
+        return await self._run(incoming, menu.text_only)
+
+    async def handle_callback(self, incoming: Incoming) -> Reply:
+        try:
+            verb, args = self.codec.decode(incoming.text)
+            handler = CALLBACKS[verb]
+        except (InvalidCallback, KeyError):
+            log.warning("rejected callback data from %s user", incoming.channel)
+            return await self._run(incoming, menu.stale_button)
+
+        def step(ctx: Context) -> Reply:
+            try:
+                return handler(ctx, args)
+            except InvalidCallback:
+                return menu.stale_button(ctx)
+
+        return await self._run(incoming, step)
+
+    # --- steps ----------------------------------------------------------------------
+    def _command_step(self, text: str) -> Step:
+        command = text.split()[0][1:].split("@")[0].lower()
+        action = COMMANDS.get(command)
+        if action is None:
+            return lambda ctx: menu.unknown_command(ctx, text.split()[0])
+        return action
+
+    def _intent_step(self, result: NluResult) -> Step:
+        handler = INTENTS.get(result.intent)
+        if handler is None or result.confidence < self.settings.nlu_threshold:
+            return lambda ctx: menu.fallback(ctx, result)
+        return lambda ctx: handler(ctx, result)
+
+    # --- running a step --------------------------------------------------------------
+    async def _run(self, incoming: Incoming, step: Step) -> Reply:
+        return await asyncio.to_thread(self._run_sync, incoming, step)
+
+    def _run_sync(self, incoming: Incoming, step: Step) -> Reply:
+        try:
+            with transaction(self.sessions) as session:
+                user = users.get_or_create(
+                    session, incoming.channel, incoming.external_id, incoming.client_language
+                )
+                code = locale.resolve(
+                    user.locale,
+                    incoming.text,
+                    incoming.client_language,
+                    self.settings.default_locale,
+                )
+                ctx = self._context(session, user, code)
+                return step(ctx)
+        except SQLAlchemyError:
+            log.exception("database error; the transaction was rolled back")
+            code = locale.resolve(
+                None, incoming.text, incoming.client_language, self.settings.default_locale
+            )
+            placeholder = User(channel=incoming.channel, external_id=incoming.external_id)
+            return menu.internal_error(self._context(None, placeholder, code))
+
+    def _context(self, session: object, user: User, code: str) -> Context:
+        return Context(
+            session=session,  # type: ignore[arg-type]
+            user=user,
+            t=translator(code),
+            taxonomy=self.taxonomy,
+            knowledge=self.knowledge,
+            codec=self.codec,
+            now=self.clock(),
+            is_admin=incoming_is_admin(user, self.settings),
+        )
+
+
+def incoming_is_admin(user: User, settings: Settings) -> bool:
+    return user.channel == "telegram" and user.external_id in settings.admin_ids

@@ -1,0 +1,69 @@
+"""Settings read from the environment: the only place secrets come from."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ("zh", "en", "ja", "ko", "de", "fr", "es", "ru")
+DISPLAY_TZ = "Asia/Shanghai"
+
+
+def _ids(raw: str) -> frozenset[int]:
+    return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+
+
+def _flag(raw: str) -> bool:
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'assistant.db'}"
+    nlu_url: str = "http://127.0.0.1:5005"
+    # Without NLU_TOKEN the app starts its own Rasa server with a fresh random token.
+    nlu_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    nlu_manage: bool = True
+    nlu_timeout: float = 3.0
+    nlu_threshold: float = 0.45
+    nlu_model: Path = ROOT / "models" / "nlu.tar.gz"
+    telegram_token: str = field(default="", repr=False)
+    webhook_url: str = ""
+    webhook_secret: str = field(default="", repr=False)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    admin_ids: frozenset[int] = frozenset()
+    default_locale: str = "en"
+    # Signs inline-button payloads; a random one makes old buttons "expired" after a restart.
+    callback_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+    data_dir: Path = ROOT / "data"
+    max_message_chars: int = 1000
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        base = cls()
+        locale = env.get("DEFAULT_LOCALE", base.default_locale)
+        if locale not in LOCALES:
+            raise ValueError(f"DEFAULT_LOCALE must be one of {', '.join(LOCALES)}")
+        return cls(
+            database_url=env.get("DATABASE_URL", base.database_url),
+            nlu_url=env.get("NLU_URL", base.nlu_url).rstrip("/"),
+            nlu_token=env.get("NLU_TOKEN") or base.nlu_token,
+            nlu_manage=_flag(env.get("NLU_MANAGE", "1")),
+            nlu_timeout=float(env.get("NLU_TIMEOUT", base.nlu_timeout)),
+            nlu_threshold=float(env.get("NLU_THRESHOLD", base.nlu_threshold)),
+            nlu_model=Path(env.get("NLU_MODEL", str(base.nlu_model))),
+            telegram_token=env.get("TELEGRAM_TOKEN", ""),
+            webhook_url=env.get("TELEGRAM_WEBHOOK_URL", ""),
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
+            webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", base.webhook_listen),
+            webhook_port=int(env.get("TELEGRAM_WEBHOOK_PORT", base.webhook_port)),
+            admin_ids=_ids(env.get("ADMIN_IDS", "")),
+            default_locale=locale,
+            callback_secret=env.get("CALLBACK_SECRET") or base.callback_secret,
+            data_dir=Path(env.get("DATA_DIR", str(base.data_dir))),
+        )

@@ -1,0 +1,95 @@
+"""Rules the database itself enforces, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from core import users
+from core.db import make_engine, migrate, session_factory, transaction
+from core.models import Exhibitor, Meeting, Subscription, User
+
+SLOT = datetime(2026, 11, 6, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def sessions(database_url: str):
+    engine = make_engine(database_url)
+    migrate(engine)
+    migrate(engine)  # a second run is a no-op
+    factory = session_factory(engine)
+    with transaction(factory) as session:
+        session.add(
+            Exhibitor(
+                id="E1",
+                name_en="A",
+                country="DE",
+                area="food",
+                hall="8.2",
+                booth="8.2A-01",
+                products="wine",
+            )
+        )
+        session.add_all(
+            [User(channel="telegram", external_id=1), User(channel="telegram", external_id=2)]
+        )
+    yield factory
+    engine.dispose()
+
+
+def _meeting(user_id: int, start: datetime = SLOT, status: str = "booked") -> Meeting:
+    return Meeting(
+        user_id=user_id,
+        exhibitor_id="E1",
+        starts_at=start,
+        ends_at=start + timedelta(minutes=30),
+        status=status,
+    )
+
+
+def test_a_slot_holds_one_booked_meeting(sessions) -> None:
+    with transaction(sessions) as session:
+        session.add(_meeting(1))
+    with pytest.raises(IntegrityError), transaction(sessions) as session:
+        session.add(_meeting(2))
+    with transaction(sessions) as session:  # a cancelled meeting frees nothing it should not
+        session.add(_meeting(2, status="cancelled"))
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Meeting)) == 2
+
+
+def test_times_round_trip_as_aware_utc(sessions) -> None:
+    with transaction(sessions) as session:
+        session.add(_meeting(1, start=SLOT.astimezone(UTC)))
+    with sessions() as session:
+        stored = session.scalars(select(Meeting)).one()
+        assert stored.starts_at == SLOT and stored.starts_at.tzinfo is not None
+
+
+def test_naive_datetimes_are_refused(sessions) -> None:
+    with pytest.raises(Exception, match="naive"), transaction(sessions) as session:
+        session.add(_meeting(1, start=SLOT.replace(tzinfo=None)))
+
+
+def test_delete_me_removes_the_user_and_their_data(sessions) -> None:
+    with transaction(sessions) as session:
+        user = session.scalar(select(User).where(User.external_id == 1))
+        session.add(_meeting(user.id))
+        session.add(Subscription(user_id=user.id, city="suzhou"))
+    with transaction(sessions) as session:
+        assert users.delete_user(session, "telegram", 1)
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Meeting)) == 0
+        assert session.scalar(select(func.count()).select_from(Subscription)) == 0
+        assert session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_get_or_create_is_idempotent(sessions) -> None:
+    with transaction(sessions) as session:
+        first = users.get_or_create(session, "console", 5, "de")
+    with transaction(sessions) as session:
+        second = users.get_or_create(session, "console", 5, "de")
+    assert first.id == second.id
