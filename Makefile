@@ -39,7 +39,9 @@ extract-messages: .venv/.installed
 		--no-location --sort-output --project "Delta Expo Assistant" -o locales/messages.pot bot actions core
 
 update-messages: extract-messages
-	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching
+	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales \
+		--no-fuzzy-matching --ignore-obsolete
+	$(PY) scripts/english_catalog.py
 
 demo-data: .venv/.installed locales
 	$(WITH_ENV) $(PY) -m bot import-catalog data/demo/exhibitors.csv

@@ -102,11 +102,14 @@ def with_nlu(container: Container, body: object) -> int:
     service = None
     if settings.nlu_manage:
         service = NluService(settings.nlu_url, settings.nlu_token, settings.nlu_model)
-        print("Starting the language service (about 30 seconds)...", file=sys.stderr)
+        t = translator(settings.default_locale)
+        print(t.gettext("Starting the language service (about 30 seconds)…"), file=sys.stderr)
         service.start()
         if not service.wait_ready():
-            print("The language service did not start; continuing with the menu only.",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                t.gettext("The language service did not start; only the menu will work."),
+                file=sys.stderr,
+            )
     try:
         assert callable(body)
         body()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import (
+    BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
@@ -26,10 +27,19 @@ from telegram.request import BaseRequest
 from actions.base import Reply
 from bot.app import Container
 from bot.router import Incoming, Router
+from core.i18n import N_, translator
+from core.settings import LOCALES
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+COMMANDS = (
+    ("start", N_("Start and show the menu")),
+    ("help", N_("What I can do")),
+    ("language", N_("Change the reply language")),
+    ("privacy", N_("What data I keep")),
+    ("delete_me", N_("Erase my data")),
+)
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -109,6 +119,18 @@ async def send(message: Message, reply: Reply) -> None:
     )  # fmt: skip
 
 
+async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """The command menu in each user's app language (Telegram picks by language_code)."""
+    for locale in LOCALES:
+        t = translator(locale)
+        commands = [BotCommand(name, t.gettext(text)) for name, text in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=locale)
+    default = translator("en")
+    await application.bot.set_my_commands(
+        [BotCommand(name, default.gettext(text)) for name, text in COMMANDS]
+    )
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling an update", exc_info=context.error)
 
@@ -120,7 +142,12 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     settings = container.settings
-    builder = Application.builder().token(settings.telegram_token).rate_limiter(AIORateLimiter())
+    builder = (
+        Application.builder()
+        .token(settings.telegram_token)
+        .rate_limiter(AIORateLimiter())
+        .post_init(publish_commands)
+    )
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     application = builder.build()

@@ -91,3 +91,28 @@ async def test_bot_token_is_not_logged(telegram, caplog) -> None:
     with caplog.at_level(logging.DEBUG):
         await feed(application, text_update("/start"))
     assert application.bot.token not in caplog.text
+
+
+async def test_command_menu_is_published_in_every_language(nlu_app) -> None:
+    from bot.channels.telegram import publish_commands
+
+    request = RecordingRequest()
+    application = build_application(nlu_app, request=request)
+    await application.initialize()
+    await publish_commands(application)
+    calls = request.sent("setMyCommands")
+    assert {c.get("language_code") for c in calls} == {
+        None,
+        "zh",
+        "en",
+        "ja",
+        "ko",
+        "de",
+        "fr",
+        "es",
+        "ru",
+    }
+    german = next(c for c in calls if c.get("language_code") == "de")
+    assert german["commands"][0]["command"] == "start"
+    assert german["commands"][0]["description"] != "Start and show the menu"
+    await application.shutdown()
