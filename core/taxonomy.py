@@ -149,12 +149,16 @@ def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {' '.join(words)} "
 
 
+# CLDR region codes that are not countries (European Union, United Nations, unknown...).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
+
+
 @cache
 def _territories(locale: str) -> dict[str, str]:
     return {
         code: name
         for code, name in Locale.parse(locale).territories.items()
-        if len(code) == 2 and code.isalpha()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     }
 
 
