@@ -28,35 +28,103 @@ _RUNS = regex.compile(
     r"|(?P<katakana>[\p{Katakana}ー]+)"
     r"|(?P<hiragana>\p{Hiragana}+)"
     r"|(?P<hangul>\p{Hangul}+)"
-    r"|(?P<word>[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|[.\-'’](?=[\p{L}\p{M}\p{N}]))*)",
+    r"|(?P<word>[[\p{L}\p{M}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]]"
+    r"(?:[[\p{L}\p{M}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]]"
+    r"|[.\-'’](?=[\p{L}\p{N}]))*)",
     regex.VERSION1,
 )
-_ALPHA = regex.compile(r"[\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}]")
+# Japanese particles that glue onto neighbouring hiragana words ("はちみつの", "のはちみつ").
+_PARTICLES = set("のをはがにでともへや")
+# Korean particles written onto a noun ("상하이에", "러시아어로", "3시에").
+_JOSA = ("에서", "으로", "에", "로", "와", "과", "를", "을", "의", "는", "은", "이", "가", "도", "만")
+# Counters after numbers in Korean times and dates ("3시", "6일").
+_KO_UNITS = ("시", "분", "일", "월", "시간")
+
+
+def _words() -> List[Text]:
+    if not WORDS.exists():
+        return []
+    lines = (line.strip() for line in WORDS.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _segmenter() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer()
-    if WORDS.exists():
-        for line in WORDS.read_text(encoding="utf-8").splitlines():
-            word = line.strip()
-            if word and not word.startswith("#"):
-                segmenter.add_word(word, freq=200000)
+    for word in _words():
+        segmenter.add_word(word, freq=200000)
     return segmenter
+
+
+KANA_WORDS = sorted(
+    (w for w in _words() if regex.fullmatch(r"[\p{Katakana}\p{Hiragana}ー]+", w)), key=len, reverse=True
+)
+
+
+def _particles(run: Text) -> List[Text]:
+    """Separates one leading and one trailing particle from a longer unknown hiragana run."""
+    head: List[Text] = []
+    tail: List[Text] = []
+    if len(run) > 2 and run[0] in _PARTICLES:
+        head, run = [run[0]], run[1:]
+    if len(run) > 2 and run[-1] in _PARTICLES:
+        tail, run = [run[-1]], run[:-1]
+    return head + [run] + tail
+
+
+def _kana(run: Text) -> List[Text]:
+    """Known words ("はちみつ", "スキンケア") become tokens of their own; the rest stays whole."""
+    words: List[Text] = []
+    unknown = ""
+    i = 0
+    while i < len(run):
+        known = next((w for w in KANA_WORDS if run.startswith(w, i)), None)
+        if known is None:
+            unknown += run[i]
+            i += 1
+            continue
+        if unknown:
+            words += _particles(unknown)
+            unknown = ""
+        words.append(known)
+        i += len(known)
+    if unknown:
+        words += _particles(unknown)
+    return words
+
+
+HANGUL_WORDS = sorted(
+    [w for w in _words() if regex.fullmatch(r"\p{Hangul}+", w)] + list(_KO_UNITS),
+    key=len,
+    reverse=True,
+)
+
+
+def _hangul(run: Text) -> List[Text]:
+    """Separates a particle from a known noun: "상하이에" -> "상하이" + "에"."""
+    for word in HANGUL_WORDS:
+        rest = run[len(word) :]
+        if run.startswith(word) and rest in _JOSA:
+            return [word, rest]
+    return [run]
 
 
 def split(text: Text, segmenter: Any) -> List[tuple[Text, int]]:
     """(token text, start offset) pairs for a message in any of our eight languages."""
     pieces: List[tuple[Text, int]] = []
     for match in _RUNS.finditer(text):
-        run, start = match.group(), match.start()
+        run, offset = match.group(), match.start()
         if match.lastgroup == "han":
-            offset = start
-            for word in segmenter.cut(run, HMM=False):
-                pieces.append((word, offset))
-                offset += len(word)
+            words = list(segmenter.cut(run, HMM=False))
+        elif match.lastgroup in {"katakana", "hiragana"}:
+            words = _kana(run)
+        elif match.lastgroup == "hangul":
+            words = _hangul(run)
         else:
-            pieces.append((run, start))
+            words = [run]
+        for word in words:
+            pieces.append((word, offset))
+            offset += len(word)
     return pieces
 
 

@@ -1,0 +1,31 @@
+# The NLU side: a Python 3.10 venv with Rasa, and the trained model. Included by Makefile.
+NLU_PY := .venv-nlu/bin/python
+NLU_PYTHON_BIN ?= $(shell ls -d $(HOME)/.pyenv/versions/3.10.*/bin/python 2>/dev/null | sort -V | tail -n 1 || true)
+NLU_PYTHON_BIN := $(or $(NLU_PYTHON_BIN),$(shell command -v python3.10))
+NLU_REQ_HASH := $(shell sha256sum requirements-nlu.txt | cut -c1-12)
+# The venv lives in a cache keyed by the requirements, so a fresh clone on this machine reuses it.
+NLU_VENV_DIR := $(HOME)/.cache/delta-expo/venv-nlu-$(NLU_REQ_HASH)
+
+.PHONY: nlu-venv train nlu-eval nlu-bench
+
+nlu-venv: .venv-nlu/.installed
+
+.venv-nlu/.installed: requirements-nlu.txt
+	@test -n "$(NLU_PYTHON_BIN)" || { echo "Python 3.10 is needed for Rasa (pyenv or python3.10)"; exit 1; }
+	@if [ ! -f $(NLU_VENV_DIR)/.complete ]; then \
+		rm -rf $(NLU_VENV_DIR) && $(NLU_PYTHON_BIN) -m venv $(NLU_VENV_DIR) && \
+		$(NLU_VENV_DIR)/bin/pip install -q --upgrade 'pip<25' && \
+		$(NLU_VENV_DIR)/bin/pip install -q -r requirements-nlu.txt && \
+		touch $(NLU_VENV_DIR)/.complete; \
+	fi
+	rm -rf .venv-nlu && ln -s $(NLU_VENV_DIR) .venv-nlu
+	touch $@
+
+train: nlu-venv
+	$(NLU_PY) scripts/nlu_train.py
+
+nlu-eval: nlu-venv
+	$(NLU_PY) scripts/nlu_eval.py
+
+nlu-bench: train
+	$(NLU_PY) benchmarks/nlu_bench.py

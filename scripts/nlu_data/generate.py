@@ -1,0 +1,172 @@
+"""Writes the NLU training data (data/nlu/) and the held-out test split (data/nlu_test/).
+
+Every fifth phrasing of each intent and language is held out for the test split, so test
+sentences are never seen in training; entity values are sampled from per-language lists.
+Deterministic. Usage: python scripts/nlu_data/generate.py
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fillers import AREA, CITY, COMPANY, COUNTRY, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
+from templates_a import T as TA  # noqa: E402
+from templates_b import T as TB  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
+SLOT = re.compile(r"\{(\w+)\}")
+TEMPLATES = {**TA, **TB}
+TRAIN_VARIANTS, TEST_VARIANTS = 4, 2
+
+
+def values(slot: str, lang: str) -> list[str]:
+    table = {"product": PRODUCT, "country": COUNTRY, "city": CITY, "area": AREA, "date": DATE,
+             "time": TIME, "language": LANGUAGE}
+    if slot == "company":
+        return COMPANY["all"] + (COMPANY["zh"] if lang == "zh" else [])
+    if slot == "hall":
+        return HALL
+    return table[slot][lang]
+
+
+def typo(rng: random.Random, text: str) -> str:
+    """A realistic slip in one plain (non-entity) Latin word: a swapped or dropped letter."""
+    plain = [m for m in re.finditer(r"(?<![\[(])\b[a-zäöüéèàçñ]{5,}\b(?![\])])", text)]
+    if not plain:
+        return text
+    match = rng.choice(plain)
+    word = match.group()
+    i = rng.randrange(1, len(word) - 2)
+    wrong = word[:i] + word[i + 1] + word[i] + word[i + 2 :] if rng.random() < 0.5 else word[:i] + word[i + 1 :]
+    return text[: match.start()] + wrong + text[match.end() :]
+
+
+def fill(rng: random.Random, template: str, lang: str, n: int) -> list[str]:
+    slots = SLOT.findall(template)
+    if not slots:
+        return [template]
+    out: list[str] = []
+    for _ in range(n * 3):
+        text = template
+        for slot in slots:
+            text = text.replace("{" + slot + "}", f"[{rng.choice(values(slot, lang))}]({slot})", 1)
+        if text not in out:
+            out.append(text)
+        if len(out) == n:
+            break
+    return out
+
+
+def split(items: list[str]) -> tuple[list[str], list[str]]:
+    if len(items) < 5:
+        return items, []
+    return [t for i, t in enumerate(items) if i % 5 != 4], [t for i, t in enumerate(items) if i % 5 == 4]
+
+
+def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[str]]]]:
+    train: dict[str, dict[str, list[str]]] = {}
+    test: dict[str, dict[str, list[str]]] = {}
+    for lang in LANGS:
+        intents = {**TEMPLATES[lang], **{f"lingang_faq/{k}": v for k, v in TEMPLATES[f"{lang}_lingang"].items()}}
+        train[lang], test[lang] = {}, {}
+        for intent, templates in intents.items():
+            tr, te = split(templates)
+            examples = [e for t in tr for e in fill(rng, t, lang, TRAIN_VARIANTS)]
+            if lang not in {"zh", "ja", "ko"}:
+                examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
+            train[lang][intent] = list(dict.fromkeys(examples))
+            test[lang][intent] = list(dict.fromkeys(e for t in te for e in fill(rng, t, lang, TEST_VARIANTS)))
+    return train, test
+
+
+class Literal(str):
+    pass
+
+
+def _literal(dumper: yaml.Dumper, data: Literal) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+
+
+yaml.add_representer(Literal, _literal)
+
+
+def write_nlu(path: Path, by_intent: dict[str, list[str]], header: str) -> None:
+    doc = {
+        "version": "3.1",
+        "nlu": [
+            {"intent": intent, "examples": Literal("".join(f"- {e}\n" for e in examples))}
+            for intent, examples in by_intent.items()
+            if examples
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(header)
+        yaml.dump(doc, handle, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def lookups() -> dict[str, list[str]]:
+    taxonomy = yaml.safe_load((ROOT / "data/taxonomy/products.yml").read_text("utf-8"))["categories"]
+    cities = yaml.safe_load((ROOT / "data/taxonomy/cities.yml").read_text("utf-8"))
+    products = {str(t) for spec in taxonomy.values() for terms in spec["terms"].values() for t in terms}
+    products |= {v for lang in LANGS for v in PRODUCT[lang]}
+    city_names = {str(n) for spec in cities.values() for names in spec["names"].values() for n in names}
+    countries = {v for lang in LANGS for v in COUNTRY[lang]}
+    companies = set(COMPANY["all"]) | set(COMPANY["zh"])
+    return {"product": sorted(products), "city": sorted(city_names), "country": sorted(countries),
+            "company": sorted(companies)}
+
+
+def write_lookups(path: Path, tables: dict[str, list[str]]) -> None:
+    doc = {"version": "3.1", "nlu": [
+        {"lookup": name, "examples": Literal("".join(f"- {v}\n" for v in items))} for name, items in tables.items()
+    ]}
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("# Gazetteers for the RegexFeaturizer, built from data/taxonomy and the fillers.\n")
+        yaml.dump(doc, handle, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_responses(path: Path) -> None:
+    topics = list(TEMPLATES["en_lingang"])
+    doc = {"version": "3.1", "responses": {
+        f"utter_lingang_faq/{topic}": [{"text": f"lingang:{topic}"}] for topic in topics
+    }}
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("# Placeholders: the app answers from data/lingang/; the selector only picks the topic.\n")
+        yaml.dump(doc, handle, allow_unicode=True, sort_keys=False)
+
+
+def write_jieba_words(path: Path, tables: dict[str, list[str]]) -> None:
+    cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+    entity_values = [v for lang in ("zh", "ja", "ko") for table in (AREA, DATE, TIME, LANGUAGE, PRODUCT, COUNTRY, CITY) for v in table[lang]]
+    words = sorted({w for items in tables.values() for w in items if cjk.search(w) and " " not in w}
+                   | {v for v in entity_values if cjk.search(v) and " " not in v}
+                   | {"展商", "展位", "展区", "临港", "进博会", "新片区", "所得税", "综保区", "負面清单", "负面清单"})
+    path.write_text("# Words jieba must keep whole so entity spans fall on token boundaries.\n"
+                    + "\n".join(words) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    rng = random.Random(36)
+    train, test = build(rng)
+    for lang in LANGS:
+        write_nlu(ROOT / f"data/nlu/{lang}.yml", train[lang], f"# NLU training data ({lang}). Generated by scripts/nlu_data/generate.py.\n")
+        write_nlu(ROOT / f"data/nlu_test/{lang}.yml", test[lang], f"# HELD-OUT test split ({lang}): never train on it. Generated by scripts/nlu_data/generate.py.\n")
+    tables = lookups()
+    write_lookups(ROOT / "data/nlu/lookups.yml", tables)
+    write_responses(ROOT / "data/nlu/responses.yml")
+    write_jieba_words(ROOT / "nlu/words.txt", tables)
+    total_train = sum(len(v) for d in train.values() for v in d.values())
+    total_test = sum(len(v) for d in test.values() for v in d.values())
+    print(f"train examples: {total_train}, test examples: {total_test}")
+
+
+if __name__ == "__main__":
+    main()

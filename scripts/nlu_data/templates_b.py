@@ -1,0 +1,123 @@
+"""Phrasings per intent and language: de, fr, es, ru. {slot} marks an annotated entity."""
+
+T = {}
+
+T["de"] = {
+    "greet": ["hallo", "guten Tag", "moin", "hi", "guten Morgen", "servus", "grüß Gott", "hallo zusammen", "guten Abend", "hey"],
+    "goodbye": ["tschüss", "auf Wiedersehen", "bis später", "ciao", "bis bald", "gute Nacht", "das war's, danke tschüss", "mach's gut"],
+    "thank": ["danke", "vielen Dank", "danke schön", "herzlichen Dank", "super, danke", "merci", "besten Dank", "danke sehr"],
+    "affirm": ["ja", "ja bitte", "okay", "genau", "stimmt", "klar", "passt", "einverstanden", "jawohl", "gerne"],
+    "deny": ["nein", "nein danke", "nö", "lieber nicht", "falsch", "nicht jetzt", "auf keinen Fall", "vergiss es"],
+    "help": ["Hilfe", "was kannst du?", "wie funktioniert das", "Menü", "ich brauche Hilfe", "welche Funktionen gibt es", "was kann ich fragen", "Bedienungsanleitung"],
+    "search_exhibitors": ["Aussteller für {product}", "{country} Aussteller für {product}", "wer verkauft {product}?", "zeig mir Aussteller aus {country}", "ich suche Lieferanten für {product}", "Aussteller in Halle {hall}", "Firmen im Bereich {area}", "suche {product}", "gibt es {product} aus {country}?", "{product} Hersteller aus {country}", "welche Aussteller haben {product} in Halle {hall}", "ich möchte {product} einkaufen"],
+    "exhibitor_info": ["wo ist der Stand von {company}", "wo finde ich {company}?", "Kontakt von {company}", "Infos zu {company}", "Standnummer von {company}", "in welcher Halle ist {company}", "was verkauft {company}?", "E-Mail von {company}"],
+    "book_meeting": ["Termin mit {company} buchen", "ich möchte {company} {date} um {time} treffen", "Meeting mit {company} vereinbaren", "buche ein Gespräch mit {company}", "{date} Termin bei {company}", "einen Slot bei {company} reservieren"],
+    "my_meetings": ["meine Termine", "zeig meine Meetings", "was habe ich {date}?", "mein Zeitplan", "welche Termine habe ich gebucht", "kommende Meetings"],
+    "cancel_meeting": ["Termin mit {company} absagen", "storniere das Meeting {date}", "ich möchte meinen Termin stornieren", "Buchung bei {company} löschen", "Meeting absagen"],
+    "list_events": ["Veranstaltungen in {city}", "was ist los in {city}?", "Events in {city} {date}", "Veranstaltungen zu {product}", "zeig alle Events", "Messen in {city}", "Nach-Messe-Events in {city}", "gibt es {date} Veranstaltungen?"],
+    "subscribe_alerts": ["Events in {city} abonnieren", "benachrichtige mich über Veranstaltungen in {city}", "Alarme für {product} Events", "Benachrichtigungen für {city} einschalten", "informiere mich über neue Events"],
+    "unsubscribe_alerts": ["Abo für {city} beenden", "keine Benachrichtigungen mehr", "Alarme ausschalten", "abmelden", "stoppe die Nachrichten zu {city}"],
+    "set_language": ["auf {language} umstellen", "sprich {language}", "Sprache auf {language} ändern", "{language} bitte", "Sprache ändern", "antworte auf {language}"],
+    "out_of_scope": ["wie wird das Wetter morgen", "erzähl einen Witz", "schreib einen Aufsatz", "wer hat das Spiel gewonnen", "Bitcoin Kurs", "welche Aktie soll ich kaufen", "Rezept für Apfelstrudel", "schreib Python Code", "sing ein Lied", "empfiehl einen Film", "bestell mir ein Taxi", "wie alt bist du"],
+}
+T["de_lingang"] = {
+    "tax": ["Körperschaftsteuer in Lingang", "welche Steuervorteile bietet Lingang?", "15% Steuersatz Lingang", "Steuern für Chipfirmen in Lingang", "Steuerpolitik Lingang New Area"],
+    "company_setup": ["wie gründe ich eine Firma in Lingang?", "Firmengründung Lingang", "ausländisches Unternehmen in Lingang registrieren", "Tochtergesellschaft in Lingang gründen", "WFOE in Lingang"],
+    "work_visa": ["Arbeitserlaubnis für Ausländer in Lingang", "Visum Lingang", "wie bekommen meine Mitarbeiter ein Visum", "E-Visum Lingang", "Aufenthaltserlaubnis Lingang"],
+    "bonded_zone": ["was ist die Yangshan Zollfreizone", "Yangshan Special Comprehensive Bonded Zone Zoll", "Freihandelszone Zoll Lingang", "Zollabfertigung Yangshan", "wie funktioniert die Bonded Zone"],
+    "data_transfer": ["grenzüberschreitende Datenübermittlung Lingang", "darf ich Daten aus Lingang ins Ausland senden", "Datenexport Regeln Lingang", "Datenschutz Lingang", "allgemeine Datenliste Lingang"],
+    "negative_list": ["Negativliste für ausländische Investitionen", "welche Branchen sind für Ausländer beschränkt", "ist die Fertigung offen für Ausländer", "Negativliste 2024", "Negativliste Lingang"],
+    "finance": ["FT-Konto Lingang", "Freihandelskonto eröffnen", "grenzüberschreitende Zahlungen Lingang", "was ist ein FT-Konto", "Finanzierung in Lingang"],
+    "key_industries": ["Schlüsselindustrien in Lingang", "auf welche Branchen setzt Lingang", "Industrien in der Lingang New Area", "ist Lingang gut für Biomedizin", "Zukunftsindustrien Lingang"],
+    "contact": ["Kontakt Lingang Servicezentrum", "Telefonnummer Lingang Verwaltung", "offizielle Hilfe Lingang", "Adresse der Lingang Verwaltung", "wo bekomme ich Beratung zu Lingang"],
+}
+
+T["fr"] = {
+    "greet": ["bonjour", "salut", "bonsoir", "coucou", "bonjour à vous", "hello", "salut le bot", "bonjour madame", "rebonjour", "yo"],
+    "goodbye": ["au revoir", "à plus", "à bientôt", "salut, bonne journée", "bonne nuit", "ciao", "c'est tout, au revoir", "adieu"],
+    "thank": ["merci", "merci beaucoup", "merci bien", "super merci", "je vous remercie", "mille mercis", "merci infiniment", "c'est gentil, merci"],
+    "affirm": ["oui", "oui merci", "d'accord", "ok", "exactement", "bien sûr", "parfait", "c'est ça", "volontiers", "ouais"],
+    "deny": ["non", "non merci", "pas maintenant", "pas du tout", "c'est faux", "laisse tomber", "surtout pas", "nan"],
+    "help": ["aide", "que sais-tu faire ?", "comment ça marche", "menu", "j'ai besoin d'aide", "quelles sont les fonctions", "que puis-je demander", "mode d'emploi"],
+    "search_exhibitors": ["exposants de {product}", "exposants {country} de {product}", "qui vend du {product} ?", "montre-moi les exposants de {country}", "je cherche des fournisseurs de {product}", "exposants du hall {hall}", "entreprises du secteur {area}", "recherche {product}", "y a-t-il du {product} de {country} ?", "fabricants de {product} venant de {country}", "qui expose du {product} dans le hall {hall}", "je veux acheter du {product}"],
+    "exhibitor_info": ["où est le stand de {company}", "où se trouve {company} ?", "contact de {company}", "infos sur {company}", "numéro de stand de {company}", "dans quel hall est {company}", "que vend {company} ?", "e-mail de {company}"],
+    "book_meeting": ["réserver un rendez-vous avec {company}", "je veux rencontrer {company} {date} à {time}", "organiser une réunion avec {company}", "prendre rendez-vous avec {company}", "rendez-vous {date} chez {company}", "réserver un créneau avec {company}"],
+    "my_meetings": ["mes rendez-vous", "affiche mes réunions", "qu'ai-je {date} ?", "mon agenda", "quels rendez-vous ai-je réservés", "réunions à venir"],
+    "cancel_meeting": ["annuler mon rendez-vous avec {company}", "annule la réunion de {date}", "je veux annuler ma réservation", "supprimer le rendez-vous avec {company}", "annuler le rendez-vous"],
+    "list_events": ["événements à {city}", "que se passe-t-il à {city} ?", "événements à {city} {date}", "événements sur le {product}", "tous les événements", "salons à {city}", "événements après l'expo à {city}", "y a-t-il des événements {date} ?"],
+    "subscribe_alerts": ["s'abonner aux événements de {city}", "préviens-moi des événements à {city}", "alertes pour les événements {product}", "activer les alertes pour {city}", "tiens-moi informé des nouveaux événements"],
+    "unsubscribe_alerts": ["se désabonner de {city}", "arrête les alertes", "désactiver les notifications", "désabonnement", "plus d'alertes pour {city} svp"],
+    "set_language": ["passer en {language}", "parle {language}", "changer la langue en {language}", "en {language} s'il te plaît", "changer de langue", "réponds en {language}"],
+    "out_of_scope": ["quel temps fera-t-il demain", "raconte une blague", "écris une dissertation", "qui a gagné le match", "cours du bitcoin", "quelle action acheter", "recette de la quiche", "écris du code python", "chante une chanson", "conseille-moi un film", "appelle un taxi", "quel âge as-tu"],
+}
+T["fr_lingang"] = {
+    "tax": ["impôt sur les sociétés à Lingang", "quels avantages fiscaux à Lingang ?", "taux de 15% à Lingang", "fiscalité des entreprises de puces à Lingang", "politique fiscale de Lingang"],
+    "company_setup": ["comment créer une société à Lingang ?", "immatriculation d'une entreprise à Lingang", "créer une filiale à Lingang", "étapes pour ouvrir une WFOE à Lingang", "un étranger peut-il créer une société à Lingang"],
+    "work_visa": ["permis de travail pour étrangers à Lingang", "visa Lingang", "comment mes employés obtiennent-ils un visa", "e-visa Lingang", "titre de séjour Lingang"],
+    "bonded_zone": ["qu'est-ce que la zone sous douane de Yangshan", "douane de la zone franche de Yangshan", "zone sous douane Lingang", "dédouanement à Yangshan", "fonctionnement de la zone sous douane"],
+    "data_transfer": ["transfert transfrontalier de données Lingang", "puis-je envoyer des données à l'étranger depuis Lingang", "règles d'exportation de données", "conformité des données à Lingang", "liste de données générales Lingang"],
+    "negative_list": ["liste négative des investissements étrangers", "secteurs restreints aux investisseurs étrangers", "l'industrie est-elle ouverte aux étrangers", "liste négative 2024", "liste négative Lingang"],
+    "finance": ["compte FT Lingang", "ouvrir un compte de libre-échange", "paiements transfrontaliers à Lingang", "c'est quoi un compte FT", "financement à Lingang"],
+    "key_industries": ["industries clés de Lingang", "sur quels secteurs Lingang se concentre", "quelles industries à Lingang", "Lingang pour la biomédecine", "industries d'avenir à Lingang"],
+    "contact": ["contact du centre de services de Lingang", "numéro de téléphone de l'administration de Lingang", "aide officielle Lingang", "adresse du comité de Lingang", "où obtenir des conseils officiels sur Lingang"],
+}
+
+T["es"] = {
+    "greet": ["hola", "buenos días", "buenas tardes", "buenas", "qué tal", "hola, ¿cómo estás?", "saludos", "buenas noches", "hey", "holaa"],
+    "goodbye": ["adiós", "hasta luego", "nos vemos", "chao", "hasta pronto", "buenas noches", "eso es todo, adiós", "me voy"],
+    "thank": ["gracias", "muchas gracias", "mil gracias", "te lo agradezco", "genial, gracias", "muy amable", "gracias de verdad", "se agradece"],
+    "affirm": ["sí", "sí, por favor", "vale", "de acuerdo", "claro", "exacto", "perfecto", "correcto", "por supuesto", "ok"],
+    "deny": ["no", "no, gracias", "ahora no", "para nada", "incorrecto", "déjalo", "mejor no", "nop"],
+    "help": ["ayuda", "¿qué puedes hacer?", "cómo funciona", "menú", "necesito ayuda", "qué funciones tienes", "qué te puedo preguntar", "instrucciones"],
+    "search_exhibitors": ["expositores de {product}", "expositores de {product} de {country}", "¿quién vende {product}?", "muéstrame expositores de {country}", "busco proveedores de {product}", "expositores del pabellón {hall}", "empresas del área de {area}", "buscar {product}", "¿hay {product} de {country}?", "fabricantes de {product} de {country}", "quién expone {product} en el pabellón {hall}", "quiero comprar {product}"],
+    "exhibitor_info": ["dónde está el stand de {company}", "¿dónde está {company}?", "contacto de {company}", "información sobre {company}", "número de stand de {company}", "en qué pabellón está {company}", "¿qué vende {company}?", "correo de {company}"],
+    "book_meeting": ["reservar una reunión con {company}", "quiero reunirme con {company} {date} a {time}", "agendar una cita con {company}", "pedir una reunión con {company}", "cita {date} con {company}", "reservar un hueco con {company}"],
+    "my_meetings": ["mis reuniones", "muéstrame mis citas", "¿qué tengo {date}?", "mi agenda", "qué reuniones he reservado", "próximas reuniones"],
+    "cancel_meeting": ["cancelar mi reunión con {company}", "cancela la cita de {date}", "quiero cancelar mi reserva", "borrar la cita con {company}", "anular la reunión"],
+    "list_events": ["eventos en {city}", "¿qué hay en {city}?", "eventos en {city} {date}", "eventos sobre {product}", "todos los eventos", "ferias en {city}", "eventos después de la expo en {city}", "¿hay eventos {date}?"],
+    "subscribe_alerts": ["suscribirme a eventos en {city}", "avísame de eventos en {city}", "alertas de eventos de {product}", "activar alertas para {city}", "infórmame de nuevos eventos"],
+    "unsubscribe_alerts": ["darme de baja de {city}", "para las alertas", "desactivar notificaciones", "cancelar suscripción", "no más alertas de {city}"],
+    "set_language": ["cambiar a {language}", "habla {language}", "cambiar el idioma a {language}", "en {language}, por favor", "cambiar idioma", "responde en {language}"],
+    "out_of_scope": ["qué tiempo hará mañana", "cuéntame un chiste", "escribe un ensayo", "quién ganó el partido", "precio del bitcoin", "qué acciones comprar", "receta de paella", "escribe código en python", "canta una canción", "recomiéndame una película", "pídeme un taxi", "cuántos años tienes"],
+}
+T["es_lingang"] = {
+    "tax": ["impuesto de sociedades en Lingang", "¿qué incentivos fiscales hay en Lingang?", "tipo del 15% en Lingang", "impuestos para empresas de chips en Lingang", "política fiscal de Lingang"],
+    "company_setup": ["cómo registrar una empresa en Lingang", "constituir una sociedad extranjera en Lingang", "abrir una filial en Lingang", "pasos para una WFOE en Lingang", "puede un extranjero crear una empresa en Lingang"],
+    "work_visa": ["permiso de trabajo para extranjeros en Lingang", "visado en Lingang", "cómo obtienen visado mis empleados", "visado electrónico Lingang", "permiso de residencia Lingang"],
+    "bonded_zone": ["qué es la zona franca de Yangshan", "aduanas de la zona especial de Yangshan", "zona franca Lingang", "despacho de aduanas en Yangshan", "cómo funciona la zona aduanera"],
+    "data_transfer": ["transferencia transfronteriza de datos Lingang", "puedo enviar datos al extranjero desde Lingang", "reglas de exportación de datos", "cumplimiento de datos en Lingang", "lista de datos generales Lingang"],
+    "negative_list": ["lista negativa de inversión extranjera", "qué sectores están restringidos a extranjeros", "está abierta la manufactura a la inversión extranjera", "lista negativa 2024", "lista negativa Lingang"],
+    "finance": ["cuenta FT Lingang", "abrir una cuenta de libre comercio", "pagos transfronterizos en Lingang", "qué es una cuenta FT", "financiación en Lingang"],
+    "key_industries": ["industrias clave de Lingang", "en qué sectores se centra Lingang", "qué industrias hay en Lingang", "Lingang para biomedicina", "industrias de vanguardia Lingang"],
+    "contact": ["contacto del centro de servicios de Lingang", "teléfono de la administración de Lingang", "ayuda oficial Lingang", "dirección del comité de Lingang", "dónde consultar oficialmente sobre Lingang"],
+}
+
+T["ru"] = {
+    "greet": ["привет", "здравствуйте", "добрый день", "доброе утро", "добрый вечер", "приветствую", "здрасте", "хай", "привет бот", "салют"],
+    "goodbye": ["пока", "до свидания", "до встречи", "всего доброго", "увидимся", "спокойной ночи", "на этом всё, пока", "бывай"],
+    "thank": ["спасибо", "большое спасибо", "благодарю", "спасибо огромное", "спс", "отлично, спасибо", "премного благодарен", "спасибо за помощь"],
+    "affirm": ["да", "да, пожалуйста", "хорошо", "ок", "верно", "конечно", "согласен", "точно", "давай", "ага"],
+    "deny": ["нет", "нет, спасибо", "не надо", "не сейчас", "неверно", "отмена", "ни в коем случае", "не"],
+    "help": ["помощь", "что ты умеешь?", "как это работает", "меню", "мне нужна помощь", "какие есть функции", "что можно спросить", "инструкция"],
+    "search_exhibitors": ["экспоненты {product}", "экспоненты из {country}", "кто продаёт {product}?", "покажи компании из {country}", "ищу поставщиков: {product}", "экспоненты в павильоне {hall}", "компании в разделе {area}", "найти {product}", "есть ли {product} из {country}?", "производители: {product} из {country}", "кто выставляет {product} в павильоне {hall}", "хочу купить {product}"],
+    "exhibitor_info": ["где стенд {company}", "где находится {company}?", "контакты {company}", "расскажи про {company}", "номер стенда {company}", "в каком павильоне {company}", "что продаёт {company}?", "почта {company}"],
+    "book_meeting": ["записаться на встречу с {company}", "хочу встретиться с {company} {date} в {time}", "назначить встречу с {company}", "забронировать переговоры с {company}", "встреча {date} с {company}", "зарезервировать слот у {company}"],
+    "my_meetings": ["мои встречи", "покажи мои встречи", "что у меня {date}?", "моё расписание", "какие встречи я забронировал", "предстоящие встречи"],
+    "cancel_meeting": ["отменить встречу с {company}", "отмени встречу {date}", "хочу отменить бронь", "удалить встречу с {company}", "отменить встречу"],
+    "list_events": ["события в {city}", "что происходит в {city}?", "мероприятия в {city} {date}", "мероприятия по теме {product}", "все мероприятия", "выставки в {city}", "мероприятия после выставки в {city}", "есть ли мероприятия {date}?"],
+    "subscribe_alerts": ["подписаться на события в {city}", "сообщай о мероприятиях в {city}", "уведомления о событиях по теме {product}", "включить оповещения для {city}", "присылай новые мероприятия"],
+    "unsubscribe_alerts": ["отписаться от {city}", "хватит уведомлений", "выключить оповещения", "отписаться", "больше не присылай про {city}"],
+    "set_language": ["переключись на {language}", "говори по-русски", "сменить язык на {language}", "{language}, пожалуйста", "сменить язык", "отвечай на языке {language}"],
+    "out_of_scope": ["какая завтра погода", "расскажи анекдот", "напиши сочинение", "кто выиграл матч", "курс биткоина", "какие акции купить", "рецепт борща", "напиши код на python", "спой песню", "посоветуй фильм", "вызови такси", "сколько тебе лет"],
+}
+T["ru_lingang"] = {
+    "tax": ["налог на прибыль в Лингане", "какие налоговые льготы в Лингане?", "ставка 15% в Лингане", "налоги для производителей чипов в Лингане", "налоговая политика Lingang"],
+    "company_setup": ["как зарегистрировать компанию в Лингане?", "открыть иностранную компанию в Лингане", "создать дочернюю компанию в Лингане", "регистрация бизнеса Lingang", "может ли иностранец открыть фирму в Лингане"],
+    "work_visa": ["разрешение на работу для иностранцев в Лингане", "виза Линган", "как сотрудникам получить визу", "электронная виза Lingang", "вид на жительство Линган"],
+    "bonded_zone": ["что такое бондовая зона Яншань", "таможня в особой бондовой зоне Яншань", "бондовая зона Линган", "таможенное оформление Яншань", "как работает бондовая зона"],
+    "data_transfer": ["трансграничная передача данных Линган", "можно ли передавать данные за границу из Лингана", "правила вывоза данных", "данные и комплаенс в Лингане", "общий перечень данных Линган"],
+    "negative_list": ["негативный список для иностранных инвестиций", "какие отрасли закрыты для иностранцев", "открыто ли производство для иностранцев", "негативный список 2024", "негативный список Линган"],
+    "finance": ["счёт FT в Лингане", "открыть счёт свободной торговли", "трансграничные платежи Линган", "что такое FT счёт", "финансирование в Лингане"],
+    "key_industries": ["ключевые отрасли Лингана", "на каких отраслях сосредоточен Линган", "какие индустрии в Лингане", "подходит ли Линган для биомедицины", "передовые отрасли Линган"],
+    "contact": ["контакты сервисного центра Лингана", "телефон администрации Лингана", "официальная помощь Линган", "адрес комитета Лингана", "где получить официальную консультацию по Лингану"],
+}
