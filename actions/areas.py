@@ -40,16 +40,15 @@ _AREA_WORDS = {
         "автомобил",
     ),
     "equipment": (
-        "equipment",
-        "装备",
+        "technical equipment",
         "技术装备",
-        "装置",
-        "設備",
-        "장비",
-        "ausrüstung",
-        "équipement",
-        "equipos",
-        "оборудован",
+        "技術装備",
+        "기술장비",
+        "technische ausrüstung",
+        "équipements techniques",
+        "equipos técnicos",
+        "техническое оборудование",
+        "machinery",
     ),
     "consumer": (
         "consumer",
@@ -68,7 +67,7 @@ _AREA_WORDS = {
         "医療",
         "의료",
         "medizin",
-        "médical",
+        "médic",
         "médico",
         "медицин",
     ),
@@ -97,7 +96,9 @@ def area_id(text: str) -> str | None:
         names = {fold(area_name(area, locale)) for locale in LOCALES}
         if needle in names:
             return area
-    for area, words in _AREA_WORDS.items():
-        if any(fold(word) in needle for word in words):
-            return area
-    return None
+    # The most specific (longest) word wins: "medical equipment" is medical, not equipment.
+    matches = [
+        (len(word), area) for area, words in _AREA_WORDS.items() for word in words
+        if fold(word) in needle
+    ]
+    return max(matches)[1] if matches else None

@@ -64,7 +64,8 @@ def answer(ctx: Context, topic: str, *, details: bool = False, edit: bool = Fals
     if not details:
         buttons.append(ctx.button(ctx._("More details"), MORE, topic))
     if topic != "contact" and "contact" in ctx.knowledge:
-        buttons.append(ctx.button(ctx._(TOPIC_LABELS["contact"]), VERB, "contact"))
+        contact_label = TOPIC_LABELS["contact"]
+        buttons.append(ctx.button(ctx._(contact_label), VERB, "contact"))
     buttons.append(ctx.button(ctx._("Other topics"), VERB))
     return Reply(text="\n".join(body + _footer(ctx, entry)), buttons=rows(*buttons), edit=edit)
 

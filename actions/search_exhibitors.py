@@ -25,7 +25,7 @@ def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
             categories |= found
         else:
             keywords.append(product.strip())
-    if not categories and not keywords:
+    if not nlu.entities:  # the model found no entity: look for product words ourselves
         categories = ctx.taxonomy.categories_in_text(nlu.text)
     country = None
     for raw in nlu.values("country"):

@@ -194,6 +194,8 @@ def read_rows(
         return [], [
             RowError(1, "", N_("the file is not UTF-8 (byte {offset})"), {"offset": str(exc.start)})
         ]
+    if not text.strip():
+        return [], [RowError(1, "", N_("the file is empty"))]
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     errors = _check_header(reader.fieldnames, columns)
     if errors:

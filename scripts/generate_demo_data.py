@@ -121,6 +121,7 @@ def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str
     rng.shuffle(sequence)
     rows: list[dict[str, str]] = []
     used_names: set[str] = set()
+    used_zh: set[str] = {zh for _, zh, *_ in FIXED}
     booths: dict[str, int] = {}
 
     def booth_for(hall: str) -> str:
@@ -149,7 +150,14 @@ def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str
                     name = f"{name} {rng.choice(['International', 'Global', 'Trading', 'Export', 'Partners', str(rng.randint(2, 99))])}"
                 if name not in used_names:
                     break
-            name_zh = (rng.choice(ZH_PREFIX) + rng.choice(ZH_SECTOR[area]) + rng.choice(["", "有限公司", "集团"])) if rng.random() < 0.7 else ""
+            name_zh = ""
+            if rng.random() < 0.7:
+                name_zh = rng.choice(ZH_PREFIX) + rng.choice(ZH_SECTOR[area])
+                for suffix in ["", "有限公司", "集团", "国际", "贸易", "控股", *(f"（{n}）" for n in range(2, 99))]:
+                    if name_zh + suffix not in used_zh:
+                        name_zh += suffix
+                        break
+                used_zh.add(name_zh)
             products = product_list(area, lang, rng.randint(2, 5))
         used_names.add(name)
         hall = rng.choice(AREA_HALLS[area])
