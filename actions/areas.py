@@ -98,7 +98,9 @@ def area_id(text: str) -> str | None:
             return area
     # The most specific (longest) word wins: "medical equipment" is medical, not equipment.
     matches = [
-        (len(word), area) for area, words in _AREA_WORDS.items() for word in words
+        (len(word), area)
+        for area, words in _AREA_WORDS.items()
+        for word in words
         if fold(word) in needle
     ]
     return max(matches)[1] if matches else None

@@ -20,61 +20,303 @@ LANGS = {"zh", "en", "ja", "ko", "de", "fr", "es", "ru"}
 
 # (code, weight, home language, name flavour)
 COUNTRIES = [
-    ("JP", 260, "ja", "jp"), ("US", 200, "en", "en"), ("DE", 180, "de", "de"), ("FR", 150, "fr", "fr"),
-    ("IT", 140, "en", "it"), ("KR", 130, "ko", "ko"), ("AU", 120, "en", "en"), ("GB", 100, "en", "en"),
-    ("CH", 80, "de", "de"), ("NL", 70, "en", "nl"), ("ES", 70, "es", "es"), ("NZ", 60, "en", "en"),
-    ("CA", 60, "en", "en"), ("BE", 50, "fr", "fr"), ("AT", 45, "de", "de"), ("SE", 45, "en", "nordic"),
-    ("DK", 40, "en", "nordic"), ("FI", 35, "en", "nordic"), ("NO", 30, "en", "nordic"), ("IE", 30, "en", "en"),
-    ("RU", 80, "ru", "ru"), ("KZ", 35, "ru", "ru"), ("TH", 60, "en", "asia"), ("VN", 45, "en", "asia"),
-    ("MY", 50, "en", "asia"), ("ID", 45, "en", "asia"), ("SG", 55, "en", "asia"), ("IN", 40, "en", "asia"),
-    ("PK", 20, "en", "asia"), ("IL", 25, "en", "en"), ("TR", 35, "en", "en"), ("AE", 25, "en", "en"),
-    ("SA", 20, "en", "en"), ("EG", 20, "en", "en"), ("ZA", 30, "en", "en"), ("KE", 20, "en", "en"),
-    ("TZ", 12, "en", "en"), ("ET", 12, "en", "en"), ("RW", 10, "fr", "fr"), ("GH", 10, "en", "en"),
-    ("NG", 10, "en", "en"), ("BR", 45, "es", "es"), ("AR", 35, "es", "es"), ("CL", 35, "es", "es"),
-    ("PE", 30, "es", "es"), ("MX", 30, "es", "es"), ("CO", 25, "es", "es"), ("CU", 10, "es", "es"),
-    ("CR", 10, "es", "es"), ("HN", 8, "es", "es"), ("PA", 8, "es", "es"), ("PT", 30, "en", "es"),
-    ("GR", 30, "en", "en"), ("PL", 35, "en", "en"), ("CZ", 30, "en", "en"), ("HU", 25, "en", "en"),
-    ("RS", 20, "ru", "ru"), ("HR", 15, "en", "en"), ("AL", 8, "en", "en"), ("LT", 10, "ru", "ru"),
-    ("SK", 10, "en", "en"), ("GE", 12, "ru", "ru"), ("MN", 10, "ru", "ru"), ("LK", 12, "en", "asia"),
+    ("JP", 260, "ja", "jp"),
+    ("US", 200, "en", "en"),
+    ("DE", 180, "de", "de"),
+    ("FR", 150, "fr", "fr"),
+    ("IT", 140, "en", "it"),
+    ("KR", 130, "ko", "ko"),
+    ("AU", 120, "en", "en"),
+    ("GB", 100, "en", "en"),
+    ("CH", 80, "de", "de"),
+    ("NL", 70, "en", "nl"),
+    ("ES", 70, "es", "es"),
+    ("NZ", 60, "en", "en"),
+    ("CA", 60, "en", "en"),
+    ("BE", 50, "fr", "fr"),
+    ("AT", 45, "de", "de"),
+    ("SE", 45, "en", "nordic"),
+    ("DK", 40, "en", "nordic"),
+    ("FI", 35, "en", "nordic"),
+    ("NO", 30, "en", "nordic"),
+    ("IE", 30, "en", "en"),
+    ("RU", 80, "ru", "ru"),
+    ("KZ", 35, "ru", "ru"),
+    ("TH", 60, "en", "asia"),
+    ("VN", 45, "en", "asia"),
+    ("MY", 50, "en", "asia"),
+    ("ID", 45, "en", "asia"),
+    ("SG", 55, "en", "asia"),
+    ("IN", 40, "en", "asia"),
+    ("PK", 20, "en", "asia"),
+    ("IL", 25, "en", "en"),
+    ("TR", 35, "en", "en"),
+    ("AE", 25, "en", "en"),
+    ("SA", 20, "en", "en"),
+    ("EG", 20, "en", "en"),
+    ("ZA", 30, "en", "en"),
+    ("KE", 20, "en", "en"),
+    ("TZ", 12, "en", "en"),
+    ("ET", 12, "en", "en"),
+    ("RW", 10, "fr", "fr"),
+    ("GH", 10, "en", "en"),
+    ("NG", 10, "en", "en"),
+    ("BR", 45, "es", "es"),
+    ("AR", 35, "es", "es"),
+    ("CL", 35, "es", "es"),
+    ("PE", 30, "es", "es"),
+    ("MX", 30, "es", "es"),
+    ("CO", 25, "es", "es"),
+    ("CU", 10, "es", "es"),
+    ("CR", 10, "es", "es"),
+    ("HN", 8, "es", "es"),
+    ("PA", 8, "es", "es"),
+    ("PT", 30, "en", "es"),
+    ("GR", 30, "en", "en"),
+    ("PL", 35, "en", "en"),
+    ("CZ", 30, "en", "en"),
+    ("HU", 25, "en", "en"),
+    ("RS", 20, "ru", "ru"),
+    ("HR", 15, "en", "en"),
+    ("AL", 8, "en", "en"),
+    ("LT", 10, "ru", "ru"),
+    ("SK", 10, "en", "en"),
+    ("GE", 12, "ru", "ru"),
+    ("MN", 10, "ru", "ru"),
+    ("LK", 12, "en", "asia"),
 ]
 # ~65 small exhibiting countries and regions, a few exhibitors each.
-SMALL = ("AF AM AO AZ BD BG BH BJ BN BO BT BW BY CD CG CI CM CY DZ EC EE FJ GA GM GN GT IQ IR IS JM "
-         "JO KG KH KW LA LB LU LV MA MD ME MG MK ML MM MT MU MV MW MZ NA NE NP OM PG PH PY QA RO "
-         "SI SN SV SY TG TJ TM TN UA UG UY UZ ZM ZW").split()
-AREA_WEIGHTS = {"food": 28, "consumer": 22, "equipment": 18, "medical": 15, "auto": 6, "services": 11}
+SMALL = [
+    "AF",
+    "AM",
+    "AO",
+    "AZ",
+    "BD",
+    "BG",
+    "BH",
+    "BJ",
+    "BN",
+    "BO",
+    "BT",
+    "BW",
+    "BY",
+    "CD",
+    "CG",
+    "CI",
+    "CM",
+    "CY",
+    "DZ",
+    "EC",
+    "EE",
+    "FJ",
+    "GA",
+    "GM",
+    "GN",
+    "GT",
+    "IQ",
+    "IR",
+    "IS",
+    "JM",
+    "JO",
+    "KG",
+    "KH",
+    "KW",
+    "LA",
+    "LB",
+    "LU",
+    "LV",
+    "MA",
+    "MD",
+    "ME",
+    "MG",
+    "MK",
+    "ML",
+    "MM",
+    "MT",
+    "MU",
+    "MV",
+    "MW",
+    "MZ",
+    "NA",
+    "NE",
+    "NP",
+    "OM",
+    "PG",
+    "PH",
+    "PY",
+    "QA",
+    "RO",
+    "SI",
+    "SN",
+    "SV",
+    "SY",
+    "TG",
+    "TJ",
+    "TM",
+    "TN",
+    "UA",
+    "UG",
+    "UY",
+    "UZ",
+    "ZM",
+    "ZW",
+]
+AREA_WEIGHTS = {
+    "food": 28,
+    "consumer": 22,
+    "equipment": 18,
+    "medical": 15,
+    "auto": 6,
+    "services": 11,
+}
 AREA_HALLS = {
-    "food": ["8.2", "7.2", "6.2"], "consumer": ["1.1", "2.1", "5.1"], "equipment": ["3.1", "4.1"],
-    "medical": ["6.1", "7.1"], "auto": ["8.1"], "services": ["4.2", "5.2"],
+    "food": ["8.2", "7.2", "6.2"],
+    "consumer": ["1.1", "2.1", "5.1"],
+    "equipment": ["3.1", "4.1"],
+    "medical": ["6.1", "7.1"],
+    "auto": ["8.1"],
+    "services": ["4.2", "5.2"],
 }
 FLAVOUR = {
-    "en": (["Blue", "Golden", "Silver", "Coastal", "Summit", "Pioneer", "Harbor", "Evergreen", "Crown", "Northfield", "Redwood", "Bright"], ["Ltd", "Inc.", "Co.", "Group", "Pty Ltd"]),
-    "de": (["Alpen", "Rhein", "Schwarzwald", "Nordlicht", "Bergland", "Elbe", "Donau", "Sonnen", "Edel", "Hansa"], ["GmbH", "AG", "KG"]),
-    "fr": (["Belle", "Provence", "Atlantique", "Lumière", "Normandie", "Azur", "Loire", "Montagne", "Étoile"], ["SA", "SARL", "SAS"]),
-    "it": (["Toscana", "Dolce", "Bella", "Venezia", "Sole", "Monte", "Verde", "Roma"], ["S.p.A.", "S.r.l."]),
-    "es": (["Sol", "Andes", "Costa", "Sierra", "Dorado", "Pacífico", "Valle", "Rio"], ["S.A.", "S.L.", "Ltda."]),
+    "en": (
+        [
+            "Blue",
+            "Golden",
+            "Silver",
+            "Coastal",
+            "Summit",
+            "Pioneer",
+            "Harbor",
+            "Evergreen",
+            "Crown",
+            "Northfield",
+            "Redwood",
+            "Bright",
+        ],
+        ["Ltd", "Inc.", "Co.", "Group", "Pty Ltd"],
+    ),
+    "de": (
+        [
+            "Alpen",
+            "Rhein",
+            "Schwarzwald",
+            "Nordlicht",
+            "Bergland",
+            "Elbe",
+            "Donau",
+            "Sonnen",
+            "Edel",
+            "Hansa",
+        ],
+        ["GmbH", "AG", "KG"],
+    ),
+    "fr": (
+        [
+            "Belle",
+            "Provence",
+            "Atlantique",
+            "Lumière",
+            "Normandie",
+            "Azur",
+            "Loire",
+            "Montagne",
+            "Étoile",
+        ],
+        ["SA", "SARL", "SAS"],
+    ),
+    "it": (
+        ["Toscana", "Dolce", "Bella", "Venezia", "Sole", "Monte", "Verde", "Roma"],
+        ["S.p.A.", "S.r.l."],
+    ),
+    "es": (
+        ["Sol", "Andes", "Costa", "Sierra", "Dorado", "Pacífico", "Valle", "Rio"],
+        ["S.A.", "S.L.", "Ltda."],
+    ),
     "nl": (["Oranje", "Tulip", "Delta", "Polder", "Windmill"], ["B.V.", "N.V."]),
-    "nordic": (["Nordic", "Fjord", "Aurora", "Viking", "Baltic", "Lapland"], ["AB", "A/S", "Oy", "AS"]),
-    "jp": (["Sakura", "Fuji", "Hokuto", "Yamato", "Kaede", "Asahi", "Minato", "Hoshi", "Kiku"], ["K.K.", "Co., Ltd.", "Corporation"]),
-    "ko": (["Hanbit", "Mirae", "Daehan", "Saemaeul", "Haneul", "Jinju", "Nuri"], ["Co., Ltd.", "Corp."]),
+    "nordic": (
+        ["Nordic", "Fjord", "Aurora", "Viking", "Baltic", "Lapland"],
+        ["AB", "A/S", "Oy", "AS"],
+    ),
+    "jp": (
+        ["Sakura", "Fuji", "Hokuto", "Yamato", "Kaede", "Asahi", "Minato", "Hoshi", "Kiku"],
+        ["K.K.", "Co., Ltd.", "Corporation"],
+    ),
+    "ko": (
+        ["Hanbit", "Mirae", "Daehan", "Saemaeul", "Haneul", "Jinju", "Nuri"],
+        ["Co., Ltd.", "Corp."],
+    ),
     "ru": (["Volga", "Baikal", "Sibir", "Ural", "Neva", "Altai", "Taiga"], ["LLC", "JSC"]),
-    "asia": (["Lotus", "Mekong", "Orchid", "Bamboo", "Jade", "Monsoon", "Tiger"], ["Co., Ltd.", "Sdn Bhd", "Pte Ltd"]),
+    "asia": (
+        ["Lotus", "Mekong", "Orchid", "Bamboo", "Jade", "Monsoon", "Tiger"],
+        ["Co., Ltd.", "Sdn Bhd", "Pte Ltd"],
+    ),
 }
 SECTOR_WORDS = {
-    "food": ["Foods", "Farms", "Dairy", "Vineyards", "Orchards", "Seafood", "Gourmet", "Harvest", "Provisions"],
+    "food": [
+        "Foods",
+        "Farms",
+        "Dairy",
+        "Vineyards",
+        "Orchards",
+        "Seafood",
+        "Gourmet",
+        "Harvest",
+        "Provisions",
+    ],
     "consumer": ["Beauty", "Living", "Design", "Crafts", "Home", "Style", "Cosmetics", "Jewels"],
-    "equipment": ["Robotics", "Machinery", "Technologies", "Engineering", "Systems", "Automation", "Materials"],
+    "equipment": [
+        "Robotics",
+        "Machinery",
+        "Technologies",
+        "Engineering",
+        "Systems",
+        "Automation",
+        "Materials",
+    ],
     "medical": ["Medtech", "Health", "Pharma", "Medical", "Biotech", "Care", "Diagnostics"],
     "auto": ["Motors", "Mobility", "Automotive", "Drive", "E-Mobility"],
     "services": ["Logistics", "Consulting", "Capital", "Partners", "Travel", "Academy", "Shipping"],
 }
 ZH_SECTOR = {
-    "food": ["食品", "农场", "乳业", "酒庄", "果园", "海产", "美食"], "consumer": ["美妆", "家居", "设计", "工艺", "时尚"],
-    "equipment": ["机器人", "机械", "科技", "工程", "自动化", "材料"], "medical": ["医疗科技", "健康", "制药", "医疗", "生物科技"],
-    "auto": ["汽车", "出行", "动力"], "services": ["物流", "咨询", "资本", "旅游", "教育", "航运"],
+    "food": ["食品", "农场", "乳业", "酒庄", "果园", "海产", "美食"],
+    "consumer": ["美妆", "家居", "设计", "工艺", "时尚"],
+    "equipment": ["机器人", "机械", "科技", "工程", "自动化", "材料"],
+    "medical": ["医疗科技", "健康", "制药", "医疗", "生物科技"],
+    "auto": ["汽车", "出行", "动力"],
+    "services": ["物流", "咨询", "资本", "旅游", "教育", "航运"],
 }
-ZH_PREFIX = ["蓝", "金", "银", "海岸", "峰", "先锋", "港湾", "常青", "皇冠", "北野", "红杉", "明亮", "阿尔卑斯", "莱茵", "普罗旺斯", "樱花", "富士", "北欧", "伏尔加", "安第斯", "莲花", "湄公"]
+ZH_PREFIX = [
+    "蓝",
+    "金",
+    "银",
+    "海岸",
+    "峰",
+    "先锋",
+    "港湾",
+    "常青",
+    "皇冠",
+    "北野",
+    "红杉",
+    "明亮",
+    "阿尔卑斯",
+    "莱茵",
+    "普罗旺斯",
+    "樱花",
+    "富士",
+    "北欧",
+    "伏尔加",
+    "安第斯",
+    "莲花",
+    "湄公",
+]
 FIXED = [
-    ("Nordic Medtech", "北欧医疗科技", "SE", "medical", ["medical devices", "medical imaging", "MRI"]),
+    (
+        "Nordic Medtech",
+        "北欧医疗科技",
+        "SE",
+        "medical",
+        ["medical devices", "medical imaging", "MRI"],
+    ),
     ("Alpine Dairy", "阿尔卑斯乳业", "CH", "food", ["Käse", "Milchpulver", "Butter"]),
     ("Sakura Robotics", "樱花机器人", "JP", "equipment", ["産業用ロボット", "自動化"]),
     ("Kangaroo Valley Wines", "袋鼠谷酒庄", "AU", "food", ["wine", "red wine", "sparkling wine"]),
@@ -87,16 +329,36 @@ DESCRIPTIONS = [
     "{name} supplies {product} to distributors in {n} countries and is looking for partners in the Yangtze River Delta.",
     "{Adj} maker of {product}, {name} shows its newest range at this year's expo.",
 ]
-ADJ = ["a leading", "a specialist", "an innovative", "an independent", "an award-winning", "a fast-growing"]
-SECTOR_EN = {"food": "food and agriculture", "consumer": "consumer goods", "equipment": "technical equipment", "medical": "healthcare", "auto": "the automotive industry", "services": "trade in services"}
-ZH_DESC = ["{name}是一家来自{country}的{sector}企业，本届进博会展示{product}。", "{name}专注于{product}，正在长三角寻找合作伙伴。", "{name}创立于{year}年，向中国采购商推出{product}。"]
+ADJ = [
+    "a leading",
+    "a specialist",
+    "an innovative",
+    "an independent",
+    "an award-winning",
+    "a fast-growing",
+]
+SECTOR_EN = {
+    "food": "food and agriculture",
+    "consumer": "consumer goods",
+    "equipment": "technical equipment",
+    "medical": "healthcare",
+    "auto": "the automotive industry",
+    "services": "trade in services",
+}
+ZH_DESC = [
+    "{name}是一家来自{country}的{sector}企业，本届进博会展示{product}。",
+    "{name}专注于{product}，正在长三角寻找合作伙伴。",
+    "{name}创立于{year}年，向中国采购商推出{product}。",
+]
 
 
 def load_terms() -> dict[str, dict[str, dict[str, list[str]]]]:
     raw = yaml.safe_load((ROOT / "data/taxonomy/products.yml").read_text("utf-8"))["categories"]
     by_area: dict[str, dict[str, dict[str, list[str]]]] = {}
     for cid, spec in raw.items():
-        by_area.setdefault(spec["area"], {})[cid] = {lang: [str(t) for t in terms] for lang, terms in spec["terms"].items()}
+        by_area.setdefault(spec["area"], {})[cid] = {
+            lang: [str(t) for t in terms] for lang, terms in spec["terms"].items()
+        }
     return by_area
 
 
@@ -105,10 +367,14 @@ def weighted(rng: random.Random, weights: dict[str, int]) -> str:
 
 
 def slug(text: str) -> str:
-    return "".join(ch for ch in text.lower().replace(" ", "-") if ch.isascii() and (ch.isalnum() or ch == "-")).strip("-")
+    return "".join(
+        ch for ch in text.lower().replace(" ", "-") if ch.isascii() and (ch.isalnum() or ch == "-")
+    ).strip("-")
 
 
-def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str]]]]) -> list[dict[str, str]]:
+def exhibitors(
+    rng: random.Random, terms: dict[str, dict[str, dict[str, list[str]]]]
+) -> list[dict[str, str]]:
     from babel import Locale
 
     en_names, zh_names = Locale.parse("en").territories, Locale.parse("zh").territories
@@ -133,7 +399,9 @@ def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str
         chosen = rng.sample(sorted(terms[area]), k=min(count, len(terms[area])))
         out = []
         for cid in chosen:
-            pool = terms[area][cid].get(lang if rng.random() < 0.6 else "en") or terms[area][cid]["en"]
+            pool = (
+                terms[area][cid].get(lang if rng.random() < 0.6 else "en") or terms[area][cid]["en"]
+            )
             out.append(rng.choice(pool))
         return out
 
@@ -153,7 +421,15 @@ def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str
             name_zh = ""
             if rng.random() < 0.7:
                 name_zh = rng.choice(ZH_PREFIX) + rng.choice(ZH_SECTOR[area])
-                for suffix in ["", "有限公司", "集团", "国际", "贸易", "控股", *(f"（{n}）" for n in range(2, 99))]:
+                for suffix in [
+                    "",
+                    "有限公司",
+                    "集团",
+                    "国际",
+                    "贸易",
+                    "控股",
+                    *(f"（{n}）" for n in range(2, 99)),
+                ]:
                     if name_zh + suffix not in used_zh:
                         name_zh += suffix
                         break
@@ -164,31 +440,150 @@ def exhibitors(rng: random.Random, terms: dict[str, dict[str, dict[str, list[str
         country = en_names.get(code, code)
         product_text = ", ".join(products[:2])
         adjective = rng.choice(ADJ)
-        description = rng.choice(DESCRIPTIONS).format(name=name, adj=adjective, Adj=adjective[0].upper() + adjective[1:], country=country, sector=SECTOR_EN[area], product=product_text, year=rng.randint(1890, 2018), n=rng.randint(3, 60))
-        description_zh = rng.choice(ZH_DESC).format(name=name_zh or name, country=zh_names.get(code, code), sector=ZH_SECTOR[area][0], product="、".join(products[:2]), year=rng.randint(1890, 2018)) if name_zh else ""
-        spoken = ["en"] + ([lang] if lang in LANGS and lang != "en" else []) + (["zh"] if rng.random() < 0.35 else [])
+        description = rng.choice(DESCRIPTIONS).format(
+            name=name,
+            adj=adjective,
+            Adj=adjective[0].upper() + adjective[1:],
+            country=country,
+            sector=SECTOR_EN[area],
+            product=product_text,
+            year=rng.randint(1890, 2018),
+            n=rng.randint(3, 60),
+        )
+        description_zh = (
+            rng.choice(ZH_DESC).format(
+                name=name_zh or name,
+                country=zh_names.get(code, code),
+                sector=ZH_SECTOR[area][0],
+                product="、".join(products[:2]),
+                year=rng.randint(1890, 2018),
+            )
+            if name_zh
+            else ""
+        )
+        spoken = (
+            ["en"]
+            + ([lang] if lang in LANGS and lang != "en" else [])
+            + (["zh"] if rng.random() < 0.35 else [])
+        )
         site = slug(name) or f"exhibitor-{index}"
-        rows.append({
-            "id": f"EX{index:05d}", "name_en": name, "name_zh": name_zh or "", "country": code, "area": area,
-            "hall": hall, "booth": booth_for(hall), "products": ";".join(products), "description_en": description,
-            "description_zh": description_zh, "languages": ";".join(dict.fromkeys(spoken)),
-            "website": f"https://{site}.example", "email": f"info@{site}.example",
-        })
+        rows.append(
+            {
+                "id": f"EX{index:05d}",
+                "name_en": name,
+                "name_zh": name_zh or "",
+                "country": code,
+                "area": area,
+                "hall": hall,
+                "booth": booth_for(hall),
+                "products": ";".join(products),
+                "description_en": description,
+                "description_zh": description_zh,
+                "languages": ";".join(dict.fromkeys(spoken)),
+                "website": f"https://{site}.example",
+                "email": f"info@{site}.example",
+            }
+        )
     return rows
 
 
-EVENT_CITIES = ["Suzhou", "Hangzhou", "Nanjing", "Ningbo", "Hefei", "Wuxi", "Jiaxing", "Shanghai", "Nantong", "Yiwu", "Wuhu", "Shaoxing", "Changzhou", "Huzhou", "Yangzhou"]
-CITY_ZH = {"Suzhou": "苏州", "Hangzhou": "杭州", "Nanjing": "南京", "Ningbo": "宁波", "Hefei": "合肥", "Wuxi": "无锡", "Jiaxing": "嘉兴", "Shanghai": "上海", "Nantong": "南通", "Yiwu": "义乌", "Wuhu": "芜湖", "Shaoxing": "绍兴", "Changzhou": "常州", "Huzhou": "湖州", "Yangzhou": "扬州"}
-EVENT_KINDS = [
-    ("CIIE Spillover Matchmaking: {topic}", "进博会溢出效应对接会：{topic_zh}", ["wine", "medical devices", "cosmetics", "industrial robots", "coffee", "cheese"]),
-    ("Imported Goods Fair: {topic}", "进口商品展销会：{topic_zh}", ["wine", "olive oil", "chocolate", "seafood", "jewellery"]),
-    ("6+365 Showcase: {topic}", "6+365 常年展示交易：{topic_zh}", ["cosmetics", "fashion", "home appliances", "crystal"]),
-    ("Medtech Forum: {topic}", "医疗科技论坛：{topic_zh}", ["medical devices", "medical imaging", "pharmaceuticals", "elderly care"]),
-    ("Smart Manufacturing Day: {topic}", "智能制造日：{topic_zh}", ["industrial robots", "machine tools", "new materials", "semiconductors"]),
-    ("Tasting Session: {topic}", "品鉴会：{topic_zh}", ["wine", "whisky", "coffee", "cheese", "honey"]),
+EVENT_CITIES = [
+    "Suzhou",
+    "Hangzhou",
+    "Nanjing",
+    "Ningbo",
+    "Hefei",
+    "Wuxi",
+    "Jiaxing",
+    "Shanghai",
+    "Nantong",
+    "Yiwu",
+    "Wuhu",
+    "Shaoxing",
+    "Changzhou",
+    "Huzhou",
+    "Yangzhou",
 ]
-TOPIC_ZH = {"wine": "葡萄酒", "medical devices": "医疗器械", "cosmetics": "化妆品", "industrial robots": "工业机器人", "coffee": "咖啡", "cheese": "奶酪", "olive oil": "橄榄油", "chocolate": "巧克力", "seafood": "海鲜", "jewellery": "珠宝", "fashion": "时尚服饰", "home appliances": "家电", "crystal": "水晶", "medical imaging": "医学影像", "pharmaceuticals": "医药", "elderly care": "养老康复", "machine tools": "机床", "new materials": "新材料", "semiconductors": "集成电路", "whisky": "威士忌", "honey": "蜂蜜"}
-VENUES = ["International Expo Center", "Import Commodity Hall", "Convention Center", "Bonded Trade Plaza", "Hi-tech Park Forum Hall", "Riverside Exhibition Hall"]
+CITY_ZH = {
+    "Suzhou": "苏州",
+    "Hangzhou": "杭州",
+    "Nanjing": "南京",
+    "Ningbo": "宁波",
+    "Hefei": "合肥",
+    "Wuxi": "无锡",
+    "Jiaxing": "嘉兴",
+    "Shanghai": "上海",
+    "Nantong": "南通",
+    "Yiwu": "义乌",
+    "Wuhu": "芜湖",
+    "Shaoxing": "绍兴",
+    "Changzhou": "常州",
+    "Huzhou": "湖州",
+    "Yangzhou": "扬州",
+}
+EVENT_KINDS = [
+    (
+        "CIIE Spillover Matchmaking: {topic}",
+        "进博会溢出效应对接会：{topic_zh}",
+        ["wine", "medical devices", "cosmetics", "industrial robots", "coffee", "cheese"],
+    ),
+    (
+        "Imported Goods Fair: {topic}",
+        "进口商品展销会：{topic_zh}",
+        ["wine", "olive oil", "chocolate", "seafood", "jewellery"],
+    ),
+    (
+        "6+365 Showcase: {topic}",
+        "6+365 常年展示交易：{topic_zh}",
+        ["cosmetics", "fashion", "home appliances", "crystal"],
+    ),
+    (
+        "Medtech Forum: {topic}",
+        "医疗科技论坛：{topic_zh}",
+        ["medical devices", "medical imaging", "pharmaceuticals", "elderly care"],
+    ),
+    (
+        "Smart Manufacturing Day: {topic}",
+        "智能制造日：{topic_zh}",
+        ["industrial robots", "machine tools", "new materials", "semiconductors"],
+    ),
+    (
+        "Tasting Session: {topic}",
+        "品鉴会：{topic_zh}",
+        ["wine", "whisky", "coffee", "cheese", "honey"],
+    ),
+]
+TOPIC_ZH = {
+    "wine": "葡萄酒",
+    "medical devices": "医疗器械",
+    "cosmetics": "化妆品",
+    "industrial robots": "工业机器人",
+    "coffee": "咖啡",
+    "cheese": "奶酪",
+    "olive oil": "橄榄油",
+    "chocolate": "巧克力",
+    "seafood": "海鲜",
+    "jewellery": "珠宝",
+    "fashion": "时尚服饰",
+    "home appliances": "家电",
+    "crystal": "水晶",
+    "medical imaging": "医学影像",
+    "pharmaceuticals": "医药",
+    "elderly care": "养老康复",
+    "machine tools": "机床",
+    "new materials": "新材料",
+    "semiconductors": "集成电路",
+    "whisky": "威士忌",
+    "honey": "蜂蜜",
+}
+VENUES = [
+    "International Expo Center",
+    "Import Commodity Hall",
+    "Convention Center",
+    "Bonded Trade Plaza",
+    "Hi-tech Park Forum Hall",
+    "Riverside Exhibition Hall",
+]
 
 
 def events(rng: random.Random) -> list[dict[str, str]]:
@@ -200,12 +595,19 @@ def events(rng: random.Random) -> list[dict[str, str]]:
         topic = rng.choice(topics)
         day = start + timedelta(days=rng.randint(0, 140), hours=rng.choice([0, 1, 4, 5]))
         ends = day + timedelta(hours=rng.choice([2, 3, 4, 8]))
-        rows.append({
-            "id": f"EV{index:03d}", "title_en": title.format(topic=topic.title()), "title_zh": title_zh.format(topic_zh=TOPIC_ZH[topic]),
-            "city": city, "venue": f"{city} {rng.choice(VENUES)} (demo venue)",
-            "starts_at": day.strftime("%Y-%m-%dT%H:%M"), "ends_at": ends.strftime("%Y-%m-%dT%H:%M"),
-            "products": topic, "url": f"https://events.example/ev{index:03d}",
-        })
+        rows.append(
+            {
+                "id": f"EV{index:03d}",
+                "title_en": title.format(topic=topic.title()),
+                "title_zh": title_zh.format(topic_zh=TOPIC_ZH[topic]),
+                "city": city,
+                "venue": f"{city} {rng.choice(VENUES)} (demo venue)",
+                "starts_at": day.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": ends.strftime("%Y-%m-%dT%H:%M"),
+                "products": topic,
+                "url": f"https://events.example/ev{index:03d}",
+            }
+        )
     return sorted(rows, key=lambda r: (r["starts_at"], r["id"]))
 
 

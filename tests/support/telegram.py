@@ -19,6 +19,10 @@ class RecordingRequest(BaseRequest):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_ids = itertools.count(1000)
 
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
     async def initialize(self) -> None:
         return None
 
