@@ -73,7 +73,7 @@ def user(user_id: int = 4242, language_code: str | None = "en") -> dict[str, Any
     return {"id": user_id, "is_bot": False, "first_name": "Test", "language_code": language_code}
 
 
-def text_update(text: str, user_id: int = 4242, language_code: str | None = "en") -> dict[str, Any]:
+def _message_update(user_id: int, language_code: str | None, **content: Any) -> dict[str, Any]:
     return {
         "update_id": next(_update_ids),
         "message": {
@@ -81,35 +81,24 @@ def text_update(text: str, user_id: int = 4242, language_code: str | None = "en"
             "date": int(time.time()),
             "chat": {"id": user_id, "type": "private"},
             "from": user(user_id, language_code),
-            "text": text,
-            **(
-                {"entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]}
-                if text.startswith("/")
-                else {}
-            ),
+            **content,
         },
     }
+
+
+def text_update(text: str, user_id: int = 4242, language_code: str | None = "en") -> dict[str, Any]:
+    commands = (
+        {"entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]}
+        if text.startswith("/")
+        else {}
+    )
+    return _message_update(user_id, language_code, text=text, **commands)
 
 
 def sticker_update(user_id: int = 4242) -> dict[str, Any]:
-    return {
-        "update_id": next(_update_ids),
-        "message": {
-            "message_id": next(_update_ids),
-            "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private"},
-            "from": user(user_id),
-            "sticker": {
-                "file_id": "x",
-                "file_unique_id": "y",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-                "type": "regular",
-            },
-        },
-    }
+    sticker = {"file_id": "x", "file_unique_id": "y", "width": 1, "height": 1,
+               "is_animated": False, "is_video": False, "type": "regular"}  # fmt: skip
+    return _message_update(user_id, "en", sticker=sticker)
 
 
 def callback_update(
