@@ -18,25 +18,30 @@ VERB = "sr"
 
 def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
     categories: set[str] = set()
-    keywords: list[str] = []
+    unmatched: list[str] = []
     for product in nlu.values("product"):
         found = ctx.taxonomy.product_categories(product)
-        if found:
-            categories |= found
-        else:
-            keywords.append(product.strip())
-    if not nlu.entities:  # the model found no entity: look for product words ourselves
+        categories |= found
+        if not found:
+            unmatched.append(product.strip())
+    if not categories:
+        # The model may tag a product as another entity type ("Landmaschinen" as company):
+        # product words anywhere in the message still count.
         categories = ctx.taxonomy.categories_in_text(nlu.text)
-    country = None
-    for raw in nlu.values("country"):
-        country = ctx.taxonomy.country_code(raw)
-        if country:
-            break
+    # "French cheese": an adjective may come back as a language entity.
+    country = next(
+        (
+            code
+            for raw in nlu.values("country") + nlu.values("language")
+            if (code := ctx.taxonomy.country_code(raw))
+        ),
+        None,
+    )
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
     return SearchQuery(
         categories=tuple(sorted(categories))[:3],
-        keywords=tuple(k for k in keywords if k)[:2],
+        keywords=tuple(k for k in unmatched if k)[:2] if not categories else (),
         country=country,
         area=area,
         hall=hall,

@@ -1,10 +1,122 @@
-"""Which locale to answer in: saved choice, else the message's script, else the app's."""
+"""Which locale to answer in.
+
+Order: the user's saved choice; else the language of this message when it is clear (its
+script, or common words for Latin-script languages); else the language of the user's last
+clear message (button presses carry no text); else the app's language (Telegram
+`language_code`); else the default.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from core.settings import LOCALES
+
+# Frequent words that mark a language in short chat messages (no word is in two lists).
+_MARKERS = {
+    "en": {
+        "the",
+        "is",
+        "are",
+        "where",
+        "what",
+        "show",
+        "find",
+        "me",
+        "please",
+        "for",
+        "events",
+        "exhibitors",
+        "booth",
+        "how",
+        "which",
+        "who",
+        "any",
+        "and",
+        "of",
+        "in",
+        "about",
+    },
+    "de": {
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "ich",
+        "für",
+        "mit",
+        "nicht",
+        "ein",
+        "eine",
+        "wo",
+        "gibt",
+        "es",
+        "aussteller",
+        "veranstaltungen",
+        "bitte",
+        "welche",
+        "zeig",
+        "suche",
+        "aus",
+        "von",
+        "im",
+        "auf",
+        "wie",
+    },
+    "fr": {
+        "le",
+        "les",
+        "des",
+        "est",
+        "je",
+        "pour",
+        "avec",
+        "pas",
+        "un",
+        "une",
+        "où",
+        "sont",
+        "exposants",
+        "du",
+        "au",
+        "quels",
+        "quelles",
+        "événements",
+        "à",
+        "qui",
+        "vous",
+        "bonjour",
+        "merci",
+        "salons",
+        "cherche",
+    },
+    "es": {
+        "el",
+        "los",
+        "las",
+        "es",
+        "yo",
+        "para",
+        "con",
+        "una",
+        "dónde",
+        "hay",
+        "expositores",
+        "eventos",
+        "del",
+        "quién",
+        "qué",
+        "por",
+        "favor",
+        "busco",
+        "hola",
+        "gracias",
+        "y",
+    },
+}
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def script_language(text: str) -> str | None:
@@ -35,6 +147,21 @@ def script_language(text: str) -> str | None:
     return None
 
 
+def word_language(text: str) -> str | None:
+    """en, de, fr or es when marker words make one clearly ahead of the others."""
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    scores = {lang: sum(w in markers for w in words) for lang, markers in _MARKERS.items()}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 1 and top > second:
+        return best
+    return None
+
+
+def message_language(text: str) -> str | None:
+    return script_language(text) or word_language(text)
+
+
 def client_locale(language_code: str | None) -> str | None:
     """Telegram's IETF tag ("zh-hans", "de-AT") to one of our locales."""
     if not language_code:
@@ -43,5 +170,13 @@ def client_locale(language_code: str | None) -> str | None:
     return primary if primary in LOCALES else None
 
 
-def resolve(saved: str | None, text: str, client_language: str | None, default: str) -> str:
-    return saved or script_language(text) or client_locale(client_language) or default
+def resolve(
+    saved: str | None,
+    text: str,
+    client_language: str | None,
+    default: str,
+    conversation: str | None = None,
+) -> str:
+    return (
+        saved or message_language(text) or conversation or client_locale(client_language) or default
+    )

@@ -89,7 +89,7 @@ class Router:
             handler = CALLBACKS[verb]
         except (InvalidCallback, KeyError):
             log.warning("rejected callback data from %s user", incoming.channel)
-            return await self._run(incoming, menu.stale_button)
+            return await self._run(incoming, menu.stale_button, typed=False)
 
         def step(ctx: Context) -> Reply:
             try:
@@ -97,7 +97,7 @@ class Router:
             except InvalidCallback:
                 return menu.stale_button(ctx)
 
-        return await self._run(incoming, step)
+        return await self._run(incoming, step, typed=False)
 
     # --- steps ----------------------------------------------------------------------
     def _command_step(self, text: str) -> Step:
@@ -114,27 +114,31 @@ class Router:
         return lambda ctx: handler(ctx, result)
 
     # --- running a step --------------------------------------------------------------
-    async def _run(self, incoming: Incoming, step: Step) -> Reply:
-        return await asyncio.to_thread(self._run_sync, incoming, step)
+    async def _run(self, incoming: Incoming, step: Step, *, typed: bool = True) -> Reply:
+        """Runs a step in a worker thread; `typed` says the text is the user's own words."""
+        said = incoming.text if typed else ""
+        return await asyncio.to_thread(self._run_sync, incoming, step, said)
 
-    def _run_sync(self, incoming: Incoming, step: Step) -> Reply:
+    def _run_sync(self, incoming: Incoming, step: Step, said: str) -> Reply:
         try:
             with transaction(self.sessions) as session:
                 user = users.get_or_create(
                     session, incoming.channel, incoming.external_id, incoming.client_language
                 )
+                users.note_message_locale(user, locale.message_language(said))
                 code = locale.resolve(
                     user.locale,
-                    incoming.text,
+                    said,
                     incoming.client_language,
                     self.settings.default_locale,
+                    user.message_locale,
                 )
                 ctx = self._context(session, user, code)
                 return step(ctx)
         except SQLAlchemyError:
             log.exception("database error; the transaction was rolled back")
             code = locale.resolve(
-                None, incoming.text, incoming.client_language, self.settings.default_locale
+                None, said, incoming.client_language, self.settings.default_locale
             )
             placeholder = User(channel=incoming.channel, external_id=incoming.external_id)
             return menu.internal_error(self._context(None, placeholder, code))

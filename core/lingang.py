@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
+
+# YAML folding joins lines with a space, which Chinese and Japanese text must not have.
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])"
+)
+
+
+def _unfold(text: str) -> str:
+    return _CJK_GAP.sub("", text.strip())
+
 
 TOPICS = (
     "tax",

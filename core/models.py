@@ -59,6 +59,9 @@ class User(Base):
     # The locale the user chose explicitly; None means "work it out per message".
     locale: Mapped[str | None] = mapped_column(String(8))
     client_language: Mapped[str | None] = mapped_column(String(16))
+    # The language the user's last clearly recognisable message was in: button presses carry
+    # no text, so they follow the conversation's language through this.
+    message_locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -30,6 +30,12 @@ def get_or_create(
     return user
 
 
+def note_message_locale(user: User, detected: str | None) -> None:
+    """Remembers the language of the conversation, so button presses follow it."""
+    if detected and user.message_locale != detected:
+        user.message_locale = detected
+
+
 def set_locale(session: Session, user_id: int, locale: str) -> None:
     user = session.get(User, user_id)
     if user is not None:

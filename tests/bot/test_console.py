@@ -58,3 +58,29 @@ async def test_a_number_without_buttons_is_a_message(console) -> None:
     chat.options = []
     await chat.send("42")
     assert take(out).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有没有德国的医疗器械展商", ["德国", "家展商"]),
+        ("French cheese exhibitors", ["France", "exhibitors for"]),
+        ("Aussteller für Landmaschinen", ["Landmaschinen", "Aussteller für"]),
+        ("化粧品の出展者", ["出展者", "社"]),
+        ("экспоненты медицинского оборудования из Германии", ["Германия", "экспонент"]),
+    ],
+)
+async def test_search_in_several_languages_answers_in_that_language(console, text, expected) -> None:
+    chat, out = console
+    await chat.send(text)
+    shown = take(out)
+    for part in expected:
+        assert part in shown, shown[:400]
+
+
+async def test_a_button_after_a_chinese_question_answers_in_chinese(console) -> None:
+    chat, out = console
+    await chat.send("临港企业所得税优惠")
+    take(out)
+    await chat.send("1")  # "查看详情": more details
+    assert "财税〔2020〕38号" in take(out)

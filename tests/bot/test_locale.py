@@ -1,6 +1,6 @@
 import pytest
 
-from bot.locale import client_locale, resolve, script_language
+from bot.locale import client_locale, resolve, script_language, word_language
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,26 @@ def test_saved_choice_wins_over_script_and_client() -> None:
     assert resolve(None, "找展商", "de", "en") == "zh"
     assert resolve(None, "hello", "de", "en") == "de"
     assert resolve(None, "hello", None, "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aussteller für Landmaschinen", "de"),
+        ("French cheese exhibitors", "en"),
+        ("exposants de vin d'Australie", "fr"),
+        ("expositores de aceite de oliva de España", "es"),
+        ("where is the booth of Nordic Medtech", "en"),
+        ("Nordic Medtech", None),
+        ("8.2A-05", None),
+        ("ok", None),
+    ],
+)
+def test_word_language(text: str, expected: str | None) -> None:
+    assert word_language(text) == expected
+
+
+def test_conversation_language_comes_after_the_message_and_before_the_app() -> None:
+    assert resolve(None, "", "de", "en", conversation="zh") == "zh"
+    assert resolve(None, "events in Suzhou", "de", "en", conversation="zh") == "en"
+    assert resolve("fr", "events in Suzhou", "de", "en", conversation="zh") == "fr"

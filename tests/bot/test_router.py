@@ -126,3 +126,14 @@ async def test_database_error_gives_a_clear_message_and_changes_nothing(app) -> 
 async def test_non_text_message(app) -> None:
     reply = await app.router.handle_non_text(msg(""))
     assert "only read text" in reply.text
+
+
+async def test_buttons_follow_the_language_of_the_conversation(app) -> None:
+    chinese = await app.router.handle_text(msg("找葡萄酒展商", user=14, lang="en"))
+    lingang = button(chinese, "临港")
+    topics = await app.router.handle_callback(msg(lingang.data, user=14, lang="en"))
+    assert "临港" in topics.text
+    german = await app.router.handle_text(msg("Wo finde ich Aussteller für Wein?", user=14, lang="en"))
+    assert german.text != chinese.text
+    menu = await app.router.handle_callback(msg(button(german, "Lingang").data, user=14, lang="en"))
+    assert "Welches Thema" in menu.text
