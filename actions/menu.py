@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from actions.base import Context, NluResult, Reply, rows
+from html import escape
+
+from actions.base import Button, Context, NluResult, Reply, rows
 from core.i18n import N_
 
 MENU_ITEMS = (
@@ -13,12 +15,12 @@ MENU_ITEMS = (
 )
 
 
-def main_menu(ctx: Context) -> tuple[tuple[object, ...], ...]:
+def main_menu(ctx: Context) -> tuple[tuple[Button, ...], ...]:
     return rows(*(ctx.button(ctx._(label), *payload) for label, *payload in MENU_ITEMS))
 
 
 def menu_reply(ctx: Context, text: str, *, edit: bool = False) -> Reply:
-    return Reply(text=text, buttons=main_menu(ctx), edit=edit)  # type: ignore[arg-type]
+    return Reply(text=text, buttons=main_menu(ctx), edit=edit)
 
 
 def help_text(ctx: Context) -> str:
@@ -62,8 +64,6 @@ def nlu_unavailable(ctx: Context) -> Reply:
 
 
 def unknown_command(ctx: Context, command: str) -> Reply:
-    from html import escape
-
     return menu_reply(
         ctx,
         ctx._("I don’t know the command {command}.").format(command=escape(command[:40]))
@@ -117,6 +117,7 @@ def not_yet(ctx: Context, _nlu: NluResult | None = None) -> Reply:
 
 
 def menu_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
+    # Imported here: those modules use menu_reply from this one.
     from actions import list_events, search_exhibitors
 
     section = args[0] if args else ""

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -97,13 +98,13 @@ def healthcheck(container: Container) -> int:
     return 0
 
 
-def with_nlu(container: Container, body: object) -> int:
+def with_nlu(container: Container, body: Callable[[], object]) -> int:
     settings = container.settings
     service = None
     if settings.nlu_manage:
         service = NluService(settings.nlu_url, settings.nlu_token, settings.nlu_model)
         t = translator(settings.default_locale)
-        print(t.gettext("Starting the language service (about 30 seconds)…"), file=sys.stderr)
+        print(t.gettext("Starting the language service (about a minute)…"), file=sys.stderr)
         service.start()
         if not service.wait_ready():
             print(
@@ -111,7 +112,6 @@ def with_nlu(container: Container, body: object) -> int:
                 file=sys.stderr,
             )
     try:
-        assert callable(body)
         body()
         return 0
     except KeyboardInterrupt:

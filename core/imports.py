@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.i18n import N_, SHANGHAI, Translator
 from core.models import Base, Event, Exhibitor
-from core.taxonomy import AREAS, Taxonomy, _territories, country_name, fold
+from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -83,7 +83,7 @@ def parse_id(value: str) -> str:
 
 def parse_country(value: str) -> str:
     code = value.upper()
-    if len(code) != 2 or code not in _territories("en"):
+    if len(code) != 2 or not is_country_code(code):
         raise FieldError(N_("“{value}” is not an ISO 3166-1 alpha-2 country code"), value=value)
     return code
 

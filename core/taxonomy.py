@@ -116,7 +116,7 @@ class Taxonomy:
     # countries ----------------------------------------------------------------------
     def country_code(self, text: str) -> str | None:
         needle = fold(text)
-        if len(needle) == 2 and needle.upper() in _territories("en"):
+        if len(needle) == 2 and is_country_code(needle.upper()):
             return needle.upper()
         if needle in self.country_aliases:
             return self.country_aliases[needle]
@@ -169,6 +169,10 @@ def _country_index() -> dict[str, str]:
         for code, name in _territories(locale).items():
             index.setdefault(fold(name), code)
     return index
+
+
+def is_country_code(code: str) -> bool:
+    return code in _territories("en")
 
 
 def country_name(code: str, locale: str) -> str:

@@ -15,6 +15,7 @@ def main() -> None:
         if message.id:
             message.string = message.id
         message.flags.discard("fuzzy")
+    template.fuzzy = False
     target = ROOT / "locales/en/LC_MESSAGES/messages.po"
     with target.open("wb") as handle:
         write_po(handle, template, width=100, omit_header=False)

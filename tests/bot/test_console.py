@@ -70,7 +70,9 @@ async def test_a_number_without_buttons_is_a_message(console) -> None:
         ("экспоненты медицинского оборудования из Германии", ["Германия", "экспонент"]),
     ],
 )
-async def test_search_in_several_languages_answers_in_that_language(console, text, expected) -> None:
+async def test_search_in_several_languages_answers_in_that_language(
+    console, text, expected
+) -> None:
     chat, out = console
     await chat.send(text)
     shown = take(out)

@@ -133,7 +133,9 @@ async def test_buttons_follow_the_language_of_the_conversation(app) -> None:
     lingang = button(chinese, "临港")
     topics = await app.router.handle_callback(msg(lingang.data, user=14, lang="en"))
     assert "临港" in topics.text
-    german = await app.router.handle_text(msg("Wo finde ich Aussteller für Wein?", user=14, lang="en"))
+    german = await app.router.handle_text(
+        msg("Wo finde ich Aussteller für Wein?", user=14, lang="en")
+    )
     assert german.text != chinese.text
     menu = await app.router.handle_callback(msg(button(german, "Lingang").data, user=14, lang="en"))
     assert "Welches Thema" in menu.text
