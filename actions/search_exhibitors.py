@@ -122,8 +122,27 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
         nav.append(_query_button(ctx, ctx._("◀ Previous"), query, found.page - 1))
     if found.page + 1 < found.pages:
         nav.append(_query_button(ctx, ctx._("Next ▶"), query, found.page + 1))
-    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ())
+    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ()) + refine_rows(ctx, query)
     return Reply(text="\n".join(lines), buttons=buttons, edit=edit)
+
+
+def refine_rows(ctx: Context, query: SearchQuery) -> tuple[tuple[Button, ...], ...]:
+    """Narrow the results by one of their most frequent countries or areas."""
+    found = catalog.facets(ctx.session, query)
+    locale = ctx.t.locale
+    countries = [] if query.country else found["country"]
+    areas = [] if query.area else found["area"]
+    refine = [
+        _query_button(ctx, "🔍 " + country_name(code, locale), replace(query, country=code), 0)
+        for code in countries[:3]
+        if len(countries) > 1
+    ]
+    refine += [
+        _query_button(ctx, "🔍 " + area_name(area, locale), replace(query, area=area), 0)
+        for area in areas[:3]
+        if len(areas) > 1
+    ]
+    return rows(*refine, per_row=3) if refine else ()
 
 
 def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from rapidfuzz import fuzz, process
+from sqlalchemy import ColumnElement, and_, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
-from core.models import Exhibitor
+from core.models import Exhibitor, ExhibitorCategory
 from core.taxonomy import Taxonomy, fold
 
 PAGE_SIZE = 5
@@ -37,12 +38,27 @@ class SearchPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-def _conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
+# The SQLite FTS5 trigram index (migration 0005); it needs three or more characters.
+_FTS = table("exhibitors_fts", column("rowid"), column("search_text"))
+
+
+def _keyword(word: str, dialect: str) -> ColumnElement[bool]:
+    pattern = f"%{fold(word)}%"
+    if dialect == "sqlite" and len(fold(word)) >= 3:
+        indexed = select(_FTS.c.rowid).where(_FTS.c.search_text.like(pattern))
+        return literal_column("exhibitors.rowid").in_(indexed)
+    return Exhibitor.search_text.like(pattern)  # PostgreSQL: pg_trgm index (migration 0003)
+
+
+def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    product_terms: list[ColumnElement[bool]] = [
-        Exhibitor.categories.contains(f" {category} ") for category in query.categories
-    ]
-    product_terms += [Exhibitor.search_text.contains(fold(word)) for word in query.keywords]
+    product_terms: list[ColumnElement[bool]] = []
+    if query.categories:
+        in_category = select(ExhibitorCategory.exhibitor_id).where(
+            ExhibitorCategory.category.in_(query.categories)
+        )
+        product_terms.append(Exhibitor.id.in_(in_category))
+    product_terms += [_keyword(word, dialect) for word in query.keywords]
     if product_terms:
         conditions.append(or_(*product_terms))
     if query.country:
@@ -55,7 +71,8 @@ def _conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
 
 
 def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
-    where = and_(*_conditions(query)) if not query.empty else Exhibitor.id.is_(None)
+    dialect = session.get_bind().dialect.name
+    where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
     total = session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
     page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))
     items = session.scalars(
@@ -68,8 +85,24 @@ def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
     return SearchPage(items=list(items), total=total, page=page)
 
 
+def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, list[str]]:
+    """The most frequent countries and areas among the results, for "refine" buttons."""
+    where = and_(*_conditions(query, session.get_bind().dialect.name))
+    found: dict[str, list[str]] = {}
+    for name, field in (("country", Exhibitor.country), ("area", Exhibitor.area)):
+        rows = session.execute(
+            select(field, func.count())
+            .where(where)
+            .group_by(field)
+            .order_by(func.count().desc(), field)
+            .limit(limit + 1)
+        ).all()
+        found[name] = [str(value) for value, _ in rows]
+    return found
+
+
 def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]:
-    """Exhibitors whose English or Chinese name matches; exact matches first."""
+    """Exhibitors whose English or Chinese name matches; exact matches first, then typos."""
     needle = fold(name)
     if len(needle) < 2:
         return []
@@ -81,16 +114,25 @@ def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]
     if exact:
         return list(exact)[:limit]
     pattern = f"%{needle}%"
-    return list(
-        session.scalars(
-            select(Exhibitor)
-            .where(
-                or_(func.lower(Exhibitor.name_en).like(pattern), Exhibitor.name_zh.like(pattern))
-            )
-            .order_by(func.length(Exhibitor.name_en))
-            .limit(limit)
-        ).all()
-    )
+    partial = session.scalars(
+        select(Exhibitor)
+        .where(or_(func.lower(Exhibitor.name_en).like(pattern), Exhibitor.name_zh.like(pattern)))
+        .order_by(func.length(Exhibitor.name_en))
+        .limit(limit)
+    ).all()
+    return list(partial) or _close_names(session, needle, limit)
+
+
+def _close_names(session: Session, needle: str, limit: int) -> list[Exhibitor]:
+    """Closest English names above a threshold, so "Nordik Medtec" finds Nordic Medtech."""
+    if len(needle) < 4:
+        return []
+    rows = session.execute(select(Exhibitor.id, func.lower(Exhibitor.name_en))).all()
+    names: dict[str, str] = {exhibitor_id: name for exhibitor_id, name in rows}
+    best = process.extract(needle, names, scorer=fuzz.WRatio, score_cutoff=88, limit=limit)
+    ids = [exhibitor_id for _, _, exhibitor_id in best]
+    found = {e.id: e for e in session.scalars(select(Exhibitor).where(Exhibitor.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def get(session: Session, exhibitor_id: str) -> Exhibitor | None:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, SHANGHAI, Translator
-from core.models import Base, Event, Exhibitor
+from core.models import Base, Event, Exhibitor, ExhibitorCategory
 from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -267,8 +267,12 @@ def _parse_record(
 
 
 # --- writing -------------------------------------------------------------------------
-def _upsert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> ImportReport:
-    """Inserts new ids, updates changed rows, leaves identical rows alone."""
+def _upsert(
+    session: Session, model: type[Base], rows: list[dict[str, Any]]
+) -> tuple[ImportReport, list[dict[str, Any]]]:
+    """Inserts new ids, updates changed rows, leaves identical rows alone.
+
+    Returns the report and the rows that were written (new and changed)."""
     table = model.__table__
     ids = [row["id"] for row in rows]
     existing: dict[str, dict[str, Any]] = {}
@@ -286,9 +290,10 @@ def _upsert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> 
         session.execute(insert(model), new)
     if changed:
         session.execute(update(model), changed)
-    return ImportReport(
+    report = ImportReport(
         created=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed)
     )
+    return report, new + changed
 
 
 def import_exhibitors(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportReport:
@@ -296,7 +301,24 @@ def import_exhibitors(session: Session, raw: bytes, taxonomy: Taxonomy) -> Impor
     if errors:
         return ImportReport(errors=tuple(errors))
     records = [_exhibitor_record(values, taxonomy) for _, values in rows]
-    return _upsert(session, Exhibitor, records)
+    report, written = _upsert(session, Exhibitor, records)
+    _write_categories(session, written)
+    return report
+
+
+def _write_categories(session: Session, records: list[dict[str, Any]]) -> None:
+    """Keeps the indexed exhibitor -> category table in step with new and changed rows."""
+    ids = [record["id"] for record in records]
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        session.execute(delete(ExhibitorCategory).where(ExhibitorCategory.exhibitor_id.in_(chunk)))
+    pairs = [
+        {"exhibitor_id": record["id"], "category": category}
+        for record in records
+        for category in record["categories"].split()
+    ]
+    if pairs:
+        session.execute(insert(ExhibitorCategory), pairs)
 
 
 def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
@@ -353,4 +375,5 @@ def import_events(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportRep
         )
     if errors:
         return ImportReport(errors=tuple(sorted(errors, key=lambda e: e.line)))
-    return _upsert(session, Event, records)
+    report, _ = _upsert(session, Event, records)
+    return report

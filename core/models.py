@@ -87,6 +87,17 @@ class Exhibitor(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class ExhibitorCategory(Base):
+    """Exhibitor -> product category, indexed both ways so category search needs no scan."""
+
+    __tablename__ = "exhibitor_categories"
+
+    exhibitor_id: Mapped[str] = mapped_column(
+        ForeignKey("exhibitors.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
 class Event(Base):
     __tablename__ = "events"
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from babel import Locale
+from rapidfuzz import fuzz, process
 
 from core.settings import LOCALES
 
@@ -81,7 +82,16 @@ class Taxonomy:
         for term, ids in self._term_index.items():
             if _contains(needle, term) or _contains(term, needle):
                 found |= ids
-        return found
+        return found or self._typo_tolerant(needle)
+
+    def _typo_tolerant(self, needle: str) -> set[str]:
+        """One slip in an alphabetic product word of five letters or more ("chese")."""
+        if len(needle) < 5 or _is_cjk(needle):
+            return set()
+        best = process.extractOne(
+            needle, self._term_index.keys(), scorer=fuzz.ratio, score_cutoff=85
+        )
+        return set(self._term_index[best[0]]) if best else set()
 
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur anywhere in a whole message."""

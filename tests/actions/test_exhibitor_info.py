@@ -32,3 +32,10 @@ def test_no_company_named(make_ctx) -> None:
         make_ctx("en"), nlu("where is the booth", "exhibitor_info")
     )
     assert "Which company" in reply.text
+
+
+def test_a_misspelt_name_still_finds_the_exhibitor(make_ctx) -> None:
+    reply = exhibitor_info.exhibitor_info(
+        make_ctx("en"), nlu("where is Nordik Medtec", "exhibitor_info", company="Nordik Medtec")
+    )
+    assert "Nordic Medtech" in reply.text
