@@ -70,7 +70,7 @@ class Router:
             limit = self.settings.max_message_chars
             return await self._run(incoming, lambda ctx: menu.too_long(ctx, limit))
         if text.startswith("/"):
-            return await self._run(incoming, self._command_step(text))
+            return await self._run(incoming, self._command_step(text), typed=False)
         try:
             result = await self.nlu.parse(text)
         except NluUnavailable:
