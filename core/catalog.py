@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, and_, column, func, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from core.models import Exhibitor, ExhibitorCategory
@@ -78,11 +89,29 @@ def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(Exhibitor.name_en, Exhibitor.id)
+        .order_by(_relevance(query).desc(), Exhibitor.name_en, Exhibitor.id)
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
     return SearchPage(items=list(items), total=total, page=page)
+
+
+def _relevance(query: SearchQuery) -> ColumnElement[int]:
+    """More of the wanted categories first; a keyword in the company name counts double."""
+    score: ColumnElement[int] = literal(0)
+    if len(query.categories) > 1:
+        score = score + (
+            select(func.count())
+            .where(
+                ExhibitorCategory.exhibitor_id == Exhibitor.id,
+                ExhibitorCategory.category.in_(query.categories),
+            )
+            .scalar_subquery()
+        )
+    for word in query.keywords:
+        name_hit = func.lower(Exhibitor.name_en).contains(fold(word))
+        score = score + case((name_hit, 2), else_=0)
+    return score
 
 
 def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, list[str]]:

@@ -69,3 +69,12 @@ def test_facets_and_fuzzy_names(sessions) -> None:
         assert set(found["country"]) == {"AU", "JP"}
         assert [e.id for e in catalog.find_by_name(session, "Fuji Beuty")] == ["C2"]
         assert [e.id for e in catalog.find_by_name(session, "富士美妆")] == ["C2"]
+
+
+def test_results_are_ranked_by_relevance(sessions) -> None:
+    with sessions() as session:
+        # C1 has both wine and cheese; a cheese-only or wine-only match would rank lower.
+        ranked = catalog.search(session, SearchQuery(categories=("wine", "cheese", "cosmetics")))
+        assert ranked.items[0].id == "C1"
+        by_name = catalog.search(session, SearchQuery(keywords=("fuji",)))
+        assert by_name.items[0].id == "C2"
