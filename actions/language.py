@@ -40,7 +40,7 @@ def language_code(text: str) -> str | None:
 def choose_language(ctx: Context, _nlu: NluResult | None = None) -> Reply:
     return Reply(
         text=ctx._("Choose your language:"),
-        buttons=rows(*(ctx.button(ctx.t.language_name(c), VERB, c) for c in LOCALES), per_row=4),
+        buttons=rows(*(ctx.button(ctx.t.autonym(c), VERB, c) for c in LOCALES), per_row=4),
     )
 
 
@@ -55,9 +55,7 @@ def _switch(ctx: Context, code: str, *, edit: bool = False) -> Reply:
     users.set_locale(ctx.session, ctx.user.id, code)
     ctx.t = translator(code)
     return Reply(
-        text=ctx._("From now on I will answer in {language}.").format(
-            language=ctx.t.language_name(code)
-        ),
+        text=ctx._("From now on I will answer in {language}.").format(language=ctx.t.autonym(code)),
         edit=edit,
     )
 

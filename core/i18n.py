@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -74,6 +74,15 @@ class Translator:
         return format_list(list(items), locale=self.babel_locale) if items else ""
 
     def language_name(self, code: str) -> str:
+        """A language's name in this locale ("德语" for de in Chinese)."""
+        try:
+            name = Locale.parse(code).get_display_name(self.babel_locale) or code
+        except (ValueError, UnknownLocaleError):
+            return code
+        return name[:1].upper() + name[1:] if self.locale not in {"zh", "ja", "ko"} else name
+
+    @staticmethod
+    def autonym(code: str) -> str:
         """A language's own name ("Deutsch"), as users look for it in a menu."""
         own = Locale.parse(code)
         name = own.get_display_name(own) or code

@@ -74,7 +74,7 @@ def load_knowledge_base(data_dir: Path) -> dict[str, Entry]:
             sources=tuple(Source(str(s["title"]), str(s["url"])) for s in raw["sources"]),
             answers={
                 str(lang): Answer(
-                    str(a["title"]), str(a["short"]).strip(), str(a["details"]).strip()
+                    str(a["title"]), _unfold(str(a["short"])), _unfold(str(a["details"]))
                 )
                 for lang, a in raw["answers"].items()
             },
