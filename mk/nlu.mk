@@ -4,7 +4,7 @@ NLU_PYTHON_BIN ?= $(shell ls -d $(HOME)/.pyenv/versions/3.10.*/bin/python 2>/dev
 NLU_PYTHON_BIN := $(or $(NLU_PYTHON_BIN),$(shell command -v python3.10))
 NLU_REQ_HASH := $(shell sha256sum requirements-nlu.txt | cut -c1-12)
 # The venv lives in a cache keyed by the requirements, so a fresh clone on this machine reuses it.
-NLU_VENV_DIR := $(HOME)/.cache/delta-expo/venv-nlu-$(NLU_REQ_HASH)
+NLU_VENV_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/delta-expo/venv-nlu-$(NLU_REQ_HASH)
 
 .PHONY: nlu-venv train nlu-eval nlu-bench
 
