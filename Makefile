@@ -58,7 +58,7 @@ lint: .venv/.installed
 	.venv/bin/mypy
 	.venv/bin/hadolint Dockerfile
 
-test: setup train lint
+test: setup train lint nlu-test
 	$(PY) -m pytest
 
 test-fast: setup
