@@ -18,11 +18,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fillers import AREA, CITY, COMPANY, COUNTRY, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
 from templates_a import T as TA  # noqa: E402
 from templates_b import T as TB  # noqa: E402
+from extra import EXTRA  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
 SLOT = re.compile(r"\{(\w+)\}")
 TEMPLATES = {**TA, **TB}
+for _lang, _intents in EXTRA.items():
+    for _intent, _phrases in _intents.items():
+        TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
 TRAIN_VARIANTS, TEST_VARIANTS = 4, 2
 
 
