@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions import menu
+from actions import menu, search_exhibitors
 from actions.base import CallbackCodec, Context, InvalidCallback, NluResult, Reply
 from actions.registry import CALLBACKS, COMMANDS, INTENTS
 from bot import locale
@@ -110,6 +110,9 @@ class Router:
     def _intent_step(self, result: NluResult) -> Step:
         handler = INTENTS.get(result.intent)
         if handler is None or result.confidence < self.settings.nlu_threshold:
+            if self.taxonomy.categories_in_text(result.text):
+                # A bare product ("agricultural machinery") is a search, sure or not.
+                return lambda ctx: search_exhibitors.search_exhibitors(ctx, result)
             return lambda ctx: menu.fallback(ctx, result)
         return lambda ctx: handler(ctx, result)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, text
 
-from actions.base import Button
+from actions.base import Button, NluResult
 from bot.router import Incoming
 from core.models import User
 
@@ -139,3 +139,18 @@ async def test_buttons_follow_the_language_of_the_conversation(app) -> None:
     assert german.text != chinese.text
     menu = await app.router.handle_callback(msg(button(german, "Lingang").data, user=14, lang="en"))
     assert "Welches Thema" in menu.text
+
+
+class UnsureParser:
+    """The NLU service's side of the contract when the model is not confident."""
+
+    async def parse(self, text: str) -> NluResult:
+        return NluResult(text=text, intent="nlu_fallback", confidence=0.3)
+
+
+async def test_an_unsure_parse_of_a_bare_product_still_searches(app) -> None:
+    app.router.nlu = UnsureParser()
+    product = await app.router.handle_text(msg("agricultural machinery", user=15))
+    assert "exhibitors for" in product.text
+    other = await app.router.handle_text(msg("blue sky thinking", user=15))
+    assert "did not understand" in other.text
