@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from core.i18n import Translator
 from core.lingang import Entry
 from core.models import User
+from core.settings import Settings
 from core.taxonomy import Taxonomy
 
 
@@ -26,6 +27,15 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file sent with the reply (a calendar export)."""
+
+    filename: str
+    content: bytes
+    mime_type: str = "text/calendar"
+
+
+@dataclass(frozen=True)
 class Reply:
     """Text is a small HTML subset (b, i, a, code); user and catalog text is escaped."""
 
@@ -35,6 +45,7 @@ class Reply:
     edit: bool = False
     # Shown as a small notice on the pressed button (Telegram's answerCallbackQuery).
     notice: str = ""
+    document: Document | None = None
 
 
 def rows(*buttons: Button, per_row: int = 2) -> tuple[tuple[Button, ...], ...]:
@@ -111,6 +122,8 @@ class Context:
     codec: CallbackCodec
     now: datetime
     is_admin: bool = False
+    settings: Settings = field(default_factory=Settings)
+    command_args: str = ""  # what followed a /command
     extras: dict[str, object] = field(default_factory=dict)
 
     def _(self, message: str) -> str:

@@ -12,6 +12,7 @@ from core.models import Exhibitor
 from core.taxonomy import country_name
 
 VERB = "ex"
+BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
@@ -65,7 +66,8 @@ def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
     if contact:
         lines += ["", ctx._("Contact: {contact}").format(contact=" · ".join(contact))]
     lines += ["", "<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>"]
-    return Reply(text="\n".join(lines), edit=edit)
+    book = ctx.button(ctx._("🤝 Book a meeting"), BOOK_VERB, exhibitor.id)
+    return Reply(text="\n".join(lines), buttons=rows(book), edit=edit)
 
 
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:

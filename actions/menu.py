@@ -11,6 +11,7 @@ MENU_ITEMS = (
     (N_("🔎 Find exhibitors"), "menu", "search"),
     (N_("🏛 Lingang rules"), "lg"),
     (N_("📅 Events in the Delta"), "menu", "events"),
+    (N_("🗓 My meetings"), "mm"),
     (N_("🌐 Language"), "lang"),
 )
 
@@ -32,8 +33,12 @@ def help_text(ctx: Context) -> str:
             _("• show an exhibitor’s booth and contact (“where is Nordic Medtech?”)"),
             _("• answer questions on Lingang New Area rules (“Lingang corporate tax”)"),
             _("• list post-expo events in Delta cities (“events in Suzhou”)"),
+            _("• book meetings with exhibitors, with reminders (“meet Nordic Medtech at 10”)"),
             "",
-            _("Commands: /start, /help, /language, /privacy, /delete_me"),
+            _(
+                "Commands: /start, /help, /meetings, /reminders, /calendar, /join, /language, "
+                "/privacy, /delete_me"
+            ),
         )
     )
 

@@ -9,10 +9,12 @@ from actions import (
     language,
     lingang_faq,
     list_events,
+    meetings,
     menu,
     privacy,
     search_exhibitors,
     smalltalk,
+    staff,
 )
 from actions.base import CallbackHandler, Context, IntentHandler, Reply
 
@@ -29,10 +31,10 @@ INTENTS: dict[str, IntentHandler] = {
     "list_events": list_events.list_events,
     "set_language": language.set_language,
     "out_of_scope": smalltalk.out_of_scope,
-    # Meetings and alerts land with their own issues; until then an honest answer.
-    "book_meeting": menu.not_yet,
-    "my_meetings": menu.not_yet,
-    "cancel_meeting": menu.not_yet,
+    "book_meeting": meetings.book_meeting,
+    "my_meetings": meetings.my_meetings,
+    "cancel_meeting": meetings.cancel_meeting,
+    # Alerts land with their own issue; until then an honest answer.
     "subscribe_alerts": menu.not_yet,
     "unsubscribe_alerts": menu.not_yet,
 }
@@ -46,6 +48,21 @@ CALLBACKS: dict[str, CallbackHandler] = {
     list_events.VERB: list_events.on_callback,
     language.VERB: language.on_callback,
     privacy.VERB: privacy.on_callback,
+    meetings.SLOTS: meetings.on_slots,
+    meetings.BOOK: meetings.on_book,
+    meetings.LIST: meetings.on_list,
+    meetings.VIEW: meetings.on_view,
+    meetings.CANCEL: meetings.on_cancel,
+    meetings.CONFIRM_CANCEL: meetings.on_confirm_cancel,
+    meetings.MOVE: meetings.on_move,
+    meetings.MOVE_TO: meetings.on_move_to,
+    meetings.ICS: meetings.on_ics,
+    meetings.COLLEAGUES: meetings.on_colleagues,
+    meetings.ADD_COLLEAGUE: meetings.on_add_colleague,
+    meetings.REMINDER: meetings.on_reminder,
+    staff.DECLINE: staff.on_decline,
+    staff.CONFIRM_DECLINE: staff.on_confirm_decline,
+    "booth": staff.on_booth,
 }
 
 COMMANDS: dict[str, Callable[[Context], Reply]] = {
@@ -54,4 +71,10 @@ COMMANDS: dict[str, Callable[[Context], Reply]] = {
     "language": language.choose_language,
     "privacy": privacy.privacy,
     "delete_me": privacy.delete_me,
+    "meetings": meetings.my_meetings,
+    "reminders": meetings.reminders_command,
+    "calendar": meetings.export_command,
+    "join": staff.join,
+    "booth": staff.booth_command,
+    "invite": staff.invite,
 }

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import logs
 from bot.app import Container, build
+from bot.delivery import Delivery
 from bot.nlu_service import NluService
 from core.db import transaction
 from core.i18n import translator
@@ -131,10 +132,24 @@ def run_telegram(container: Container) -> None:
 async def run_console(container: Container, user: int, lang: str | None) -> None:
     from bot.channels.console import Console
 
+    console = Console(container.router, user_id=user, lang=lang)
+    delivery = Delivery(container.router, console.send_notice)
+    delivery.recover()
+    deliveries = asyncio.create_task(
+        deliver_forever(delivery, container.settings.delivery_interval)
+    )
     try:
-        await Console(container.router, user_id=user, lang=lang).run()
+        await console.run()
     finally:
+        deliveries.cancel()
         await container.nlu.aclose()
+
+
+async def deliver_forever(delivery: Delivery, interval: float) -> None:
+    """The console's stand-in for the Telegram JobQueue job: reminders and notices."""
+    while True:
+        await delivery.run_due()
+        await asyncio.sleep(interval)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from actions import menu, search_exhibitors
 from actions.base import CallbackCodec, Context, InvalidCallback, NluResult, Reply
@@ -101,11 +102,17 @@ class Router:
 
     # --- steps ----------------------------------------------------------------------
     def _command_step(self, text: str) -> Step:
-        command = text.split()[0][1:].split("@")[0].lower()
+        head, _, rest = text.partition(" ")
+        command = head[1:].split("@")[0].lower()
         action = COMMANDS.get(command)
         if action is None:
-            return lambda ctx: menu.unknown_command(ctx, text.split()[0])
-        return action
+            return lambda ctx: menu.unknown_command(ctx, head)
+
+        def step(ctx: Context) -> Reply:
+            ctx.command_args = rest.strip()
+            return action(ctx)
+
+        return step
 
     def _intent_step(self, result: NluResult) -> Step:
         handler = INTENTS.get(result.intent)
@@ -146,6 +153,13 @@ class Router:
             placeholder = User(channel=incoming.channel, external_id=incoming.external_id)
             return menu.internal_error(self._context(None, placeholder, code))
 
+    def context_for(self, session: Session, user: User) -> Context:
+        """A context for a message we send on our own: the person's saved language."""
+        code = locale.resolve(
+            user.locale, "", user.client_language, self.settings.default_locale, user.message_locale
+        )
+        return self._context(session, user, code)
+
     def _context(self, session: object, user: User, code: str) -> Context:
         return Context(
             session=session,  # type: ignore[arg-type]
@@ -156,6 +170,7 @@ class Router:
             codec=self.codec,
             now=self.clock(),
             is_admin=incoming_is_admin(user, self.settings),
+            settings=self.settings,
         )
 
 

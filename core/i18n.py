@@ -9,7 +9,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
@@ -66,6 +66,12 @@ class Translator:
 
     def time(self, value: dt.datetime, fmt: str = "short") -> str:
         return format_time(value.astimezone(SHANGHAI), fmt, locale=self.babel_locale)
+
+    def day(self, value: dt.datetime | dt.date) -> str:
+        """A short weekday and date ("Fri, Nov 5", "11月5日周五")."""
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(SHANGHAI).date()
+        return format_skeleton("MMMEd", value, locale=self.babel_locale)
 
     def number(self, value: float) -> str:
         return str(format_decimal(value, locale=self.babel_locale))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -14,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
     text,
 )
@@ -62,7 +65,49 @@ class User(Base):
     # The language the user's last clearly recognisable message was in: button presses carry
     # no text, so they follow the conversation's language through this.
     message_locale: Mapped[str | None] = mapped_column(String(8))
+    # Minutes before a meeting to remind; None means the configured default.
+    reminder_minutes: Mapped[int | None] = mapped_column(Integer)
+    delegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegations.id", ondelete="SET NULL"), index=True
+    )
+    # Only set when the person gives it on joining a delegation, so colleagues can pick them.
+    display_name: Mapped[str | None] = mapped_column(String(64))
+    # Set when Telegram says the person blocked the bot; nothing more is sent to them.
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Delegation(Base):
+    """A trade delegation (交易团) or sub-delegation whose members book meetings together."""
+
+    __tablename__ = "delegations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Invitation(Base):
+    """A code an organiser hands out: joins a delegation or links exhibitor staff."""
+
+    __tablename__ = "invitations"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "delegation" or "exhibitor"
+    target: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExhibitorStaff(Base):
+    __tablename__ = "exhibitor_staff"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    exhibitor_id: Mapped[str] = mapped_column(
+        ForeignKey("exhibitors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Exhibitor(Base):
@@ -125,22 +170,32 @@ class Subscription(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class ExhibitorSchedule(Base):
+    """Meeting hours an exhibitor offers; without rows the configured default applies."""
+
+    __tablename__ = "exhibitor_schedules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exhibitor_id: Mapped[str] = mapped_column(
+        ForeignKey("exhibitors.id", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[date | None] = mapped_column(Date)  # None: every expo day
+    starts: Mapped[time] = mapped_column(Time)  # Asia/Shanghai wall-clock time
+    ends: Mapped[time] = mapped_column(Time)
+    slot_minutes: Mapped[int] = mapped_column(Integer)
+
+
 class Meeting(Base):
-    """A booked one-to-one meeting. The partial unique indexes keep a slot single-booked."""
+    """A matchmaking meeting with an exhibitor, booked by `user_id` for its attendees.
+
+    The database keeps an exhibitor's booked meetings from overlapping: a unique index per
+    slot, plus an exclusion constraint (PostgreSQL) or a trigger (SQLite) for any overlap."""
 
     __tablename__ = "meetings"
     __table_args__ = (
         Index(
             "uq_meeting_exhibitor_slot",
             "exhibitor_id",
-            "starts_at",
-            unique=True,
-            sqlite_where=text("status = 'booked'"),
-            postgresql_where=text("status = 'booked'"),
-        ),
-        Index(
-            "uq_meeting_user_slot",
-            "user_id",
             "starts_at",
             unique=True,
             sqlite_where=text("status = 'booked'"),
@@ -153,5 +208,53 @@ class Meeting(Base):
     exhibitor_id: Mapped[str] = mapped_column(ForeignKey("exhibitors.id", ondelete="CASCADE"))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(16), default="booked")
+    status: Mapped[str] = mapped_column(String(16), default="booked")  # booked/cancelled/declined
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class MeetingAttendee(Base):
+    """A person at a meeting. Times are copied from the meeting so the database can keep
+    one person's active meetings from overlapping (exclusion constraint or trigger)."""
+
+    __tablename__ = "meeting_attendees"
+    __table_args__ = (
+        Index(
+            "uq_attendee_slot",
+            "user_id",
+            "starts_at",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Notification(Base):
+    """The outbox: every message sent on our own initiative (reminders, notices, alerts,
+    broadcasts). The unique key makes each delivery happen at most once, across restarts."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(64), default="")
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # pending -> sending -> sent | failed | blocked; or cancelled before it is due
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(200))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,18 @@ class Settings:
     callback_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     data_dir: Path = ROOT / "data"
     max_message_chars: int = 1000
+    # Matchmaking: the expo runs Nov 5-10; without EXPO_START the next edition is meant.
+    expo_start: date | None = None
+    expo_days: int = 6
+    slot_start: time = time(9, 0)
+    slot_end: time = time(17, 0)
+    slot_minutes: int = 30
+    reminder_minutes: int = 30
+    # How often the delivery job looks for due reminders, alerts and broadcasts (seconds).
+    delivery_interval: float = 10.0
+    # Telegram allows about 30 messages a second to different chats.
+    messages_per_second: float = 30.0
+    export_dir: Path = ROOT / "var" / "exports"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -66,4 +79,13 @@ class Settings:
             default_locale=locale,
             callback_secret=env.get("CALLBACK_SECRET") or base.callback_secret,
             data_dir=Path(env.get("DATA_DIR", str(base.data_dir))),
+            expo_start=date.fromisoformat(env["EXPO_START"]) if env.get("EXPO_START") else None,
+            expo_days=int(env.get("EXPO_DAYS", base.expo_days)),
+            slot_start=time.fromisoformat(env.get("SLOT_START", "09:00")),
+            slot_end=time.fromisoformat(env.get("SLOT_END", "17:00")),
+            slot_minutes=int(env.get("SLOT_MINUTES", base.slot_minutes)),
+            reminder_minutes=int(env.get("REMINDER_MINUTES", base.reminder_minutes)),
+            delivery_interval=float(env.get("DELIVERY_INTERVAL", base.delivery_interval)),
+            messages_per_second=float(env.get("MESSAGES_PER_SECOND", base.messages_per_second)),
+            export_dir=Path(env.get("EXPORT_DIR", str(base.export_dir))),
         )

@@ -25,8 +25,11 @@ def get_or_create(
             user = session.scalars(
                 select(User).where(User.channel == channel, User.external_id == external_id)
             ).one()
-    elif client_language and user.client_language != client_language:
-        user.client_language = client_language
+    else:
+        if client_language and user.client_language != client_language:
+            user.client_language = client_language
+        if user.blocked_at is not None:
+            user.blocked_at = None  # they write to us again, so they unblocked the bot
     return user
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta
 
 import dateparser
@@ -30,3 +31,66 @@ def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime |
 
 def day_range(day: datetime) -> tuple[datetime, datetime]:
     return day, day + timedelta(days=1)
+
+
+_HAN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2, "兩": 2}
+_CLOCK = re.compile(
+    r"(?P<hour>\d{1,2}|[一二两兩三四五六七八九十]{1,3})"
+    r"\s*(?:[:.h時时시点點]|uhr|heures?|horas?|час\w*)?\s*"
+    r"(?P<minute>\d{2}|半|반|[一二三四五]十分?)?",
+    re.IGNORECASE,
+)
+_AFTERNOON = re.compile(
+    r"pm|p\.m\.|下午|晚上|傍晚|午後|오후|저녁|nachmittags|abends|après-midi|soir|tarde|noche"
+    r"|вечера|дня",
+    re.IGNORECASE,
+)
+_MORNING = re.compile(
+    r"am\b|a\.m\.|上午|早上|午前|오전|morgens|vormittags|matin|de la mañana|утра", re.IGNORECASE
+)
+
+
+def _han_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (_HAN_NUMBERS.get(text[1:], 0) if len(text) > 1 else 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _HAN_NUMBERS[tens] * 10 + (_HAN_NUMBERS.get(ones, 0) if ones else 0)
+    return _HAN_NUMBERS.get(text, -1)
+
+
+def parse_clock(text: str) -> time | None:
+    """A time of day from "10am", "14:30", "下午两点半", "10時", "오후 3시", "um 10 Uhr".
+
+    A bare hour before 8 means the afternoon: meetings happen in business hours."""
+    match = _CLOCK.search(text)
+    if match is None:
+        return None
+    hour = _han_number(match["hour"])
+    minute_text = match["minute"] or ""
+    minute = (
+        30
+        if minute_text in {"半", "반"}
+        else _han_number(minute_text.rstrip("分"))
+        if minute_text
+        else 0
+    )
+    if (_AFTERNOON.search(text) and hour < 12) or (not _MORNING.search(text) and 1 <= hour < 8):
+        hour += 12
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        return None
+    return time(hour, minute)
+
+
+def parse_when(
+    date_text: str | None, time_text: str | None, now: datetime, locale: str | None = None
+) -> datetime | None:
+    """A wanted meeting time in Asia/Shanghai from the date and time the person gave."""
+    day = parse_day(date_text, now, locale) if date_text else None
+    clock = parse_clock(time_text) if time_text else None
+    if day is None and clock is None:
+        return None
+    base = day or now.astimezone(SHANGHAI)
+    return datetime.combine(base.date(), clock or time(10, 0), tzinfo=SHANGHAI)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     Message,
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -26,7 +28,9 @@ from telegram.request import BaseRequest
 
 from actions.base import Reply
 from bot.app import Container
+from bot.delivery import SENT, Delivery, SendResult
 from bot.router import Incoming, Router
+from core import outbox
 from core.i18n import N_, translator
 from core.settings import LOCALES
 
@@ -36,6 +40,10 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 COMMANDS = (
     ("start", N_("Start and show the menu")),
     ("help", N_("What I can do")),
+    ("meetings", N_("My meetings")),
+    ("reminders", N_("Meeting reminder settings")),
+    ("calendar", N_("My meetings as a calendar file")),
+    ("join", N_("Join with an invitation code")),
     ("language", N_("Change the reply language")),
     ("privacy", N_("What data I keep")),
     ("delete_me", N_("Erase my data")),
@@ -70,6 +78,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     incoming = Incoming(CHANNEL, user.id, message.text or "", user.language_code)
     await send(message, await _router(context).handle_text(incoming))
+    _deliver_soon(context)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -100,23 +109,67 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             if "not modified" in str(exc).lower():
                 return
             log.info("could not edit message, sending a new one: %s", exc)
-    if isinstance(message, Message):
-        await send(message, reply)
-    else:
-        await context.bot.send_message(
-            user.id,
-            reply.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup(reply),
-            link_preview_options=NO_PREVIEW,
-        )
+    await send_to(context.bot, user.id, reply)
+    _deliver_soon(context)
 
 
 async def send(message: Message, reply: Reply) -> None:
-    await message.reply_text(
-        reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
-        link_preview_options=NO_PREVIEW, do_quote=False,
-    )  # fmt: skip
+    await send_to(message.get_bot(), message.chat_id, reply)
+
+
+async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
+    if reply.text:
+        await bot.send_message(
+            chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
+            link_preview_options=NO_PREVIEW,
+        )  # fmt: skip
+    if reply.document is not None:
+        document = reply.document
+        await bot.send_document(chat_id, InputFile(document.content, filename=document.filename))
+
+
+class TelegramSender:
+    """Sends outbox messages; the bot's AIORateLimiter keeps to Telegram's limits."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, external_id: int, reply: Reply) -> SendResult:
+        try:
+            await send_to(self.bot, external_id, reply)
+        except Forbidden as exc:  # blocked by the user, or the account is gone
+            return SendResult(outbox.BLOCKED, error=str(exc))
+        except RetryAfter as exc:
+            retry = exc.retry_after
+            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
+            return SendResult("retry", retry_after=float(seconds))
+        except TelegramError as exc:
+            return SendResult(outbox.FAILED, error=str(exc))
+        return SENT
+
+
+def _delivery(context: ContextTypes.DEFAULT_TYPE) -> Delivery:
+    delivery = context.bot_data["delivery"]
+    assert isinstance(delivery, Delivery)
+    return delivery
+
+
+async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The JobQueue job: sends whatever reminders, notices and alerts are due."""
+    await _delivery(context).run_due()
+
+
+def _deliver_soon(context: ContextTypes.DEFAULT_TYPE) -> None:
+    # An action may have queued a notice for someone else (a declined meeting): send it now.
+    if context.job_queue is not None:
+        context.job_queue.run_once(deliver_due, 0)
+
+
+async def on_startup(application: Application) -> None:  # type: ignore[type-arg]
+    delivery = application.bot_data["delivery"]
+    assert isinstance(delivery, Delivery)
+    delivery.recover()
+    await publish_commands(application)
 
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
@@ -145,13 +198,20 @@ def build_application(
     builder = (
         Application.builder()
         .token(settings.telegram_token)
-        .rate_limiter(AIORateLimiter())
-        .post_init(publish_commands)
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        .post_init(on_startup)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     application = builder.build()
     application.bot_data["router"] = container.router
+    application.bot_data["delivery"] = Delivery(
+        container.router, TelegramSender(application.bot).send
+    )
+    assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+    application.job_queue.run_repeating(
+        deliver_due, interval=settings.delivery_interval, first=1.0, name="delivery"
+    )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.UpdateType.EDITED, on_text))
     application.add_handler(CallbackQueryHandler(on_callback))
     application.add_handler(

@@ -15,26 +15,23 @@ from tests.conftest import FIXED_NOW
 
 @pytest.fixture
 def make_ctx(app) -> Iterator:
-    contexts = []
+    """Contexts in one open transaction (SQLite takes one writer at a time)."""
+    with transaction(app.sessions) as session:
 
-    def make(locale: str = "en") -> Context:
-        session_cm = transaction(app.sessions)
-        session = session_cm.__enter__()
-        contexts.append(session_cm)
-        user = users.get_or_create(session, "console", 500)
-        return Context(
-            session=session,
-            user=user,
-            t=translator(locale),
-            taxonomy=app.taxonomy,
-            knowledge=app.knowledge,
-            codec=app.router.codec,
-            now=FIXED_NOW,
-        )
+        def make(locale: str = "en", user_id: int = 500) -> Context:
+            user = users.get_or_create(session, "console", user_id)
+            return Context(
+                session=session,
+                user=user,
+                t=translator(locale),
+                taxonomy=app.taxonomy,
+                knowledge=app.knowledge,
+                codec=app.router.codec,
+                now=FIXED_NOW,
+                settings=app.settings,
+            )
 
-    yield make
-    for session_cm in contexts:
-        session_cm.__exit__(None, None, None)
+        yield make
 
 
 def nlu(text: str, intent: str, **entities: str | list[str]) -> NluResult:
