@@ -46,6 +46,7 @@ update-messages: extract-messages
 demo-data: .venv/.installed locales
 	$(WITH_ENV) $(PY) -m bot import-catalog data/demo/exhibitors.csv
 	$(WITH_ENV) $(PY) -m bot import-events data/demo/events.csv
+	$(WITH_ENV) $(PY) -m bot import-slots data/demo/slots.csv
 
 run: setup train demo-data
 	$(WITH_ENV) $(PY) -m bot run

@@ -33,7 +33,9 @@ def reminder(ctx: Context, note: Notification) -> Reply | None:
     meeting = _meeting(ctx, note)
     if meeting is None or meeting.status != meetings.BOOKED or not _attending(ctx, meeting):
         return None
-    minutes = max(0, int((meeting.starts_at - ctx.now).total_seconds() // 60))
+    if meeting.starts_at <= ctx.now:
+        return None  # delivered late (the app was down): a reminder now would only confuse
+    minutes = max(1, round((meeting.starts_at - ctx.now).total_seconds() / 60))
     headline = ctx.t.ngettext(
         "⏰ Your meeting starts in {count} minute:",
         "⏰ Your meeting starts in {count} minutes:",

@@ -19,7 +19,7 @@ from bot.delivery import Delivery
 from bot.nlu_service import NluService
 from core.db import transaction
 from core.i18n import translator
-from core.imports import ImportReport, import_events, import_exhibitors
+from core.imports import import_events, import_exhibitors, import_schedules
 from core.settings import LOCALES, Settings
 
 log = logging.getLogger("bot")
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--lang", choices=LOCALES, help="reply language")
     commands.add_parser("telegram", help="run the Telegram bot")
     commands.add_parser("healthcheck", help="exit 0 when the database and NLU answer")
-    for name in ("import-catalog", "import-events"):
+    for name in ("import-catalog", "import-events", "import-slots"):
         command = commands.add_parser(name, help=f"{name.split('-')[1]} CSV, all or nothing")
         command.add_argument("file", type=Path)
     args = parser.parse_args(argv)
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "healthcheck":
             return healthcheck(container)
-        if args.command in {"import-catalog", "import-events"}:
+        if args.command in {"import-catalog", "import-events", "import-slots"}:
             return import_file(container, args.command, args.file)
         if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
             if not settings.telegram_token:
@@ -67,9 +67,13 @@ def import_file(container: Container, command: str, path: Path) -> int:
     except OSError as exc:
         print(t.gettext("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
         return 2
-    importer = import_exhibitors if command == "import-catalog" else import_events
     with transaction(container.sessions) as session:
-        report: ImportReport = importer(session, raw, container.taxonomy)
+        if command == "import-slots":
+            report = import_schedules(session, raw, container.settings.slot_minutes)
+        elif command == "import-catalog":
+            report = import_exhibitors(session, raw, container.taxonomy)
+        else:
+            report = import_events(session, raw, container.taxonomy)
         if not report.ok:
             session.rollback()
     if not report.ok:

@@ -12,14 +12,14 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, SHANGHAI, Translator
-from core.models import Base, Event, Exhibitor, ExhibitorCategory
+from core.models import Base, Event, Exhibitor, ExhibitorCategory, ExhibitorSchedule
 from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -152,6 +152,26 @@ def parse_local_time(value: str) -> datetime:
     return parsed
 
 
+def parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(N_("“{value}” is not a date like 2027-11-05"), value=value) from None
+
+
+def parse_clock(value: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise FieldError(N_("“{value}” is not a time like 09:00"), value=value) from None
+
+
+def parse_minutes(value: str) -> int:
+    if not value.isdigit() or not 10 <= int(value) <= 240:
+        raise FieldError(N_("“{value}” is not a number of minutes from 10 to 240"), value=value)
+    return int(value)
+
+
 EXHIBITOR_COLUMNS = (
     Column("id", True, parse_id),
     Column("name_en", True, parse_text(200)),
@@ -178,6 +198,16 @@ EVENT_COLUMNS = (
     Column("ends_at", True, parse_local_time),
     Column("products", False, parse_list),
     Column("url", False, parse_https),
+)
+
+
+# Meeting hours per exhibitor: a row without a date applies to every expo day.
+SCHEDULE_COLUMNS = (
+    Column("exhibitor_id", True, parse_id),
+    Column("date", False, parse_date),
+    Column("start", True, parse_clock),
+    Column("end", True, parse_clock),
+    Column("slot_minutes", False, parse_minutes),
 )
 
 
@@ -377,3 +407,36 @@ def import_events(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportRep
         return ImportReport(errors=tuple(sorted(errors, key=lambda e: e.line)))
     report, _ = _upsert(session, Event, records)
     return report
+
+
+def import_schedules(session: Session, raw: bytes, default_minutes: int) -> ImportReport:
+    """Replaces the meeting hours of every exhibitor named in the file."""
+    rows, errors = read_rows(raw, SCHEDULE_COLUMNS)
+    ids = sorted({values["exhibitor_id"] for _, values in rows})
+    known = set(session.scalars(select(Exhibitor.id).where(Exhibitor.id.in_(ids))).all())
+    for line, values in rows:
+        if values["exhibitor_id"] not in known:
+            errors.append(
+                RowError(line, "exhibitor_id", N_("no exhibitor has the id “{value}”"),
+                         {"value": values["exhibitor_id"]})
+            )  # fmt: skip
+        if values["end"] <= values["start"]:
+            errors.append(RowError(line, "end", N_("ends before it starts")))
+    if errors:
+        return ImportReport(errors=tuple(sorted(errors, key=lambda e: e.line)))
+    existing = session.scalars(
+        select(ExhibitorSchedule).where(ExhibitorSchedule.exhibitor_id.in_(ids))
+    ).all()
+    before = {(r.exhibitor_id, r.day, r.starts, r.ends, r.slot_minutes) for r in existing}
+    after = {
+        (v["exhibitor_id"], v["date"], v["start"], v["end"], v["slot_minutes"] or default_minutes)
+        for _, v in rows
+    }
+    if before == after:
+        return ImportReport(unchanged=len(rows))
+    session.execute(delete(ExhibitorSchedule).where(ExhibitorSchedule.exhibitor_id.in_(ids)))
+    session.add_all(
+        ExhibitorSchedule(exhibitor_id=e, day=d, starts=s, ends=t, slot_minutes=m)
+        for e, d, s, t, m in sorted(after, key=str)
+    )
+    return ImportReport(created=len(after - before), unchanged=len(after & before))

@@ -18,6 +18,9 @@ class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_ids = itertools.count(1000)
+        # Chats that blocked the bot (403), and chats that get one "429 retry after" each.
+        self.blocked: set[int] = set()
+        self.flood: dict[int, int] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -41,12 +44,32 @@ class RecordingRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        chat = params.get("chat_id")
+        if chat in self.blocked:
+            return 403, self._error(403, "Forbidden: bot was blocked by the user")
+        if chat in self.flood:
+            seconds = self.flood.pop(chat)
+            return 429, self._error(429, "Too Many Requests", retry_after=seconds)
         self.calls.append((endpoint, params))
         return 200, json.dumps({"ok": True, "result": self._result(endpoint, params)}).encode()
+
+    @staticmethod
+    def _error(code: int, description: str, **parameters: Any) -> bytes:
+        body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+        if parameters:
+            body["parameters"] = parameters
+        return json.dumps(body).encode()
 
     def _result(self, endpoint: str, params: dict[str, Any]) -> Any:
         if endpoint == "getMe":
             return BOT_USER
+        if endpoint == "sendDocument":
+            return {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": params.get("chat_id"), "type": "private"},
+                "document": {"file_id": "doc", "file_unique_id": "doc"},
+            }
         if endpoint in {"sendMessage", "editMessageText"}:
             message = {
                 "message_id": params.get("message_id") or next(self._message_ids),

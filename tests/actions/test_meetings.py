@@ -1,0 +1,237 @@
+"""Meetings through the router, as a channel drives it: buttons, commands, notices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from actions import meetings as meeting_actions
+from actions.base import Reply
+from bot.delivery import SENT, Delivery, SendResult
+from bot.router import Incoming
+from core.models import Meeting, Notification
+from tests.actions.conftest import nlu
+from tests.conftest import FIXED_NOW
+
+BUYER, COLLEAGUE, STAFF, ADMIN = 11, 12, 13, 9001
+
+
+def said(text: str, user: int = BUYER, lang: str = "en") -> Incoming:
+    return Incoming("console", user, text, lang)
+
+
+async def press(app, reply: Reply, label: str, user: int = BUYER, lang: str = "en") -> Reply:
+    button = next(b for row in reply.buttons for b in row if label in plain(b.label))
+    return await app.router.handle_callback(said(button.data, user, lang))
+
+
+def labels(reply: Reply) -> list[str]:
+    return [plain(b.label) for row in reply.buttons for b in row]
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ")  # Babel puts narrow spaces before AM/PM
+
+
+async def book_first_slot(app, user: int = BUYER, company: str = "EX00001") -> Reply:
+    picker = await app.router.handle_callback(said(app.router.codec.encode("bk", company), user))
+    assert "Free meeting slots with" in picker.text
+    return await app.router.handle_callback(said(picker.buttons[0][0].data, user))
+
+
+class Outbox:
+    """A channel sender that records what the delivery job sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, Reply]] = []
+
+    async def __call__(self, external_id: int, reply: Reply) -> SendResult:
+        self.sent.append((external_id, reply))
+        return SENT
+
+
+async def test_card_button_to_booked_meeting_to_calendar(app) -> None:
+    card = await app.router.handle_callback(said(app.router.codec.encode("ex", "EX00001")))
+    picker = await press(app, card, "Book a meeting")
+    # The 2026 expo is over (today is Nov 24): slots are offered for Nov 5-10, 2027.
+    assert "Nov 5" in labels(picker)[0] and "9:00 AM" in labels(picker)[0]
+    booked = await app.router.handle_callback(said(picker.buttons[0][0].data))
+    assert "Meeting booked" in booked.text
+    assert "Hall 6.1, booth <b>6.1A-01</b>" in booked.text
+    assert "Fri, Nov 5, 9:00 AM–9:30 AM (Shanghai time)" in plain(booked.text)
+    assert "remind you 30 minutes before" in booked.text
+    exported = await press(app, booked, "Add to calendar")
+    assert exported.document is not None and exported.document.filename.endswith(".ics")
+    ics = exported.document.content.decode()
+    assert "DTSTART;TZID=Asia/Shanghai:20271105T090000" in ics
+    assert "LOCATION:Hall 6.1\\, booth 6.1A-01" in ics
+    listing = await app.router.handle_text(said("/meetings"))
+    assert "Your 1 upcoming meeting" in listing.text and "Nordic Medtech" in listing.text
+
+
+async def test_the_same_slot_twice_offers_other_times(app) -> None:
+    picker = await app.router.handle_callback(said(app.router.codec.encode("bk", "EX00001")))
+    first = picker.buttons[0][0].data
+    assert "Meeting booked" in (await app.router.handle_callback(said(first))).text
+    again = await app.router.handle_callback(said(first, user=COLLEAGUE))
+    assert "someone has just booked that slot" in again.text
+    assert first not in [b.data for row in again.buttons for b in row]
+
+
+async def test_forged_and_stale_meeting_buttons(app) -> None:
+    booked = await book_first_slot(app)
+    cancel = next(b for row in booked.buttons for b in row if "Cancel" in b.label)
+    forged = cancel.data.replace("mc|", "mx|")
+    assert "expired" in (await app.router.handle_callback(said(forged))).text
+    # Someone else pressing a signed button for a meeting that is not theirs.
+    assert (
+        "no longer booked" in (await app.router.handle_callback(said(cancel.data, COLLEAGUE))).text
+    )
+    confirm = await app.router.handle_callback(said(cancel.data))
+    done = await press(app, confirm, "Yes, cancel it")
+    assert "the slot is free again" in done.text
+    assert "no longer booked" in (await app.router.handle_callback(said(cancel.data))).text
+    bad_time = app.router.codec.encode("bs", "EX00001", "zz!")
+    assert "expired" in (await app.router.handle_callback(said(bad_time))).text
+
+
+async def test_reschedule_moves_the_meeting(app) -> None:
+    booked = await book_first_slot(app)
+    picker = await press(app, booked, "Reschedule")
+    assert "Move your meeting of" in picker.text
+    later = next(b for row in picker.buttons for b in row if "10:00 AM" in plain(b.label))
+    moved = await app.router.handle_callback(said(later.data))
+    assert "Meeting moved" in moved.text and "10:00 AM–10:30 AM" in plain(moved.text)
+    with app.sessions() as session:
+        statuses = sorted(session.scalars(select(Meeting.status)).all())
+    assert statuses == ["booked", "cancelled"]
+
+
+def test_book_meeting_intent_proposes_slots_near_the_wanted_time(make_ctx) -> None:
+    ctx = make_ctx("zh")
+    reply = meeting_actions.book_meeting(
+        ctx, nlu("明天下午两点约 Nordic Medtech 见面", "book_meeting", company="Nordic Medtech",
+                 date="明天", time="下午两点"),
+    )  # fmt: skip
+    # "Tomorrow" is not an expo day: the nearest free times are offered, in Chinese.
+    assert "11月5日周五" in reply.text and "11月10日周三" in reply.text
+    assert "The expo" not in reply.text
+    assert all(label.startswith("11月5日周五 ") for label in labels(reply)[:6])
+
+
+def test_book_meeting_during_the_expo_picks_the_asked_hour(make_ctx) -> None:
+    ctx = make_ctx("de")
+    ctx.now = FIXED_NOW.replace(year=2027, month=11, day=4)  # the day before the expo
+    reply = meeting_actions.book_meeting(
+        ctx, nlu("Termin mit Nordic Medtech morgen um 14 Uhr", "book_meeting",
+                 company="Nordic Medtech", date="morgen", time="14 Uhr"),
+    )  # fmt: skip
+    slots = labels(reply)[:6]
+    assert "Fr., 5. Nov. 14:00" in slots and "Fr., 5. Nov. 13:30" in slots
+
+
+def test_book_meeting_without_a_company_asks_which(make_ctx) -> None:
+    reply = meeting_actions.book_meeting(make_ctx(), nlu("book a meeting", "book_meeting"))
+    assert "Which exhibitor" in reply.text
+
+
+async def test_cancel_intent_by_company(app, make_ctx) -> None:
+    await book_first_slot(app, user=500)
+    ctx = make_ctx()
+    reply = meeting_actions.cancel_meeting(
+        ctx,
+        nlu("cancel my meeting with Nordic Medtech", "cancel_meeting", company="Nordic Medtech"),
+    )
+    assert "Cancel this meeting?" in reply.text and "Nordic Medtech" in reply.text
+    none = meeting_actions.cancel_meeting(
+        ctx, nlu("cancel my meeting with Alpine Dairy", "cancel_meeting", company="Alpine Dairy")
+    )
+    assert "None of your upcoming meetings matches" in none.text
+
+
+async def test_reminder_setting_moves_pending_reminders(app) -> None:
+    await book_first_slot(app)
+    menu = await app.router.handle_text(said("/reminders"))
+    assert "• 30 minutes" in labels(menu)
+    saved = (
+        await press(app, menu, "1 hour")
+        if "1 hour" in labels(menu)
+        else await press(app, menu, "60 minutes")
+    )
+    assert "60 minutes before" in saved.text
+    with app.sessions() as session:
+        due = session.scalars(select(Notification.due_at)).one()
+        start = session.scalars(select(Meeting.starts_at)).one()
+    assert start - due == timedelta(hours=1)
+    off = await app.router.handle_text(said("/reminders 0"))
+    assert "Reminders are off" in off.text
+
+
+async def test_staff_decline_and_the_buyer_is_told(app) -> None:
+    refused = await app.router.handle_text(
+        Incoming("telegram", 5, "/invite exhibitor EX00001", "en")
+    )
+    assert "only organisers" in refused.text
+    invite = await app.router.handle_text(
+        Incoming("telegram", ADMIN, "/invite exhibitor EX00001", "en")
+    )
+    code = invite.text.split("<code>")[1].split("</code>")[0]
+    assert "not valid" in (await app.router.handle_text(said("/join WRONGCODE1", STAFF))).text
+    joined = await app.router.handle_text(said(f"/join {code}", STAFF))
+    assert "staff of Nordic Medtech" in joined.text
+    await book_first_slot(app)
+    booth = await app.router.handle_text(said("/booth", STAFF))
+    assert "1 upcoming meeting at your booth" in booth.text
+    ask = await press(app, booth, "Decline", STAFF)
+    done = await press(app, ask, "Yes, decline", STAFF)
+    assert "the visitors have been told" in done.text
+    sent = Outbox()
+    report = await Delivery(app.router, sent).run_due()
+    assert report.counts == {"sent": 1}
+    [(to, notice)] = sent.sent
+    assert to == BUYER and "the exhibitor declined this meeting" in notice.text
+    again = await press(app, notice, "Book another time")
+    assert "Free meeting slots with" in again.text
+
+
+async def test_delegation_colleague_is_added_and_told(app) -> None:
+    invite = await app.router.handle_text(
+        Incoming("telegram", ADMIN, "/invite delegation Jiangsu trade delegation", "en")
+    )
+    code = invite.text.split("<code>")[1].split("</code>")[0]
+    await app.router.handle_text(said(f"/join {code} Wang Fang", BUYER))
+    joined = await app.router.handle_text(said(f"/join {code} Li Wei", COLLEAGUE))
+    assert "You have joined Jiangsu trade delegation" in joined.text
+    booked = await book_first_slot(app)
+    chooser = await press(app, booked, "Add a colleague")
+    added = await press(app, chooser, "Li Wei")
+    assert "Added Li Wei" in added.text
+    sent = Outbox()
+    await Delivery(app.router, sent).run_due()
+    [(to, notice)] = sent.sent
+    assert to == COLLEAGUE and "added you to a meeting" in notice.text
+    listing = await app.router.handle_text(said("/meetings", COLLEAGUE))
+    assert "Your 1 upcoming meeting" in listing.text
+    # The picker offers the colleague only times they are free; a stale button for the
+    # busy time is refused.
+    picker = await app.router.handle_callback(
+        said(app.router.codec.encode("bk", "EX00002"), COLLEAGUE)
+    )
+    assert "9:00 AM" not in labels(picker)[0]
+    with app.sessions() as session:
+        start = session.scalars(select(Meeting.starts_at)).one()
+    busy = app.router.codec.encode("bs", "EX00002", meeting_actions.encode_time(start))
+    clash = await app.router.handle_callback(said(busy, COLLEAGUE))
+    assert "already have a meeting at that time" in clash.text
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ru"])
+async def test_booking_confirmation_in_other_languages(app, lang) -> None:
+    picker = await app.router.handle_callback(
+        said(app.router.codec.encode("bk", "EX00001"), lang=lang)
+    )
+    booked = await app.router.handle_callback(said(picker.buttons[0][0].data, lang=lang))
+    assert "✅" in booked.text and "6.1A-01" in booked.text
+    assert "Meeting booked" not in booked.text
