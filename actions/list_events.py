@@ -8,9 +8,10 @@ from actions.base import Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import events
 from core.models import Event
-from core.when import parse_day
+from core.when import parse_range
 
 VERB = "ev"
+REMIND = "er"  # actions.alerts: remind me the day before
 
 
 def list_events(ctx: Context, nlu: NluResult) -> Reply:
@@ -18,12 +19,10 @@ def list_events(ctx: Context, nlu: NluResult) -> Reply:
     categories: set[str] = set()
     for product in nlu.values("product"):
         categories |= ctx.taxonomy.product_categories(product)
-    day = next(
-        (d for raw in nlu.values("date") if (d := parse_day(raw, ctx.now, ctx.t.locale))), None
-    )
-    if city is None and not categories and day is None:
+    span = parse_range(nlu.values("date"), ctx.now, ctx.t.locale)
+    if city is None and not categories and span is None:
         return choose_city(ctx)
-    since, until = (day, day.replace(hour=23, minute=59)) if day else (ctx.now, None)
+    since, until = span if span else (ctx.now, None)
     found = events.upcoming(
         ctx.session,
         max(since, ctx.now),
@@ -49,19 +48,31 @@ def render(ctx: Context, found: list[Event], where: str, *, edit: bool = False) 
         + "</b>"
     ]
     for event in found:
-        lines += [
-            "",
-            f"<b>{escape(events.title(event, ctx.t.locale))}</b>",
-            ctx._("{start} – {end}").format(
-                start=ctx.t.datetime(event.starts_at, "medium"), end=ctx.t.time(event.ends_at)
-            )
-            + (" (" + ctx._("Shanghai time") + ")"),
-            escape(f"{event.venue}, {ctx.taxonomy.city_name(event.city, ctx.t.locale)}"),
-        ]
-        if event.url:
-            lines.append(f'<a href="{escape(event.url, quote=True)}">{escape(event.url)}</a>')
+        lines += ["", *event_lines(ctx, event)]
     lines += ["", "<i>" + ctx._("Demo events: for illustration only.") + "</i>"]
-    return Reply(text="\n".join(lines), edit=edit)
+    remind = [
+        ctx.button(
+            ctx._("🔔 Remind me: {title}").format(title=events.title(event, ctx.t.locale))[:48],
+            REMIND,
+            event.id,
+        )
+        for event in found[:5]
+    ]  # fmt: skip
+    return Reply(text="\n".join(lines), buttons=rows(*remind, per_row=1), edit=edit)
+
+
+def event_lines(ctx: Context, event: Event) -> list[str]:
+    lines = [
+        f"<b>{escape(events.title(event, ctx.t.locale))}</b>",
+        ctx._("{start} – {end}").format(
+            start=ctx.t.datetime(event.starts_at, "medium"), end=ctx.t.time(event.ends_at)
+        )
+        + (" (" + ctx._("Shanghai time") + ")"),
+        escape(f"{event.venue}, {ctx.taxonomy.city_name(event.city, ctx.t.locale)}"),
+    ]
+    if event.url:
+        lines.append(f'<a href="{escape(event.url, quote=True)}">{escape(event.url)}</a>')
+    return lines
 
 
 def choose_city(ctx: Context) -> Reply:

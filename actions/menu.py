@@ -34,10 +34,11 @@ def help_text(ctx: Context) -> str:
             _("• answer questions on Lingang New Area rules (“Lingang corporate tax”)"),
             _("• list post-expo events in Delta cities (“events in Suzhou”)"),
             _("• book meetings with exhibitors, with reminders (“meet Nordic Medtech at 10”)"),
+            _("• alert you to new events in your cities (“alerts for events in Hangzhou”)"),
             "",
             _(
-                "Commands: /start, /help, /meetings, /reminders, /calendar, /join, /language, "
-                "/privacy, /delete_me"
+                "Commands: /start, /help, /meetings, /reminders, /calendar, /subscriptions, "
+                "/join, /language, /privacy, /delete_me"
             ),
         )
     )
@@ -109,15 +110,6 @@ def internal_error(ctx: Context) -> Reply:
     return menu_reply(
         ctx,
         ctx._("Something went wrong on our side and nothing was changed. Please try again."),
-    )
-
-
-def not_yet(ctx: Context, _nlu: NluResult | None = None) -> Reply:
-    return menu_reply(
-        ctx,
-        ctx._(
-            "I can’t do that yet: meetings and alerts are coming soon. Meanwhile I can help with:"
-        ),
     )
 
 

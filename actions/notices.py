@@ -4,13 +4,16 @@ language, at delivery time. None means "no longer relevant" (the meeting was can
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from sqlalchemy import select
 
+from actions.alerts import alert_reply
 from actions.base import Context, Reply, rows
+from actions.list_events import event_lines
 from actions.meetings import ICS, SLOTS, VIEW, describe
-from core import meetings
-from core.models import Meeting, MeetingAttendee, Notification
+from core import alerts, broadcasts, meetings
+from core.models import Broadcast, Event, Meeting, MeetingAttendee, Notification
 
 Renderer = Callable[[Context, Notification], Reply | None]
 
@@ -85,11 +88,48 @@ def declined(ctx: Context, note: Notification) -> Reply | None:
     )
 
 
+def _event(ctx: Context, note: Notification) -> Event | None:
+    event = ctx.session.get(Event, note.ref)
+    return event if event is not None and event.ends_at > ctx.now else None
+
+
+def event_new(ctx: Context, note: Notification) -> Reply | None:
+    event = _event(ctx, note)
+    if event is None:
+        return None
+    return alert_reply(ctx, event, ctx._("🔔 A new event matches your alerts:"))
+
+
+def event_changed(ctx: Context, note: Notification) -> Reply | None:
+    event = _event(ctx, note)
+    if event is None:
+        return None
+    return alert_reply(ctx, event, ctx._("🔔 An event matching your alerts has changed:"))
+
+
+def event_reminder(ctx: Context, note: Notification) -> Reply | None:
+    event = _event(ctx, note)
+    if event is None or event.starts_at <= ctx.now:
+        return None
+    return Reply(text=ctx._("⏰ Tomorrow:") + "\n\n" + "\n".join(event_lines(ctx, event)))
+
+
+def broadcast(ctx: Context, note: Notification) -> Reply | None:
+    found = ctx.session.get(Broadcast, int(note.ref)) if note.ref.isdigit() else None
+    if found is None or found.status == broadcasts.CANCELLED:
+        return None
+    return Reply(text="📢 " + escape(broadcasts.text_for(found, ctx.t.locale)))
+
+
 RENDERERS: dict[str, Renderer] = {
     meetings.REMINDER: reminder,
     "invited": invited,
     "cancelled": cancelled,
     "declined": declined,
+    alerts.EVENT_NEW: event_new,
+    alerts.EVENT_CHANGED: event_changed,
+    alerts.EVENT_REMINDER: event_reminder,
+    broadcasts.KIND: broadcast,
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from actions import (
+    alerts,
+    broadcast,
     exhibitor_info,
     language,
     lingang_faq,
@@ -34,9 +36,8 @@ INTENTS: dict[str, IntentHandler] = {
     "book_meeting": meetings.book_meeting,
     "my_meetings": meetings.my_meetings,
     "cancel_meeting": meetings.cancel_meeting,
-    # Alerts land with their own issue; until then an honest answer.
-    "subscribe_alerts": menu.not_yet,
-    "unsubscribe_alerts": menu.not_yet,
+    "subscribe_alerts": alerts.subscribe_alerts,
+    "unsubscribe_alerts": alerts.unsubscribe_alerts,
 }
 
 CALLBACKS: dict[str, CallbackHandler] = {
@@ -63,6 +64,20 @@ CALLBACKS: dict[str, CallbackHandler] = {
     staff.DECLINE: staff.on_decline,
     staff.CONFIRM_DECLINE: staff.on_confirm_decline,
     "booth": staff.on_booth,
+    alerts.PICK_CITY: alerts.on_pick_city,
+    alerts.REMOVE: alerts.on_remove,
+    alerts.REMOVE_ALL: alerts.on_remove_all,
+    alerts.LIST: alerts.on_list,
+    alerts.REMIND: alerts.on_remind,
+    broadcast.OPEN: broadcast.on_open,
+    broadcast.TARGET: broadcast.on_target,
+    broadcast.PICK_CITY: broadcast.on_pick_city,
+    broadcast.PICK_LANG: broadcast.on_pick_language,
+    broadcast.PICK_DELEGATION: broadcast.on_pick_delegation,
+    broadcast.PREVIEW: broadcast.on_preview,
+    broadcast.SEND_NOW: broadcast.on_send_now,
+    broadcast.CANCEL: broadcast.on_cancel,
+    broadcast.REPORT: broadcast.on_report,
 }
 
 COMMANDS: dict[str, Callable[[Context], Reply]] = {
@@ -77,4 +92,8 @@ COMMANDS: dict[str, Callable[[Context], Reply]] = {
     "join": staff.join,
     "booth": staff.booth_command,
     "invite": staff.invite,
+    "subscriptions": alerts.subscriptions_command,
+    "broadcast": broadcast.broadcast_command,
+    "broadcast_text": broadcast.text_command,
+    "broadcast_at": broadcast.at_command,
 }

@@ -88,6 +88,14 @@ def import_file(container: Container, command: str, path: Path) -> int:
             path=path, created=report.created, updated=report.updated, unchanged=report.unchanged
         )
     )
+    if report.alerts:
+        print(
+            t.ngettext(
+                "{count} alert queued for subscribers.",
+                "{count} alerts queued for subscribers.",
+                report.alerts,
+            ).format(count=report.alerts)
+        )
     return 0
 
 

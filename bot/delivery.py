@@ -45,12 +45,29 @@ class DeliveryReport:
 
 
 class Delivery:
-    def __init__(self, router: Router, send: Send, *, concurrency: int = 30, batch: int = 500):
+    def __init__(
+        self,
+        router: Router,
+        send: Send,
+        *,
+        channel: str = "console",
+        concurrency: int = 30,
+        batch: int = 500,
+    ) -> None:
         self.router = router
         self.send = send
+        self.channel = channel
         self.concurrency = concurrency
         self.batch = batch
         self._running = asyncio.Lock()
+        self._stopping = False
+
+    async def stop(self) -> None:
+        """On shutdown: claim nothing more and let messages already claimed finish sending,
+        so a restart resumes exactly where this run stopped."""
+        self._stopping = True
+        async with self._running:
+            pass
 
     def recover(self) -> int:
         """At start-up: what a crash left half-sent is marked, never sent again."""
@@ -67,16 +84,18 @@ class Delivery:
             return report
         async with self._running:
             gate = asyncio.Semaphore(self.concurrency)
-            while ids := await asyncio.to_thread(self._due_ids):
+            while not self._stopping and (ids := await asyncio.to_thread(self._due_ids)):
                 await asyncio.gather(*(self._deliver(i, gate, report) for i in ids))
         return report
 
     def _due_ids(self) -> list[int]:
         with transaction(self.router.sessions) as session:
-            return outbox.due_ids(session, self.router.clock(), self.batch)
+            return outbox.due_ids(session, self.router.clock(), self.batch, self.channel)
 
     async def _deliver(self, note_id: int, gate: asyncio.Semaphore, report: DeliveryReport) -> None:
         async with gate:
+            if self._stopping:
+                return
             prepared = await asyncio.to_thread(self._claim, note_id)
             if prepared is None:
                 return

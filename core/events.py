@@ -24,8 +24,8 @@ def upcoming(
         statement = statement.where(Event.city == city)
     if categories:
         statement = statement.where(or_(*(Event.categories.contains(f" {c} ") for c in categories)))
-    if until is not None:
-        statement = statement.where(Event.starts_at <= until)
+    if until is not None:  # exclusive
+        statement = statement.where(Event.starts_at < until)
     return list(session.scalars(statement.order_by(Event.starts_at, Event.id).limit(limit)).all())
 
 

@@ -11,15 +11,16 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from core.alerts import queue_event_alerts
 from core.i18n import N_, SHANGHAI, Translator
-from core.models import Base, Event, Exhibitor, ExhibitorCategory, ExhibitorSchedule
+from core.models import Base, Event, Exhibitor, ExhibitorCategory, ExhibitorSchedule, utcnow
 from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -45,6 +46,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: tuple[RowError, ...] = ()
+    alerts: int = 0  # alerts queued for subscribers (events)
 
     @property
     def ok(self) -> bool:
@@ -376,7 +378,9 @@ def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, A
     return record
 
 
-def import_events(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportReport:
+def import_events(
+    session: Session, raw: bytes, taxonomy: Taxonomy, now: datetime | None = None
+) -> ImportReport:
     rows, errors = read_rows(raw, EVENT_COLUMNS)
     records: list[dict[str, Any]] = []
     for line, values in rows:
@@ -405,8 +409,11 @@ def import_events(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportRep
         )
     if errors:
         return ImportReport(errors=tuple(sorted(errors, key=lambda e: e.line)))
-    report, _ = _upsert(session, Event, records)
-    return report
+    report, written = _upsert(session, Event, records)
+    session.flush()
+    created = {record["id"] for record in written[: report.created]}
+    alerts = queue_event_alerts(session, [r["id"] for r in written], created, now or utcnow())
+    return replace(report, alerts=alerts)
 
 
 def import_schedules(session: Session, raw: bytes, default_minutes: int) -> ImportReport:

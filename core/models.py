@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
@@ -245,7 +246,10 @@ class Notification(Base):
     broadcasts). The unique key makes each delivery happen at most once, across restarts."""
 
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_notifications_due", "status", "due_at"),
+        Index("ix_notifications_kind_ref", "kind", "ref", "status"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(160), unique=True)
@@ -258,3 +262,19 @@ class Notification(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class Broadcast(Base):
+    """An organiser's message to many people: texts per language, a target, a send time."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_by: Mapped[int] = mapped_column(BigInteger)  # the admin's Telegram id
+    # {"en": "...", "zh": "..."}: each person gets their language, else English.
+    texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    target_kind: Mapped[str] = mapped_column(String(16), default="all")  # all/city/lang/delegation
+    target_value: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft/queued/cancelled
+    send_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.models import Notification
+from core.models import Notification, User
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
     "pending",
@@ -76,10 +76,12 @@ def reschedule_pending(
     )
 
 
-def due_ids(session: Session, now: datetime, limit: int) -> list[int]:
+def due_ids(session: Session, now: datetime, limit: int, channel: str) -> list[int]:
+    """Due messages for people on this channel (Telegram ids mean nothing to the console)."""
     statement = (
         select(Notification.id)
-        .where(Notification.status == PENDING, Notification.due_at <= now)
+        .join(User, User.id == Notification.user_id)
+        .where(Notification.status == PENDING, Notification.due_at <= now, User.channel == channel)
         .order_by(Notification.due_at, Notification.id)
         .limit(limit)
     )

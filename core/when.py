@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import dateparser
 
 from core.i18n import SHANGHAI
 from core.settings import LOCALES
 
+_CJK_DATE = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日号號일]?")
+
+
+def _cjk_date(text: str, today: date) -> datetime | None:
+    """ "12月1日", "12월 1일": dateparser misreads these; the next such day from today."""
+    match = _CJK_DATE.search(text)
+    if match is None:
+        return None
+    month, day = int(match[1]), int(match[2])
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found >= today:
+            return datetime.combine(found, time(0), tzinfo=SHANGHAI)
+    return None
+
 
 def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime | None:
     """The start of the day a phrase like "tomorrow", "明天" or "Donnerstag" means."""
     languages = [locale] if locale in LOCALES else None
     local_now = now.astimezone(SHANGHAI).replace(tzinfo=None)
+    cjk = _cjk_date(text, local_now.date())
+    if cjk is not None:
+        return cjk
     settings = {
         "RELATIVE_BASE": local_now,
         "PREFER_DATES_FROM": "future",
@@ -94,3 +115,30 @@ def parse_when(
         return None
     base = day or now.astimezone(SHANGHAI)
     return datetime.combine(base.date(), clock or time(10, 0), tzinfo=SHANGHAI)
+
+
+_WEEK = re.compile(r"week|woche|semaine|semana|недел|周|週|주", re.IGNORECASE)
+_MONTH = re.compile(
+    r"month|monat|mois|\bmes\b|месяц|个月|下个?月|本月|这个月|今月|来月|이번 ?달|다음 ?달", re.I
+)
+
+
+def parse_range(
+    texts: list[str], now: datetime, locale: str | None = None
+) -> tuple[datetime, datetime] | None:
+    """A span of days from date phrases: two dates ("from Dec 1 to Dec 5"), a week or a
+    month ("next week", "下个月"), or one day. The end is exclusive."""
+    days = [d for text in texts if (d := parse_day(text, now, locale))]
+    if not days:
+        return None
+    if len(days) >= 2:
+        return min(days), max(days) + timedelta(days=1)
+    day, text = days[0], " ".join(texts)
+    if _WEEK.search(text):
+        start = day - timedelta(days=day.weekday())  # weeks start on Monday
+        return max(start, now.astimezone(SHANGHAI)), start + timedelta(days=7)
+    if _MONTH.search(text):
+        start = day.replace(day=1)
+        end = (start + timedelta(days=32)).replace(day=1)
+        return max(start, now.astimezone(SHANGHAI)), end
+    return day, day + timedelta(days=1)

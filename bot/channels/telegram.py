@@ -43,6 +43,7 @@ COMMANDS = (
     ("meetings", N_("My meetings")),
     ("reminders", N_("Meeting reminder settings")),
     ("calendar", N_("My meetings as a calendar file")),
+    ("subscriptions", N_("My event alerts")),
     ("join", N_("Join with an invitation code")),
     ("language", N_("Change the reply language")),
     ("privacy", N_("What data I keep")),
@@ -172,6 +173,12 @@ async def on_startup(application: Application) -> None:  # type: ignore[type-arg
     await publish_commands(application)
 
 
+async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
+    delivery = application.bot_data["delivery"]
+    assert isinstance(delivery, Delivery)
+    await delivery.stop()
+
+
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
     """The command menu in each user's app language (Telegram picks by language_code)."""
     for locale in LOCALES:
@@ -200,13 +207,14 @@ def build_application(
         .token(settings.telegram_token)
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
         .post_init(on_startup)
+        .post_stop(on_stop)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     application = builder.build()
     application.bot_data["router"] = container.router
     application.bot_data["delivery"] = Delivery(
-        container.router, TelegramSender(application.bot).send
+        container.router, TelegramSender(application.bot).send, channel=CHANNEL
     )
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     application.job_queue.run_repeating(

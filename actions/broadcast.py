@@ -1,0 +1,305 @@
+"""Organiser broadcasts (admins only): compose, add languages, target, preview, send now
+or later, cancel, and the delivery report. Everyone else is refused, and that is logged."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+
+import dateparser
+from sqlalchemy import select
+
+from actions.base import Context, InvalidCallback, Reply, rows
+from core import broadcasts
+from core.i18n import SHANGHAI
+from core.models import Broadcast, Delegation, Subscription
+from core.settings import LOCALES
+
+log = logging.getLogger(__name__)
+OPEN, TARGET, PICK_CITY, PICK_LANG, PICK_DELEGATION = "bo", "bt", "bc", "bl", "bd"
+PREVIEW, SEND_NOW, CANCEL, REPORT = "bp", "bn", "bx", "br"
+
+
+def refuse(ctx: Context, what: str) -> Reply:
+    log.warning("refused %s from %s user %s (not an admin)", what, ctx.user.channel, ctx.user.id)
+    return Reply(text=ctx._("Sorry, only organisers can use this command."))
+
+
+def admin_only(
+    handler: Callable[[Context, tuple[str, ...]], Reply],
+) -> Callable[[Context, tuple[str, ...]], Reply]:
+    def guarded(ctx: Context, args: tuple[str, ...]) -> Reply:
+        if not ctx.is_admin:
+            return refuse(ctx, f"broadcast button {handler.__name__}")
+        return handler(ctx, args)
+
+    return guarded
+
+
+def _broadcast(ctx: Context, args: tuple[str, ...]) -> Broadcast:
+    if not args or not args[0].isdigit():
+        raise InvalidCallback("broadcast")
+    found = ctx.session.get(Broadcast, int(args[0]))
+    if found is None:
+        raise InvalidCallback("broadcast")
+    return found
+
+
+# --- commands ----------------------------------------------------------------------------
+def broadcast_command(ctx: Context) -> Reply:
+    if not ctx.is_admin:
+        return refuse(ctx, "/broadcast")
+    text = ctx.command_args.strip()
+    if not text:
+        return usage(ctx)
+    created = broadcasts.create(ctx.session, ctx.user.external_id, ctx.t.locale, text[:3500])
+    return card(ctx, created, edit=False)
+
+
+def usage(ctx: Context) -> Reply:
+    lines = [
+        ctx._("Broadcasts to subscribers:"),
+        escape(ctx._("/broadcast <text> — a new draft in your language")),
+        escape(ctx._("/broadcast_text <id> <language code> <text> — the text in another language")),
+        escape(ctx._("/broadcast_at <id> <date and time, Shanghai> — send later")),
+    ]
+    recent = broadcasts.recent(ctx.session)
+    return Reply(
+        text="\n".join(lines),
+        buttons=rows(
+            *(ctx.button(f"#{b.id} · {b.status}", OPEN, str(b.id)) for b in recent), per_row=2
+        ),
+    )
+
+
+def text_command(ctx: Context) -> Reply:
+    if not ctx.is_admin:
+        return refuse(ctx, "/broadcast_text")
+    parts = ctx.command_args.split(maxsplit=2)
+    if len(parts) < 3 or not parts[0].isdigit() or parts[1] not in LOCALES:
+        return usage(ctx)
+    found = ctx.session.get(Broadcast, int(parts[0]))
+    if found is None or found.status != broadcasts.DRAFT:
+        return Reply(text=ctx._("There is no draft broadcast #{id}.").format(id=escape(parts[0])))
+    broadcasts.set_text(found, parts[1], parts[2][:3500])
+    return card(ctx, found, edit=False)
+
+
+def at_command(ctx: Context) -> Reply:
+    if not ctx.is_admin:
+        return refuse(ctx, "/broadcast_at")
+    number, _, when_text = ctx.command_args.strip().partition(" ")
+    found = ctx.session.get(Broadcast, int(number)) if number.isdigit() else None
+    if found is None:
+        return usage(ctx)
+    when = parse_local(when_text, ctx.now)
+    if when is None or when <= ctx.now:
+        return Reply(
+            text=ctx._("I could not read “{when}” as a future date and time.").format(
+                when=escape(when_text[:60])
+            )
+        )
+    return queued(ctx, found, when)
+
+
+def parse_local(text: str, now: datetime) -> datetime | None:
+    parsed = dateparser.parse(
+        text,
+        settings={
+            "RELATIVE_BASE": now.astimezone(SHANGHAI).replace(tzinfo=None),
+            "PREFER_DATES_FROM": "future",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.replace(tzinfo=SHANGHAI) if parsed else None
+
+
+# --- the draft card -----------------------------------------------------------------------
+def target_text(ctx: Context, found: Broadcast) -> str:
+    value = found.target_value
+    if found.target_kind == "city":
+        return ctx._("subscribers to {city}").format(
+            city=escape(ctx.taxonomy.city_name(value, ctx.t.locale))
+        )
+    if found.target_kind == "lang":
+        return ctx._("people using {language}").format(language=escape(ctx.t.language_name(value)))
+    if found.target_kind == "delegation":
+        delegation = ctx.session.get(Delegation, int(value or 0))
+        return ctx._("members of {delegation}").format(
+            delegation=escape(delegation.name if delegation else "?")
+        )
+    return ctx._("everyone")
+
+
+def card(ctx: Context, found: Broadcast, *, edit: bool = True) -> Reply:
+    count = broadcasts.count_recipients(ctx.session, found)
+    lines = [
+        "<b>" + ctx._("Broadcast #{id}").format(id=found.id) + "</b> · " + escape(found.status),
+        ctx._("To: {target}").format(target=target_text(ctx, found))
+        + " · "
+        + ctx.t.ngettext("{count} person", "{count} people", count).format(
+            count=ctx.t.number(count)
+        ),
+        ctx._("Languages: {languages}").format(languages=", ".join(sorted(found.texts))),
+    ]
+    if found.send_at is not None:
+        lines.append(ctx._("Send at: {when}").format(when=ctx.t.datetime(found.send_at, "short")))
+    lines += ["", escape(broadcasts.text_for(found, ctx.t.locale))]
+    bid = str(found.id)
+    if found.status == broadcasts.DRAFT:
+        buttons = rows(
+            ctx.button(ctx._("🎯 Everyone"), TARGET, bid, "all", ""),
+            ctx.button(ctx._("🎯 By city"), PICK_CITY, bid),
+            ctx.button(ctx._("🎯 By language"), PICK_LANG, bid),
+            ctx.button(ctx._("🎯 By delegation"), PICK_DELEGATION, bid),
+            ctx.button(ctx._("👁 Preview"), PREVIEW, bid),
+            ctx.button(ctx._("🚀 Send now"), SEND_NOW, bid),
+        )
+    else:
+        buttons = rows(
+            ctx.button(ctx._("📊 Delivery report"), REPORT, bid),
+            *(
+                [ctx.button(ctx._("⛔ Cancel"), CANCEL, bid)]
+                if found.status == broadcasts.QUEUED
+                else []
+            ),
+        )
+    return Reply(text="\n".join(lines), buttons=buttons, edit=edit)
+
+
+@admin_only
+def on_open(ctx: Context, args: tuple[str, ...]) -> Reply:
+    return card(ctx, _broadcast(ctx, args), edit=False)
+
+
+@admin_only
+def on_target(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    kind, value = (args[1], args[2]) if len(args) == 3 else ("", "")
+    if kind not in broadcasts.TARGETS or found.status != broadcasts.DRAFT:
+        raise InvalidCallback("target")
+    found.target_kind, found.target_value = kind, value
+    return card(ctx, found)
+
+
+@admin_only
+def on_pick_city(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    cities = sorted(
+        set(ctx.session.scalars(select(Subscription.city).where(Subscription.city != "")).all())
+    )
+    return Reply(
+        text=ctx._("Send to the subscribers of which city?"),
+        buttons=rows(
+            *(
+                ctx.button(
+                    ctx.taxonomy.city_name(c, ctx.t.locale), TARGET, str(found.id), "city", c
+                )
+                for c in cities
+            ),
+            per_row=3,
+        ),
+        edit=True,
+    )
+
+
+@admin_only
+def on_pick_language(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    return Reply(
+        text=ctx._("Send to the people using which language?"),
+        buttons=rows(
+            *(
+                ctx.button(ctx.t.autonym(code), TARGET, str(found.id), "lang", code)
+                for code in LOCALES
+            ),
+            per_row=4,
+        ),
+        edit=True,
+    )
+
+
+@admin_only
+def on_pick_delegation(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    delegations = ctx.session.scalars(select(Delegation).order_by(Delegation.name).limit(30)).all()
+    if not delegations:
+        return Reply(
+            text=escape(ctx._("There are no delegations yet (/invite delegation <name>)."))
+        )
+    return Reply(
+        text=ctx._("Send to the members of which delegation?"),
+        buttons=rows(
+            *(
+                ctx.button(d.name[:40], TARGET, str(found.id), "delegation", str(d.id))
+                for d in delegations
+            ),
+            per_row=1,
+        ),
+        edit=True,
+    )
+
+
+@admin_only
+def on_preview(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    lines = [ctx._("What each language group will get (others get English):")]
+    for code in sorted(found.texts):
+        lines += [
+            "",
+            f"<b>{escape(ctx.t.language_name(code))}</b>",
+            "📢 " + escape(found.texts[code]),
+        ]
+    return Reply(text="\n".join(lines), buttons=card(ctx, found).buttons)
+
+
+@admin_only
+def on_send_now(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    if found.status != broadcasts.DRAFT:
+        return card(ctx, found)
+    return queued(ctx, found, ctx.now)
+
+
+def queued(ctx: Context, found: Broadcast, when: datetime) -> Reply:
+    count = broadcasts.queue(ctx.session, found, when)
+    log.info("broadcast %s queued for %d people by admin %s", found.id, count, ctx.user.external_id)
+    reply = card(ctx, found)
+    headline = ctx.t.ngettext(
+        "Queued for {count} person.", "Queued for {count} people.", count
+    ).format(count=ctx.t.number(count))
+    return Reply(text=headline + "\n\n" + reply.text, buttons=reply.buttons, edit=True)
+
+
+@admin_only
+def on_cancel(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    stopped = broadcasts.cancel(ctx.session, found)
+    headline = ctx.t.ngettext(
+        "Cancelled: {count} message will not be sent.",
+        "Cancelled: {count} messages will not be sent.",
+        stopped,
+    ).format(count=ctx.t.number(stopped))
+    return Reply(text=headline, buttons=card(ctx, found).buttons, edit=True)
+
+
+@admin_only
+def on_report(ctx: Context, args: tuple[str, ...]) -> Reply:
+    found = _broadcast(ctx, args)
+    counts = broadcasts.report(ctx.session, found)
+    n = ctx.t.number
+    text = "\n".join(
+        (
+            "<b>" + ctx._("Delivery report, broadcast #{id}").format(id=found.id) + "</b>",
+            ctx._("Sent: {count}").format(count=n(counts.get("sent", 0))),
+            ctx._("Failed: {count}").format(count=n(counts.get("failed", 0))),
+            ctx._("Blocked the bot: {count}").format(count=n(counts.get("blocked", 0))),
+            ctx._("Waiting: {count}").format(
+                count=n(counts.get("pending", 0) + counts.get("sending", 0))
+            ),
+            ctx._("Cancelled: {count}").format(count=n(counts.get("cancelled", 0))),
+        )
+    )
+    return Reply(text=text, buttons=card(ctx, found).buttons, edit=True)
