@@ -79,7 +79,7 @@ def queue(session: Session, broadcast: Broadcast, send_at: datetime) -> int:
         literal(send_at, type_=Notification.due_at.type),
         literal(outbox.PENDING),
         literal(0),
-    )
+    ).where(people.c.id.is_not(None))  # SQLite needs a WHERE before ON CONFLICT
     columns = ["key", "user_id", "kind", "ref", "due_at", "status", "attempts"]
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(Notification).from_select(columns, rows).on_conflict_do_nothing()
