@@ -61,6 +61,7 @@ class Delivery:
         self.batch = batch
         self._running = asyncio.Lock()
         self._stopping = False
+        self._keep_going: Callable[[], bool] = lambda: True
 
     async def stop(self) -> None:
         """On shutdown: claim nothing more and let messages already claimed finish sending,
@@ -77,16 +78,23 @@ class Delivery:
             log.warning("%d messages were being sent when the app stopped; not resent", count)
         return count
 
-    async def run_due(self) -> DeliveryReport:
-        """Sends everything due now; a second call while one runs returns at once."""
+    async def run_due(self, keep_going: Callable[[], bool] | None = None) -> DeliveryReport:
+        """Sends what is due now, in batches; a call while another runs returns at once.
+
+        `keep_going` turning false (the app is stopping) ends the run cleanly: nothing more
+        is claimed, and messages already claimed are sent and recorded."""
         report = DeliveryReport()
         if self._running.locked():
             return report
         async with self._running:
+            self._keep_going = keep_going or (lambda: True)
             gate = asyncio.Semaphore(self.concurrency)
-            while not self._stopping and (ids := await asyncio.to_thread(self._due_ids)):
+            while self._active() and (ids := await asyncio.to_thread(self._due_ids)):
                 await asyncio.gather(*(self._deliver(i, gate, report) for i in ids))
         return report
+
+    def _active(self) -> bool:
+        return not self._stopping and self._keep_going()
 
     def _due_ids(self) -> list[int]:
         with transaction(self.router.sessions) as session:
@@ -94,7 +102,7 @@ class Delivery:
 
     async def _deliver(self, note_id: int, gate: asyncio.Semaphore, report: DeliveryReport) -> None:
         async with gate:
-            if self._stopping:
+            if not self._active():
                 return
             prepared = await asyncio.to_thread(self._claim, note_id)
             if prepared is None:

@@ -156,8 +156,14 @@ def _delivery(context: ContextTypes.DEFAULT_TYPE) -> Delivery:
 
 
 async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The JobQueue job: sends whatever reminders, notices and alerts are due."""
-    await _delivery(context).run_due()
+    """The JobQueue job: starts sending due reminders, notices, alerts and broadcasts.
+
+    It runs as an application task, which Application.stop() waits for, and it stops
+    claiming messages as soon as the application stops running: a shutdown in the middle
+    of a broadcast leaves nothing half-sent."""
+    application = context.application
+    delivery = _delivery(context)
+    application.create_task(delivery.run_due(lambda: application.running), name="delivery")
 
 
 def _deliver_soon(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -107,24 +107,31 @@ async def _broadcast_to(container, count: int) -> None:
 
 
 class SlowRequest(RecordingRequest):
+    """Takes a millisecond per call, and says when `threshold` messages went out."""
+
+    def __init__(self, threshold: int) -> None:
+        super().__init__()
+        self.threshold = threshold
+        self.reached = asyncio.Event()
+
     async def do_request(self, *args, **kwargs):
         await asyncio.sleep(0.001)
-        return await super().do_request(*args, **kwargs)
+        result = await super().do_request(*args, **kwargs)
+        if len(self.sent("sendMessage")) >= self.threshold:
+            self.reached.set()
+        return result
 
 
 async def test_restart_in_the_middle_of_a_broadcast_to_2000_people(seeded_url) -> None:
-    settings = base_settings(seeded_url, messages_per_second=2000)
-    request = SlowRequest()  # one transport: it is Telegram, which outlives our process
+    settings = base_settings(seeded_url, messages_per_second=2000, delivery_interval=0.05)
+    request = SlowRequest(700)  # one transport: it is Telegram, which outlives our process
     first = make_container(settings)
     await _broadcast_to(first, 2000)
     application = build_application(first, request=request)
     await application.initialize()
-    delivery = application.bot_data["delivery"]
-    task = asyncio.create_task(delivery.run_due())
-    while len(request.sent("sendMessage")) < 700:
-        await asyncio.sleep(0.01)
-    await application.stop() if application.running else await delivery.stop()  # shutdown
-    await task
+    await application.start()  # the JobQueue delivers
+    await request.reached.wait()
+    await application.stop()  # a normal shutdown, in the middle of the broadcast
     await application.shutdown()
     await first.aclose()
     halfway = len(request.sent("sendMessage"))
@@ -149,14 +156,13 @@ async def test_restart_in_the_middle_of_a_broadcast_to_2000_people(seeded_url) -
 async def test_a_hard_crash_never_sends_twice(seeded_url) -> None:
     """Killed mid-send: what was in flight is reported as failed, never sent again."""
     settings = base_settings(seeded_url, messages_per_second=2000)
-    request = SlowRequest()
+    request = SlowRequest(200)
     first = make_container(settings)
     await _broadcast_to(first, 500)
     application = build_application(first, request=request)
     await application.initialize()
     task = asyncio.create_task(application.bot_data["delivery"].run_due())
-    while len(request.sent("sendMessage")) < 200:
-        await asyncio.sleep(0.005)
+    await request.reached.wait()
     task.cancel()  # as if the process died: no clean stop
     await asyncio.gather(task, return_exceptions=True)
     await application.shutdown()
