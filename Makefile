@@ -67,6 +67,8 @@ test-fast: setup
 
 bench: setup train
 	$(PY) benchmarks/search_bench.py
+	$(PY) benchmarks/booking_bench.py
+	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 
 clean:
 	rm -rf .venv .venv-nlu models reports var $(MO_FILES)
