@@ -86,3 +86,47 @@ async def test_a_button_after_a_chinese_question_answers_in_chinese(console) -> 
     take(out)
     await chat.send("1")  # "查看详情": more details
     assert "财税〔2020〕38号" in take(out)
+
+
+async def test_from_search_to_a_booked_exported_meeting(console, tmp_path) -> None:
+    """The delegation member's path: find, open the card, book, export, list."""
+    chat, out = console
+    chat.export_dir = tmp_path
+    await chat.send("where is the booth of Nordic Medtech")
+    card = take(out)
+    number = next(
+        line.split("]")[0].strip(" [") for line in card.splitlines() if "Book a meeting" in line
+    )
+    await chat.send(number)
+    assert "Free meeting slots with Nordic Medtech" in take(out)
+    await chat.send("1")
+    booked = take(out)
+    assert "Meeting booked" in booked and "6.1A-01" in booked
+    number = next(
+        line.split("]")[0].strip(" [") for line in booked.splitlines() if "calendar" in line
+    )
+    await chat.send(number)
+    exported = take(out)
+    assert (tmp_path / "ciie-meeting-1.ics").exists() and "ciie-meeting-1.ics" in exported
+    await chat.send("show my meetings")
+    assert "Your 1 upcoming meeting" in take(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "book a meeting with Nordic Medtech tomorrow at 10",
+            "Free meeting slots with Nordic Medtech",
+        ),
+        ("我想和北欧医疗科技约个时间见面", "北欧医疗科技"),
+        ("alerts for events in Suzhou", "Suzhou"),
+        ("订阅杭州的活动提醒", "杭州"),
+    ],
+)
+async def test_meeting_and_alert_requests_in_words(console, text, expected) -> None:
+    chat, out = console
+    await chat.send(text)
+    shown = take(out)
+    assert expected in shown
+    assert "did not understand" not in shown
