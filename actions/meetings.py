@@ -458,11 +458,13 @@ def on_colleagues(ctx: Context, args: tuple[str, ...]) -> Reply:
                 ctx.button(person_label(ctx, p)[:40], ADD_COLLEAGUE, str(meeting.id), str(p.id))
                 for p in choices
             ),
+            *([ctx.button(ctx._("All of them"), ADD_COLLEAGUE, str(meeting.id), "all")]
+              if len(choices) > 1 else []),
             ctx.button(ctx._("Done"), VIEW, str(meeting.id)),
             per_row=2,
         ),
         edit=True,
-    )
+    )  # fmt: skip
 
 
 def on_add_colleague(ctx: Context, args: tuple[str, ...]) -> Reply:
@@ -471,6 +473,8 @@ def on_add_colleague(ctx: Context, args: tuple[str, ...]) -> Reply:
     meeting = _mine(ctx, args)
     if meeting is None:
         return gone(ctx)
+    if args[1] == "all":
+        return add_all_colleagues(ctx, meeting)
     person = ctx.session.get(User, _int(args[1]))
     if (
         person is None
@@ -497,6 +501,30 @@ def on_add_colleague(ctx: Context, args: tuple[str, ...]) -> Reply:
         buttons=meeting_buttons(ctx, meeting),
         edit=True,
     )
+
+
+def add_all_colleagues(ctx: Context, meeting: Meeting) -> Reply:
+    """Everyone in the delegation who is free then; those who are not are named."""
+    added, busy = [], []
+    for person in colleagues(ctx, meeting):
+        try:
+            meetings.add_attendee(ctx.session, meeting, person, ctx.settings, ctx.now)
+            added.append(person_label(ctx, person))
+        except BookingError:
+            busy.append(person_label(ctx, person))
+    lines = []
+    if added:
+        lines.append(
+            ctx._("Added {name}; they have been told.").format(name=escape(ctx.t.join(added)))
+        )
+    if busy:
+        lines.append(
+            ctx._("{name} already has a meeting at that time.").format(
+                name=escape(ctx.t.join(busy))
+            )
+        )
+    lines += ["", describe(ctx, meeting)]
+    return Reply(text="\n".join(lines), buttons=meeting_buttons(ctx, meeting), edit=True)
 
 
 # --- calendar export ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ def privacy(ctx: Context) -> Reply:
                 "<b>" + _("What I keep about you") + "</b>",
                 _("• your chat id and the language you chose or your app uses"),
                 _("• meetings you book and alerts you subscribe to"),
+                _("• the name you give when you join a delegation, shown to your colleagues"),
                 _("I do not keep your name, phone number or the text of your messages."),
                 _("Your messages are understood by our own language service, not sent elsewhere."),
                 "",

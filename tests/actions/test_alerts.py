@@ -12,7 +12,7 @@ from bot.router import Incoming
 from core.db import transaction
 from core.imports import import_events
 from tests.actions.conftest import nlu
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, base_settings, make_container
 
 USER = 77
 
@@ -105,3 +105,23 @@ async def test_alert_arrives_once_after_an_import_and_remind_me_works(app) -> No
     app.router.clock = lambda: FIXED_NOW + timedelta(days=60)
     await delivery.run_due()
     assert len(recorder.sent) == 2
+
+
+async def test_alerts_survive_a_restart_and_go_out_once(app, seeded_url) -> None:
+    await app.router.handle_callback(said(app.router.codec.encode("sa", "")))  # all cities
+    event = (
+        "id,title_en,city,venue,starts_at,ends_at\n"
+        "EV901,Import Fair,Hefei,Expo Hall (demo),2026-12-12T09:00,2026-12-12T17:00\n"
+    )
+    with transaction(app.sessions) as session:
+        assert import_events(session, event.encode(), app.taxonomy, FIXED_NOW).alerts == 1
+    await app.aclose()  # the process stops before the alert goes out
+
+    rebuilt = make_container(base_settings(seeded_url))
+    recorder = Recorder()
+    delivery = Delivery(rebuilt.router, recorder)
+    delivery.recover()
+    await delivery.run_due()
+    await Delivery(rebuilt.router, recorder).run_due()  # a second process finds nothing
+    assert [(to, "Import Fair" in reply.text) for to, reply in recorder.sent] == [(USER, True)]
+    await rebuilt.aclose()

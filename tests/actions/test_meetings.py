@@ -235,3 +235,27 @@ async def test_booking_confirmation_in_other_languages(app, lang) -> None:
     booked = await app.router.handle_callback(said(picker.buttons[0][0].data, lang=lang))
     assert "✅" in booked.text and "6.1A-01" in booked.text
     assert "Meeting booked" not in booked.text
+
+
+async def test_book_for_the_whole_delegation_names_who_is_busy(app) -> None:
+    invite = await app.router.handle_text(
+        Incoming("telegram", ADMIN, "/invite delegation Zhejiang trade delegation", "en")
+    )
+    code = invite.text.split("<code>")[1].split("</code>")[0]
+    for user, name in (
+        (BUYER, "Wang Fang"),
+        (COLLEAGUE, "Li Wei"),
+        (14, "Zhao Min"),
+        (15, "Chen Jie"),
+    ):
+        await app.router.handle_text(said(f"/join {code} {name}", user))
+    await book_first_slot(app, user=14, company="EX00002")  # Zhao is busy at 9:00
+    booked = await book_first_slot(app)
+    chooser = await press(app, booked, "Add a colleague")
+    everyone = await press(app, chooser, "All of them")
+    assert (
+        "Added Chen Jie and Li Wei" in everyone.text or "Added Li Wei and Chen Jie" in everyone.text
+    )
+    assert "Zhao Min already has a meeting at that time" in everyone.text
+    view = await app.router.handle_callback(said(app.router.codec.encode("mv", "2")))
+    assert "Attending: you, Li Wei, and Chen Jie" in view.text
