@@ -19,3 +19,11 @@ def test_secrets_are_not_in_the_repr() -> None:
 def test_unknown_default_locale_is_refused() -> None:
     with pytest.raises(ValueError, match="DEFAULT_LOCALE"):
         Settings.from_env({"DEFAULT_LOCALE": "pt"})
+
+
+def test_matchmaking_settings_and_blank_values() -> None:
+    settings = Settings.from_env(
+        {"EXPO_START": "2027-11-05", "SLOT_MINUTES": "45", "SLOT_START": "10:00", "EXPO_DAYS": ""}
+    )
+    assert str(settings.expo_start) == "2027-11-05" and settings.slot_minutes == 45
+    assert settings.slot_start.hour == 10 and settings.expo_days == 6
