@@ -21,6 +21,13 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
         )
+    found = match_company(ctx, name, VERB)
+    return card(ctx, found) if isinstance(found, Exhibitor) else found
+
+
+def match_company(ctx: Context, name: str, verb: str, *extra: str) -> Exhibitor | Reply:
+    """The one exhibitor a name means, or a reply: not found, or buttons to pick one
+    (each button is `verb|exhibitor id|*extra`)."""
     matches = catalog.find_by_name(ctx.session, name)
     if not matches:
         return Reply(
@@ -29,11 +36,14 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
             + ctx._("Check the spelling, or search by product or country instead."),
         )
     if len(matches) == 1:
-        return card(ctx, matches[0])
+        return matches[0]
     return Reply(
         text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
         buttons=rows(
-            *(ctx.button(catalog.display_name(e, ctx.t.locale)[:40], VERB, e.id) for e in matches),
+            *(
+                ctx.button(catalog.display_name(e, ctx.t.locale)[:40], verb, e.id, *extra)
+                for e in matches
+            ),
             per_row=1,
         ),
     )

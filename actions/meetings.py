@@ -9,6 +9,7 @@ from html import escape
 from sqlalchemy import select
 
 from actions.base import Button, Context, Document, InvalidCallback, NluResult, Reply, rows
+from actions.exhibitor_info import match_company
 from actions.menu import menu_reply
 from core import catalog, meetings
 from core.calendar import CalendarEntry, to_ics
@@ -146,26 +147,11 @@ def book_meeting(ctx: Context, nlu: NluResult) -> Reply:
                 "card and press “Book a meeting”."
             ),
         )
-    matches = catalog.find_by_name(ctx.session, name)
-    if not matches:
-        return Reply(
-            text=ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=escape(name))
-            + "\n"
-            + ctx._("Check the spelling, or search by product or country instead."),
-        )
-    if len(matches) > 1:
-        extra = (encode_time(wanted),) if wanted else ()
-        return Reply(
-            text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
-            buttons=rows(
-                *(
-                    ctx.button(catalog.display_name(e, ctx.t.locale)[:40], SLOTS, e.id, *extra)
-                    for e in matches
-                ),
-                per_row=1,
-            ),
-        )
-    return slot_picker(ctx, matches[0], near=wanted)
+    extra = (encode_time(wanted),) if wanted else ()
+    found = match_company(ctx, name, SLOTS, *extra)
+    if not isinstance(found, Exhibitor):
+        return found
+    return slot_picker(ctx, found, near=wanted)
 
 
 def on_slots(ctx: Context, args: tuple[str, ...]) -> Reply:

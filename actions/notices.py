@@ -93,17 +93,12 @@ def _event(ctx: Context, note: Notification) -> Event | None:
     return event if event is not None and event.ends_at > ctx.now else None
 
 
-def event_new(ctx: Context, note: Notification) -> Reply | None:
+def event_alert(ctx: Context, note: Notification) -> Reply | None:
     event = _event(ctx, note)
     if event is None:
         return None
-    return alert_reply(ctx, event, ctx._("🔔 A new event matches your alerts:"))
-
-
-def event_changed(ctx: Context, note: Notification) -> Reply | None:
-    event = _event(ctx, note)
-    if event is None:
-        return None
+    if note.kind == alerts.EVENT_NEW:
+        return alert_reply(ctx, event, ctx._("🔔 A new event matches your alerts:"))
     return alert_reply(ctx, event, ctx._("🔔 An event matching your alerts has changed:"))
 
 
@@ -126,8 +121,8 @@ RENDERERS: dict[str, Renderer] = {
     "invited": invited,
     "cancelled": cancelled,
     "declined": declined,
-    alerts.EVENT_NEW: event_new,
-    alerts.EVENT_CHANGED: event_changed,
+    alerts.EVENT_NEW: event_alert,
+    alerts.EVENT_CHANGED: event_alert,
     alerts.EVENT_REMINDER: event_reminder,
     broadcasts.KIND: broadcast,
 }

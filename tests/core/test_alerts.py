@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from core import alerts, broadcasts
-from core.db import make_engine, migrate, session_factory, transaction
+from core.db import transaction
 from core.imports import import_events
 from core.models import Delegation, Notification, User
 from core.settings import ROOT
@@ -29,10 +29,8 @@ def taxonomy():
 
 
 @pytest.fixture
-def sessions(database_url: str):
-    engine = make_engine(database_url)
-    migrate(engine)
-    factory = session_factory(engine)
+def sessions(migrated):
+    factory = migrated
     with transaction(factory) as session:
         session.add(Delegation(id=1, name="Anhui trade delegation"))
         session.add_all(
@@ -41,8 +39,7 @@ def sessions(database_url: str):
             for i in range(1, 7)
         )  # fmt: skip
         session.add(User(channel="console", external_id=99))
-    yield factory
-    engine.dispose()
+    return factory
 
 
 def person(session, external_id: int, channel: str = "telegram") -> User:

@@ -6,7 +6,7 @@ import pytest
 
 from core import catalog
 from core.catalog import SearchQuery
-from core.db import make_engine, migrate, session_factory, transaction
+from core.db import transaction
 from core.imports import import_exhibitors
 from core.settings import ROOT
 from core.taxonomy import load_taxonomy
@@ -20,14 +20,11 @@ ROWS = (
 
 
 @pytest.fixture
-def sessions(database_url: str):
-    engine = make_engine(database_url)
-    migrate(engine)
-    factory = session_factory(engine)
+def sessions(migrated):
+    factory = migrated
     with transaction(factory) as session:
         assert import_exhibitors(session, (HEADER + ROWS).encode(), load_taxonomy(ROOT / "data")).ok
-    yield factory
-    engine.dispose()
+    return factory
 
 
 def ids(sessions, query: SearchQuery) -> set[str]:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from core import meetings, outbox
-from core.db import make_engine, migrate, session_factory, transaction
+from core.db import transaction
 from core.imports import import_schedules
 from core.meetings import BookingError, Slot
 from core.models import Exhibitor, Meeting, MeetingAttendee, Notification, User
@@ -23,10 +23,8 @@ USERS = 60
 
 
 @pytest.fixture
-def sessions(database_url: str):
-    engine = make_engine(database_url)
-    migrate(engine)
-    factory = session_factory(engine)
+def sessions(migrated):
+    factory = migrated
     with transaction(factory) as session:
         session.add_all(
             Exhibitor(id=f"E{i}", name_en=f"Company {i}", country="DE", area="food",
@@ -34,8 +32,7 @@ def sessions(database_url: str):
             for i in range(1, 4)
         )  # fmt: skip
         session.add_all(User(channel="telegram", external_id=i) for i in range(1, USERS + 1))
-    yield factory
-    engine.dispose()
+    return factory
 
 
 def user(session, external_id: int) -> User:
