@@ -89,7 +89,7 @@ def main() -> None:
     with admin.begin() as connection:
         connection.execute(text(f'create schema "{schema}"'))
     try:
-        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+        url = f"{PG_URL}?options=-csearch_path%3D{schema},public"
         rate = asyncio.run(run(url, args.bookings, args.clients))
         print(
             f"PostgreSQL: {rate:.0f} bookings/s ({args.bookings} bookings, {args.clients} clients)"

@@ -99,7 +99,7 @@ def main() -> None:
         with admin.begin() as connection:
             connection.execute(text(f'create schema "{schema}"'))
         try:
-            bench(f"{PG_URL}?options=-csearch_path%3D{schema}", raw, f"postgres {name}")
+            bench(f"{PG_URL}?options=-csearch_path%3D{schema},public", raw, f"postgres {name}")
         finally:
             with admin.begin() as connection:
                 connection.execute(text(f'drop schema "{schema}" cascade'))

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from bot.app import Container, build
@@ -70,6 +70,23 @@ def make_container(settings: Settings) -> Container:
     return container
 
 
+def extensions_in_public(connection: Connection) -> None:
+    """The migrations' extensions live in public, visible from every test schema; one left
+    in a test schema by an interrupted run is moved back."""
+    for name in ("pg_trgm", "btree_gist"):
+        where = connection.scalar(
+            text(
+                "select n.nspname from pg_extension e "
+                "join pg_namespace n on n.oid = e.extnamespace where e.extname = :name"
+            ),
+            {"name": name},
+        )
+        if where is None:
+            connection.execute(text(f"create extension {name} with schema public"))
+        elif where != "public":
+            connection.execute(text(f"alter extension {name} set schema public"))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Each test gets an empty database: a SQLite file, or a fresh PostgreSQL schema."""
@@ -82,9 +99,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL)
     with admin.begin() as connection:
+        extensions_in_public(connection)
         connection.execute(text(f'create schema "{schema}"'))
     try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+        yield f"{PG_URL}?options=-csearch_path%3D{schema},public"
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'drop schema "{schema}" cascade'))

@@ -18,7 +18,9 @@ depends_on = None
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    # In public, shared by every schema: an extension made inside an app schema would go
+    # when that schema is dropped, and be invisible to the others.
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
     op.execute(
         "CREATE INDEX IF NOT EXISTS ix_exhibitors_search_trgm "
         "ON exhibitors USING gin (search_text gin_trgm_ops)"

@@ -146,7 +146,7 @@ def upgrade() -> None:
         for name, body in SQLITE_TRIGGERS.items():
             op.execute(f"CREATE TRIGGER {name} {body}")
     else:
-        op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+        op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public")
         op.execute(
             "ALTER TABLE meetings ADD CONSTRAINT ex_meeting_exhibitor_overlap EXCLUDE USING gist "
             "(exhibitor_id WITH =, tsrange(starts_at, ends_at) WITH &&) WHERE (status = 'booked')"
