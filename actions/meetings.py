@@ -3,7 +3,7 @@ colleagues, export to a calendar, and set the reminder lead time."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 
 from sqlalchemy import select
@@ -235,8 +235,8 @@ def my_meetings(ctx: Context, nlu: NluResult | None = None) -> Reply:
     return meeting_list(ctx, day=day)
 
 
-def meeting_list(ctx: Context, *, day: object = None, edit: bool = False) -> Reply:
-    found = meetings.upcoming(ctx.session, ctx.user, ctx.now, day=day)  # type: ignore[arg-type]
+def meeting_list(ctx: Context, *, day: date | None = None, edit: bool = False) -> Reply:
+    found = meetings.upcoming(ctx.session, ctx.user, ctx.now, day=day)
     if not found:
         return menu_reply(
             ctx,

@@ -99,19 +99,27 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     reply = await _router(context).handle_callback(incoming)
     await query.answer(reply.notice or None)
     message = query.message
-    if reply.edit and isinstance(message, Message):
-        try:
-            await message.edit_text(
-                reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
-                link_preview_options=NO_PREVIEW,
-            )  # fmt: skip
-            return
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return
-            log.info("could not edit message, sending a new one: %s", exc)
-    await send_to(context.bot, user.id, reply)
+    if reply.edit and isinstance(message, Message) and await _edited(message, reply):
+        if reply.document is not None:
+            await send_to(context.bot, user.id, Reply(text="", document=reply.document))
+    else:
+        await send_to(context.bot, user.id, reply)
     _deliver_soon(context)
+
+
+async def _edited(message: Message, reply: Reply) -> bool:
+    """Replaces the pressed message; False when Telegram refuses (too old, deleted)."""
+    try:
+        await message.edit_text(
+            reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
+            link_preview_options=NO_PREVIEW,
+        )  # fmt: skip
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return True
+        log.info("could not edit message, sending a new one: %s", exc)
+        return False
+    return True
 
 
 async def send(message: Message, reply: Reply) -> None:
