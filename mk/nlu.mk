@@ -6,7 +6,7 @@ NLU_REQ_HASH := $(shell sha256sum requirements-nlu.txt | cut -c1-12)
 # The venv lives in a cache keyed by the requirements, so a fresh clone on this machine reuses it.
 NLU_VENV_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/delta-expo/venv-nlu-$(NLU_REQ_HASH)
 
-.PHONY: nlu-venv train nlu-eval nlu-bench nlu-test
+.PHONY: nlu-venv train nlu-eval nlu-cv nlu-bench nlu-test
 
 nlu-venv: .venv-nlu/.installed
 
@@ -26,6 +26,12 @@ train: nlu-venv
 
 nlu-eval: nlu-venv
 	$(NLU_PY) scripts/nlu_eval.py
+
+# Rasa's own k-fold cross-validation over the training data (slow: one training per fold).
+FOLDS ?= 3
+nlu-cv: nlu-venv
+	PYTHONPATH=. TF_CPP_MIN_LOG_LEVEL=3 .venv-nlu/bin/rasa test nlu --nlu data/nlu --config config.yml \
+		--cross-validation --folds $(FOLDS) --out reports/cross-validation
 
 nlu-bench: train
 	$(NLU_PY) benchmarks/nlu_bench.py
