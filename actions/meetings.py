@@ -102,7 +102,9 @@ def slot_picker(
                 "The expo’s meeting days are {first} to {last}; here are the nearest free times."
             ).format(first=ctx.t.day(first), last=ctx.t.day(last))
         )
-        near = min(max(near, first), last)
+        # The nearest expo day, at the time of day the person asked for.
+        day = days[0] if near < first else days[-1]
+        near = datetime.combine(day, near.astimezone(SHANGHAI).time(), tzinfo=SHANGHAI)
     free = meetings.free_slots(
         ctx.session, exhibitor.id, people, ctx.settings, ctx.now, near=near or first
     )
@@ -127,7 +129,6 @@ def slot_picker(
         )
         for day in days
     ]
-    lines.append(ctx._("Other days:"))
     return Reply(
         text="\n".join(lines),
         buttons=rows(*slot_buttons, per_row=2) + rows(*day_buttons, per_row=3),

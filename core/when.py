@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 import dateparser
+from dateparser.search import search_dates
 
 from core.i18n import SHANGHAI
 from core.settings import LOCALES
@@ -45,6 +46,10 @@ def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime |
     parsed = dateparser.parse(text, languages=languages, settings=settings)
     if parsed is None and languages:
         parsed = dateparser.parse(text, settings=settings)
+    if parsed is None:
+        # A date inside a longer phrase ("am 6. November", "le 6 novembre").
+        found = search_dates(text, languages=languages, settings=settings)
+        parsed = found[0][1] if found else None
     if parsed is None:
         return None
     return datetime.combine(parsed.date(), time(0), tzinfo=SHANGHAI)

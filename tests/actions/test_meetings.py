@@ -118,7 +118,9 @@ def test_book_meeting_intent_proposes_slots_near_the_wanted_time(make_ctx) -> No
     # "Tomorrow" is not an expo day: the nearest free times are offered, in Chinese.
     assert "11月5日周五" in reply.text and "11月10日周三" in reply.text
     assert "The expo" not in reply.text
+    # The nearest expo day, at the hour asked for (14:00).
     assert all(label.startswith("11月5日周五 ") for label in labels(reply)[:6])
+    assert "11月5日周五 14:00" in labels(reply)[:6]
 
 
 def test_book_meeting_during_the_expo_picks_the_asked_hour(make_ctx) -> None:

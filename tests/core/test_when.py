@@ -1,9 +1,9 @@
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
 from core.i18n import SHANGHAI
-from core.when import parse_day
+from core.when import parse_clock, parse_day
 from tests.conftest import FIXED_NOW  # Tuesday 2026-11-24, noon in Shanghai
 
 
@@ -29,3 +29,23 @@ def test_days_in_eight_languages(text: str, locale: str, day: int) -> None:
 
 def test_nonsense_is_not_a_day() -> None:
     assert parse_day("purple elephant", FIXED_NOW, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("am 6. November", "de"), ("le 6 novembre", "fr"), ("el 6 de noviembre", "es"),
+     ("6 ноября", "ru"), ("11月6日", "zh"), ("11월 6일", "ko")],
+)  # fmt: skip
+def test_a_date_inside_a_phrase(text: str, locale: str) -> None:
+    now = datetime(2026, 11, 26, 3, tzinfo=UTC)
+    assert parse_day(text, now, locale) == datetime(2027, 11, 6, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("10am", (10, 0)), ("下午两点半", (14, 30)), ("10時", (10, 0)), ("오후 3시", (15, 0)),
+     ("um 10 Uhr", (10, 0)), ("a las 4", (16, 0)), ("в 16:00", (16, 0)), ("十一点", (11, 0))],
+)  # fmt: skip
+def test_clock_times_in_eight_languages(text: str, expected: tuple[int, int]) -> None:
+    clock = parse_clock(text)
+    assert clock is not None and (clock.hour, clock.minute) == expected
