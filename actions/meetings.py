@@ -138,7 +138,9 @@ def slot_picker(
 
 def book_meeting(ctx: Context, nlu: NluResult) -> Reply:
     name = nlu.first("company")
-    wanted = parse_when(nlu.first("date"), nlu.first("time"), ctx.now, ctx.t.locale)
+    wanted = parse_when(
+        nlu.values("date"), nlu.values("time"), ctx.now, ctx.t.locale, context=date_span(nlu)
+    )
     if not name:
         return menu_reply(
             ctx,
@@ -153,6 +155,20 @@ def book_meeting(ctx: Context, nlu: NluResult) -> Reply:
     if not isinstance(found, Exhibitor):
         return found
     return slot_picker(ctx, found, near=wanted)
+
+
+def date_span(nlu: NluResult) -> str:
+    """The stretch of the message from the first date or time piece to the last, with the
+    clock times ("14 Uhr") blanked out: what is left is the date, however it was split."""
+    pieces = [e for e in nlu.entities if e.type in {"date", "time"} and e.end > e.start]
+    if not pieces:
+        return ""
+    start, end = min(e.start for e in pieces), max(e.end for e in pieces)
+    chars = list(nlu.text[start:end])
+    for piece in pieces:
+        if piece.type == "time" and not piece.value.strip().isdigit():
+            chars[piece.start - start : piece.end - start] = " " * (piece.end - piece.start)
+    return "".join(chars).strip()
 
 
 def on_slots(ctx: Context, args: tuple[str, ...]) -> Reply:

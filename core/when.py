@@ -111,11 +111,27 @@ def parse_clock(text: str) -> time | None:
 
 
 def parse_when(
-    date_text: str | None, time_text: str | None, now: datetime, locale: str | None = None
+    dates: list[str],
+    times: list[str],
+    now: datetime,
+    locale: str | None = None,
+    *,
+    context: str = "",
 ) -> datetime | None:
-    """A wanted meeting time in Asia/Shanghai from the date and time the person gave."""
-    day = parse_day(date_text, now, locale) if date_text else None
-    clock = parse_clock(time_text) if time_text else None
+    """A wanted meeting time in Asia/Shanghai from the date and time phrases extracted.
+
+    Extraction sometimes splits a phrase ("am" + "6" + "November"), so with several date
+    pieces, or one that does not read as a date, the date is read from `context`: the
+    stretch of the message that holds all the date and time pieces."""
+    day = parse_day(dates[0], now, locale) if len(dates) == 1 else None
+    if day is None and dates and context:
+        day = parse_day(context, now, locale)
+    if day is None:
+        day = next((d for text in dates if (d := parse_day(text, now, locale))), None)
+    clocks = [(c, text) for text in times if (c := parse_clock(text))]
+    # "14 Uhr" says more than a bare "6" split off a date.
+    clocks.sort(key=lambda found: found[1].strip().isdigit())
+    clock = clocks[0][0] if clocks else None
     if day is None and clock is None:
         return None
     base = day or now.astimezone(SHANGHAI)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from actions import meetings as meeting_actions
-from actions.base import Reply
+from actions.base import Entity, NluResult, Reply
 from bot.delivery import SENT, Delivery, SendResult
 from bot.router import Incoming
 from core.models import Meeting, Notification
@@ -261,3 +261,18 @@ async def test_book_for_the_whole_delegation_names_who_is_busy(app) -> None:
     assert "Zhao Min already has a meeting at that time" in everyone.text
     view = await app.router.handle_callback(said(app.router.codec.encode("mv", "2")))
     assert "Attending: you, Li Wei, and Chen Jie" in view.text
+
+
+def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
+    text = "Termin mit Nordic Medtech am 6. November um 14 Uhr"
+    pieces = [("company", "Nordic Medtech"), ("date", "am"), ("time", "6"), ("date", "November"),
+              ("time", "14 Uhr")]  # fmt: skip
+    entities = tuple(
+        Entity(kind, value, text.index(value), text.index(value) + len(value))
+        for kind, value in pieces
+    )
+    reply = meeting_actions.book_meeting(
+        make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities)
+    )
+    assert "Messe" not in reply.text.split("\n")[0]  # no "the expo's days are…": it is one
+    assert "Sa., 6. Nov. 14:00" in labels(reply)[:6]
