@@ -139,8 +139,9 @@ def slot_picker(
 def book_meeting(ctx: Context, nlu: NluResult) -> Reply:
     name = nlu.first("company")
     wanted = parse_when(
-        nlu.values("date"), nlu.values("time"), ctx.now, ctx.t.locale, context=date_span(nlu)
-    )
+        nlu.values("date"), nlu.values("time"), ctx.now, ctx.t.locale,
+        context=date_span(nlu), context_after=after_dates(nlu),
+    )  # fmt: skip
     if not name:
         return menu_reply(
             ctx,
@@ -169,6 +170,11 @@ def date_span(nlu: NluResult) -> str:
         if piece.type == "time" and not piece.value.strip().isdigit():
             chars[piece.start - start : piece.end - start] = " " * (piece.end - piece.start)
     return "".join(chars).strip()
+
+
+def after_dates(nlu: NluResult) -> str:
+    ends = [e.end for e in nlu.entities if e.type == "date"]
+    return nlu.text[max(ends) :] if ends else ""
 
 
 def on_slots(ctx: Context, args: tuple[str, ...]) -> Reply:

@@ -87,6 +87,13 @@ def _han_number(text: str) -> int:
     return _HAN_NUMBERS.get(text, -1)
 
 
+# A clock time with a unit or separator, safe to look for in free text.
+_MARKED_CLOCK = re.compile(
+    r"\d{1,2}\s*(?::\d{2}|h\d{0,2}\b|[時时시点點]|\s*uhr\b|\s*(?:am|pm)\b|\s*heures?\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_clock(text: str) -> time | None:
     """A time of day from "10am", "14:30", "下午两点半", "10時", "오후 3시", "um 10 Uhr".
 
@@ -117,6 +124,7 @@ def parse_when(
     locale: str | None = None,
     *,
     context: str = "",
+    context_after: str = "",
 ) -> datetime | None:
     """A wanted meeting time in Asia/Shanghai from the date and time phrases extracted.
 
@@ -129,6 +137,10 @@ def parse_when(
     if day is None:
         day = next((d for text in dates if (d := parse_day(text, now, locale))), None)
     clocks = [(c, text) for text in times if (c := parse_clock(text))]
+    if not clocks and context_after:
+        # A time the model missed, right after the date ("le 7 novembre à 15h").
+        marked = _MARKED_CLOCK.search(context_after[:24])
+        clocks = [(c, marked[0]) for c in [parse_clock(marked[0])] if c] if marked else []
     # "14 Uhr" says more than a bare "6" split off a date.
     clocks.sort(key=lambda found: found[1].strip().isdigit())
     clock = clocks[0][0] if clocks else None
