@@ -51,7 +51,7 @@ MORE["en"] = {
         "I want to source {product}", "recommend some {product} suppliers", "{country_adj} exhibitors selling {product}",
     ],
     "exhibitor_info": [
-        "where's {company}", "find {company}'s booth", "how do I get to {company}", "{company} booth number?", "{company} phone number",
+        "where's {company}", "find the booth of {company}", "how do I get to {company}", "{company} booth number?", "{company} phone number",
         "profile of {company}", "what is {company}", "who are {company}", "give me the contact of {company}", "{company} location",
         "where is {company} located at the expo", "{company} website", "details about {company}",
     ],
@@ -398,7 +398,7 @@ MORE["ko"] = {
         "{company}에 대해 알고 싶어요", "{company}는 뭐 하는 회사예요", "{company} 담당자 연락처",
     ],
     "book_meeting": [
-        "{company}랑 만나고 싶어요", "{company} 상담 신청", "{date}에 {company} 미팅 잡아줘", "{time}에 {company}와 미팅 가능해요?",
+        "{company}랑 만나고 싶어요", "{company} 상담 신청", "{date} {company} 미팅 잡아줘", "{time}에 {company}와 미팅 가능해요?",
         "{company}와 면담 예약", "{date} {time} {company} 상담 예약해 주세요", "미팅 예약하고 싶어요", "{company} 담당자와 약속",
         "{company}와 비즈니스 미팅", "{company} 매칭 상담 예약", "{company}와 회의 잡아줘", "상담 예약 부탁해요",
         "{date} {company} 약속 잡아주세요", "{company}와 이야기하고 싶어요, 예약해줘", "{company} 미팅 신청",
