@@ -23,6 +23,7 @@ from more_a import MORE as MORE_A  # noqa: E402
 from more_b import MORE as MORE_B  # noqa: E402
 from more_c import MORE as MORE_C  # noqa: E402
 from more_d import MORE as MORE_D  # noqa: E402
+from more_e import MORE as MORE_E  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
@@ -32,7 +33,7 @@ for _lang, _intents in EXTRA.items():
     for _intent, _phrases in _intents.items():
         TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
 # The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D):
+for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E):
     for _key, _intents in _more.items():
         for _intent, _phrases in _intents.items():
             TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
