@@ -24,6 +24,7 @@ from more_b import MORE as MORE_B  # noqa: E402
 from more_c import MORE as MORE_C  # noqa: E402
 from more_d import MORE as MORE_D  # noqa: E402
 from more_e import MORE as MORE_E  # noqa: E402
+from more_f import MORE as MORE_F  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
@@ -33,7 +34,7 @@ for _lang, _intents in EXTRA.items():
     for _intent, _phrases in _intents.items():
         TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
 # The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E):
+for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F):
     for _key, _intents in _more.items():
         for _intent, _phrases in _intents.items():
             TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
@@ -57,6 +58,9 @@ for _key in TEMPLATES:
 # Slots annotated under another entity name: "{country_adj}" is an adjective form of a country.
 ENTITY_OF = {"country_adj": "country"}
 TRAIN_VARIANTS, TEST_VARIANTS = 2, 2
+# Searches and event listings are mostly carried by their product and city words, so their
+# templates get more fills: more of those values are seen in context.
+TRAIN_VARIANTS_BY_INTENT = {"search_exhibitors": 3, "list_events": 3}
 
 
 def values(slot: str, lang: str) -> list[str]:
@@ -111,7 +115,8 @@ def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str
         train[lang], test[lang] = {}, {}
         for intent, templates in intents.items():
             tr, te = split(templates)
-            examples = [e for t in tr for e in fill(rng, t, lang, TRAIN_VARIANTS)]
+            n = TRAIN_VARIANTS_BY_INTENT.get(intent, TRAIN_VARIANTS)
+            examples = [e for t in tr for e in fill(rng, t, lang, n)]
             if lang not in {"zh", "ja", "ko"}:
                 examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
             train[lang][intent] = list(dict.fromkeys(examples))
