@@ -20,6 +20,18 @@ COUNTRY = {
     "es": ["Alemania", "alemanes", "Francia", "franceses", "Japón", "japoneses", "Australia", "Italia", "italianos", "España", "Chile", "Nueva Zelanda", "Corea", "Suiza", "Estados Unidos", "Brasil", "Argentina", "Perú", "México"],
     "ru": ["Германии", "Германия", "немецкие", "Франции", "французские", "Японии", "японские", "Австралии", "Италии", "Испании", "Чили", "Новой Зеландии", "Кореи", "Швейцарии", "США", "Бразилии", "Казахстана"],
 }
+# Adjective and demonym forms ("German wine", "vins allemands", "독일산"), all known to
+# data/taxonomy/countries.yml or CLDR so the app can normalise them. Annotated as country.
+COUNTRY_ADJ = {
+    "en": ["German", "French", "Italian", "Spanish", "Japanese", "Korean", "American", "British", "Swiss", "Australian", "Canadian", "Dutch", "Belgian", "Chilean", "Brazilian", "Mexican", "Thai", "Vietnamese", "Kenyan", "Turkish", "Danish", "Swedish", "Irish", "Greek", "New Zealand"],
+    "zh": [],
+    "ja": [],
+    "ko": ["독일산", "프랑스산", "이탈리아산", "스페인산", "일본산", "한국산", "미국산", "영국산", "스위스산", "호주산", "캐나다산", "칠레산", "브라질산", "태국산", "뉴질랜드산"],
+    "de": ["deutsche", "deutschen", "französische", "italienische", "japanische", "spanische", "Schweizer", "amerikanische", "australische", "kanadische", "niederländische", "belgische", "österreichische", "brasilianische", "koreanische", "russische", "griechische", "polnische"],
+    "fr": ["allemands", "allemande", "allemand", "français", "française", "françaises", "japonais", "japonaise", "italien", "italienne", "espagnol", "espagnole", "suisse", "américain", "américaine", "australien", "chilien", "canadien", "néerlandais", "belge", "brésilien", "coréen", "mexicain", "argentin"],
+    "es": ["alemán", "alemana", "alemanes", "francés", "francesa", "franceses", "italiano", "italiana", "español", "española", "españoles", "japonés", "japonesa", "chileno", "chilena", "suizo", "suiza", "estadounidense", "brasileño", "argentino", "mexicano", "peruano", "coreano", "australiano", "canadiense", "holandés"],
+    "ru": ["немецкие", "немецкий", "французские", "французский", "японские", "японский", "итальянские", "итальянский", "испанские", "американские", "австралийские", "швейцарские", "корейские", "российские", "бразильский", "чилийский", "канадский", "британские"],
+}
 CITY = {
     "en": ["Suzhou", "Hangzhou", "Nanjing", "Ningbo", "Hefei", "Wuxi", "Jiaxing", "Shanghai", "Nantong", "Yiwu", "Wuhu", "Shaoxing", "Changzhou", "Huzhou", "Yangzhou"],
     "zh": ["苏州", "杭州", "南京", "宁波", "合肥", "无锡", "嘉兴", "上海", "南通", "义乌", "芜湖", "绍兴", "常州", "湖州", "扬州", "Suzhou"],

@@ -15,10 +15,18 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fillers import AREA, CITY, COMPANY, COUNTRY, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
+from fillers import AREA, CITY, COMPANY, COUNTRY, COUNTRY_ADJ, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
 from templates_a import T as TA  # noqa: E402
 from templates_b import T as TB  # noqa: E402
 from extra import EXTRA  # noqa: E402
+from more_a import MORE as MORE_A  # noqa: E402
+from more_b import MORE as MORE_B  # noqa: E402
+from more_c import MORE as MORE_C  # noqa: E402
+from more_d import MORE as MORE_D  # noqa: E402
+from more_e import MORE as MORE_E  # noqa: E402
+from more_f import MORE as MORE_F  # noqa: E402
+from more_g import MORE as MORE_G  # noqa: E402
+from more_h import MORE as MORE_H  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
@@ -27,12 +35,39 @@ TEMPLATES = {**TA, **TB}
 for _lang, _intents in EXTRA.items():
     for _intent, _phrases in _intents.items():
         TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
-TRAIN_VARIANTS, TEST_VARIANTS = 4, 2
+# The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
+for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H):
+    for _key, _intents in _more.items():
+        for _intent, _phrases in _intents.items():
+            TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
+
+
+def _distinct(templates: list[str]) -> list[str]:
+    """Drops repeats that differ only in case, spacing or punctuation, so that no phrasing can
+    land in both the training and the held-out split."""
+    seen: set[str] = set()
+    out = []
+    for template in templates:
+        key = re.sub(r"[\W_]+", "", template.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(template)
+    return out
+
+
+for _key in TEMPLATES:
+    TEMPLATES[_key] = {_intent: _distinct(_templates) for _intent, _templates in TEMPLATES[_key].items()}
+# Slots annotated under another entity name: "{country_adj}" is an adjective form of a country.
+ENTITY_OF = {"country_adj": "country"}
+TRAIN_VARIANTS, TEST_VARIANTS = 2, 2
+# Searches and event listings are mostly carried by their product and city words, so their
+# templates get more fills: more of those values are seen in context.
+TRAIN_VARIANTS_BY_INTENT = {"search_exhibitors": 3, "list_events": 3}
 
 
 def values(slot: str, lang: str) -> list[str]:
-    table = {"product": PRODUCT, "country": COUNTRY, "city": CITY, "area": AREA, "date": DATE,
-             "time": TIME, "language": LANGUAGE}
+    table = {"product": PRODUCT, "country": COUNTRY, "country_adj": COUNTRY_ADJ, "city": CITY, "area": AREA,
+             "date": DATE, "time": TIME, "language": LANGUAGE}
     if slot == "company":
         return COMPANY["all"] + (COMPANY["zh"] if lang == "zh" else [])
     if slot == "hall":
@@ -60,7 +95,7 @@ def fill(rng: random.Random, template: str, lang: str, n: int) -> list[str]:
     for _ in range(n * 3):
         text = template
         for slot in slots:
-            text = text.replace("{" + slot + "}", f"[{rng.choice(values(slot, lang))}]({slot})", 1)
+            text = text.replace("{" + slot + "}", f"[{rng.choice(values(slot, lang))}]({ENTITY_OF.get(slot, slot)})", 1)
         if text not in out:
             out.append(text)
         if len(out) == n:
@@ -82,7 +117,8 @@ def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str
         train[lang], test[lang] = {}, {}
         for intent, templates in intents.items():
             tr, te = split(templates)
-            examples = [e for t in tr for e in fill(rng, t, lang, TRAIN_VARIANTS)]
+            n = TRAIN_VARIANTS_BY_INTENT.get(intent, TRAIN_VARIANTS)
+            examples = [e for t in tr for e in fill(rng, t, lang, n)]
             if lang not in {"zh", "ja", "ko"}:
                 examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
             train[lang][intent] = list(dict.fromkeys(examples))
@@ -122,7 +158,7 @@ def lookups() -> dict[str, list[str]]:
     products = {str(t) for spec in taxonomy.values() for terms in spec["terms"].values() for t in terms}
     products |= {v for lang in LANGS for v in PRODUCT[lang]}
     city_names = {str(n) for spec in cities.values() for names in spec["names"].values() for n in names}
-    countries = {v for lang in LANGS for v in COUNTRY[lang]}
+    countries = {v for lang in LANGS for v in COUNTRY[lang] + COUNTRY_ADJ[lang]}
     companies = set(COMPANY["all"]) | set(COMPANY["zh"])
     return {"product": sorted(products), "city": sorted(city_names), "country": sorted(countries),
             "company": sorted(companies)}
@@ -149,7 +185,7 @@ def write_responses(path: Path) -> None:
 
 def write_jieba_words(path: Path, tables: dict[str, list[str]]) -> None:
     cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-    entity_values = [v for lang in ("zh", "ja", "ko") for table in (AREA, DATE, TIME, LANGUAGE, PRODUCT, COUNTRY, CITY) for v in table[lang]]
+    entity_values = [v for lang in ("zh", "ja", "ko") for table in (AREA, DATE, TIME, LANGUAGE, PRODUCT, COUNTRY, COUNTRY_ADJ, CITY) for v in table[lang]]
     words = sorted({w for items in tables.values() for w in items if cjk.search(w) and " " not in w}
                    | {v for v in entity_values if cjk.search(v) and " " not in v}
                    | {"展商", "展位", "展区", "临港", "进博会", "新片区", "所得税", "综保区", "負面清单", "负面清单"})
