@@ -44,12 +44,13 @@ for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MO
 
 
 def _distinct(templates: list[str]) -> list[str]:
-    """Drops repeats that differ only in case, spacing or punctuation, so that no phrasing can
-    land in both the training and the held-out split."""
-    seen: set[str] = set()
+    """Drops repeats that differ only in case, punctuation, word order or a repeated word
+    ("thanks and goodbye" / "goodbye and thanks", "no" / "no no"), so that no phrasing can land
+    in both the training and the held-out split."""
+    seen: set[frozenset[str]] = set()
     out = []
     for template in templates:
-        key = re.sub(r"[\W_]+", "", template.casefold())
+        key = frozenset(re.findall(r"[^\W_]+", template.casefold()))
         if key not in seen:
             seen.add(key)
             out.append(template)
