@@ -43,8 +43,11 @@ CITY = {
     "ru": ["Сучжоу", "Ханчжоу", "Нанкине", "Нанкин", "Нинбо", "Хэфэй", "Уси", "Цзясин", "Шанхае", "Наньтун", "Иу", "Шаосин"],
 }
 COMPANY = {
-    "all": ["Nordic Medtech", "Alpine Dairy", "Sakura Robotics", "Kangaroo Valley Wines", "Fromagerie Belle Provence", "Rhein Landtechnik", "Siemens Healthineers", "AstraZeneca", "Hyundai", "Dole", "Golden Foods", "Fuji Robotics", "Volga Pharma", "Andes Vineyards", "Lotus Beauty", "Baltic Seafood", "Evergreen Health", "Crown Motors", "Aurora Medtech", "Toscana Gourmet", "Summit Logistics", "Hanbit Cosmetics", "Bergland Machinery", "Sol Dairy"],
-    "zh": ["阿尔卑斯乳业", "北欧医疗科技", "樱花机器人", "袋鼠谷酒庄", "莱茵农机", "普罗旺斯奶酪坊"],
+    "all": ["Nordic Medtech", "Alpine Dairy", "Sakura Robotics", "Kangaroo Valley Wines", "Fromagerie Belle Provence", "Rhein Landtechnik", "Siemens Healthineers", "AstraZeneca", "Hyundai", "Dole", "Golden Foods", "Fuji Robotics", "Volga Pharma", "Andes Vineyards", "Lotus Beauty", "Baltic Seafood", "Evergreen Health", "Crown Motors", "Aurora Medtech", "Toscana Gourmet", "Summit Logistics", "Hanbit Cosmetics", "Bergland Machinery", "Sol Dairy",
+            # Short, one-word brand names as visitors type them ("找 Siemens 的展位").
+            "Siemens", "Bosch", "Philips", "Nestlé", "Danone", "BASF", "L'Oréal", "Samsung", "Panasonic", "Unilever", "Medtronic", "Fonterra",
+            "Lactalis", "Bayer", "Roche", "ABB", "Kuka", "Schneider Electric"],
+    "zh": ["阿尔卑斯乳业", "北欧医疗科技", "樱花机器人", "袋鼠谷酒庄", "莱茵农机", "普罗旺斯奶酪坊", "西门子", "飞利浦", "雀巢", "达能", "拜耳"],
 }
 HALL = ["8.2", "6.1", "7.2", "4.1", "1.1", "5.2", "3.1", "2.1", "6.2", "8.1"]
 AREA = {

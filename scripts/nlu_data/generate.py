@@ -27,6 +27,7 @@ from more_e import MORE as MORE_E  # noqa: E402
 from more_f import MORE as MORE_F  # noqa: E402
 from more_g import MORE as MORE_G  # noqa: E402
 from more_h import MORE as MORE_H  # noqa: E402
+from more_i import MORE as MORE_I  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
@@ -36,19 +37,20 @@ for _lang, _intents in EXTRA.items():
     for _intent, _phrases in _intents.items():
         TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
 # The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H):
+for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MORE_I):
     for _key, _intents in _more.items():
         for _intent, _phrases in _intents.items():
             TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
 
 
 def _distinct(templates: list[str]) -> list[str]:
-    """Drops repeats that differ only in case, spacing or punctuation, so that no phrasing can
-    land in both the training and the held-out split."""
-    seen: set[str] = set()
+    """Drops repeats that differ only in case, punctuation, word order or a repeated word
+    ("thanks and goodbye" / "goodbye and thanks", "no" / "no no"), so that no phrasing can land
+    in both the training and the held-out split."""
+    seen: set[frozenset[str]] = set()
     out = []
     for template in templates:
-        key = re.sub(r"[\W_]+", "", template.casefold())
+        key = frozenset(re.findall(r"[^\W_]+", template.casefold()))
         if key not in seen:
             seen.add(key)
             out.append(template)
