@@ -98,8 +98,9 @@ def main() -> int:
     command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "--auth-token", token,
                "-i", "127.0.0.1", "-p", str(port)]  # fmt: skip
     started = time.monotonic()
-    server = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    log = tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False)  # noqa: SIM115
+    server = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)  # fmt: skip
     try:
         status = f"http://127.0.0.1:{port}/status?token={token}"
         while time.monotonic() - started < 240:
@@ -108,7 +109,13 @@ def main() -> int:
                     if json.loads(response.read()).get("model_file"):
                         break
             except OSError:
+                if server.poll() is not None:
+                    break
                 time.sleep(0.25)
+        else:
+            raise SystemExit(f"the NLU server did not start in 240 s; see {log.name}")
+        if server.poll() is not None:
+            raise SystemExit(f"the NLU server exited with {server.returncode}; see {log.name}")
         print(f"server cold start (process start to model loaded): {time.monotonic() - started:.1f} s")
         url = f"http://127.0.0.1:{port}/model/parse?token={token}"
         texts = messages()
