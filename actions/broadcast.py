@@ -184,41 +184,43 @@ def on_target(ctx: Context, args: tuple[str, ...]) -> Reply:
     return card(ctx, found)
 
 
-@admin_only
-def on_pick_city(ctx: Context, args: tuple[str, ...]) -> Reply:
-    found = _broadcast(ctx, args)
-    cities = sorted(
-        set(ctx.session.scalars(select(Subscription.city).where(Subscription.city != "")).all())
-    )
+def target_chooser(
+    ctx: Context,
+    found: Broadcast,
+    prompt: str,
+    kind: str,
+    options: list[tuple[str, str]],
+    per_row: int,
+) -> Reply:
+    """Buttons that set the broadcast's target to (kind, value), one per option."""
     return Reply(
-        text=ctx._("Send to the subscribers of which city?"),
+        text=prompt,
         buttons=rows(
             *(
-                ctx.button(
-                    ctx.taxonomy.city_name(c, ctx.t.locale), TARGET, str(found.id), "city", c
-                )
-                for c in cities
+                ctx.button(label[:40], TARGET, str(found.id), kind, value)
+                for label, value in options
             ),
-            per_row=3,
+            per_row=per_row,
         ),
         edit=True,
     )
+
+
+@admin_only
+def on_pick_city(ctx: Context, args: tuple[str, ...]) -> Reply:
+    cities = sorted(
+        set(ctx.session.scalars(select(Subscription.city).where(Subscription.city != "")).all())
+    )
+    options = [(ctx.taxonomy.city_name(c, ctx.t.locale), c) for c in cities]
+    prompt = ctx._("Send to the subscribers of which city?")
+    return target_chooser(ctx, _broadcast(ctx, args), prompt, "city", options, per_row=3)
 
 
 @admin_only
 def on_pick_language(ctx: Context, args: tuple[str, ...]) -> Reply:
-    found = _broadcast(ctx, args)
-    return Reply(
-        text=ctx._("Send to the people using which language?"),
-        buttons=rows(
-            *(
-                ctx.button(ctx.t.autonym(code), TARGET, str(found.id), "lang", code)
-                for code in LOCALES
-            ),
-            per_row=4,
-        ),
-        edit=True,
-    )
+    options = [(ctx.t.autonym(code), code) for code in LOCALES]
+    prompt = ctx._("Send to the people using which language?")
+    return target_chooser(ctx, _broadcast(ctx, args), prompt, "lang", options, per_row=4)
 
 
 @admin_only
@@ -229,17 +231,9 @@ def on_pick_delegation(ctx: Context, args: tuple[str, ...]) -> Reply:
         return Reply(
             text=escape(ctx._("There are no delegations yet (/invite delegation <name>)."))
         )
-    return Reply(
-        text=ctx._("Send to the members of which delegation?"),
-        buttons=rows(
-            *(
-                ctx.button(d.name[:40], TARGET, str(found.id), "delegation", str(d.id))
-                for d in delegations
-            ),
-            per_row=1,
-        ),
-        edit=True,
-    )
+    options = [(d.name, str(d.id)) for d in delegations]
+    prompt = ctx._("Send to the members of which delegation?")
+    return target_chooser(ctx, found, prompt, "delegation", options, per_row=1)
 
 
 @admin_only

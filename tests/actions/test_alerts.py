@@ -6,28 +6,19 @@ from datetime import timedelta
 
 from actions import alerts as alert_actions
 from actions import list_events
-from actions.base import Reply
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import Delivery
 from bot.router import Incoming
 from core.db import transaction
 from core.imports import import_events
 from tests.actions.conftest import nlu
 from tests.conftest import FIXED_NOW, base_settings, make_container
+from tests.support.outbox import RecordingSender
 
 USER = 77
 
 
 def said(text: str, lang: str = "en") -> Incoming:
     return Incoming("console", USER, text, lang)
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[tuple[int, Reply]] = []
-
-    async def __call__(self, external_id: int, reply: Reply) -> SendResult:
-        self.sent.append((external_id, reply))
-        return SENT
 
 
 def test_subscribe_by_city_and_product_in_chinese(make_ctx) -> None:
@@ -86,7 +77,7 @@ async def test_alert_arrives_once_after_an_import_and_remind_me_works(app) -> No
     with transaction(app.sessions) as session:
         report = import_events(session, new_event.encode(), app.taxonomy, FIXED_NOW)
     assert report.alerts == 1
-    recorder = Recorder()
+    recorder = RecordingSender()
     delivery = Delivery(app.router, recorder)
     await delivery.run_due()
     await delivery.run_due()
@@ -118,7 +109,7 @@ async def test_alerts_survive_a_restart_and_go_out_once(app, seeded_url) -> None
     await app.aclose()  # the process stops before the alert goes out
 
     rebuilt = make_container(base_settings(seeded_url))
-    recorder = Recorder()
+    recorder = RecordingSender()
     delivery = Delivery(rebuilt.router, recorder)
     delivery.recover()
     await delivery.run_due()

@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from actions import meetings as meeting_actions
 from actions.base import Entity, NluResult, Reply
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import Delivery
 from bot.router import Incoming
 from core.models import Meeting, Notification
 from tests.actions.conftest import nlu
 from tests.conftest import FIXED_NOW
+from tests.support.outbox import RecordingSender
 
 BUYER, COLLEAGUE, STAFF, ADMIN = 11, 12, 13, 9001
 
@@ -39,17 +40,6 @@ async def book_first_slot(app, user: int = BUYER, company: str = "EX00001") -> R
     picker = await app.router.handle_callback(said(app.router.codec.encode("bk", company), user))
     assert "Free meeting slots with" in picker.text
     return await app.router.handle_callback(said(picker.buttons[0][0].data, user))
-
-
-class Outbox:
-    """A channel sender that records what the delivery job sends."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[int, Reply]] = []
-
-    async def __call__(self, external_id: int, reply: Reply) -> SendResult:
-        self.sent.append((external_id, reply))
-        return SENT
 
 
 async def test_card_button_to_booked_meeting_to_calendar(app) -> None:
@@ -189,7 +179,7 @@ async def test_staff_decline_and_the_buyer_is_told(app) -> None:
     ask = await press(app, booth, "Decline", STAFF)
     done = await press(app, ask, "Yes, decline", STAFF)
     assert "the visitors have been told" in done.text
-    sent = Outbox()
+    sent = RecordingSender()
     report = await Delivery(app.router, sent).run_due()
     assert report.counts == {"sent": 1}
     [(to, notice)] = sent.sent
@@ -210,7 +200,7 @@ async def test_delegation_colleague_is_added_and_told(app) -> None:
     chooser = await press(app, booked, "Add a colleague")
     added = await press(app, chooser, "Li Wei")
     assert "Added Li Wei" in added.text
-    sent = Outbox()
+    sent = RecordingSender()
     await Delivery(app.router, sent).run_due()
     [(to, notice)] = sent.sent
     assert to == COLLEAGUE and "added you to a meeting" in notice.text

@@ -8,23 +8,14 @@ from datetime import timedelta
 from sqlalchemy import select
 from telegram import Update
 
-from actions.base import Reply
 from bot.channels.telegram import build_application
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import Delivery
 from bot.router import Incoming
 from core.db import transaction
 from core.models import Meeting, Notification, User
 from tests.conftest import FIXED_NOW, base_settings, make_container
+from tests.support.outbox import RecordingSender
 from tests.support.telegram import RecordingRequest, buttons, callback_update, text_update
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[tuple[int, str]] = []
-
-    async def __call__(self, external_id: int, reply: Reply) -> SendResult:
-        self.sent.append((external_id, reply.text))
-        return SENT
 
 
 async def book(container, user: int, exhibitor: str, slot_index: int = 0) -> None:
@@ -43,7 +34,7 @@ async def test_reminders_fire_exactly_once_across_a_restart(seeded_url) -> None:
         await book(first, user, exhibitor, index)
     with first.sessions() as session:
         starts = sorted(session.scalars(select(Meeting.starts_at)).all())
-    recorder = Recorder()
+    recorder = RecordingSender()
     # Just after the first reminder is due: one goes out.
     first.router.clock = lambda: starts[0] - timedelta(minutes=29)
     delivery = Delivery(first.router, recorder)
@@ -63,8 +54,8 @@ async def test_reminders_fire_exactly_once_across_a_restart(seeded_url) -> None:
     assert (await delivery.run_due()).counts == {}
     await second.aclose()
     assert [user for user, _ in recorder.sent] == [21, 23]
-    assert "Your meeting starts in 29 minutes" in recorder.sent[0][1]
-    assert "Your meeting starts in 5 minutes" in recorder.sent[1][1]
+    assert "Your meeting starts in 29 minutes" in recorder.sent[0][1].text
+    assert "Your meeting starts in 5 minutes" in recorder.sent[1][1].text
     with first.sessions() as session:
         statuses = sorted(session.scalars(select(Notification.status)).all())
     assert statuses == ["failed", "sent", "sent"]
@@ -81,7 +72,7 @@ async def test_a_cancelled_meeting_sends_no_reminder(seeded_url) -> None:
     ask = await container.router.handle_callback(Incoming("console", 31, cancel.data, "en"))
     await container.router.handle_callback(Incoming("console", 31, ask.buttons[0][0].data, "en"))
     container.router.clock = lambda: FIXED_NOW + timedelta(days=400)
-    recorder = Recorder()
+    recorder = RecordingSender()
     assert (await Delivery(container.router, recorder).run_due()).counts == {}
     assert recorder.sent == []
     await container.aclose()
