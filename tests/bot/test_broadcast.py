@@ -178,8 +178,10 @@ async def test_a_hard_crash_never_sends_twice(seeded_url) -> None:
     assert set(chats.values()) == {1}
     with second.sessions() as session:
         statuses = Counter(session.scalars(select(Notification.status)).all())
-    assert statuses["failed"] == interrupted <= 30  # at most the ones in flight
-    assert statuses["sent"] + interrupted == 500
+    # A cancelled task's worker threads may still record a send after recover() ran (a dead
+    # process's could not), so "failed" is at most what recover() found in flight.
+    assert statuses["failed"] <= interrupted <= 30  # at most the ones in flight
+    assert statuses["sent"] + statuses["failed"] == 500
     # In-flight messages may or may not have reached Telegram: none went out twice.
-    assert statuses["sent"] <= len(chats) <= statuses["sent"] + interrupted
+    assert statuses["sent"] <= len(chats) <= statuses["sent"] + statuses["failed"]
     await second.aclose()
