@@ -12,6 +12,7 @@ import dateparser
 from sqlalchemy import select
 
 from actions.base import Context, InvalidCallback, Reply, rows
+from actions.menu import organisers_only
 from core import broadcasts
 from core.i18n import SHANGHAI
 from core.models import Broadcast, Delegation, Subscription
@@ -22,17 +23,12 @@ OPEN, TARGET, PICK_CITY, PICK_LANG, PICK_DELEGATION = "bo", "bt", "bc", "bl", "b
 PREVIEW, SEND_NOW, CANCEL, REPORT = "bp", "bn", "bx", "br"
 
 
-def refuse(ctx: Context, what: str) -> Reply:
-    log.warning("refused %s from %s user %s (not an admin)", what, ctx.user.channel, ctx.user.id)
-    return Reply(text=ctx._("Sorry, only organisers can use this command."))
-
-
 def admin_only(
     handler: Callable[[Context, tuple[str, ...]], Reply],
 ) -> Callable[[Context, tuple[str, ...]], Reply]:
     def guarded(ctx: Context, args: tuple[str, ...]) -> Reply:
         if not ctx.is_admin:
-            return refuse(ctx, f"broadcast button {handler.__name__}")
+            return organisers_only(ctx, f"broadcast button {handler.__name__}")
         return handler(ctx, args)
 
     return guarded
@@ -50,7 +46,7 @@ def _broadcast(ctx: Context, args: tuple[str, ...]) -> Broadcast:
 # --- commands ----------------------------------------------------------------------------
 def broadcast_command(ctx: Context) -> Reply:
     if not ctx.is_admin:
-        return refuse(ctx, "/broadcast")
+        return organisers_only(ctx, "/broadcast")
     text = ctx.command_args.strip()
     if not text:
         return usage(ctx)
@@ -76,7 +72,7 @@ def usage(ctx: Context) -> Reply:
 
 def text_command(ctx: Context) -> Reply:
     if not ctx.is_admin:
-        return refuse(ctx, "/broadcast_text")
+        return organisers_only(ctx, "/broadcast_text")
     parts = ctx.command_args.split(maxsplit=2)
     if len(parts) < 3 or not parts[0].isdigit() or parts[1] not in LOCALES:
         return usage(ctx)
@@ -89,7 +85,7 @@ def text_command(ctx: Context) -> Reply:
 
 def at_command(ctx: Context) -> Reply:
     if not ctx.is_admin:
-        return refuse(ctx, "/broadcast_at")
+        return organisers_only(ctx, "/broadcast_at")
     number, _, when_text = ctx.command_args.strip().partition(" ")
     found = ctx.session.get(Broadcast, int(number)) if number.isdigit() else None
     if found is None:

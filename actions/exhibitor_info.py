@@ -49,6 +49,12 @@ def match_company(ctx: Context, name: str, verb: str, *extra: str) -> Exhibitor 
     )
 
 
+def where_text(ctx: Context, exhibitor: Exhibitor) -> str:
+    return ctx._("Hall {hall}, booth <b>{booth}</b>").format(
+        hall=escape(exhibitor.hall), booth=escape(exhibitor.booth)
+    )
+
+
 def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
     locale = ctx.t.locale
     name = catalog.display_name(exhibitor, locale)
@@ -58,9 +64,7 @@ def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
     lines += [
         ctx._("Country: {country}").format(country=escape(country_name(exhibitor.country, locale))),
         ctx._("Area: {area}").format(area=escape(area_name(exhibitor.area, locale))),
-        ctx._("Hall {hall}, booth <b>{booth}</b>").format(
-            hall=escape(exhibitor.hall), booth=escape(exhibitor.booth)
-        ),
+        where_text(ctx, exhibitor),
         ctx._("Products: {products}").format(
             products=escape(ctx.t.join(catalog.product_names(exhibitor, ctx.taxonomy, locale)))
         ),

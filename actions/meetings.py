@@ -9,12 +9,12 @@ from html import escape
 from sqlalchemy import select
 
 from actions.base import Button, Context, Document, InvalidCallback, NluResult, Reply, rows
-from actions.exhibitor_info import match_company
+from actions.exhibitor_info import match_company, where_text
 from actions.menu import menu_reply
 from core import catalog, meetings
 from core.calendar import CalendarEntry, to_ics
 from core.i18n import SHANGHAI
-from core.meetings import BookingError, Slot
+from core.meetings import BookingError
 from core.models import Exhibitor, Meeting, User
 from core.when import parse_day, parse_when
 
@@ -54,12 +54,6 @@ def when_text(ctx: Context, starts_at: datetime, ends_at: datetime) -> str:
     )
 
 
-def where_text(ctx: Context, exhibitor: Exhibitor) -> str:
-    return ctx._("Hall {hall}, booth <b>{booth}</b>").format(
-        hall=escape(exhibitor.hall), booth=escape(exhibitor.booth)
-    )
-
-
 def describe(ctx: Context, meeting: Meeting) -> str:
     exhibitor = ctx.session.get(Exhibitor, meeting.exhibitor_id)
     assert exhibitor is not None  # meetings go with their exhibitor (ON DELETE CASCADE)
@@ -73,8 +67,9 @@ def describe(ctx: Context, meeting: Meeting) -> str:
     )
 
 
-def slot_label(ctx: Context, slot: Slot) -> str:
-    return f"{ctx.t.day(slot.starts_at)} {ctx.t.time(slot.starts_at)}"
+def short_when(ctx: Context, value: datetime) -> str:
+    """A button-sized day and time ("Fri, Nov 5 10:00 AM")."""
+    return f"{ctx.t.day(value)} {ctx.t.time(value)}"
 
 
 # --- choosing a slot ---------------------------------------------------------------------
@@ -117,7 +112,8 @@ def slot_picker(
             ctx._("Free meeting slots with <b>{name}</b> (Shanghai time):").format(name=name)
         )
     slot_buttons = [
-        ctx.button(slot_label(ctx, s), verb, *target, encode_time(s.starts_at)) for s in free
+        ctx.button(short_when(ctx, s.starts_at), verb, *target, encode_time(s.starts_at))
+        for s in free
     ]
     day_verb = SLOTS if meeting is None else MOVE
     day_buttons = [
@@ -283,7 +279,7 @@ def meeting_list(ctx: Context, *, day: date | None = None, edit: bool = False) -
         name = catalog.display_name(exhibitor, ctx.t.locale) if exhibitor else "?"
         buttons.append(
             ctx.button(
-                f"{ctx.t.day(meeting.starts_at)} {ctx.t.time(meeting.starts_at)} · {name}"[:60],
+                f"{short_when(ctx, meeting.starts_at)} · {name}"[:60],
                 VIEW,
                 str(meeting.id),
             )
@@ -352,10 +348,7 @@ def cancel_meeting(ctx: Context, nlu: NluResult) -> Reply:
     return Reply(
         text=ctx._("Which meeting should I cancel?"),
         buttons=rows(
-            *(
-                ctx.button(f"{ctx.t.day(m.starts_at)} {ctx.t.time(m.starts_at)}", CANCEL, str(m.id))
-                for m in found
-            ),
+            *(ctx.button(short_when(ctx, m.starts_at), CANCEL, str(m.id)) for m in found),
             per_row=1,
         ),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from actions.base import Button, Context, NluResult, Reply, rows
 from core.i18n import N_
+
+log = logging.getLogger(__name__)
 
 MENU_ITEMS = (
     (N_("🔎 Find exhibitors"), "menu", "search"),
@@ -111,6 +114,14 @@ def internal_error(ctx: Context) -> Reply:
         ctx,
         ctx._("Something went wrong on our side and nothing was changed. Please try again."),
     )
+
+
+def organisers_only(ctx: Context, what: str) -> Reply:
+    """The refusal for a command or button only ADMIN_IDS may use; it is logged."""
+    log.warning(
+        "refused %s from %s user %s (not an organiser)", what, ctx.user.channel, ctx.user.id
+    )
+    return Reply(text=ctx._("Sorry, only organisers can use this command."))
 
 
 def menu_callback(ctx: Context, args: tuple[str, ...]) -> Reply:

@@ -7,7 +7,8 @@ import logging
 from html import escape
 
 from actions.base import Context, InvalidCallback, Reply, rows
-from actions.meetings import describe
+from actions.meetings import describe, short_when
+from actions.menu import organisers_only
 from core import catalog, invitations, meetings
 from core.models import Delegation, Meeting
 
@@ -15,14 +16,9 @@ log = logging.getLogger(__name__)
 DECLINE, CONFIRM_DECLINE = "sd", "sD"
 
 
-def refuse(ctx: Context, command: str) -> Reply:
-    log.warning("refused admin command /%s from %s user %s", command, ctx.user.channel, ctx.user.id)
-    return Reply(text=ctx._("Sorry, only organisers can use this command."))
-
-
 def invite(ctx: Context) -> Reply:
     if not ctx.is_admin:
-        return refuse(ctx, "invite")
+        return organisers_only(ctx, "/invite")
     kind, _, target = ctx.command_args.strip().partition(" ")
     target = target.strip()
     usage = ctx._("Usage: /invite exhibitor <exhibitor id> or /invite delegation <delegation name>")
@@ -112,9 +108,7 @@ def booth(ctx: Context, *, edit: bool = False) -> Reply:
         ]
         buttons.append(
             ctx.button(
-                ctx._("Decline {time}").format(
-                    time=f"{ctx.t.day(meeting.starts_at)} {ctx.t.time(meeting.starts_at)}"
-                ),
+                ctx._("Decline {time}").format(time=short_when(ctx, meeting.starts_at)),
                 DECLINE,
                 str(meeting.id),
             )
