@@ -198,15 +198,12 @@ def on_book(ctx: Context, args: tuple[str, ...]) -> Reply:
     if exhibitor is None:
         return menu_reply(ctx, ctx._("That exhibitor is no longer in the catalog."))
     starts_at = decode_time(args[1])
-    slot = meetings.find_slot(ctx.session, exhibitor.id, starts_at, ctx.settings, ctx.now)
     try:
-        if slot is None:
-            raise BookingError("not_a_slot")
         meeting = meetings.book(
             ctx.session,
             booker=ctx.user,
             exhibitor_id=exhibitor.id,
-            slot=slot,
+            starts_at=starts_at,
             settings=ctx.settings,
             now=ctx.now,
         )
@@ -413,11 +410,10 @@ def on_move_to(ctx: Context, args: tuple[str, ...]) -> Reply:
     exhibitor = catalog.get(ctx.session, meeting.exhibitor_id)
     assert exhibitor is not None
     starts_at = decode_time(args[1])
-    slot = meetings.find_slot(ctx.session, exhibitor.id, starts_at, ctx.settings, ctx.now)
     try:
-        if slot is None:
-            raise BookingError("not_a_slot")
-        moved = meetings.reschedule(ctx.session, meeting, ctx.user, slot, ctx.settings, ctx.now)
+        moved = meetings.reschedule(
+            ctx.session, meeting, ctx.user, starts_at, ctx.settings, ctx.now
+        )
     except BookingError as problem:
         return slot_picker(
             ctx,

@@ -186,15 +186,17 @@ def book(
     *,
     booker: User,
     exhibitor_id: str,
-    slot: Slot,
+    starts_at: datetime,
     settings: Settings,
     now: datetime,
     others: Sequence[User] = (),
 ) -> Meeting:
-    """Books the slot for the booker (and colleagues) or raises BookingError."""
-    if slot.starts_at <= now:
+    """Books the exhibitor's slot starting then, for the booker (and colleagues), or
+    raises BookingError."""
+    if starts_at <= now:
         raise BookingError("past")
-    if find_slot(session, exhibitor_id, slot.starts_at, settings, now) != slot:
+    slot = find_slot(session, exhibitor_id, starts_at, settings, now)
+    if slot is None:
         raise BookingError("not_a_slot")
     people = [booker, *(u for u in others if u.id != booker.id)]
     savepoint = session.begin_nested()
@@ -320,7 +322,12 @@ def cancel(session: Session, meeting: Meeting, user: User, now: datetime) -> str
 
 
 def reschedule(
-    session: Session, meeting: Meeting, user: User, slot: Slot, settings: Settings, now: datetime
+    session: Session,
+    meeting: Meeting,
+    user: User,
+    starts_at: datetime,
+    settings: Settings,
+    now: datetime,
 ) -> Meeting:
     """Moves the meeting (all its attendees) to another slot, atomically: on failure the
     old meeting stands."""
@@ -334,7 +341,7 @@ def reschedule(
             session,
             booker=booker,
             exhibitor_id=meeting.exhibitor_id,
-            slot=slot,
+            starts_at=starts_at,
             settings=settings,
             now=now,
             others=[p for p in people if p.id != booker.id],

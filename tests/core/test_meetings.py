@@ -46,7 +46,7 @@ def slot(start: datetime = NINE, minutes: int = 30) -> Slot:
 def book(factory, external_id: int, exhibitor: str = "E1", at: Slot | None = None, **kw) -> Meeting:
     with transaction(factory) as session:
         return meetings.book(session, booker=user(session, external_id), exhibitor_id=exhibitor,
-                             slot=at or slot(), settings=SETTINGS, now=NOW, **kw)  # fmt: skip
+                             starts_at=(at or slot()).starts_at, settings=SETTINGS, now=NOW, **kw)  # fmt: skip
 
 
 def booked(factory, exhibitor: str | None = None) -> int:
@@ -186,7 +186,7 @@ def test_reminders_are_queued_once_and_follow_the_meeting(sessions) -> None:
         meetings.set_reminder_minutes(session, user(session, 1), 60, SETTINGS, NOW)
         assert session.scalars(select(Notification.due_at)).one() == NINE - timedelta(hours=1)
         moved = meetings.reschedule(session, session.get(Meeting, meeting.id), user(session, 1),
-                                    slot(NINE + timedelta(hours=2)), SETTINGS, NOW)  # fmt: skip
+                                    NINE + timedelta(hours=2), SETTINGS, NOW)  # fmt: skip
         statuses = dict(session.execute(select(Notification.ref, Notification.status)).all())
     assert statuses == {str(meeting.id): "cancelled", str(moved.id): "pending"}
 
@@ -196,7 +196,7 @@ def test_a_failed_reschedule_keeps_the_old_meeting(sessions) -> None:
     book(sessions, 2, at=slot(NINE + timedelta(hours=1)))
     with pytest.raises(BookingError), transaction(sessions) as session:
         meetings.reschedule(session, session.get(Meeting, meeting.id), user(session, 1),
-                            slot(NINE + timedelta(hours=1)), SETTINGS, NOW)  # fmt: skip
+                            NINE + timedelta(hours=1), SETTINGS, NOW)  # fmt: skip
     with sessions() as session:
         assert session.get(Meeting, meeting.id).status == "booked"
     assert booked(sessions) == 2
@@ -211,7 +211,7 @@ def test_colleagues_attend_and_cannot_be_double_booked(sessions) -> None:
         # The colleague leaving does not cancel the meeting; the booker cancelling does.
         assert meetings.cancel(session, session.get(Meeting, meeting.id), colleague, NOW) == "left"
     with pytest.raises(BookingError) as problem, transaction(sessions) as session:
-        book_for_two = meetings.book(session, booker=user(session, 3), exhibitor_id="E2", slot=slot(),
+        book_for_two = meetings.book(session, booker=user(session, 3), exhibitor_id="E2", starts_at=NINE,
                                      settings=SETTINGS, now=NOW, others=[user(session, 1)])  # fmt: skip
         assert book_for_two is None
     assert problem.value.reason == "busy"
