@@ -110,11 +110,6 @@ def remind_before(session: Session, user: User, event: Event, now: datetime) -> 
     queued = outbox.enqueue(
         session, key=key, user_id=user.id, kind=EVENT_REMINDER, ref=event.id, due_at=due
     )
-    if not queued:
-        existing = session.scalar(select(Notification).where(Notification.key == key))
-        if existing is not None and existing.status == outbox.CANCELLED:
-            existing.status, existing.due_at = outbox.PENDING, due
-            return "queued"
     return "queued" if queued else "exists"
 
 

@@ -29,9 +29,14 @@ PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
 def enqueue(
     session: Session, *, key: str, user_id: int, kind: str, ref: str, due_at: datetime
 ) -> bool:
-    """Queues one message; False when a message with this key exists already."""
-    if session.scalar(select(Notification.id).where(Notification.key == key)) is not None:
-        return False
+    """Queues one message; False when this key is queued or done already. A message that
+    was cancelled before it went out (a reminder switched off) is queued again."""
+    existing = session.scalar(select(Notification).where(Notification.key == key))
+    if existing is not None:
+        if existing.status != CANCELLED:
+            return False
+        existing.status, existing.due_at = PENDING, due_at
+        return True
     try:
         with session.begin_nested():
             session.add(

@@ -247,3 +247,13 @@ def test_schedule_import_is_all_or_nothing(sessions) -> None:
     assert (
         offered[0].starts_at.date() == date(2027, 11, 6) and time(2) == offered[0].starts_at.time()
     )
+
+
+def test_reminders_switched_off_and_on_again_come_back(sessions) -> None:
+    meeting = book(sessions, 1)
+    with transaction(sessions) as session:
+        meetings.set_reminder_minutes(session, user(session, 1), 0, SETTINGS, NOW)
+        assert session.scalars(select(Notification.status)).one() == "cancelled"
+        meetings.set_reminder_minutes(session, user(session, 1), 15, SETTINGS, NOW)
+        note = session.scalars(select(Notification)).one()
+    assert (note.status, note.due_at) == ("pending", meeting.starts_at - timedelta(minutes=15))
