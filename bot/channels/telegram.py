@@ -79,7 +79,6 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     incoming = Incoming(CHANNEL, user.id, message.text or "", user.language_code)
     await send(message, await _router(context).handle_text(incoming))
-    _deliver_soon(context)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -175,7 +174,9 @@ async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _deliver_soon(context: ContextTypes.DEFAULT_TYPE) -> None:
-    # An action may have queued a notice for someone else (a declined meeting): send it now.
+    # A button may have queued a notice for someone else (a declined meeting, an added
+    # colleague): send it now. Typed messages only ever lead to such buttons, so they
+    # leave it to the repeating job.
     if context.job_queue is not None:
         context.job_queue.run_once(deliver_due, 0)
 
