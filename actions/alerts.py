@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 from actions.base import Context, InvalidCallback, NluResult, Reply, rows
 from actions.list_events import event_lines
@@ -93,15 +93,11 @@ def listing(ctx: Context, *, edit: bool = False, headline: str = "") -> Reply:
     lines.append("<b>" + ctx._("Your event alerts:") + "</b>")
     lines += ["• " + describe(ctx, s.city, s.product) for s in subs]
     buttons = [
-        ctx.button("✖️ " + _plain(describe(ctx, s.city, s.product))[:40], REMOVE, str(s.id))
+        ctx.button("✖️ " + unescape(describe(ctx, s.city, s.product))[:40], REMOVE, str(s.id))
         for s in subs
     ]
     buttons.append(ctx.button(ctx._("Stop all alerts"), REMOVE_ALL))
     return Reply(text="\n".join(lines), buttons=rows(*buttons, per_row=1), edit=edit)
-
-
-def _plain(text: str) -> str:
-    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
 def subscriptions_command(ctx: Context) -> Reply:
@@ -140,7 +136,7 @@ def on_remind(ctx: Context, args: tuple[str, ...]) -> Reply:
     }
     return Reply(
         text=texts[outcome].format(title=title),
-        notice=_plain(texts[outcome].format(title=title))[:190],
+        notice=unescape(texts[outcome].format(title=title))[:190],
     )
 
 

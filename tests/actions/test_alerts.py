@@ -116,3 +116,15 @@ async def test_alerts_survive_a_restart_and_go_out_once(app, seeded_url) -> None
     await Delivery(rebuilt.router, recorder).run_due()  # a second process finds nothing
     assert [(to, "Import Fair" in reply.text) for to, reply in recorder.sent] == [(USER, True)]
     await rebuilt.aclose()
+
+
+async def test_remind_me_notice_shows_the_title_as_written(app) -> None:
+    event = (
+        "id,title_en,city,venue,starts_at,ends_at\n"
+        'EV902,Women\'s Day & "Import" Fair,Suzhou,Hall (demo),2026-12-12T09:00,2026-12-12T17:00\n'
+    )
+    with transaction(app.sessions) as session:
+        assert import_events(session, event.encode(), app.taxonomy, FIXED_NOW).ok
+    reply = await app.router.handle_callback(said(app.router.codec.encode("er", "EV902")))
+    assert "Women&#x27;s Day &amp; &quot;Import&quot; Fair" in reply.text  # HTML, escaped
+    assert 'Women\'s Day & "Import" Fair' in reply.notice  # a plain-text popup
