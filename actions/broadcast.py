@@ -14,7 +14,7 @@ from sqlalchemy import select
 from actions.base import Context, InvalidCallback, Reply, rows
 from actions.menu import organisers_only
 from core import broadcasts
-from core.i18n import SHANGHAI
+from core.i18n import N_, SHANGHAI
 from core.models import Broadcast, Delegation, Subscription
 from core.settings import LOCALES
 
@@ -65,7 +65,8 @@ def usage(ctx: Context) -> Reply:
     return Reply(
         text="\n".join(lines),
         buttons=rows(
-            *(ctx.button(f"#{b.id} · {b.status}", OPEN, str(b.id)) for b in recent), per_row=2
+            *(ctx.button(f"#{b.id} · {status_name(ctx, b)}", OPEN, str(b.id)) for b in recent),
+            per_row=2,
         ),
     )
 
@@ -113,6 +114,17 @@ def parse_local(text: str, now: datetime) -> datetime | None:
 
 
 # --- the draft card -----------------------------------------------------------------------
+STATUS_NAMES = {
+    broadcasts.DRAFT: N_("draft"),
+    broadcasts.QUEUED: N_("queued"),
+    broadcasts.CANCELLED: N_("cancelled"),
+}
+
+
+def status_name(ctx: Context, found: Broadcast) -> str:
+    return ctx._(STATUS_NAMES[found.status])
+
+
 def target_text(ctx: Context, found: Broadcast) -> str:
     value = found.target_value
     if found.target_kind == "city":
@@ -132,7 +144,7 @@ def target_text(ctx: Context, found: Broadcast) -> str:
 def card(ctx: Context, found: Broadcast, *, edit: bool = True) -> Reply:
     count = broadcasts.count_recipients(ctx.session, found)
     lines = [
-        "<b>" + ctx._("Broadcast #{id}").format(id=found.id) + "</b> · " + escape(found.status),
+        "<b>" + ctx._("Broadcast #{id}").format(id=found.id) + "</b> · " + status_name(ctx, found),
         ctx._("To: {target}").format(target=target_text(ctx, found))
         + " · "
         + ctx.t.ngettext("{count} person", "{count} people", count).format(

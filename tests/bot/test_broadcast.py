@@ -191,3 +191,10 @@ async def test_a_hard_crash_never_sends_twice(seeded_url) -> None:
     # In-flight messages may or may not have reached Telegram: none went out twice.
     assert statuses["sent"] <= len(chats) <= statuses["sent"] + interrupted
     await second.aclose()
+
+
+async def test_the_draft_card_speaks_the_admin_s_language(app) -> None:
+    draft = await app.router.handle_text(
+        Incoming("telegram", ADMIN, "/broadcast 展馆明天九点开门", "zh")
+    )
+    assert "草稿" in draft.text and "draft" not in draft.text
