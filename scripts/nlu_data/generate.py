@@ -28,6 +28,10 @@ from more_f import MORE as MORE_F  # noqa: E402
 from more_g import MORE as MORE_G  # noqa: E402
 from more_h import MORE as MORE_H  # noqa: E402
 from more_i import MORE as MORE_I  # noqa: E402
+from more_j import MORE as MORE_J  # noqa: E402
+from more_k import MORE as MORE_K  # noqa: E402
+from more_l import MORE as MORE_L  # noqa: E402
+from more_m import MORE as MORE_M  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
@@ -37,7 +41,7 @@ for _lang, _intents in EXTRA.items():
     for _intent, _phrases in _intents.items():
         TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
 # The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MORE_I):
+for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MORE_I, MORE_J, MORE_K, MORE_L, MORE_M):
     for _key, _intents in _more.items():
         for _intent, _phrases in _intents.items():
             TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
