@@ -129,7 +129,19 @@ def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str
                 examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
             train[lang][intent] = list(dict.fromkeys(examples))
             test[lang][intent] = list(dict.fromkeys(e for t in te for e in fill(rng, t, lang, TEST_VARIANTS)))
-    return train, test
+    return train, _unseen(train, test)
+
+
+def _plain(example: str) -> str:
+    return re.sub(r"\[([^\]]*)\]\(\w+\)", r"\1", example).casefold().strip()
+
+
+def _unseen(train: dict[str, dict[str, list[str]]], test: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, list[str]]]:
+    """Drops held-out examples whose text is also a training example, in any language or intent
+    ("hello" is English and also typed by Chinese users), so every test text is unseen."""
+    seen = {_plain(e) for by_intent in train.values() for examples in by_intent.values() for e in examples}
+    return {lang: {intent: [e for e in examples if _plain(e) not in seen] for intent, examples in by_intent.items()}
+            for lang, by_intent in test.items()}
 
 
 class Literal(str):
