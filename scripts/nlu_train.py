@@ -23,6 +23,7 @@ def inputs() -> list[Path]:
     files = [ROOT / "config.yml", ROOT / "requirements-nlu.txt"]
     files += sorted((ROOT / "data" / "nlu").rglob("*.yml"))
     files += sorted((ROOT / "nlu").glob("*.py")) + sorted((ROOT / "nlu").glob("*.txt"))
+    files += sorted((ROOT / "nlu" / "cues").glob("*.yml"))
     return files
 
 
