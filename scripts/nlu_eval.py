@@ -63,12 +63,16 @@ def right(example: dict) -> bool:
     or nlu_fallback (both get the same "I can't help with that" answer in the app)."""
     if example["intent"] == "out_of_scope":
         return example["predicted"] in {"out_of_scope", "nlu_fallback"}
+    return exact(example)
+
+
+def exact(example: dict) -> bool:
+    """The strict rule: an out-of-scope message that falls back counts as a miss too."""
     return example["predicted"] == example["intent"]
 
 
-def strict(examples: list[dict]) -> float:
-    """Accuracy that also counts an out-of-scope message falling back as a miss."""
-    return sum(e["predicted"] == e["intent"] for e in examples) / max(1, len(examples))
+def rate(examples: list[dict], hit=right) -> float:
+    return sum(hit(e) for e in examples) / max(1, len(examples))
 
 
 def report(batches: dict[str, list[dict]]) -> dict:
@@ -77,9 +81,6 @@ def report(batches: dict[str, list[dict]]) -> dict:
     out: dict = {"languages": {}, "entities": {}}
     all_examples = [e for examples in batches.values() for e in examples]
 
-    def accuracy(examples: list[dict]) -> float:
-        return sum(right(e) for e in examples) / max(1, len(examples))
-
     def scored(e: dict) -> str:
         """The prediction as scored: an out-of-scope message that falls back is recognised."""
         return e["intent"] if right(e) else e["predicted"]
@@ -87,19 +88,19 @@ def report(batches: dict[str, list[dict]]) -> dict:
     for lang, examples in batches.items():
         out["languages"][lang] = {
             "examples": len(examples),
-            "intent_accuracy": accuracy(examples),
+            "intent_accuracy": rate(examples),
             "macro_f1": f1_score([e["intent"] for e in examples], [scored(e) for e in examples],
                                  average="macro", zero_division=0),
-            "strict_intent_accuracy": strict(examples),
+            "strict_intent_accuracy": rate(examples, exact),
         }
-    out["intent_accuracy"] = accuracy(all_examples)
-    out["strict_intent_accuracy"] = strict(all_examples)
+    out["intent_accuracy"] = rate(all_examples)
+    out["strict_intent_accuracy"] = rate(all_examples, exact)
     out["macro_f1"] = f1_score([e["intent"] for e in all_examples], [scored(e) for e in all_examples],
                                average="macro", zero_division=0)
     oos = [e for e in all_examples if e["intent"] == "out_of_scope"]
-    out["out_of_scope_recall"] = sum(e["predicted"] in {"out_of_scope", "nlu_fallback"} for e in oos) / max(1, len(oos))
+    out["out_of_scope_recall"] = rate(oos)
     faq = [e for e in all_examples if e["intent"] == "lingang_faq"]
-    out["lingang_topic_accuracy"] = sum(e["predicted"] == "lingang_faq" and e["predicted_topic"] == e["topic"] for e in faq) / max(1, len(faq))
+    out["lingang_topic_accuracy"] = rate(faq, lambda e: exact(e) and e["predicted_topic"] == e["topic"])
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     for e in all_examples:
         for ent in e["predicted_entities"]:

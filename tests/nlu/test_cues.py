@@ -92,9 +92,11 @@ class CueListsTest(unittest.TestCase):
         self.assertIn("cancel", cues["cancel"])
 
 
-def featurizer(storage: LocalModelStorage, node: str = "cues") -> CueFeaturizer:
-    context = ExecutionContext(GraphSchema({}), node_name=node)
-    return CueFeaturizer.create(CueFeaturizer.get_default_config(), storage, Resource(node), context)
+CONTEXT = ExecutionContext(GraphSchema({}), node_name="cues")
+
+
+def config(**overrides: object) -> dict:
+    return {**CueFeaturizer.get_default_config(), **overrides}
 
 
 def tokenized(text: str) -> Message:
@@ -111,11 +113,9 @@ class CueFeaturizerTest(unittest.TestCase):
             (cues_dir / "en.yml").write_text(yaml.safe_dump(SAMPLE, allow_unicode=True), encoding="utf-8")
             (Path(tmp) / "model").mkdir()
             storage = LocalModelStorage(Path(tmp) / "model")
-            context = ExecutionContext(GraphSchema({}), node_name="cues")
-            config = {**CueFeaturizer.get_default_config(), "cues": str(cues_dir)}
-            trained = CueFeaturizer.create(config, storage, Resource("cues"), context)
-            trained.train(TrainingData())
-            loaded = CueFeaturizer.load(config, storage, Resource("cues"), context)
+            settings = config(cues=str(cues_dir))
+            CueFeaturizer.create(settings, storage, Resource("cues"), CONTEXT).train(TrainingData())
+            loaded = CueFeaturizer.load(settings, storage, Resource("cues"), CONTEXT)
 
             message = tokenized("hello there, 取消 please")
             loaded.process([message])
@@ -130,7 +130,7 @@ class CueFeaturizerTest(unittest.TestCase):
 
     def test_a_message_without_tokens_gets_no_features(self) -> None:
         with tempfile.TemporaryDirectory() as tmp:
-            component = featurizer(LocalModelStorage(Path(tmp)))
+            component = CueFeaturizer.create(config(), LocalModelStorage(Path(tmp)), Resource("cues"), CONTEXT)
             component.matcher = CueMatcher(SAMPLE)
             message = Message(data={TEXT: "hello"})
             component.process([message])
