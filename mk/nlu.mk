@@ -30,7 +30,7 @@ nlu-eval: nlu-venv
 # Rasa's own k-fold cross-validation over the training data (slow: one training per fold).
 FOLDS ?= 3
 nlu-cv: nlu-venv
-	PYTHONPATH=. TF_CPP_MIN_LOG_LEVEL=3 .venv-nlu/bin/rasa test nlu --nlu data/nlu --config config.yml \
+	PYTHONPATH=. TF_CPP_MIN_LOG_LEVEL=3 RASA_MAX_CACHE_SIZE=0 .venv-nlu/bin/rasa test nlu --nlu data/nlu --config config.yml \
 		--cross-validation --folds $(FOLDS) --out reports/cross-validation
 
 nlu-bench: train
