@@ -35,8 +35,8 @@ def digest() -> str:
 
 
 def train(out_dir: Path) -> Path:
-    # Rasa's own per-component cache (.rasa/cache) would reuse parts of earlier trainings: the
-    # model cache above already covers unchanged inputs, and a full run keeps the time honest.
+    # Rasa's own per-component cache (.rasa/cache) would reuse parts of earlier trainings: our
+    # model cache in main() already covers unchanged inputs, and a full run keeps the time honest.
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_MAX_CACHE_SIZE": "0"}
     rasa = Path(sys.executable).with_name("rasa")
     subprocess.run(
