@@ -34,7 +34,7 @@ def digest() -> str:
     return sha.hexdigest()[:16]
 
 
-def train(out_dir: Path) -> Path:
+def train(out_dir: Path, quiet: bool = False) -> Path:
     # Rasa's own per-component cache (.rasa/cache) would reuse parts of earlier trainings: our
     # model cache in main() already covers unchanged inputs, and a full run keeps the time honest.
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_MAX_CACHE_SIZE": "0"}
@@ -43,6 +43,7 @@ def train(out_dir: Path) -> Path:
         [str(rasa), "train", "nlu", "--config", "config.yml", "--nlu", "data/nlu",
          "--out", str(out_dir), "--fixed-model-name", "nlu"],
         cwd=ROOT, env=env, check=True,
+        stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.DEVNULL if quiet else None,
     )  # fmt: skip
     return out_dir / "nlu.tar.gz"
 
