@@ -127,6 +127,10 @@ class Exhibitor(Base):
     languages: Mapped[str | None] = mapped_column(String(64))
     website: Mapped[str | None] = mapped_column(String(300))
     email: Mapped[str | None] = mapped_column(String(200))
+    # Other names people use for the company, ";"-separated, any language (西门子医疗).
+    aliases: Mapped[str | None] = mapped_column(Text)
+    # Set when an updated catalog no longer lists the exhibitor and the organiser prunes it.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Derived at import: product categories (" cat1 cat2 ") and a lower-cased search text.
     categories: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -281,3 +285,17 @@ class Broadcast(Base):
     status: Mapped[str] = mapped_column(String(12), default="draft")  # draft/queued/cancelled
     send_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DialogueState(Base):
+    """What one conversation is about (last list, focus, open form), so a message can be read
+    in context. One row per person and chat; removed with the person."""
+
+    __tablename__ = "dialogue_states"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
