@@ -55,6 +55,8 @@ def _footer(ctx: Context, entry: Entry) -> list[str]:
 
 
 def answer(ctx: Context, topic: str, *, details: bool = False, edit: bool = False) -> Reply:
+    ctx.state.topic = topic
+    ctx.state.subject = "lingang"
     entry = ctx.knowledge[topic]
     text = entry.answer(ctx.t.locale)
     body = [f"<b>{escape(text.title)}</b>", "", escape(text.short)]
@@ -80,3 +82,9 @@ def on_more(ctx: Context, args: tuple[str, ...]) -> Reply:
     if args and args[0] in ctx.knowledge:
         return answer(ctx, args[0], details=True, edit=True)
     return topics(ctx, edit=True)
+
+
+def follow_up_to(ctx: Context, topic: str, text: str) -> Reply:
+    """A question after an answer that names no topic of its own ("more details", "how long
+    does it take?"): answered within the last topic."""
+    return answer(ctx, topic, details=True)
