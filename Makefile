@@ -40,7 +40,7 @@ extract-messages: .venv/.installed
 
 update-messages: extract-messages
 	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales \
-		--no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete --width 100
 	$(PY) scripts/english_catalog.py
 
 demo-data: .venv/.installed locales
