@@ -32,10 +32,6 @@ OTHER_SUBJECTS = {
     "unsubscribe_alerts",
     "set_language",
     "my_meetings",
-    "help",
-    "greet",
-    "goodbye",
-    "thank",
     "more_results",
     "refine",
 }
@@ -61,7 +57,7 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     if form.meeting is None and (intent == "deny" or cues.has(nlu.text, "cancel", ctx.t.locale)):
         ctx.state.form = None
         return Reply(text=ctx._("All right, I won’t book it."))
-    if intent == "cancel_meeting" or (intent in OTHER_SUBJECTS and intent != "refine"):
+    if intent == "cancel_meeting" or intent in OTHER_SUBJECTS:
         return None
     if intent == "book_meeting" and _names_company(nlu) and form.meeting is not None:
         return start(ctx, nlu)  # a second meeting, with another exhibitor
@@ -80,7 +76,7 @@ def _names_company(nlu: NluResult) -> bool:
 
 def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     """Takes the slots this message gives; a reply when a named company needs a choice."""
-    text = _without_entities(nlu, {"company"})
+    text = _without_entities(nlu, {"company", "time"})
     company = next((v for v in nlu.values("company") if v.strip()), None)
     if company:
         found = match_company(ctx, company, PICK)
@@ -127,9 +123,9 @@ def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
         context = meeting_actions.date_span(nlu)
         found = wanted_day(dates, ctx.now, ctx.t.locale, context=context)
         return found.date() if found else None
-    # A day the model did not tag: a weekday or "tomorrow" (no digits, so "make it 11" is not
-    # read as the 11th), or a CJK date ("11月7日").
-    if not _DIGIT.search(text) or re.search(r"\d\s*[月월]\s*\d", text):
+    # A day the model did not tag: a day word ("tomorrow", "Friday", "明天") or a CJK date
+    # ("11月7日"). Free text is not searched for dates: "make it 11" is not the 11th.
+    if cues.has(text, "days", ctx.t.locale) or re.search(r"\d\s*[月월]\s*\d", text):
         found = parse_day(text, ctx.now, ctx.t.locale)
         return found.date() if found else None
     return None

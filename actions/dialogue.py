@@ -21,16 +21,10 @@ CONVERSATION_INTENTS = {"more_results", "refine", "start_over", "inform"}
 # Intents that ask about one exhibitor, so an ordinal or "them" names which.
 ABOUT_AN_EXHIBITOR = {"exhibitor_info", "book_meeting", "cancel_meeting"}
 # Intents that stand on their own: they start a new subject even while a list is shown.
-NEW_SUBJECT = {
-    "lingang_faq",
-    "my_meetings",
-    "set_language",
-    "help",
-    "greet",
-    "goodbye",
-    "thank",
-    "unsubscribe_alerts",
-}
+NEW_SUBJECT = {"lingang_faq", "my_meetings", "set_language", "unsubscribe_alerts"}
+# Small talk the model may see in a short follow-up ("下一页" read as goodbye): a
+# conversation cue in the message wins over these.
+SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -38,7 +32,7 @@ def respond(ctx: Context, nlu: NluResult) -> Reply:
     if intent == "start_over" or cues.has(nlu.text, "start_over", ctx.t.locale):
         ctx.state = State()
         return menu.menu_reply(ctx, ctx._("All right, let’s start over. What are you looking for?"))
-    steps = [booking_form.continue_form, _pending_answer, _list_reference]
+    steps = [booking_form.continue_form, _pending_answer, _list_reference, _focus_reference]
     if ctx.state.subject == "lingang":
         steps.insert(2, _lingang_follow_up)
     for step in steps:
@@ -86,11 +80,11 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     results = ctx.state.results
     if results is None or intent in NEW_SUBJECT or ctx.state.subject == "lingang":
         return None
+    position = _ordinal(ctx, nlu)
+    if position is not None:
+        return _about_item(ctx, nlu, intent, position)
     if _asks_for_more(ctx, nlu, intent):
         return _next_page(ctx)
-    position = _ordinal(ctx, nlu)
-    if position is not None and (intent in ABOUT_AN_EXHIBITOR or _only_a_reference(nlu, intent)):
-        return _about_item(ctx, nlu, intent, position)
     if results.kind == EVENTS and _wants_reminder(ctx, nlu, intent):
         return _remind_about(ctx, ctx.state.focused("event"))
     if _refines(ctx, nlu, intent):
@@ -101,7 +95,7 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
 
 
 def _has_values(nlu: NluResult) -> bool:
-    kinds = {"product", "country", "city", "company", "date", "time", "area", "hall"}
+    kinds = {"product", "country", "city", "company", "date", "time", "area", "hall", "language"}
     return any(e.type in kinds for e in nlu.entities)
 
 
@@ -135,20 +129,6 @@ def _ordinal(ctx: Context, nlu: NluResult) -> int | None:
         if found is not None:
             return found
     return cues.ordinal(text, ctx.t.locale)
-
-
-def _only_a_reference(nlu: NluResult, intent: str) -> bool:
-    """ "the second one", "第二家的网站", "2つ目は？": an ordinal with no other request."""
-    return intent not in INTENTS or intent in {
-        "nlu_fallback",
-        "out_of_scope",
-        "affirm",
-        "list_events",
-        "subscribe_alerts",
-        "search_exhibitors",
-        "inform",
-        "refine",
-    }
 
 
 def _about_item(ctx: Context, nlu: NluResult, intent: str, position: int) -> Reply:
@@ -192,12 +172,22 @@ def _refines(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """A filter on the last query: "only from Japan", "what about Korea?", "and in Suzhou?"."""
     if intent == "refine":
         return True
-    if intent not in {"search_exhibitors", "list_events", "nlu_fallback", "out_of_scope"}:
-        return False
-    if not _has_values(nlu):
+    if intent in ABOUT_AN_EXHIBITOR or not _has_values(nlu):
         return False
     locale = ctx.t.locale
     return cues.has(nlu.text, "only", locale) or cues.has(nlu.text, "what_about", locale)
+
+
+# --- the company in focus: "their website", "这家的展位" -----------------------------------
+def _focus_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    focused = ctx.state.focused("exhibitor")
+    if focused is None or intent in NEW_SUBJECT or intent in {"book_meeting", "cancel_meeting"}:
+        return None
+    if exhibitor_info.named(nlu) or not cues.has(nlu.text, "pronoun", ctx.t.locale):
+        return None
+    if intent in {"exhibitor_info", "nlu_fallback", "out_of_scope"} | SMALL_TALK:
+        return exhibitor_info.card_of(ctx, focused)
+    return None
 
 
 # --- Lingang: follow-ups within the last topic --------------------------------------------

@@ -2,7 +2,7 @@
 
 The word lists are data (data/dialogue/<lang>.yml); this module only matches them. Chinese,
 Japanese and Korean entries match anywhere in a message (no spaces to split on), except
-one-character ones, which must be the whole message ("次"); the others match whole words.
+one-character ones, which must end it ("次", "那杭州呢"); the others match whole words.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def lexicon(locale: str) -> Lexicon:
 
 def _found(text: str, phrase: str) -> bool:
     if _CJK.search(phrase):
-        if len(phrase) == 1:
-            return re.sub(r"[\W_]+", "", text) == phrase
+        if len(phrase) == 1:  # a particle: the message's last character ("那杭州呢？")
+            return re.sub(r"[\W_]+", "", text).endswith(phrase)
         return phrase in text
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
