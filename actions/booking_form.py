@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from html import escape
 
 from actions import meetings as meeting_actions
-from actions.base import Context, InvalidCallback, NluResult, Reply, rows
+from actions.base import Context, Entity, InvalidCallback, NluResult, Reply, rows
 from actions.exhibitor_info import match_company
 from core import catalog, cues, meetings
 from core.dialogue import EXHIBITORS, BookingForm
@@ -76,13 +76,14 @@ def _names_company(nlu: NluResult) -> bool:
 
 def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     """Takes the slots this message gives; a reply when a named company needs a choice."""
-    text = _without_entities(nlu, {"company", "time"})
-    company = next((v for v in nlu.values("company") if v.strip()), None)
+    text = _without_entities(nlu, {"time"})
+    company = next((e for e in nlu.entities if e.type == "company" and e.value.strip()), None)
     if company:
-        found = match_company(ctx, company, PICK)
+        found = match_company(ctx, company.value, PICK)
         if not isinstance(found, Exhibitor):
             return found
         _change_exhibitor(ctx, form, found.id)
+        text = _without_name(text, company, found)
     position = cues.ordinal(_without_entities(nlu, {"date", "time"}), ctx.t.locale)
     results = ctx.state.results
     if not company and position is not None and results is not None:
@@ -115,6 +116,18 @@ def _without_entities(nlu: NluResult, kinds: set[str]) -> str:
         if entity.type in kinds and entity.end > entity.start:
             text = text[: entity.start] + " " * (entity.end - entity.start) + text[entity.end :]
     return text
+
+
+def _without_name(text: str, company: Entity, exhibitor: Exhibitor) -> str:
+    """Blanks the company's name in the message. The model's span may run on past the name
+    ("Nordic Medtech tomorrow"): only the name is blanked, the rest is read as usual."""
+    span = text[company.start : company.end]
+    for name in (exhibitor.name_en, exhibitor.name_zh or ""):
+        at = span.casefold().find(name.casefold()) if name else -1
+        if at >= 0:
+            start = company.start + at
+            return text[:start] + " " * len(name) + text[start + len(name) :]
+    return text[: company.start] + " " * len(span) + text[company.end :]
 
 
 def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:

@@ -18,6 +18,8 @@ from sqlalchemy import create_engine, select, text
 from bot.app import Container
 from bot.nlu_service import NluService
 from bot.router import Incoming
+from core import users
+from core.db import transaction
 from core.dialogue import State
 from core.i18n import SHANGHAI
 from core.models import DialogueState, Exhibitor, Meeting, Notification, Subscription, User
@@ -210,12 +212,65 @@ async def test_story(talk: Container, locale: str, number: int, story: dict[str,
     user = 70_000 + LOCALES.index(locale) * 1000 + number
     conv = Conversation(talk, locale, user)
     reply = None
-    for step in story["steps"]:
-        if "press" in step:
-            before, reply = await conv.press(step["press"], reply)
-        else:
-            before, reply = await conv.say(step["user"])
-        problems = check(conv, before, reply, step.get("expect", {}))
-        assert not problems, f"after {step.get('user') or step.get('press')!r}: " + " | ".join(
-            problems
-        )
+    try:
+        for step in story["steps"]:
+            if "press" in step:
+                before, reply = await conv.press(step["press"], reply)
+            else:
+                before, reply = await conv.say(step["user"])
+            problems = check(conv, before, reply, step.get("expect", {}))
+            assert not problems, f"after {step.get('user') or step.get('press')!r}: " + (
+                " | ".join(problems)
+            )
+    finally:
+        # PostgreSQL's demo schema is shared by the stories: each leaves no meeting behind.
+        with transaction(talk.sessions) as session:
+            users.delete_user(session, "console", user)
+
+
+async def test_a_booking_form_survives_a_restart(seeded_url: str, nlu_server: NluService) -> None:
+    settings = replace(base_settings(seeded_url, nlu_url=nlu_server.url), expo_start=EXPO_START)
+    first = make_container(settings)
+    conv = Conversation(first, "en", 60_001)
+    await conv.say("I'd like to book a meeting with Nordic Medtech")
+    await conv.say("tomorrow")
+    assert conv.state.form is not None and conv.state.form.missing == "time"
+    await first.aclose()
+
+    restarted = make_container(settings)  # a new process: nothing but the database survives
+    conv.app = restarted
+    await conv.say("at 4pm")
+    assert [m.starts_at.astimezone(SHANGHAI).strftime("%H:%M") for m in conv.meetings()] == [
+        "16:00"
+    ]
+    await restarted.aclose()
+
+
+@pytest.mark.postgres
+async def test_two_app_processes_share_the_conversation(
+    postgres_seeded: str, nlu_server: NluService
+) -> None:
+    """Two app instances on one PostgreSQL database, each message to whichever is free."""
+    settings = replace(
+        base_settings(postgres_seeded, nlu_url=nlu_server.url), expo_start=EXPO_START
+    )
+    one, two = make_container(settings), make_container(settings)
+    conv = Conversation(one, "de", 60_002)
+    try:
+        await conv.say("zeig mir Aussteller für Medizintechnik")
+        conv.app = two
+        await conv.say("weitere")
+        assert conv.state.results is not None and conv.state.results.page == 1
+        conv.app = one
+        before, reply = await conv.say("der zweite")
+        assert before.results is not None
+        second = before.results.pick(2)
+        assert second and conv.state.focus == ("exhibitor", second)
+        assert conv.booth(second) in reply.text
+    finally:
+        with one.sessions.begin() as session:
+            session.execute(
+                text("delete from users where channel = 'console' and external_id = 60002")
+            )
+        await one.aclose()
+        await two.aclose()
