@@ -20,6 +20,20 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
     focused = ctx.state.focused("exhibitor")
     if not name and focused:
         return card_of(ctx, focused)  # "where is their booth?"
+    results = ctx.state.results
+    if not name and results is not None and results.kind == "exhibitors":
+        # "their booth?" right after a list: which of them?
+        listed = [e for e in (catalog.get(ctx.session, i) for i in results.ids) if e]
+        return Reply(
+            text=ctx._("Which one?"),
+            buttons=rows(
+                *(
+                    ctx.button(f"{n}. {catalog.display_name(e, ctx.t.locale)}"[:40], VERB, e.id)
+                    for n, e in enumerate(listed, start=results.first)
+                ),
+                per_row=1,
+            ),
+        )
     if not name:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")

@@ -5,7 +5,8 @@ lock) and a write of one small JSON row. This times, on SQLite and PostgreSQL, m
 from many people in turn: the transaction the router runs anyway (the person's row) with and
 without the state's load and save, and reports the added latency (p50/p95).
 
-Usage: .venv/bin/python benchmarks/dialogue_bench.py [--messages 2000] [--people 200] [--no-postgres]
+Usage: .venv/bin/python benchmarks/dialogue_bench.py [--messages 2000] [--people 200]
+       [--no-postgres]
 """
 
 from __future__ import annotations
