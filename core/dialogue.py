@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from core import db
 from core.models import DialogueState
 
 EXHIBITORS, EVENTS = "exhibitors", "events"
@@ -132,9 +133,11 @@ def save(session: Session, user_id: int, chat_id: int, state: State, now: dateti
     data = state.to_json()
     if row is None:
         session.add(DialogueState(user_id=user_id, chat_id=chat_id, data=data, updated_at=now))
-        return
-    row.data = data
-    row.updated_at = now
+    else:
+        row.data = data
+        row.updated_at = now
+    session.flush()
+    db.relax_commit_unless_written(session, {DialogueState.__tablename__})
 
 
 def forget(session: Session, user_id: int) -> None:

@@ -7,12 +7,12 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from core import dialogue, users
 from core.db import SessionFactory, transaction
 from core.dialogue import BookingForm, ResultList, State
-from core.models import DialogueState
+from core.models import DialogueState, Subscription
 
 NOW = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
 IDLE = timedelta(minutes=30)
@@ -101,3 +101,26 @@ def test_messages_of_one_conversation_wait_for_each_other(migrated: SessionFacto
     with transaction(migrated) as session:
         final = dialogue.load(session, user, 1, NOW, IDLE)
     assert final.results is not None and sorted(final.results.ids) == ["A", "B"]
+
+
+def test_only_a_state_only_transaction_commits_without_waiting_for_the_disk(
+    migrated: SessionFactory,
+) -> None:
+    """On PostgreSQL a message that changed nothing but its conversation's state is
+    acknowledged before its WAL is flushed; one that booked or subscribed is not."""
+    user = _user(migrated)
+    with transaction(migrated) as session:
+        dialogue.load(session, user, 1, NOW, IDLE)
+        dialogue.save(session, user, 1, State(topic="tax"), NOW)
+        relaxed = session.scalar(text("show synchronous_commit")) if _pg(session) else "off"
+    assert relaxed == "off"
+    with transaction(migrated) as session:
+        dialogue.load(session, user, 1, NOW, IDLE)
+        session.add(Subscription(user_id=user, city="suzhou", product=""))
+        dialogue.save(session, user, 1, State(topic="tax"), NOW)
+        kept = session.scalar(text("show synchronous_commit")) if _pg(session) else "on"
+    assert kept == "on"
+
+
+def _pg(session: object) -> bool:
+    return session.get_bind().dialect.name == "postgresql"  # type: ignore[attr-defined]
