@@ -49,6 +49,10 @@ def understood_intent(ctx: Context, nlu: NluResult) -> str:
 
 
 def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
+    if intent in {"out_of_scope", "nlu_fallback"} and exhibitor_info.named(nlu):
+        # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
+        # pull the intent off; that a company is named says what the question is about.
+        intent = "exhibitor_info"
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":

@@ -35,7 +35,7 @@ EXPO_START = date(2026, 11, 25)
 def stories() -> Iterator[Any]:
     for locale in LOCALES:
         for number, story in enumerate(yaml.safe_load((STORIES / f"{locale}.yml").read_text())):
-            yield pytest.param(locale, number, story, id=f"{locale}-{story['story']}")
+            yield pytest.param(locale, number, story, id=f"{locale}-{number:02d}")
 
 
 @pytest.fixture(scope="module")
