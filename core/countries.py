@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -85,15 +85,17 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+def _normalise(text: str) -> tuple[str, Sequence[int]]:
     """The folded text and, for each of its characters, its position in `text`."""
-    chars: list[str] = []
+    if text.isascii():
+        return text.lower(), range(len(text))
+    folded = [_fold_char(ch) for ch in text]
+    if all(len(part) == 1 for part in folded):
+        return "".join(folded), range(len(text))
     origin: list[int] = []
-    for position, ch in enumerate(text):
-        folded = _fold_char(ch)
-        chars.append(folded)
-        origin.extend([position] * len(folded))
-    return "".join(chars), origin
+    for position, part in enumerate(folded):
+        origin.extend([position] * len(part))  # "ß" → "ss": both point back to it
+    return "".join(folded), origin
 
 
 def _is_cjk(run: str) -> bool:
@@ -185,14 +187,15 @@ def _russian_forms(phrase: str) -> set[str]:
     if not any("\u0400" <= ch <= "\u04ff" for ch in phrase):
         return {phrase}
     morph = _morph()
-    last = _dictionary_parse(morph, words[-1])
-    if last is None:
+    noun = _dictionary_parse(morph, words[-1])
+    if noun is None:
         return {phrase}
+    modifiers = [(word, _modifier_parse(morph, word)) for word in words[:-1]]
     forms = {phrase}
-    for form in last.lexeme:
-        grammemes = {g for g in (form.tag.case, form.tag.number) if g}
-        head = [_inflected(morph, word, grammemes) for word in words[:-1]]
-        forms.add(" ".join([*head, form.word]))
+    for form in noun.lexeme:
+        grammemes = frozenset(g for g in (form.tag.case, form.tag.number) if g)
+        agreeing = [_agreeing(word, parse, grammemes) for word, parse in modifiers]
+        forms.add(" ".join([*agreeing, form.word]))
     return forms
 
 
@@ -203,12 +206,14 @@ def _dictionary_parse(morph: Any, word: str) -> Any:
     return (places or parses or [None])[0]
 
 
-def _inflected(morph: Any, word: str, grammemes: set[str]) -> str:
-    """`word` agreeing with the head noun ("новая" → "новой" before "Зеландии")."""
+def _modifier_parse(morph: Any, word: str) -> Any:
     parse = morph.parse(word)[0]
-    if parse.tag.POS not in ("ADJF", "PRTF", "NOUN"):
-        return word
-    form = parse.inflect(grammemes)
+    return parse if parse.tag.POS in ("ADJF", "PRTF", "NOUN") else None
+
+
+def _agreeing(word: str, parse: Any, grammemes: frozenset[str]) -> str:
+    """A word before the last one in the case of the last ("новая" → "новой" Зеландии)."""
+    form = parse.inflect(set(grammemes)) if parse is not None else None
     return str(form.word) if form is not None else word
 
 
@@ -222,10 +227,14 @@ class CountryIndex:
     acronyms: dict[str, str] = field(default_factory=dict)
     capitalised_only: frozenset[str] = frozenset()
     korean_suffixes: tuple[str, ...] = ()
+    cjk_suffixes: tuple[str, ...] = ()
     max_words: int = 1
     cjk_lengths: tuple[int, ...] = ()
     _acronym_pattern: re.Pattern[str] | None = None
     _folded_acronyms: dict[str, str] = field(default_factory=dict)
+    # First word of a name → the most words a name starting with it has, so that a
+    # message costs one lookup per word that starts no name.
+    _widths: dict[str, int] = field(default_factory=dict)
     # Forms two countries claim (the first keeps it): a data error the tests report.
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -246,6 +255,8 @@ class CountryIndex:
     def _add_words(self, runs: list[str], code: str) -> None:
         self._claim(self.words, " ".join(runs), code)
         self.max_words = max(self.max_words, len(runs))
+        widest = self._widths.get(runs[0], 0)
+        self._widths[runs[0]] = max(widest, len(runs))
         if len(runs) > 1 and all(_is_hangul(run) for run in runs):
             self._claim(self.words, "".join(runs), code)  # "남아프리카 공화국" = "남아프리카공화국"
 
@@ -291,7 +302,7 @@ class CountryIndex:
         for match in _TOKEN.finditer(normalised):
             run = match.group()
             start, end = origin[match.start()], origin[match.end() - 1] + 1
-            if any(s < end and start < e for s, e in taken):
+            if taken and any(s < end and start < e for s, e in taken):
                 continue
             if _is_cjk(run):
                 found += self._cjk_mentions(run, origin[match.start() : match.end()])
@@ -319,7 +330,8 @@ class CountryIndex:
         return found
 
     def _longest_name(self, tokens: list[_Token], i: int) -> tuple[int, str]:
-        for width in range(min(self.max_words, len(tokens) - i), 0, -1):
+        widest = max((self._widths.get(c, 0) for c in self._candidates(tokens[i])), default=0)
+        for width in range(min(widest, len(tokens) - i), 0, -1):
             span = tokens[i : i + width]
             if not all(t.key for t in span):
                 continue
@@ -349,15 +361,20 @@ class CountryIndex:
                 yield stem
                 yield from self._without_suffixes(stem, depth - 1)
 
-    def _cjk_mentions(self, run: str, origin: list[int]) -> list[CountryMention]:
+    def _cjk_mentions(self, run: str, origin: Sequence[int]) -> list[CountryMention]:
         found: list[CountryMention] = []
         j = 0
         while j < len(run):
             width = self._cjk_name_at(run, j)
             if width and (code := self.cjk[run[j : j + width]]):
+                width += self._cjk_suffix_at(run, j + width)
                 found.append(CountryMention(code, origin[j], origin[j + width - 1] + 1))
             j += width or 1
         return found
+
+    def _cjk_suffix_at(self, run: str, j: int) -> int:
+        """ "産" in "日本産ウイスキー": part of the mention, so cutting it leaves the product."""
+        return next((len(s) for s in self.cjk_suffixes if run.startswith(s, j)), 0)
 
     def _cjk_name_at(self, run: str, j: int) -> int:
         for width in self.cjk_lengths:
@@ -385,9 +402,8 @@ def load_countries(folder: Path) -> CountryIndex:
     adjectives = _read_yaml(folder / "countries_adjectives.yml")
     index = CountryIndex(
         capitalised_only=frozenset(_runs_key(w) for w in spec.get("capitalised_only") or ()),
-        korean_suffixes=tuple(
-            sorted((str(s) for s in spec.get("korean_suffixes") or ()), key=len, reverse=True)
-        ),
+        korean_suffixes=_longest_first(spec.get("korean_suffixes")),
+        cjk_suffixes=_longest_first(spec.get("cjk_suffixes")),
     )
     for phrase in spec.get("not_countries") or ():
         index.add(str(phrase), "")
@@ -443,6 +459,10 @@ def _by_country(table: Any, where: str) -> Iterator[tuple[str, Any]]:
         if not isinstance(code, str) or code not in _territories("en"):
             raise ValueError(f"{where}: {code!r} is not an ISO 3166-1 alpha-2 code")
         yield code, value
+
+
+def _longest_first(words: Any) -> tuple[str, ...]:
+    return tuple(sorted((str(w) for w in words or ()), key=len, reverse=True))
 
 
 def _runs_key(phrase: Any) -> str:

@@ -145,6 +145,17 @@ class Taxonomy:
         "French cheese" → [("FR", 0, 6)]."""
         return self.countries.mentions(text)
 
+    def without_countries(self, text: str) -> str:
+        """A product phrase with its country words cut out: "French cheese" → "cheese",
+        "日本産ウイスキー" → "ウイスキー", "독일산 맥주" → "맥주"."""
+        kept: list[str] = []
+        position = 0
+        for mention in self.countries.mentions(text):
+            kept.append(text[position : mention.start])
+            position = mention.end
+        kept.append(text[position:])
+        return " ".join("".join(kept).split())
+
 
 def _cyrillic_stem(word: str) -> str | None:
     """A Cyrillic name without its last vowel or й, enough to match declined place names."""

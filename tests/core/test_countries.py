@@ -220,10 +220,28 @@ def test_mentions_give_spans_to_cut_from_a_product_phrase() -> None:
     # Width-folded and accented text keeps its original offsets.
     ja = "ＡＢＣ商事のドイツ製品"
     [(code, start, end)] = TAXONOMY.country_mentions(ja)
-    assert (code, ja[start:end]) == ("DE", "ドイツ")
+    assert (code, ja[start:end]) == ("DE", "ドイツ製")
     ko = "독일산의 맥주"
     [(code, start, end)] = TAXONOMY.country_mentions(ko)
     assert (code, ko[start:end]) == ("DE", "독일산의")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "product"),
+    [
+        ("French cheese", "cheese"),
+        ("fromages français", "fromages"),
+        ("italienischer Wein", "Wein"),
+        ("японский виски", "виски"),
+        ("日本産ウイスキー", "ウイスキー"),
+        ("德国的啤酒", "啤酒"),
+        ("독일산 맥주", "맥주"),
+        ("노르웨이 연어", "연어"),
+        ("cheese", "cheese"),
+    ],
+)
+def test_without_countries_leaves_the_product(phrase: str, product: str) -> None:
+    assert TAXONOMY.without_countries(phrase) == product
 
 
 def test_countries_in_text_lists_each_country_once_in_order() -> None:
