@@ -366,11 +366,18 @@ class CountryIndex:
         j = 0
         while j < len(run):
             width = self._cjk_name_at(run, j)
-            if width and (code := self.cjk[run[j : j + width]]):
+            name = run[j : j + width]
+            if width and self.cjk[name] and self._overlapped_by_longer(run, j, width):
+                width = 0
+            if width and (code := self.cjk[name]):
                 width += self._cjk_suffix_at(run, j + width)
                 found.append(CountryMention(code, origin[j], origin[j + width - 1] + 1))
             j += width or 1
         return found
+
+    def _overlapped_by_longer(self, run: str, j: int, width: int) -> bool:
+        """ "检查德国": 查德 (Chad, in traditional Chinese) yields to 德国, which ends later."""
+        return any(k + self._cjk_name_at(run, k) > j + width for k in range(j + 1, j + width))
 
     def _cjk_suffix_at(self, run: str, j: int) -> int:
         """ "産" in "日本産ウイスキー": part of the mention, so cutting it leaves the product."""
