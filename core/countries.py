@@ -36,7 +36,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 _TOKEN = re.compile(rf"[{_CJK}]+|[{_HANGUL}]+|[^\W\d_{_CJK}{_HANGUL}]+")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
-_RUSSIAN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # A name must stand on its own: "タイ" (Thailand) is not in "ネクタイ" (necktie) nor in
 # "タイヤ" (tyre); a longer name may run into the next katakana word ("ドイツワイン").
 _SHORT_KATAKANA = 2
@@ -58,13 +57,9 @@ class _Token(NamedTuple):
     hangul: bool
 
 
+@cache
 def territories(locale: str) -> dict[str, str]:
     """ISO 3166-1 alpha-2 code → Babel's name of the country in `locale`."""
-    return _territories(locale)
-
-
-@cache
-def _territories(locale: str) -> dict[str, str]:
     return {
         code: name
         for code, name in Locale.parse(locale).territories.items()
@@ -108,7 +103,12 @@ def _is_cjk(run: str) -> bool:
 
 
 def _is_hangul(run: str) -> bool:
-    return "\u1100" <= run[0] <= "\u11ff" or "\u3130" <= run[0] <= "\ud7a3"
+    first = run[0]
+    return (
+        "\uac00" <= first <= "\ud7a3"
+        or "\u1100" <= first <= "\u11ff"
+        or "\u3130" <= first <= "\u318f"
+    )
 
 
 def _is_katakana(ch: str) -> bool:
@@ -228,7 +228,6 @@ class CountryIndex:
     capitalised_only: frozenset[str] = frozenset()
     korean_suffixes: tuple[str, ...] = ()
     cjk_suffixes: tuple[str, ...] = ()
-    max_words: int = 1
     cjk_lengths: tuple[int, ...] = ()
     _acronym_pattern: re.Pattern[str] | None = None
     _folded_acronyms: dict[str, str] = field(default_factory=dict)
@@ -254,11 +253,9 @@ class CountryIndex:
 
     def _add_words(self, runs: list[str], code: str) -> None:
         self._claim(self.words, " ".join(runs), code)
-        self.max_words = max(self.max_words, len(runs))
-        widest = self._widths.get(runs[0], 0)
-        self._widths[runs[0]] = max(widest, len(runs))
+        self._widths[runs[0]] = max(self._widths.get(runs[0], 0), len(runs))
         if len(runs) > 1 and all(_is_hangul(run) for run in runs):
-            self._claim(self.words, "".join(runs), code)  # "남아프리카 공화국" = "남아프리카공화국"
+            self._add_words(["".join(runs)], code)  # "남아프리카 공화국" = "남아프리카공화국"
 
     def _claim(self, table: dict[str, str], key: str, code: str) -> None:
         known = table.setdefault(key, code)
@@ -266,7 +263,7 @@ class CountryIndex:
             self.conflicts.append((key, known, code))
 
     def add_acronym(self, form: str, code: str) -> None:
-        """ "USA", "EAU": matched in messages only as written, in capitals."""
+        """An abbreviation ("USA", "EAU"), matched in messages only as written, in capitals."""
         self.acronyms[form] = code
         self._folded_acronyms[_normalise(form)[0]] = code
 
@@ -293,7 +290,7 @@ class CountryIndex:
         mentions = self.mentions(text)
         return mentions[0].code if mentions else None
 
-    def mentions(self, text: str, *, respect_case: bool = True) -> list[CountryMention]:
+    def mentions(self, text: str) -> list[CountryMention]:
         """Countries named anywhere in `text`, in order, each with its span."""
         found = list(self._acronym_mentions(text))
         taken = [(m.start, m.end) for m in found]
@@ -308,7 +305,7 @@ class CountryIndex:
                 found += self._cjk_mentions(run, origin[match.start() : match.end()])
                 words.append(_Token("", start, end, False, False))  # breaks multi-word names
             else:
-                capitalised = text[start].isupper() or not respect_case
+                capitalised = text[start].isupper()
                 words.append(_Token(run, start, end, capitalised, _is_hangul(run)))
         found += self._word_mentions(words)
         return sorted(found, key=lambda m: m.start)
@@ -433,7 +430,7 @@ def load_countries(folder: Path) -> CountryIndex:
 def _babel_names() -> Iterator[tuple[str, list[str]]]:
     """Each country's names in every locale, with their usual shortenings."""
     for locale in NAME_LOCALES:
-        for code, name in _territories(locale).items():
+        for code, name in territories(locale).items():
             if code in _SUBDIVISIONS:
                 continue
             forms = [name, _PARENTHESIS.sub("", name)]
@@ -463,7 +460,7 @@ def _by_country(table: Any, where: str) -> Iterator[tuple[str, Any]]:
     """The entries of a code → data mapping, refusing keys that are not country codes
     (YAML reads an unquoted NO, Norway, as false)."""
     for code, value in (table or {}).items():
-        if not isinstance(code, str) or code not in _territories("en"):
+        if not isinstance(code, str) or code not in territories("en"):
             raise ValueError(f"{where}: {code!r} is not an ISO 3166-1 alpha-2 code")
         yield code, value
 
