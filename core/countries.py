@@ -373,11 +373,13 @@ class CountryIndex:
         return found
 
     def _overlapped_by_longer(self, run: str, j: int, width: int) -> bool:
-        """ "检查德国": 查德 (Chad, in traditional Chinese) yields to 德国, which ends later."""
+        """Whether a name that ends later starts inside this one: in 检查德国, 查德 (Chad,
+        in traditional Chinese) yields to 德国."""
         return any(k + self._cjk_name_at(run, k) > j + width for k in range(j + 1, j + width))
 
     def _cjk_suffix_at(self, run: str, j: int) -> int:
-        """ "産" in "日本産ウイスキー": part of the mention, so cutting it leaves the product."""
+        """The origin suffix after a name (産 in 日本産ウイスキー), kept in the mention so
+        that cutting the mention out leaves the product."""
         return next((len(s) for s in self.cjk_suffixes if run.startswith(s, j)), 0)
 
     def _cjk_name_at(self, run: str, j: int) -> int:
