@@ -36,6 +36,9 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 _TOKEN = re.compile(rf"[{_CJK}]+|[{_HANGUL}]+|[^\W\d_{_CJK}{_HANGUL}]+")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s'’]*$")
+# "from the", "aus der", "de la": at most this many words go with the country.
+_MAX_ORIGIN_WORDS = 3
 # A name must stand on its own: "タイ" (Thailand) is not in "ネクタイ" (necktie) nor in
 # "タイヤ" (tyre); a longer name may run into the next katakana word ("ドイツワイン").
 _SHORT_KATAKANA = 2
@@ -228,6 +231,7 @@ class CountryIndex:
     capitalised_only: frozenset[str] = frozenset()
     korean_suffixes: tuple[str, ...] = ()
     cjk_suffixes: tuple[str, ...] = ()
+    origin_words: frozenset[str] = frozenset()
     cjk_lengths: tuple[int, ...] = ()
     _acronym_pattern: re.Pattern[str] | None = None
     _folded_acronyms: dict[str, str] = field(default_factory=dict)
@@ -309,6 +313,33 @@ class CountryIndex:
                 words.append(_Token(run, start, end, capitalised, _is_hangul(run)))
         found += self._word_mentions(words)
         return sorted(found, key=lambda m: m.start)
+
+    def without(self, text: str) -> str:
+        """`text` with each country, and the words that said "from", cut out."""
+        kept: list[str] = []
+        position = 0
+        for mention in self.mentions(text):
+            kept.append(self._without_origin_words(text[position : mention.start]))
+            position = mention.end
+        kept.append(text[position:])
+        return " ".join("".join(kept).split())
+
+    def _without_origin_words(self, before: str) -> str:
+        """ "cheese from the " → "cheese ", "有没有来自" → "有没有"."""
+        for _ in range(_MAX_ORIGIN_WORDS):
+            match = _LAST_WORD.search(before)
+            if match is None:
+                break
+            word = _normalise(match.group(1))[0]
+            if word in self.origin_words:
+                before = before[: match.start()]
+            elif tail := next((w for w in self.origin_words if word.endswith(w)), ""):
+                if not _is_cjk(tail):
+                    break
+                before = before[: match.end(1) - len(tail)]
+            else:
+                break
+        return before
 
     def _acronym_mentions(self, text: str) -> Iterator[CountryMention]:
         if self._acronym_pattern is None:
@@ -410,6 +441,7 @@ def load_countries(folder: Path) -> CountryIndex:
         capitalised_only=frozenset(_runs_key(w) for w in spec.get("capitalised_only") or ()),
         korean_suffixes=_longest_first(spec.get("korean_suffixes")),
         cjk_suffixes=_longest_first(spec.get("cjk_suffixes")),
+        origin_words=frozenset(_runs_key(w) for w in spec.get("origin_words") or ()),
     )
     for phrase in spec.get("not_countries") or ():
         index.add(str(phrase), "")

@@ -146,15 +146,10 @@ class Taxonomy:
         return self.countries.mentions(text)
 
     def without_countries(self, text: str) -> str:
-        """A product phrase with its country words cut out: "French cheese" → "cheese",
-        "日本産ウイスキー" → "ウイスキー", "독일산 맥주" → "맥주"."""
-        kept: list[str] = []
-        position = 0
-        for mention in self.countries.mentions(text):
-            kept.append(text[position : mention.start])
-            position = mention.end
-        kept.append(text[position:])
-        return " ".join("".join(kept).split())
+        """A product phrase with its country cut out, and the words that said "from":
+        "French cheese" → "cheese", "café de Colombia" → "café", "日本産ウイスキー" →
+        "ウイスキー", "독일산 맥주" → "맥주"."""
+        return self.countries.without(text)
 
 
 def _cyrillic_stem(word: str) -> str | None:

@@ -244,6 +244,15 @@ def test_mentions_give_spans_to_cut_from_a_product_phrase() -> None:
         ("독일산 맥주", "맥주"),
         ("노르웨이 연어", "연어"),
         ("cheese", "cheese"),
+        ("cheese from the Netherlands", "cheese"),
+        ("café de Colombia", "café"),
+        ("vins d'Italie", "vins"),
+        ("Käse aus der Schweiz", "Käse"),
+        ("рыба из Норвегии", "рыба"),
+        ("来自法国的红酒", "红酒"),
+        ("Made in Italy shoes", "shoes"),
+        ("aceite de oliva de España", "aceite de oliva"),
+        ("le fromage français", "le fromage"),
     ],
 )
 def test_without_countries_leaves_the_product(phrase: str, product: str) -> None:
