@@ -458,6 +458,7 @@ def load_countries(folder: Path) -> CountryIndex:
         for form in forms or ():
             index.add_acronym(str(form), code)
     index.finish()
+    _morph.cache_clear()  # every Russian form is indexed: the dictionaries can go
     return index
 
 
