@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
     service.start()
     try:
-        if not service.wait_ready(300):
+        if not service.wait_ready(600):  # a busy 2-core machine loads the model slowly
             print(f"the NLU server did not start; see {service.log_file}", file=sys.stderr)
             return 1
         with tempfile.TemporaryDirectory() as workdir:
