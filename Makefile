@@ -11,6 +11,7 @@ PO_FILES := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 -include mk/nlu.mk
+-include mk/catalog-eval.mk
 
 .PHONY: help setup run console test test-fast lint locales extract-messages update-messages \
 	demo-data bench clean
