@@ -68,6 +68,7 @@ test-fast: setup
 bench: setup train
 	$(PY) benchmarks/search_bench.py
 	$(PY) benchmarks/booking_bench.py
+	$(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 
 clean:
