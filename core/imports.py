@@ -509,7 +509,7 @@ class Categoriser:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self._known: dict[str, frozenset[str]] = {}
+        self.known: dict[str, frozenset[str]] = {}
 
     def __call__(self, products: str) -> str:
         """ " cat1 cat2 " for a ;-separated product list, "" when none is known."""
@@ -522,9 +522,9 @@ class Categoriser:
         key = fold(product)
         if not key:
             return frozenset()
-        found = self._known.get(key)
+        found = self.known.get(key)
         if found is None:
-            found = self._known[key] = frozenset(self.taxonomy.product_categories(key))
+            found = self.known[key] = frozenset(self.taxonomy.product_categories(key))
         return found
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from core.i18n import N_
 
@@ -142,12 +143,14 @@ def _read_xlsx(raw: bytes) -> Sheet:
     if not workbook.worksheets:
         raise UnreadableFile(N_("the file is empty"))
     sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    first_row = getattr(sheet, "min_row", 1) or 1
+    if isinstance(sheet, ReadOnlyWorksheet):
+        # Some programs write a wrong sheet size; read every row there is instead.
+        sheet.reset_dimensions()
+    rows = sheet.iter_rows(min_row=1, values_only=True)  # gaps come back as empty rows
 
     def records() -> Iterator[tuple[int, list[str]]]:
         try:
-            for number, values in enumerate(rows, start=first_row):
+            for number, values in enumerate(rows, start=1):
                 cells = [cell_text(value) for value in values]
                 if any(cells):
                     yield number, cells

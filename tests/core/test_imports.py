@@ -433,3 +433,28 @@ def test_import_command_reports_missing_exhibitors_and_prunes(
     assert "0 visitors were told" in out
     assert main(["import-catalog", str(full)]) == 0
     assert "back in the catalog: C2" in capsys.readouterr().out
+
+
+def test_meeting_hours_from_xlsx_date_and_time_cells(sessions, taxonomy) -> None:
+    from datetime import date, datetime, time
+
+    from openpyxl import Workbook
+
+    from core.imports import import_schedules
+    from core.models import ExhibitorSchedule
+
+    imported(sessions, taxonomy, GOOD.encode())
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Exhibitor ID", "Date", "Start", "End", "Slot minutes"])
+    sheet.append(["T1", datetime(2027, 11, 5), time(9, 0), time(12, 30), 45])
+    sheet.append(["T1", date(2027, 11, 6), "10:00", "11:00", None])
+    with transaction(sessions) as session:
+        report = import_schedules(session, _xlsx_bytes(workbook), 30)
+    assert report.ok, [e.render(translator("en")) for e in report.errors]
+    with sessions() as session:
+        rows = session.scalars(select(ExhibitorSchedule).order_by(ExhibitorSchedule.day)).all()
+        assert [(r.day, r.starts, r.ends, r.slot_minutes) for r in rows] == [
+            (date(2027, 11, 5), time(9), time(12, 30), 45),
+            (date(2027, 11, 6), time(10), time(11), 30),
+        ]
