@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
                 action="store_true",
                 help="retire exhibitors the file no longer lists, cancelling their meetings",
             )
+            command.add_argument(
+                "--recategorise",
+                action="store_true",
+                help="look up every row's product categories again (after a taxonomy change)",
+            )
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
@@ -56,7 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "healthcheck":
             return healthcheck(container)
         if args.command in {"import-catalog", "import-events", "import-slots"}:
-            return import_file(container, args.command, args.file, getattr(args, "prune", False))
+            return import_file(
+                container,
+                args.command,
+                args.file,
+                prune=getattr(args, "prune", False),
+                recategorise=getattr(args, "recategorise", False),
+            )
         if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
             if not settings.telegram_token:
                 parser.error("TELEGRAM_TOKEN is not set")
@@ -68,7 +79,14 @@ def main(argv: list[str] | None = None) -> int:
         container.engine.dispose()
 
 
-def import_file(container: Container, command: str, path: Path, prune: bool = False) -> int:
+def import_file(
+    container: Container,
+    command: str,
+    path: Path,
+    *,
+    prune: bool = False,
+    recategorise: bool = False,
+) -> int:
     t = translator(container.settings.default_locale)
     try:
         raw = path.read_bytes()
@@ -79,7 +97,9 @@ def import_file(container: Container, command: str, path: Path, prune: bool = Fa
         if command == "import-slots":
             report = import_schedules(session, raw, container.settings.slot_minutes)
         elif command == "import-catalog":
-            report = import_exhibitors(session, raw, container.taxonomy, prune=prune)
+            report = import_exhibitors(
+                session, raw, container.taxonomy, prune=prune, recategorise=recategorise
+            )
         else:
             report = import_events(session, raw, container.taxonomy)
         if not report.ok:

@@ -443,15 +443,24 @@ def _upsert(
 _SOURCE_FIELDS = tuple(column.name for column in EXHIBITOR_COLUMNS)
 
 
+@dataclass(frozen=True)
+class _Stored:
+    source: tuple[Any, ...]  # the file's columns as last imported
+    retired_at: datetime | None
+    categories: str
+
+
 def import_exhibitors(
     session: Session,
     raw: bytes,
     taxonomy: Taxonomy,
     *,
     prune: bool = False,
+    recategorise: bool = False,
     now: datetime | None = None,
 ) -> ImportReport:
-    """Imports the catalog. Rows equal to what is stored are skipped before any work.
+    """Imports the catalog. Rows equal to what is stored are skipped before any work, unless
+    `recategorise` asks to look their products up again (after the taxonomy changed).
     Exhibitors the file no longer lists are reported, and retired when `prune` is set."""
     rows, errors = read_rows(raw, EXHIBITOR_COLUMNS)
     if errors:
@@ -463,16 +472,19 @@ def import_exhibitors(
     changed: list[dict[str, Any]] = []
     for _, values in rows:
         before = stored.get(values["id"])
-        if before is not None and before == (_source(values), None):
+        same = before is not None and before.retired_at is None and before.source == _source(values)
+        if same and not recategorise:
             continue
         record = _exhibitor_record(values, categorise)
+        if same and before is not None and before.categories == record["categories"]:
+            continue
         record.update(retired_at=None, updated_at=now)
         (new if before is None else changed).append(record)
     listed = {values["id"] for _, values in rows}
     missing = tuple(
-        sorted(key for key, (_, retired) in stored.items() if retired is None and key not in listed)
+        sorted(key for key, row in stored.items() if row.retired_at is None and key not in listed)
     )
-    restored = tuple(sorted(r["id"] for r in changed if stored[r["id"]][1] is not None))
+    restored = tuple(sorted(r["id"] for r in changed if stored[r["id"]].retired_at is not None))
     if new:
         session.execute(insert(Exhibitor), new)
     if changed:
@@ -494,12 +506,12 @@ def _source(values: Mapping[str, Any]) -> tuple[Any, ...]:
     return tuple(values.get(name) for name in _SOURCE_FIELDS)
 
 
-def _stored_exhibitors(session: Session) -> dict[str, tuple[tuple[Any, ...], datetime | None]]:
-    """Every stored exhibitor's source fields and retirement, by id, in one query."""
+def _stored_exhibitors(session: Session) -> dict[str, _Stored]:
+    """Every stored exhibitor's source fields, retirement and categories, in one query."""
     fields = [getattr(Exhibitor, name) for name in _SOURCE_FIELDS]
     return {
-        row[0]: (tuple(row[: len(fields)]), row[-1])
-        for row in session.execute(select(*fields, Exhibitor.retired_at))
+        row[0]: _Stored(tuple(row[: len(fields)]), row[-2], row[-1])
+        for row in session.execute(select(*fields, Exhibitor.retired_at, Exhibitor.categories))
     }
 
 

@@ -458,3 +458,23 @@ def test_meeting_hours_from_xlsx_date_and_time_cells(sessions, taxonomy) -> None
             (date(2027, 11, 5), time(9), time(12, 30), 45),
             (date(2027, 11, 6), time(10), time(11), 30),
         ]
+
+
+def test_recategorise_refreshes_categories_from_an_older_taxonomy(sessions, taxonomy) -> None:
+    from sqlalchemy import update
+
+    from core.models import ExhibitorCategory
+
+    imported(sessions, taxonomy, GOOD.encode())
+    with transaction(sessions) as session:  # as an older taxonomy without these terms left it
+        session.execute(update(Exhibitor).where(Exhibitor.id == "T1").values(categories=""))
+        session.execute(
+            ExhibitorCategory.__table__.delete().where(ExhibitorCategory.exhibitor_id == "T1")
+        )
+    assert imported(sessions, taxonomy, GOOD.encode()).unchanged == 2
+    again = imported(sessions, taxonomy, GOOD.encode(), recategorise=True)
+    assert (again.updated, again.unchanged) == (1, 1)
+    with sessions() as session:
+        assert "medical_devices" in session.get(Exhibitor, "T1").categories
+        refreshed = session.scalars(select(ExhibitorCategory.exhibitor_id)).all()
+        assert set(refreshed) == {"T1", "T2"}
