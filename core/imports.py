@@ -326,10 +326,11 @@ class _Layout:
 
     names: list[str]  # normalised header cells, "" where a header cell is empty
     delimiter: str | None  # None for .xlsx
+    header: list[str]  # as the file has it, for messages
 
     @classmethod
     def of(cls, header: Sequence[str], delimiter: str | None) -> _Layout:
-        return cls([column_key(name) for name in header], delimiter)
+        return cls([column_key(name) for name in header], delimiter, list(header))
 
     @cached_property
     def positions(self) -> dict[str, int]:
@@ -347,7 +348,7 @@ class _Layout:
         message names the separator the header was split at: a wrong one explains them all."""
         present = self.positions
         known = {column.name for column in columns}
-        found = ", ".join(name for name in self.names if name)[:300]
+        found = ", ".join(f"“{name.strip()}”" for name in self.header if name.strip())[:300]
         if self.delimiter:
             missing = N_(
                 "required column is missing (the header, split at each {delimiter}, has: {found})"
