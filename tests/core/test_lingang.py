@@ -125,8 +125,8 @@ def test_an_unknown_facet_is_rejected_with_its_file(tmp_path: Path) -> None:
 
 
 # --- follow-up questions -----------------------------------------------------------------
-# Phrasings written after the cue lexicon and not taken from it (the first batch measured
-# 49/60, the second 59/60 before the lexicon was generalised; see the report of this change).
+# Phrasings written after the cue lexicon, in three batches, each measured before the lexicon
+# was generalised from its misses: 49/60, then 59/60, then 43/48 found the right facet.
 UNSEEN = [
     ("en", "And roughly how many weeks until it's done?", "duration"),
     ("en", "what paperwork is required?", "documents"),
@@ -214,6 +214,54 @@ UNSEEN = [
     ("ru", "Как долго ждать?", "duration"),
     ("ru", "А что с иностранцами?", "foreign_staff"),
     ("ru", "Расскажи подробнее", "details"),
+    ("en", "how soon could we start?", "duration"),
+    ("en", "what do we have to hand in?", "documents"),
+    ("en", "would a joint venture be eligible too?", "eligibility"),
+    ("en", "is it free?", "cost"),
+    ("en", "what if we hire people from abroad?", "foreign_staff"),
+    ("en", "any contact person?", "contact"),
+    ("zh", "办下来要多长时间", "duration"),
+    ("zh", "申请需要什么证明", "documents"),
+    ("zh", "个体户可以申请吗", "eligibility"),
+    ("zh", "要交费吗", "cost"),
+    ("zh", "外籍技术人员怎么算", "foreign_staff"),
+    ("zh", "有热线吗", "contact"),
+    ("ja", "期間はどれくらい？", "duration"),
+    ("ja", "申請書はどこでもらえますか", "documents"),
+    ("ja", "中小企業でも受けられますか", "eligibility"),
+    ("ja", "手数料はかかる？", "cost"),
+    ("ja", "駐在員はどうなる？", "foreign_staff"),
+    ("ja", "担当窓口はどこ？", "contact"),
+    ("ko", "기간은 어느 정도인가요?", "duration"),
+    ("ko", "필요한 서류 목록 있어요?", "documents"),
+    ("ko", "중소기업도 받을 수 있나요?", "eligibility"),
+    ("ko", "요금은요?", "cost"),
+    ("ko", "주재원은 어떻게 돼요?", "foreign_staff"),
+    ("ko", "연락처 좀 알려줘요", "contact"),
+    ("de", "Wie schnell geht das?", "duration"),
+    ("de", "Welche Nachweise werden verlangt?", "documents"),
+    ("de", "Gilt das für Joint Ventures?", "eligibility"),
+    ("de", "Ist das kostenlos?", "cost"),
+    ("de", "Was ist mit Expats?", "foreign_staff"),
+    ("de", "An wen wende ich mich?", "contact"),
+    ("fr", "Ça prend combien de jours ?", "duration"),
+    ("fr", "Faut-il un dossier complet ?", "documents"),
+    ("fr", "Une filiale étrangère y a droit ?", "eligibility"),
+    ("fr", "Combien ça coûte ?", "cost"),
+    ("fr", "Et pour les travailleurs étrangers ?", "foreign_staff"),
+    ("fr", "Où dois-je m'adresser ?", "contact"),
+    ("es", "¿Cuántos días son?", "duration"),
+    ("es", "¿Hace falta algún formulario?", "documents"),
+    ("es", "¿Una filial extranjera tiene derecho?", "eligibility"),
+    ("es", "¿Es gratis?", "cost"),
+    ("es", "¿Y los expatriados?", "foreign_staff"),
+    ("es", "¿Hay un correo de contacto?", "contact"),
+    ("ru", "Какой срок рассмотрения?", "duration"),
+    ("ru", "Какие справки нужны?", "documents"),
+    ("ru", "Кто имеет право подать заявку?", "eligibility"),
+    ("ru", "Это бесплатно?", "cost"),
+    ("ru", "А экспатам?", "foreign_staff"),
+    ("ru", "Куда обратиться?", "contact"),
 ]
 # Not follow-ups: other requests to the assistant.
 NOT_FOLLOW_UPS = [
@@ -236,6 +284,10 @@ NOT_FOLLOW_UPS = [
     "welche Firmen kommen aus Italien",
     "BASF 상담 잡아줘",
     "prochains séminaires pièces automobiles",
+    "I want to meet BASF on Thursday",
+    "我想订个会",
+    "show events in Ningbo next week",
+    "Welche Aussteller kommen aus Japan?",
 ]
 
 
