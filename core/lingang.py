@@ -124,6 +124,8 @@ def _facet(
         raise ValueError(f"unknown facet {name!r}")
     checked = _date(raw["last_checked"])
     if raw.get("unpublished"):
+        if not unpublished:
+            raise ValueError(f"{name}: unpublished, but {FOLLOW_UPS_FILE} has no answer for it")
         # The honest answer, with the sources of whom to ask instead of a made-up figure.
         return Facet(name, checked, contact, dict(unpublished), unpublished=True)
     answers = {str(lang): _unfold(str(text)) for lang, text in raw["answers"].items()}
@@ -147,7 +149,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_knowledge_base(data_dir: Path) -> dict[str, Entry]:
     folder = data_dir / "lingang"
-    unpublished = load_follow_up_cues(data_dir).unpublished
+    has_cues = (folder / FOLLOW_UPS_FILE).exists()
+    unpublished = load_follow_up_cues(data_dir).unpublished if has_cues else {}
     files = {p: _read(p) for p in sorted(folder.glob("*.yml")) if p.name != FOLLOW_UPS_FILE}
     contact_sources = next(
         (_sources(raw["sources"]) for raw in files.values() if raw.get("topic") == "contact"), ()

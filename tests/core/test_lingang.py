@@ -335,3 +335,20 @@ def test_the_lexicon_is_data(tmp_path: Path) -> None:
     cues = load_follow_up_cues(data)
     assert follow_up_facet("how pricey is it?", cues) == "cost"
     assert follow_up_facet("how much does it cost?", cues) is None
+
+
+def test_topic_files_load_without_the_lexicon_unless_a_facet_needs_its_honest_answer(
+    tmp_path: Path,
+) -> None:
+    data = copy_data(tmp_path)
+    (data / "lingang" / "followups.yml").unlink()
+    with pytest.raises(ValueError, match="unpublished"):
+        load_knowledge_base(data)
+    for path in (data / "lingang").glob("*.yml"):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "unpublished: true", "answers: {}\n    sources: []"
+            ),
+            encoding="utf-8",
+        )
+    assert set(load_knowledge_base(data)) == set(TOPICS)
