@@ -40,7 +40,7 @@ extract-messages: .venv/.installed
 
 update-messages: extract-messages
 	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales \
-		--no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete --width 100
 	$(PY) scripts/english_catalog.py
 
 demo-data: .venv/.installed locales
@@ -68,6 +68,7 @@ test-fast: setup
 bench: setup train
 	$(PY) benchmarks/search_bench.py
 	$(PY) benchmarks/booking_bench.py
+	$(PY) benchmarks/dialogue_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 
 clean:

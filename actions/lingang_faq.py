@@ -1,8 +1,8 @@
 """lingang_faq: dated, sourced answers on Lingang New Area rules, one topic at a time.
 
-`follow_up` answers the questions that come after an answer and name no topic ("how long
-does it take?", "外国员工呢？"): the router finds the facet with core.lingang.follow_up_facet
-and the topic in the conversation's state.
+`follow_up_to` answers the questions that come after an answer and name no topic ("how long
+does it take?", "外国员工呢？"): the facet they ask about (core.lingang.follow_up_facet) of the
+topic in the conversation's state.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from html import escape
 
 from actions.base import Button, Context, NluResult, Reply, rows
 from core.i18n import N_
-from core.lingang import DETAILS, TOPICS, Entry, Facet, Source
+from core.lingang import DETAILS, TOPICS, Entry, Facet, Source, follow_up_facet
 
 VERB = "lg"
 MORE = "lgm"
@@ -86,6 +86,8 @@ def _buttons(ctx: Context, topic: str, *, details: bool) -> list[Button]:
 
 
 def answer(ctx: Context, topic: str, *, details: bool = False, edit: bool = False) -> Reply:
+    ctx.state.topic = topic
+    ctx.state.subject = "lingang"
     entry = ctx.knowledge[topic]
     text = entry.answer(ctx.t.locale)
     body = [f"<b>{escape(text.title)}</b>", "", escape(text.short)]
@@ -102,6 +104,8 @@ def follow_up(ctx: Context, topic: str, facet: str) -> Reply:
         return topics(ctx)
     if facet == DETAILS:
         return answer(ctx, topic, details=True)
+    ctx.state.topic = topic
+    ctx.state.subject = "lingang"
     entry = ctx.knowledge[topic]
     found = entry.facets.get(facet)
     if found is None:
@@ -149,3 +153,10 @@ def on_more(ctx: Context, args: tuple[str, ...]) -> Reply:
     if args and args[0] in ctx.knowledge:
         return answer(ctx, args[0], details=True, edit=True)
     return topics(ctx, edit=True)
+
+
+def follow_up_to(ctx: Context, topic: str, text: str) -> Reply:
+    """A question after an answer that names no topic of its own ("more details", "how long
+    does it take?"): answered within the last topic, by the facet it asks about; a question
+    that asks none of them ("and?") gets the topic's details."""
+    return follow_up(ctx, topic, follow_up_facet(text) or DETAILS)

@@ -114,6 +114,12 @@ class Taxonomy:
         for name, city_id in self._city_index.items():
             if len(name) >= 2 and (needle.startswith(name) or name in needle):
                 return city_id
+        # Russian declines city names: "в Хэфэе", "в Шанхае" (Хэфэй, Шанхай).
+        stem = _cyrillic_stem(needle)
+        if stem:
+            for name, city_id in self._city_index.items():
+                if _cyrillic_stem(name) == stem:
+                    return city_id
         return None
 
     def city_name(self, city_id: str, locale: str) -> str:
@@ -140,6 +146,13 @@ class Taxonomy:
             if len(name) >= 2 and _contains(needle, name):
                 return code
         return None
+
+
+def _cyrillic_stem(word: str) -> str | None:
+    """A Cyrillic name without its last vowel or й, enough to match declined place names."""
+    if len(word) < 4 or not all("а" <= ch <= "я" or ch == "ё" for ch in word):
+        return None
+    return word[:-1] if word[-1] in "айяоеёуюиыь" else word
 
 
 def _contains(haystack: str, needle: str) -> bool:

@@ -146,3 +146,26 @@ def test_a_follow_up_question_gets_the_facet_of_the_last_topic(
     assert facet is not None
     reply = lingang_faq.follow_up(make_ctx(locale), topic, facet)
     assert expected in unescaped(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("en", "who do I call?", "+86-21-68283063"),
+        ("zh", "外国员工呢？", "个人所得税差额补贴"),
+        ("es", "¿y cuánto tarda?", "cinco años"),
+    ],
+)
+def test_the_dialogue_answers_a_follow_up_by_its_facet_and_keeps_the_topic(
+    make_ctx, locale, text, expected
+) -> None:
+    ctx = make_ctx(locale)
+    reply = lingang_faq.follow_up_to(ctx, "tax", text)
+    assert expected in unescaped(reply.text)
+    assert (ctx.state.subject, ctx.state.topic) == ("lingang", "tax")
+
+
+def test_a_follow_up_that_asks_no_facet_gets_the_details(make_ctx) -> None:
+    ctx = make_ctx("en")
+    reply = lingang_faq.follow_up_to(ctx, "finance", "and?")
+    assert ctx.knowledge["finance"].answers["en"].details in unescaped(reply.text)
