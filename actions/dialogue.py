@@ -14,6 +14,7 @@ from actions.base import Context, NluResult, Reply
 from actions.registry import INTENTS
 from core import cues
 from core.dialogue import EVENTS, EXHIBITORS, State
+from core.lingang import follow_up_facet
 from core.models import Event
 
 # Intents about the conversation itself (nlu-contract.md, "Conversation").
@@ -199,8 +200,17 @@ def _lingang_follow_up(ctx: Context, nlu: NluResult, intent: str) -> Reply | Non
     topic = ctx.state.topic
     if ctx.state.subject != "lingang" or topic is None or topic not in ctx.knowledge:
         return None
-    if intent not in {"lingang_faq", "nlu_fallback", "out_of_scope", "help", "inform"}:
-        return None
+    if exhibitor_info.named(nlu):
+        return None  # "contact of Golden Foods" is about a company, not the topic
+    facet = follow_up_facet(nlu.text)
     if intent == "lingang_faq" and nlu.topic_confidence >= lingang_faq.TOPIC_CONFIDENCE:
-        return None  # a question that names its own topic
-    return lingang_faq.follow_up_to(ctx, topic, nlu.text)
+        # A question that names its own topic, maybe with a facet ("how long does the tax
+        # incentive last?").
+        if facet and nlu.topic in ctx.knowledge:
+            return lingang_faq.follow_up(ctx, nlu.topic, facet)
+        return None
+    if intent in {"lingang_faq", "nlu_fallback", "inform"}:
+        return lingang_faq.follow_up_to(ctx, topic, nlu.text)
+    if intent in {"out_of_scope", "help"} | SMALL_TALK and facet:
+        return lingang_faq.follow_up(ctx, topic, facet)
+    return None

@@ -5,6 +5,7 @@ from the wording of the reply)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import date
@@ -196,6 +197,11 @@ def check(conv: Conversation, before: State, reply: Any, expect: dict[str, Any])
         elif key == "topic":
             if state.topic != wanted or state.subject != "lingang":
                 fail(f"expected the Lingang topic {wanted}")
+        elif key == "facet":
+            entry = conv.app.knowledge[state.topic or ""]
+            answer = html.escape(entry.facets[wanted].answer(conv.locale))
+            if answer not in reply.text:
+                fail(f"expected the {wanted} answer of {state.topic}")
         elif key == "says":
             if not any(part in reply.text for part in wanted):
                 fail(f"expected one of {wanted}")
