@@ -1,0 +1,558 @@
+"""Company names as people write them, linked to the exhibitor catalog.
+
+Every name an exhibitor goes by (English, Chinese, each alias) is folded to a key in which
+case, width, accents, punctuation, possessives, legal forms ("Co., Ltd.", "GmbH", 株式会社,
+ООО) and traditional or Japanese Han forms (資生堂 = 资生堂) do not count. Names in other
+scripts (Лукойл, フォンテラ, 아모레퍼시픽) are also compared with Latin names through
+transliteration. Look-ups run on an in-memory index of the keys that is rebuilt when the
+catalog changes, so they stay fast on a large catalog and follow imports made by any process.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import opencc
+import yaml
+from anyascii import anyascii
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.models import Exhibitor
+from core.settings import ROOT
+
+LEGAL_FORMS = ROOT / "data" / "names" / "legal_forms.yml"
+
+# Scores (0-100) a name must reach to be taken for the one asked about, or offered.
+FUZZY_CUTOFF = 85.0
+TRANSLITERATED_CUTOFF = 80.0
+SUGGESTION_CUTOFF = 65.0
+# Taken off the score of a typo match on the first words of a name rather than all of it.
+PREFIX_DISCOUNT = 3.0
+# Candidates within this many points of the best fuzzy score are equally good.
+FUZZY_TIE = 2.0
+# Typo matching on shorter names finds too many unrelated companies.
+MIN_FUZZY_LENGTH = 5
+# A name found inside a longer message must be this long, so "Go" or "AB" are not seen everywhere.
+MIN_MENTION_LENGTH = 3
+MIN_MENTION_LENGTH_CJK = 2
+# How often the catalog is checked for changes made by this or another process.
+CHECK_SECONDS = 1.0
+
+# Han, kana and hangul: written without spaces between words, so every character is a token
+# and a name matches as a substring.
+_CJK = (
+    "\u2e80-\u2fdf\u3005\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9d"
+)
+_HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = rf"(?:(?![{_CJK}])[^\W_]|[\u0300-\u036f])"
+_TOKEN = re.compile(rf"[{_CJK}][\u3099\u309a\uff9e\uff9f]?|&|{_LETTER}+(?:['’.]{_LETTER}+)*['’]?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_KEEP_MARKS = {"\u3099", "\u309a"}
+_BREVE = "\u0306"
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+# Spellings that transliterations of the same name disagree on (Лукойл "lukoyl", フォンテラ
+# "fuontera", 아모레퍼시픽 "amorepeosipig"): folded away before names in different scripts
+# are compared.
+_SOUNDS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("sh", "s"),
+    ("ch", "k"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("eo", "o"),
+    ("ou", "o"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "u"),
+    ("y", "i"),
+    ("v", "b"),
+    ("r", "l"),
+    ("f", "p"),
+    ("z", "s"),
+    ("j", "g"),
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """An exhibitor a text names. `kind` is how: "exact", "contained" (the whole catalog name
+    is in the text), "prefix" (the text is the start of the name) or "fuzzy" (typos or another
+    script). `name` is the catalog name or alias as written there; `start`/`end` the span of
+    the text it was found in."""
+
+    exhibitor_id: str
+    name: str
+    kind: str
+    score: float
+    start: int
+    end: int
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        return (_KIND_RANK[self.kind], self.score)
+
+
+_KIND_RANK = {"exact": 3, "contained": 2, "prefix": 2, "fuzzy": 1}
+
+
+# --- folding ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Token:
+    key: str
+    start: int
+    end: int
+
+
+@cache
+def _han_converters() -> tuple[Any, Any]:
+    return opencc.OpenCC("jp2t.json"), opencc.OpenCC("t2s.json")
+
+
+@cache
+def _simplified(char: str) -> str:
+    """Japanese and traditional forms folded to simplified Chinese (沢, 澤 -> 泽)."""
+    japanese_to_traditional, traditional_to_simplified = _han_converters()
+    folded = str(traditional_to_simplified.convert(japanese_to_traditional.convert(char)))
+    return folded if len(folded) == 1 else char
+
+
+def _fold_char(char: str) -> str:
+    if _HAN.match(char):
+        return _simplified(char)
+    if "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff":
+        return anyascii(char).lower()  # ø, æ, ł have no accent to strip
+    return char
+
+
+def _without_accents(text: str) -> Iterator[str]:
+    base = ""
+    for char in unicodedata.normalize("NFKD", text):
+        if not unicodedata.combining(char):
+            base = char
+            yield char
+        elif char in _KEEP_MARKS or (char == _BREVE and "\u0400" <= base <= "\u04ff"):
+            yield char  # kana voicing (ガ is not カ), Cyrillic й and ў
+
+
+def fold_word(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw).casefold()
+    text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "").replace(".", "")
+    text = unicodedata.normalize("NFC", "".join(_without_accents(text)))
+    return "and" if text == "&" else "".join(_fold_char(char) for char in text)
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text, folded, with their spans; each CJK character is a word."""
+    found = []
+    for piece in _TOKEN.finditer(text):
+        key = fold_word(piece.group())
+        if key:
+            word = _POSSESSIVE.sub("", piece.group()) or piece.group()
+            found.append(Token(key, piece.start(), piece.start() + len(word)))
+    return found
+
+
+@dataclass(frozen=True)
+class LegalForms:
+    suffixes: frozenset[tuple[str, ...]]
+    prefixes: frozenset[tuple[str, ...]]
+    longest: int
+
+
+@cache
+def legal_forms() -> LegalForms:
+    data = yaml.safe_load(LEGAL_FORMS.read_text("utf-8"))
+    suffixes = frozenset(tuple(t.key for t in tokens(form)) for form in data["suffixes"])
+    prefixes = frozenset(tuple(t.key for t in tokens(form)) for form in data["prefixes"])
+    longest = max(len(form) for form in suffixes | prefixes)
+    return LegalForms(suffixes - {()}, prefixes - {()}, longest)
+
+
+def strip_legal_forms(words: list[Token]) -> list[Token]:
+    """The name without its legal forms at either end; a name that is only one keeps it."""
+    forms = legal_forms()
+    start, end = 0, len(words)
+    changed = True
+    while changed:
+        changed = False
+        for size in range(min(forms.longest, end - start - 1), 0, -1):
+            if tuple(w.key for w in words[end - size : end]) in forms.suffixes:
+                end, changed = end - size, True
+                break
+            if tuple(w.key for w in words[start : start + size]) in forms.prefixes:
+                start, changed = start + size, True
+                break
+    return words[start:end]
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words that identify a company name."""
+    return [t.key for t in strip_legal_forms(tokens(name))]
+
+
+def _script(compact: str) -> str:
+    if _HAN.search(compact):
+        return "han"
+    return "latin" if compact.isascii() else "other"
+
+
+def sound_key(compact: str) -> str:
+    """A spelling-blind Latin key, for names written in different scripts."""
+    text = _NOT_ALNUM.sub("", anyascii(compact).lower())
+    text = _SOFT_C.sub("s", text)
+    for spelling, sound in _SOUNDS:
+        text = text.replace(spelling, sound)
+    return _DOUBLED.sub(r"\1", text.replace("c", "k"))
+
+
+def _is_cjk(word: str) -> bool:
+    return bool(re.match(f"[{_CJK}]", word))
+
+
+def _joined(words: Iterable[str]) -> str:
+    return " ".join(words)
+
+
+# --- the index ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NameKey:
+    exhibitor_id: str
+    name: str  # as the catalog writes it
+    words: tuple[str, ...]
+    compact: str
+    script: str
+    sound: str
+
+
+@dataclass
+class FuzzyChoices:
+    """Strings to compare a query with, each with its key number and a score discount."""
+
+    strings: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    discounts: list[float] = field(default_factory=list)
+
+    def add(self, string: str, number: int, discount: float) -> None:
+        self.strings.append(string)
+        self.numbers.append(number)
+        self.discounts.append(discount)
+
+
+def _fuzzy_forms(words: tuple[str, ...], script: str) -> Iterator[tuple[str, int]]:
+    """The whole name, then (not for Han names, whose characters are words) its first words."""
+    yield "".join(words), 0
+    if script != "han":
+        for size in range(len(words) - 1, 0, -1):
+            yield "".join(words[:size]), len(words) - size
+
+
+@dataclass
+class NameIndex:
+    keys: list[NameKey] = field(default_factory=list)
+    by_words: dict[str, list[int]] = field(default_factory=dict)
+    by_compact: dict[str, list[int]] = field(default_factory=dict)
+    by_sound: dict[str, list[int]] = field(default_factory=dict)
+    sorted_words: list[tuple[str, int]] = field(default_factory=list)
+    longest: int = 1
+    # Fuzzy candidates: parallel lists of strings and key numbers, per kind of comparison.
+    spellings: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
+    latin_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
+    other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
+
+    def add(self, exhibitor_id: str, name: str) -> None:
+        words = tuple(name_words(name))
+        compact = "".join(words)
+        if not compact:
+            return
+        script = _script(compact)
+        number = len(self.keys)
+        key = NameKey(exhibitor_id, name.strip(), words, compact, script, sound_key(compact))
+        self.keys.append(key)
+        self.by_words.setdefault(_joined(words), []).append(number)
+        self.by_compact.setdefault(compact, []).append(number)
+        self.longest = max(self.longest, len(words))
+        for spelling, words_left_out in _fuzzy_forms(words, script):
+            self._add_fuzzy(number, spelling, script, words_left_out)
+
+    def _add_fuzzy(self, number: int, spelling: str, script: str, words_left_out: int) -> None:
+        """A form of a name for typo and transliteration matching; the first words alone
+        count too ("Fonterra" for "Fonterra Co-operative Group") at a small discount."""
+        discount = PREFIX_DISCOUNT * bool(words_left_out)
+        if len(spelling) >= MIN_FUZZY_LENGTH:
+            self.spellings.add(spelling, number, discount)
+        sound = sound_key(spelling)
+        if script != "han" and len(sound) >= MIN_FUZZY_LENGTH:
+            if not words_left_out:
+                self.by_sound.setdefault(sound, []).append(number)
+            (self.latin_sounds if script == "latin" else self.other_sounds).add(
+                sound, number, discount
+            )
+
+    def finish(self) -> NameIndex:
+        self.sorted_words = sorted((_joined(k.words), n) for n, k in enumerate(self.keys))
+        return self
+
+    # --- look-ups -------------------------------------------------------------------------
+    def find(self, query: str) -> list[Match]:
+        """The names that best fit a query that is meant to be one company's name: exact
+        matches; else the longest catalog name inside it or names it starts; else typos."""
+        words = strip_legal_forms(tokens(query))
+        compact = "".join(w.key for w in words)
+        if len(compact) < 2:
+            return []
+        start, end = words[0].start, words[-1].end
+        exact = self.by_compact.get(compact, [])
+        if exact:
+            return _distinct(self._match(n, "exact", 100.0, start, end) for n in exact)
+        partial = self._contained(words) + self._prefixed(words)
+        return _best(partial) if partial else _best(self._fuzzy(compact, start, end))
+
+    def suggest(self, query: str, limit: int) -> list[Match]:
+        """Names close to one that matched nothing, to offer instead."""
+        words = strip_legal_forms(tokens(query))
+        compact = "".join(w.key for w in words)
+        if len(compact) < 3:
+            return []
+        close = self._fuzzy(compact, 0, len(query), SUGGESTION_CUTOFF)
+        return _distinct(sorted(close, key=lambda m: -m.score))[:limit]
+
+    def mentions(self, text: str) -> list[Match]:
+        """Catalog names written anywhere in a message, whole words, longest first."""
+        words = tokens(text)
+        found: list[Match] = []
+        for first in range(len(words)):
+            for last in range(min(len(words), first + self.longest), first, -1):
+                found += self._mentioned(words[first:last])
+        return _distinct(_longest_first(found))
+
+    def _mentioned(self, words: list[Token]) -> list[Match]:
+        compact = "".join(w.key for w in words)
+        cjk = _is_cjk(compact[0]) or _is_cjk(compact[-1])
+        if len(compact) < (MIN_MENTION_LENGTH_CJK if cjk else MIN_MENTION_LENGTH):
+            return []
+        start, end = words[0].start, words[-1].end
+        numbers = self.by_words.get(_joined(w.key for w in words), [])
+        kind = "exact"
+        if not numbers and _script(compact) == "other":
+            sounds_like = self.by_sound.get(sound_key(compact), [])
+            numbers = [n for n in sounds_like if self.keys[n].script == "latin"]
+            kind = "fuzzy"
+        return [self._match(n, kind, 100.0, start, end) for n in numbers]
+
+    def _contained(self, words: list[Token]) -> list[Match]:
+        found = []
+        size = len(words)
+        for first in range(size):
+            for last in range(first + 1, min(size, first + self.longest) + 1):
+                if last - first == size:
+                    continue
+                part = words[first:last]
+                score = float(sum(len(w.key) for w in part))
+                start, end = part[0].start, part[-1].end
+                for number in self.by_words.get(_joined(w.key for w in part), []):
+                    found.append(self._match(number, "contained", score, start, end))
+        return found
+
+    def _prefixed(self, words: list[Token]) -> list[Match]:
+        """Names the query begins, word for word ("Evergreen" -> "Evergreen Gourmet")."""
+        head = _joined(w.key for w in words) + " "
+        score = float(sum(len(w.key) for w in words))
+        found = []
+        at = bisect_left(self.sorted_words, (head, -1))
+        while at < len(self.sorted_words) and self.sorted_words[at][0].startswith(head):
+            number = self.sorted_words[at][1]
+            found.append(self._match(number, "prefix", score, words[0].start, words[-1].end))
+            at += 1
+            if len(found) > 50:
+                break
+        return found
+
+    def _fuzzy(
+        self,
+        compact: str,
+        start: int,
+        end: int,
+        cutoff: float | None = None,
+    ) -> list[Match]:
+        minimum = 3 if cutoff else MIN_FUZZY_LENGTH  # suggestions may be looser
+        found = []
+        if len(compact) >= minimum:
+            spelling_cutoff = cutoff or FUZZY_CUTOFF
+            found += self._closest(compact, self.spellings, spelling_cutoff, start, end)
+        script = _script(compact)
+        sound = sound_key(compact)
+        if script != "han" and len(sound) >= minimum:
+            other = self.latin_sounds if script == "other" else self.other_sounds
+            sound_cutoff = cutoff or TRANSLITERATED_CUTOFF
+            found += self._closest(sound, other, sound_cutoff, start, end)
+        return found
+
+    def _closest(
+        self,
+        needle: str,
+        choices: FuzzyChoices,
+        cutoff: float,
+        start: int,
+        end: int,
+    ) -> list[Match]:
+        best = process.extract(
+            needle, choices.strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20
+        )
+        found = []
+        for _, score, i in best:
+            discounted = float(score) - choices.discounts[i]
+            if discounted >= cutoff:
+                found.append(self._match(choices.numbers[i], "fuzzy", discounted, start, end))
+        return found
+
+    def _match(self, number: int, kind: str, score: float, start: int, end: int) -> Match:
+        key = self.keys[number]
+        return Match(key.exhibitor_id, key.name, kind, score, start, end)
+
+
+def _longest_first(found: list[Match]) -> list[Match]:
+    """Longest spans first; a span inside or across a longer one is dropped, while several
+    exhibitors sharing one name keep their common span."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        span = set(range(match.start, match.end))
+        same = any((c.start, c.end) == (match.start, match.end) for c in chosen)
+        if span & taken and not same:
+            continue
+        taken |= span
+        chosen.append(match)
+    return chosen
+
+
+def _best(found: list[Match]) -> list[Match]:
+    """The matches as good as the best one, one per exhibitor."""
+    if not found:
+        return []
+    top = max(m.rank for m in found)
+    tie = FUZZY_TIE if top[0] == _KIND_RANK["fuzzy"] else 0.0
+    good = [m for m in found if m.rank[0] == top[0] and m.score >= top[1] - tie]
+    return _distinct(sorted(good, key=lambda m: (-m.score, len(m.name), m.name)))
+
+
+def _distinct(found: Iterable[Match]) -> list[Match]:
+    seen: set[str] = set()
+    kept = []
+    for match in found:
+        if match.exhibitor_id not in seen:
+            seen.add(match.exhibitor_id)
+            kept.append(match)
+    return kept
+
+
+def build_index(rows: Iterable[tuple[str, str, str | None, str | None]]) -> NameIndex:
+    index = NameIndex()
+    for exhibitor_id, name_en, name_zh, aliases in rows:
+        for name in _all_names(name_en, name_zh, aliases):
+            index.add(exhibitor_id, name)
+    return index.finish()
+
+
+def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterator[str]:
+    yield name_en
+    if name_zh:
+        yield name_zh
+    for alias in (aliases or "").split(";"):
+        if alias.strip():
+            yield alias
+
+
+# --- the index per database, kept in step with the catalog ---------------------------------
+@dataclass
+class _Cached:
+    index: NameIndex
+    fingerprint: tuple[Any, ...]
+    checked_at: float
+
+
+_indexes: OrderedDict[str, _Cached] = OrderedDict()
+_lock = threading.Lock()
+_MAX_DATABASES = 8
+
+
+def _fingerprint(session: Session) -> tuple[Any, ...]:
+    """Changes whenever exhibitors are added, removed, retired or renamed."""
+    lengths = (
+        func.length(Exhibitor.name_en)
+        + func.coalesce(func.length(Exhibitor.name_zh), 0)
+        + func.coalesce(func.length(Exhibitor.aliases), 0)
+    )
+    row = session.execute(
+        select(
+            func.count(),
+            func.max(Exhibitor.updated_at),
+            func.count(Exhibitor.retired_at),
+            func.coalesce(func.sum(lengths), 0),
+        )
+    ).one()
+    return tuple(row)
+
+
+def _load(session: Session) -> NameIndex:
+    rows = session.execute(
+        select(Exhibitor.id, Exhibitor.name_en, Exhibitor.name_zh, Exhibitor.aliases).where(
+            Exhibitor.retired_at.is_(None)
+        )
+    ).all()
+    return build_index((r[0], r[1], r[2], r[3]) for r in rows)
+
+
+def index_for(session: Session, *, force_check: bool = False) -> NameIndex:
+    """The index of the catalog the session reads, rebuilt if the catalog changed since it
+    was last checked (at most once a second, or now with `force_check`)."""
+    database = session.get_bind().engine.url.render_as_string(hide_password=False)
+    now = time.monotonic()
+    with _lock:
+        cached = _indexes.get(database)
+        if cached and not force_check and now - cached.checked_at < CHECK_SECONDS:
+            return cached.index
+        fingerprint = _fingerprint(session)
+        if cached is None or cached.fingerprint != fingerprint:
+            cached = _Cached(_load(session), fingerprint, now)
+        cached.checked_at = now
+        _indexes[database] = cached
+        _indexes.move_to_end(database)
+        while len(_indexes) > _MAX_DATABASES:
+            _indexes.popitem(last=False)
+        return cached.index
+
+
+def refresh(session: Session) -> None:
+    """Check the catalog now, e.g. right after this process imported or edited it."""
+    index_for(session, force_check=True)
+
+
+def find(session: Session, query: str) -> list[Match]:
+    return index_for(session).find(query)
+
+
+def suggest(session: Session, query: str, limit: int = 3) -> list[Match]:
+    return index_for(session).suggest(query, limit)
+
+
+def mentions(session: Session, text: str) -> list[Match]:
+    """Catalog names found anywhere inside a raw message, longest first, with their spans;
+    several exhibitors sharing a name give several matches with the same span."""
+    return index_for(session).mentions(text)
