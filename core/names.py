@@ -103,6 +103,7 @@ class Match:
     score: float
     start: int
     end: int
+    key_number: int = field(default=-1, compare=False, repr=False)
 
     @property
     def rank(self) -> tuple[int, float]:
@@ -236,6 +237,7 @@ class NameKey:
     exhibitor_id: str
     name: str  # as the catalog writes it
     words: tuple[str, ...]
+    written: str  # every word, legal forms too, to tell "Nordic Medtech" from "… Oy"
     compact: str
     script: str
     sound: str
@@ -277,13 +279,17 @@ class NameIndex:
     other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
 
     def add(self, exhibitor_id: str, name: str) -> None:
-        words = tuple(name_words(name))
+        all_words = tokens(name)
+        words = tuple(t.key for t in strip_legal_forms(all_words))
         compact = "".join(words)
         if not compact:
             return
         script = _script(compact)
         number = len(self.keys)
-        key = NameKey(exhibitor_id, name.strip(), words, compact, script, sound_key(compact))
+        written = "".join(t.key for t in all_words)
+        key = NameKey(
+            exhibitor_id, name.strip(), words, written, compact, script, sound_key(compact)
+        )
         self.keys.append(key)
         self.by_words.setdefault(_joined(words), []).append(number)
         self.by_compact.setdefault(compact, []).append(number)
@@ -313,16 +319,26 @@ class NameIndex:
     def find(self, query: str) -> list[Match]:
         """The names that best fit a query that is meant to be one company's name: exact
         matches; else the longest catalog name inside it or names it starts; else typos."""
-        words = strip_legal_forms(tokens(query))
+        all_words = tokens(query)
+        words = strip_legal_forms(all_words)
         compact = "".join(w.key for w in words)
         if len(compact) < 2:
             return []
         start, end = words[0].start, words[-1].end
-        exact = self.by_compact.get(compact, [])
-        if exact:
-            return _distinct(self._match(n, "exact", 100.0, start, end) for n in exact)
-        partial = self._contained(words) + self._prefixed(words)
-        return _best(partial) if partial else _best(self._fuzzy(compact, start, end))
+        exact = [
+            self._match(n, "exact", 100.0, start, end) for n in self.by_compact.get(compact, [])
+        ]
+        partial = [] if exact else self._contained(words) + self._prefixed(words)
+        best = exact or _best(partial) or _best(self._fuzzy(compact, start, end))
+        return _distinct(self._as_written(best, "".join(w.key for w in all_words)))
+
+    def _as_written(self, best: list[Match], written: str) -> list[Match]:
+        """Of names that differ only in their legal form ("Nordic Medtech", "Nordic Medtech
+        Oy"), the ones closest to the query as written, legal form and all."""
+        if len({self.keys[m.key_number].compact for m in best}) != 1:
+            return best
+        closeness = [fuzz.ratio(written, self.keys[m.key_number].written) for m in best]
+        return [m for m, score in zip(best, closeness, strict=True) if score == max(closeness)]
 
     def suggest(self, query: str, limit: int) -> list[Match]:
         """Names close to one that matched nothing, to offer instead."""
@@ -424,7 +440,7 @@ class NameIndex:
 
     def _match(self, number: int, kind: str, score: float, start: int, end: int) -> Match:
         key = self.keys[number]
-        return Match(key.exhibitor_id, key.name, kind, score, start, end)
+        return Match(key.exhibitor_id, key.name, kind, score, start, end, number)
 
 
 def _longest_first(found: list[Match]) -> list[Match]:
