@@ -10,6 +10,7 @@ catalog changes, so they stay fast on a large catalog and follow imports made by
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -18,14 +19,14 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import opencc
 import yaml
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core.models import Exhibitor
@@ -152,6 +153,7 @@ def _without_accents(text: str) -> Iterator[str]:
             yield char  # kana voicing (ガ is not カ), Cyrillic й and ў
 
 
+@lru_cache(maxsize=100_000)
 def fold_word(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).casefold()
     text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "").replace(".", "")
@@ -174,33 +176,61 @@ def tokens(text: str) -> list[Token]:
 class LegalForms:
     suffixes: frozenset[tuple[str, ...]]
     prefixes: frozenset[tuple[str, ...]]
-    longest: int
+    sizes: tuple[int, ...]  # word counts of the forms, longest first
+    last_words: frozenset[str]  # for a quick "no legal form here"
+    first_words: frozenset[str]
 
 
 @cache
 def legal_forms() -> LegalForms:
     data = yaml.safe_load(LEGAL_FORMS.read_text("utf-8"))
-    suffixes = frozenset(tuple(t.key for t in tokens(form)) for form in data["suffixes"])
-    prefixes = frozenset(tuple(t.key for t in tokens(form)) for form in data["prefixes"])
-    longest = max(len(form) for form in suffixes | prefixes)
-    return LegalForms(suffixes - {()}, prefixes - {()}, longest)
+    suffixes = {tuple(t.key for t in tokens(form)) for form in data["suffixes"]} - {()}
+    prefixes = {tuple(t.key for t in tokens(form)) for form in data["prefixes"]} - {()}
+    return LegalForms(
+        frozenset(suffixes),
+        frozenset(prefixes),
+        tuple(sorted({len(form) for form in suffixes | prefixes}, reverse=True)),
+        frozenset(form[-1] for form in suffixes),
+        frozenset(form[0] for form in prefixes),
+    )
 
 
 def strip_legal_forms(words: list[Token]) -> list[Token]:
     """The name without its legal forms at either end; a name that is only one keeps it."""
     forms = legal_forms()
-    start, end = 0, len(words)
-    changed = True
-    while changed:
-        changed = False
-        for size in range(min(forms.longest, end - start - 1), 0, -1):
-            if tuple(w.key for w in words[end - size : end]) in forms.suffixes:
-                end, changed = end - size, True
-                break
-            if tuple(w.key for w in words[start : start + size]) in forms.prefixes:
-                start, changed = start + size, True
-                break
+    keys = [w.key for w in words]
+    start, end = 0, len(keys)
+    while end - start > 1:
+        if keys[end - 1] in forms.last_words:
+            size = _form_size(keys, start, end, forms.suffixes, forms.sizes, at_end=True)
+            if size:
+                end -= size
+                continue
+        if keys[start] in forms.first_words:
+            size = _form_size(keys, start, end, forms.prefixes, forms.sizes, at_end=False)
+            if size:
+                start += size
+                continue
+        break
     return words[start:end]
+
+
+def _form_size(
+    keys: list[str],
+    start: int,
+    end: int,
+    forms: frozenset[tuple[str, ...]],
+    sizes: tuple[int, ...],
+    *,
+    at_end: bool,
+) -> int:
+    """How many words of the longest legal form that ends (or starts) the name take."""
+    for size in sizes:
+        if size < end - start:
+            part = keys[end - size : end] if at_end else keys[start : start + size]
+            if tuple(part) in forms:
+                return size
+    return 0
 
 
 def name_words(name: str) -> list[str]:
@@ -233,14 +263,44 @@ def _joined(words: Iterable[str]) -> str:
 
 # --- the index ----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class NameKey:
-    exhibitor_id: str
-    name: str  # as the catalog writes it
+class FoldedName:
     words: tuple[str, ...]
     written: str  # every word, legal forms too, to tell "Nordic Medtech" from "… Oy"
     compact: str
     script: str
-    sound: str
+    # Forms for typo and transliteration matching: (spelling, sound key or "", discount).
+    fuzzy: tuple[tuple[str, str, float], ...]
+
+
+@lru_cache(maxsize=250_000)
+def fold_name(name: str) -> FoldedName | None:
+    """A catalog name analysed once per process: rebuilding the index after an import only
+    folds the names that changed."""
+    all_words = tokens(name)
+    words = tuple(t.key for t in strip_legal_forms(all_words))
+    compact = "".join(words)
+    if not compact:
+        return None
+    script = _script(compact)
+    written = "".join(t.key for t in all_words)
+    return FoldedName(words, written, compact, script, tuple(_fuzzy_forms(words, script)))
+
+
+def _fuzzy_forms(words: tuple[str, ...], script: str) -> Iterator[tuple[str, str, float]]:
+    """The whole name, then (not for Han names, whose characters are words) its first words
+    alone ("Fonterra" for "Fonterra Co-operative Group") at a small discount."""
+    sizes = [len(words)] if script == "han" else range(len(words), 0, -1)
+    for size in sizes:
+        spelling = "".join(words[:size])
+        sound = sound_key(spelling) if script != "han" else ""
+        yield spelling, sound, PREFIX_DISCOUNT * (size < len(words))
+
+
+@dataclass(frozen=True)
+class NameKey:
+    exhibitor_id: str
+    name: str  # as the catalog writes it
+    folded: FoldedName
 
 
 @dataclass
@@ -257,14 +317,6 @@ class FuzzyChoices:
         self.discounts.append(discount)
 
 
-def _fuzzy_forms(words: tuple[str, ...], script: str) -> Iterator[tuple[str, int]]:
-    """The whole name, then (not for Han names, whose characters are words) its first words."""
-    yield "".join(words), 0
-    if script != "han":
-        for size in range(len(words) - 1, 0, -1):
-            yield "".join(words[:size]), len(words) - size
-
-
 @dataclass
 class NameIndex:
     keys: list[NameKey] = field(default_factory=list)
@@ -279,40 +331,25 @@ class NameIndex:
     other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
 
     def add(self, exhibitor_id: str, name: str) -> None:
-        all_words = tokens(name)
-        words = tuple(t.key for t in strip_legal_forms(all_words))
-        compact = "".join(words)
-        if not compact:
+        folded = fold_name(name.strip())
+        if folded is None:
             return
-        script = _script(compact)
         number = len(self.keys)
-        written = "".join(t.key for t in all_words)
-        key = NameKey(
-            exhibitor_id, name.strip(), words, written, compact, script, sound_key(compact)
-        )
-        self.keys.append(key)
-        self.by_words.setdefault(_joined(words), []).append(number)
-        self.by_compact.setdefault(compact, []).append(number)
-        self.longest = max(self.longest, len(words))
-        for spelling, words_left_out in _fuzzy_forms(words, script):
-            self._add_fuzzy(number, spelling, script, words_left_out)
-
-    def _add_fuzzy(self, number: int, spelling: str, script: str, words_left_out: int) -> None:
-        """A form of a name for typo and transliteration matching; the first words alone
-        count too ("Fonterra" for "Fonterra Co-operative Group") at a small discount."""
-        discount = PREFIX_DISCOUNT * bool(words_left_out)
-        if len(spelling) >= MIN_FUZZY_LENGTH:
-            self.spellings.add(spelling, number, discount)
-        sound = sound_key(spelling)
-        if script != "han" and len(sound) >= MIN_FUZZY_LENGTH:
-            if not words_left_out:
-                self.by_sound.setdefault(sound, []).append(number)
-            (self.latin_sounds if script == "latin" else self.other_sounds).add(
-                sound, number, discount
-            )
+        self.keys.append(NameKey(exhibitor_id, name.strip(), folded))
+        self.by_words.setdefault(_joined(folded.words), []).append(number)
+        self.by_compact.setdefault(folded.compact, []).append(number)
+        self.longest = max(self.longest, len(folded.words))
+        sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
+        for spelling, sound, discount in folded.fuzzy:
+            if len(spelling) >= MIN_FUZZY_LENGTH:
+                self.spellings.add(spelling, number, discount)
+            if len(sound) >= MIN_FUZZY_LENGTH:
+                if not discount:
+                    self.by_sound.setdefault(sound, []).append(number)
+                sounds.add(sound, number, discount)
 
     def finish(self) -> NameIndex:
-        self.sorted_words = sorted((_joined(k.words), n) for n, k in enumerate(self.keys))
+        self.sorted_words = sorted((_joined(k.folded.words), n) for n, k in enumerate(self.keys))
         return self
 
     # --- look-ups -------------------------------------------------------------------------
@@ -335,9 +372,9 @@ class NameIndex:
     def _as_written(self, best: list[Match], written: str) -> list[Match]:
         """Of names that differ only in their legal form ("Nordic Medtech", "Nordic Medtech
         Oy"), the ones closest to the query as written, legal form and all."""
-        if len({self.keys[m.key_number].compact for m in best}) != 1:
+        if len({self.keys[m.key_number].folded.compact for m in best}) != 1:
             return best
-        closeness = [fuzz.ratio(written, self.keys[m.key_number].written) for m in best]
+        closeness = [fuzz.ratio(written, self.keys[m.key_number].folded.written) for m in best]
         return [m for m, score in zip(best, closeness, strict=True) if score == max(closeness)]
 
     def suggest(self, query: str, limit: int) -> list[Match]:
@@ -368,7 +405,7 @@ class NameIndex:
         kind = "exact"
         if not numbers and _script(compact) == "other":
             sounds_like = self.by_sound.get(sound_key(compact), [])
-            numbers = [n for n in sounds_like if self.keys[n].script == "latin"]
+            numbers = [n for n in sounds_like if self.keys[n].folded.script == "latin"]
             kind = "fuzzy"
         return [self._match(n, kind, 100.0, start, end) for n in numbers]
 
@@ -501,15 +538,18 @@ class _Cached:
     index: NameIndex
     fingerprint: tuple[Any, ...]
     checked_at: float
+    rebuilding: bool = False
 
 
 _indexes: OrderedDict[str, _Cached] = OrderedDict()
 _lock = threading.Lock()
 _MAX_DATABASES = 8
+log = logging.getLogger(__name__)
 
 
 def _fingerprint(session: Session) -> tuple[Any, ...]:
-    """Changes whenever exhibitors are added, removed, retired or renamed."""
+    """Changes whenever exhibitors are added, removed, retired or renamed (the name lengths
+    catch a writer that does not touch updated_at)."""
     lengths = (
         func.length(Exhibitor.name_en)
         + func.coalesce(func.length(Exhibitor.name_zh), 0)
@@ -526,37 +566,67 @@ def _fingerprint(session: Session) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def _load(session: Session) -> NameIndex:
+def _names(session: Session) -> list[tuple[str, str, str | None, str | None]]:
     rows = session.execute(
         select(Exhibitor.id, Exhibitor.name_en, Exhibitor.name_zh, Exhibitor.aliases).where(
             Exhibitor.retired_at.is_(None)
         )
     ).all()
-    return build_index((r[0], r[1], r[2], r[3]) for r in rows)
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def index_for(session: Session, *, force_check: bool = False) -> NameIndex:
-    """The index of the catalog the session reads, rebuilt if the catalog changed since it
-    was last checked (at most once a second, or now with `force_check`)."""
-    database = session.get_bind().engine.url.render_as_string(hide_password=False)
+    """The index of the catalog the session reads. The catalog is checked for changes at
+    most once a second (now with `force_check`); a changed catalog is re-indexed in the
+    background while look-ups use the previous index, so no request waits for it. Only the
+    first look-up on a database (or a forced check) builds the index in the foreground."""
+    engine = session.get_bind().engine
+    database = engine.url.render_as_string(hide_password=False)
     now = time.monotonic()
     with _lock:
         cached = _indexes.get(database)
-        if cached and not force_check and now - cached.checked_at < CHECK_SECONDS:
+        recent = cached and (cached.rebuilding or now - cached.checked_at < CHECK_SECONDS)
+        if cached and recent and not force_check:
             return cached.index
         fingerprint = _fingerprint(session)
-        if cached is None or cached.fingerprint != fingerprint:
-            cached = _Cached(_load(session), fingerprint, now)
-        cached.checked_at = now
-        _indexes[database] = cached
-        _indexes.move_to_end(database)
-        while len(_indexes) > _MAX_DATABASES:
-            _indexes.popitem(last=False)
-        return cached.index
+        if cached is not None and cached.fingerprint == fingerprint:
+            cached.checked_at = now
+            return cached.index
+        if cached is None or force_check:
+            cached = _Cached(build_index(_names(session)), fingerprint, now)
+            _remember(database, cached)
+            return cached.index
+        cached.checked_at, cached.rebuilding = now, True
+        previous = cached
+    threading.Thread(
+        target=_rebuild, args=(engine, database, previous), name="names-index", daemon=True
+    ).start()
+    return previous.index
+
+
+def _rebuild(engine: Engine, database: str, previous: _Cached) -> None:
+    try:
+        with Session(engine) as session:  # read, then let go of the database at once
+            fingerprint = _fingerprint(session)
+            rows = _names(session)
+        fresh = _Cached(build_index(rows), fingerprint, time.monotonic())
+        with _lock:
+            _remember(database, fresh)
+    except Exception:
+        log.exception("re-indexing company names failed; the previous index stays in use")
+    finally:
+        previous.rebuilding = False
+
+
+def _remember(database: str, cached: _Cached) -> None:
+    _indexes[database] = cached
+    _indexes.move_to_end(database)
+    while len(_indexes) > _MAX_DATABASES:
+        _indexes.popitem(last=False)
 
 
 def refresh(session: Session) -> None:
-    """Check the catalog now, e.g. right after this process imported or edited it."""
+    """Re-index now if the catalog changed, e.g. right after this process imported it."""
     index_for(session, force_check=True)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -270,6 +272,18 @@ def test_mentions_name_every_exhibitor_sharing_a_name(session) -> None:
     assert found == []  # a name's first word alone is not a mention
 
 
+def eventually(sessions: SessionFactory, query: str, expected: list[str]) -> None:
+    """A change is re-indexed in the background: look-ups see it within a few seconds."""
+    deadline = time.monotonic() + 20
+    while True:
+        with sessions() as session:
+            result = found(session, query)
+        if result == expected or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert result == expected, query
+
+
 def test_the_index_follows_catalog_changes_from_other_sessions(migrated, monkeypatch) -> None:
     monkeypatch.setattr(names, "CHECK_SECONDS", 0.0)
     with transaction(migrated) as session:
@@ -281,10 +295,34 @@ def test_the_index_follows_catalog_changes_from_other_sessions(migrated, monkeyp
         exhibitor = session.get(Exhibitor, "FON")
         assert exhibitor is not None
         exhibitor.aliases = "Anchor Butter; 安佳"
-    with migrated() as session:
-        assert found(session, "Anchor Butter") == ["FON"]
-        assert found(session, "安佳") == ["FON"]
+    eventually(migrated, "Anchor Butter", ["FON"])
+    eventually(migrated, "安佳", ["FON"])
     with transaction(migrated) as session:
         session.delete(session.get(Exhibitor, "FON"))
+    eventually(migrated, "Fonterra", [])
+    with transaction(migrated) as session:
+        retired = session.get(Exhibitor, "KAO")
+        assert retired is not None
+        retired.retired_at = datetime(2026, 12, 1, tzinfo=UTC)
+    eventually(migrated, "Kao", [])
+
+
+def test_a_look_up_never_waits_for_re_indexing(migrated, monkeypatch) -> None:
+    monkeypatch.setattr(names, "CHECK_SECONDS", 0.0)
+    with transaction(migrated) as session:
+        add_catalog(session)
+    with transaction(migrated) as session:
+        session.get(Exhibitor, "NOR").aliases = "Nordic Medical Devices"  # type: ignore[union-attr]
+    slow = threading.Event()
+    real_build = names.build_index
+
+    def held_build(rows):
+        slow.wait(10)
+        return real_build(rows)
+
+    monkeypatch.setattr(names, "build_index", held_build)
     with migrated() as session:
-        assert found(session, "Fonterra") == []
+        assert found(session, "Nordic Medtech") == ["NOR"]  # the previous index answers
+        assert found(session, "Nordic Medical Devices") == []
+    slow.set()
+    eventually(migrated, "Nordic Medical Devices", ["NOR"])
