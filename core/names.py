@@ -11,11 +11,12 @@ catalog changes, so they stay fast on a large catalog and follow imports made by
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ MIN_FUZZY_LENGTH = 5
 # A name found inside a longer message must be this long, so "Go" or "AB" are not seen everywhere.
 MIN_MENTION_LENGTH = 3
 MIN_MENTION_LENGTH_CJK = 2
+# Most words (kana and hangul count one per character) of a name in another script that
+# is looked for in a message by its sound.
+MAX_TRANSLITERATED_WORDS = 12
 # How often the catalog is checked for changes made by this or another process.
 CHECK_SECONDS = 1.0
 
@@ -305,16 +309,41 @@ class NameKey:
 
 @dataclass
 class FuzzyChoices:
-    """Strings to compare a query with, each with its key number and a score discount."""
+    """Strings to compare a query with, each with its key number and a score discount,
+    sorted by length: a string much shorter or longer than the query cannot reach the
+    cutoff, so only a slice of them is compared."""
 
     strings: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     discounts: list[float] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
 
     def add(self, string: str, number: int, discount: float) -> None:
         self.strings.append(string)
         self.numbers.append(number)
         self.discounts.append(discount)
+
+    def finish(self) -> None:
+        order = sorted(range(len(self.strings)), key=lambda i: len(self.strings[i]))
+        self.strings = [self.strings[i] for i in order]
+        self.numbers = [self.numbers[i] for i in order]
+        self.discounts = [self.discounts[i] for i in order]
+        self.lengths = [len(string) for string in self.strings]
+
+    def closest(self, needle: str, cutoff: float) -> Iterator[tuple[int, float]]:
+        """(key number, score) of the strings scoring at least `cutoff`, discount taken off."""
+        # fuzz.ratio is 200 * common / (len(a) + len(b)), and common <= the shorter length.
+        shortest = math.ceil(len(needle) * cutoff / (200 - cutoff))
+        longest = math.floor(len(needle) * (200 - cutoff) / cutoff)
+        low = bisect_left(self.lengths, shortest)
+        high = bisect_right(self.lengths, longest)
+        best = process.extract(
+            needle, self.strings[low:high], scorer=fuzz.ratio, score_cutoff=cutoff, limit=20
+        )
+        for _, score, at in best:
+            discounted = float(score) - self.discounts[low + at]
+            if discounted >= cutoff:
+                yield self.numbers[low + at], discounted
 
 
 @dataclass
@@ -325,8 +354,13 @@ class NameIndex:
     by_sound: dict[str, list[int]] = field(default_factory=dict)
     sorted_words: list[tuple[str, int]] = field(default_factory=list)
     longest: int = 1
+    # First word of any name -> most words of a name starting with it: a message's words
+    # that start no name are skipped at once.
+    starts: dict[str, int] = field(default_factory=dict)
     # Fuzzy candidates: parallel lists of strings and key numbers, per kind of comparison.
-    spellings: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
+    spellings: dict[str, FuzzyChoices] = field(
+        default_factory=lambda: {script: FuzzyChoices() for script in ("latin", "han", "other")}
+    )
     latin_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
     other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
 
@@ -339,16 +373,20 @@ class NameIndex:
         self.by_words.setdefault(_joined(folded.words), []).append(number)
         self.by_compact.setdefault(folded.compact, []).append(number)
         self.longest = max(self.longest, len(folded.words))
+        first = folded.words[0]
+        self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
         for spelling, sound, discount in folded.fuzzy:
             if len(spelling) >= MIN_FUZZY_LENGTH:
-                self.spellings.add(spelling, number, discount)
+                self.spellings[folded.script].add(spelling, number, discount)
             if len(sound) >= MIN_FUZZY_LENGTH:
                 if not discount:
                     self.by_sound.setdefault(sound, []).append(number)
                 sounds.add(sound, number, discount)
 
     def finish(self) -> NameIndex:
+        for choices in (*self.spellings.values(), self.latin_sounds, self.other_sounds):
+            choices.finish()
         self.sorted_words = sorted((_joined(k.folded.words), n) for n, k in enumerate(self.keys))
         return self
 
@@ -390,8 +428,11 @@ class NameIndex:
         """Catalog names written anywhere in a message, whole words, longest first."""
         words = tokens(text)
         found: list[Match] = []
-        for first in range(len(words)):
-            for last in range(min(len(words), first + self.longest), first, -1):
+        for first, word in enumerate(words):
+            longest = self.starts.get(word.key, 0)
+            if _script(word.key) == "other":  # may sound like a Latin name: Лукойл, フォンテラ
+                longest = max(longest, MAX_TRANSLITERATED_WORDS)
+            for last in range(min(len(words), first + longest), first, -1):
                 found += self._mentioned(words[first:last])
         return _distinct(_longest_first(found))
 
@@ -445,35 +486,25 @@ class NameIndex:
         cutoff: float | None = None,
     ) -> list[Match]:
         minimum = 3 if cutoff else MIN_FUZZY_LENGTH  # suggestions may be looser
+        script = _script(compact)
         found = []
         if len(compact) >= minimum:
             spelling_cutoff = cutoff or FUZZY_CUTOFF
-            found += self._closest(compact, self.spellings, spelling_cutoff, start, end)
-        script = _script(compact)
-        sound = sound_key(compact)
-        if script != "han" and len(sound) >= minimum:
+            found += self._closest(compact, self.spellings[script], spelling_cutoff, start, end)
+        sound = sound_key(compact) if script != "han" else ""
+        if len(sound) >= minimum:
             other = self.latin_sounds if script == "other" else self.other_sounds
             sound_cutoff = cutoff or TRANSLITERATED_CUTOFF
             found += self._closest(sound, other, sound_cutoff, start, end)
         return found
 
     def _closest(
-        self,
-        needle: str,
-        choices: FuzzyChoices,
-        cutoff: float,
-        start: int,
-        end: int,
+        self, needle: str, choices: FuzzyChoices, cutoff: float, start: int, end: int
     ) -> list[Match]:
-        best = process.extract(
-            needle, choices.strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20
-        )
-        found = []
-        for _, score, i in best:
-            discounted = float(score) - choices.discounts[i]
-            if discounted >= cutoff:
-                found.append(self._match(choices.numbers[i], "fuzzy", discounted, start, end))
-        return found
+        return [
+            self._match(number, "fuzzy", score, start, end)
+            for number, score in choices.closest(needle, cutoff)
+        ]
 
     def _match(self, number: int, kind: str, score: float, start: int, end: int) -> Match:
         key = self.keys[number]
@@ -548,20 +579,10 @@ log = logging.getLogger(__name__)
 
 
 def _fingerprint(session: Session) -> tuple[Any, ...]:
-    """Changes whenever exhibitors are added, removed, retired or renamed (the name lengths
-    catch a writer that does not touch updated_at)."""
-    lengths = (
-        func.length(Exhibitor.name_en)
-        + func.coalesce(func.length(Exhibitor.name_zh), 0)
-        + func.coalesce(func.length(Exhibitor.aliases), 0)
-    )
+    """Changes whenever exhibitors are added, removed, retired or edited: every ORM write,
+    the importer's bulk updates included, moves updated_at."""
     row = session.execute(
-        select(
-            func.count(),
-            func.max(Exhibitor.updated_at),
-            func.count(Exhibitor.retired_at),
-            func.coalesce(func.sum(lengths), 0),
-        )
+        select(func.count(), func.max(Exhibitor.updated_at), func.count(Exhibitor.retired_at))
     ).one()
     return tuple(row)
 
