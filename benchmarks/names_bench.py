@@ -225,6 +225,15 @@ class Timer:
         return f"wall {percentiles(self.wall)} | cpu {percentiles(self.cpu)} (n={len(self.wall)})"
 
 
+OUTCOMES = ("alone", "among", "missed")
+
+
+def outcome(wanted: str, found: list[str]) -> str:
+    if found == [wanted]:
+        return "alone"
+    return "among" if wanted in found else "missed"
+
+
 def percentiles(latencies: list[float]) -> str:
     latencies = sorted(latencies)
     p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
@@ -245,12 +254,12 @@ def bench(url: str, label: str, rows: int) -> None:
             names._fingerprint(session)
         check = (time.perf_counter() - t0) / 20 * 1000
         find_timer = Timer()
-        hits: dict[str, list[int]] = {}
+        outcomes: dict[str, list[str]] = {}
         for company in sample:
             for kind, query in queries(company, rng):
                 with find_timer:
                     result = catalog.find_by_name(session, query)
-                hits.setdefault(kind, []).append(company.id in [e.id for e in result][:1])
+                outcomes.setdefault(kind, []).append(outcome(company.id, [e.id for e in result]))
         unknown = [
             " ".join(latin_word(rng, OTHER_SYLLABLES) for _ in range(2)) + " Trading"
             for _ in range(200)
@@ -270,8 +279,11 @@ def bench(url: str, label: str, rows: int) -> None:
         f"{label:<11} rows={rows:>6} index build={build:5.2f}s change check={check:5.2f}ms\n"
         f"  find_by_name {find_timer}\n  mentions     {mention_timer}"
     )
-    rates = "  ".join(f"{k}={sum(v) / len(v):.0%}" for k, v in sorted(hits.items()))
-    print(f"  right exhibitor first: {rates}  mentions={mention_hits / len(sample):.0%}")
+    print("  look-ups: the right exhibitor alone / among several to pick from / missed")
+    for kind, seen in sorted(outcomes.items()):
+        shares = " / ".join(f"{seen.count(o) / len(seen):4.0%}" for o in OUTCOMES)
+        print(f"    {kind:<14} {shares}  (n={len(seen)})")
+    print(f"  mentions: the right exhibitor first {mention_hits / len(sample):.0%}")
     print(f"  unknown names that matched something: {false_hits}/{len(unknown)}")
 
 

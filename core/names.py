@@ -41,6 +41,8 @@ TRANSLITERATED_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 65.0
 # Taken off the score of a typo match on the first words of a name rather than all of it.
 PREFIX_DISCOUNT = 3.0
+# A name inside the query that covers less of it than this loses to a typo of a whole name.
+CONTAINED_SHARE = 2 / 3
 # Candidates within this many points of the best fuzzy score are equally good.
 FUZZY_TIE = 2.0
 # Typo matching on shorter names finds too many unrelated companies.
@@ -71,6 +73,8 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 # "fuontera", 아모레퍼시픽 "amorepeosipig"): folded away before names in different scripts
 # are compared.
 _SOUNDS = (
+    ("dzh", "j"),  # Russian дж, zh for ж: the j of Latin names
+    ("zh", "j"),
     ("ph", "f"),
     ("ck", "k"),
     ("kh", "k"),
@@ -254,7 +258,8 @@ def sound_key(compact: str) -> str:
     text = _SOFT_C.sub("s", text)
     for spelling, sound in _SOUNDS:
         text = text.replace(spelling, sound)
-    return _DOUBLED.sub(r"\1", text.replace("c", "k"))
+    # h is written for Russian х (kh) and Japanese/Korean h-sounds alike, or not at all.
+    return _DOUBLED.sub(r"\1", text.replace("c", "k").replace("h", ""))
 
 
 def _is_cjk(word: str) -> bool:
@@ -269,7 +274,7 @@ def _joined(words: Iterable[str]) -> str:
 @dataclass(frozen=True)
 class FoldedName:
     words: tuple[str, ...]
-    written: str  # every word, legal forms too, to tell "Nordic Medtech" from "… Oy"
+    legal_form: str  # as written, to tell "Nordic Medtech" from "Nordic Medtech Oy"
     compact: str
     script: str
     # Forms for typo and transliteration matching: (spelling, sound key or "", discount).
@@ -281,20 +286,25 @@ def fold_name(name: str) -> FoldedName | None:
     """A catalog name analysed once per process: rebuilding the index after an import only
     folds the names that changed."""
     all_words = tokens(name)
-    words = tuple(t.key for t in strip_legal_forms(all_words))
+    kept = strip_legal_forms(all_words)
+    words = tuple(t.key for t in kept)
     compact = "".join(words)
     if not compact:
         return None
     script = _script(compact)
-    written = "".join(t.key for t in all_words)
-    return FoldedName(words, written, compact, script, tuple(_fuzzy_forms(words, script)))
+    legal_form = _legal_form(all_words, kept)
+    return FoldedName(words, legal_form, compact, script, tuple(_fuzzy_forms(words, script)))
+
+
+def _legal_form(all_words: list[Token], kept: list[Token]) -> str:
+    return "".join(t.key for t in all_words if t not in kept)
 
 
 def _fuzzy_forms(words: tuple[str, ...], script: str) -> Iterator[tuple[str, str, float]]:
-    """The whole name, then (not for Han names, whose characters are words) its first words
-    alone ("Fonterra" for "Fonterra Co-operative Group") at a small discount."""
-    sizes = [len(words)] if script == "han" else range(len(words), 0, -1)
-    for size in sizes:
+    """The whole name, then its first words alone ("Fonterra" for "Fonterra Co-operative
+    Group") at a small discount; not the first characters of a Han, kana or hangul name."""
+    spaced = not any(_is_cjk(word) for word in words)
+    for size in range(len(words), 0 if spaced else len(words) - 1, -1):
         spelling = "".join(words[:size])
         sound = sound_key(spelling) if script != "han" else ""
         yield spelling, sound, PREFIX_DISCOUNT * (size < len(words))
@@ -403,17 +413,25 @@ class NameIndex:
         exact = [
             self._match(n, "exact", 100.0, start, end) for n in self.by_compact.get(compact, [])
         ]
-        partial = [] if exact else self._contained(words) + self._prefixed(words)
-        best = exact or _best(partial) or _best(self._fuzzy(compact, start, end))
-        return _distinct(self._as_written(best, "".join(w.key for w in all_words)))
+        partial = [] if exact else _best(self._contained(words) + self._prefixed(words))
+        # A typo of a whole name beats a shorter name that is merely in the query:
+        # "Chidre Danolho" is Chidre Danloho rather than Chidre.
+        if (
+            partial
+            and partial[0].kind == "contained"
+            and partial[0].score < CONTAINED_SHARE * len(compact)
+        ):
+            partial = _best(self._fuzzy(compact, start, end)) or partial
+        best = exact or partial or _best(self._fuzzy(compact, start, end))
+        return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
 
-    def _as_written(self, best: list[Match], written: str) -> list[Match]:
+    def _same_legal_form(self, best: list[Match], legal_form: str) -> list[Match]:
         """Of names that differ only in their legal form ("Nordic Medtech", "Nordic Medtech
-        Oy"), the ones closest to the query as written, legal form and all."""
+        Oy"), the ones with the query's legal form (or none, like the query), if any."""
         if len({self.keys[m.key_number].folded.compact for m in best}) != 1:
             return best
-        closeness = [fuzz.ratio(written, self.keys[m.key_number].folded.written) for m in best]
-        return [m for m, score in zip(best, closeness, strict=True) if score == max(closeness)]
+        same = [m for m in best if self.keys[m.key_number].folded.legal_form == legal_form]
+        return same or best
 
     def suggest(self, query: str, limit: int) -> list[Match]:
         """Names close to one that matched nothing, to offer instead."""

@@ -46,6 +46,8 @@ CATALOG = [
     ("NES", "Nestlé S.A.", "雀巢", None),
     ("OEL", "Ölmühle Hamburg GmbH", None, None),
     ("DAN", "Danone S.A.", "达能", None),
+    ("AN1", "Andes Medical S.A.", None, None),  # two companies, one name, two legal forms
+    ("AN2", "Andes Medical Ltd.", None, None),
     ("RET", "Retired Wines Pty Ltd", None, None),  # no longer listed: never found
 ]
 
@@ -208,6 +210,18 @@ def test_a_name_several_companies_start_with_asks_which(session) -> None:
     assert set(found(session, "Alpen Orchards")) == {"AL1"}
     assert set(found(session, "Bright Dairy")) == {"BR1"}
     assert set(found(session, "Alpen")) == {"AL1", "AL2"}
+
+
+def test_a_legal_form_tells_apart_companies_of_the_same_name(session) -> None:
+    assert set(found(session, "Andes Medical")) == {"AN1", "AN2"}
+    assert found(session, "Andes Medical SA") == ["AN1"]
+    assert found(session, "ANDES MEDICAL LTD") == ["AN2"]
+    assert set(found(session, "Andes Medicl")) == {"AN1", "AN2"}
+
+
+def test_a_typo_of_a_whole_name_beats_a_shorter_name_inside_the_query(session) -> None:
+    assert found(session, "Bright Dairy & Fod") == ["BR2"]  # not Bright Dairy Co.
+    assert found(session, "Bright Dairy booth") == ["BR1"]  # a name inside, nothing closer
 
 
 def test_short_names_get_no_typo_matches(session) -> None:
