@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from actions.areas import area_name
-from actions.base import Context, NluResult, Reply, rows
+from actions.base import Button, Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import catalog
 from core.models import Exhibitor
@@ -43,26 +43,39 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
 
 
 def match_company(ctx: Context, name: str, verb: str, *extra: str) -> Exhibitor | Reply:
-    """The one exhibitor a name means, or a reply: not found, or buttons to pick one
-    (each button is `verb|exhibitor id|*extra`)."""
+    """The one exhibitor a name means, or a reply: not found (with the closest names as
+    buttons), or buttons to pick one of several equally good matches (each button is
+    `verb|exhibitor id|*extra`)."""
     matches = catalog.find_by_name(ctx.session, name)
-    if not matches:
-        return Reply(
-            text=ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=escape(name))
-            + "\n"
-            + ctx._("Check the spelling, or search by product or country instead."),
-        )
     if len(matches) == 1:
         return matches[0]
+    if not matches:
+        return _not_found(ctx, name, verb, *extra)
     return Reply(
         text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
-        buttons=rows(
-            *(
-                ctx.button(catalog.display_name(e, ctx.t.locale)[:40], verb, e.id, *extra)
-                for e in matches
-            ),
-            per_row=1,
+        buttons=_choices(ctx, matches, verb, *extra),
+    )
+
+
+def _not_found(ctx: Context, name: str, verb: str, *extra: str) -> Reply:
+    text = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=escape(name))
+    close = catalog.suggestions(ctx.session, name)
+    if not close:
+        hint = ctx._("Check the spelling, or search by product or country instead.")
+        return Reply(text=text + "\n" + hint)
+    hint = ctx._("Did you mean one of these?")
+    return Reply(text=text + "\n" + hint, buttons=_choices(ctx, close, verb, *extra))
+
+
+def _choices(
+    ctx: Context, exhibitors: list[Exhibitor], verb: str, *extra: str
+) -> tuple[tuple[Button, ...], ...]:
+    return rows(
+        *(
+            ctx.button(catalog.display_name(e, ctx.t.locale)[:40], verb, e.id, *extra)
+            for e in exhibitors
         ),
+        per_row=1,
     )
 
 

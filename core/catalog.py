@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import (
     ColumnElement,
     and_,
@@ -19,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from core import names
 from core.models import Exhibitor, ExhibitorCategory
 from core.taxonomy import Taxonomy, fold
 
@@ -131,39 +131,24 @@ def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, li
 
 
 def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]:
-    """Exhibitors whose English or Chinese name matches; exact matches first, then typos."""
-    needle = fold(name)
-    if len(needle) < 2:
-        return []
-    exact = session.scalars(
-        select(Exhibitor).where(
-            or_(func.lower(Exhibitor.name_en) == needle, Exhibitor.name_zh == name.strip()),
-            Exhibitor.retired_at.is_(None),
-        )
-    ).all()
-    if exact:
-        return list(exact)[:limit]
-    pattern = f"%{needle}%"
-    partial = session.scalars(
-        select(Exhibitor)
-        .where(or_(func.lower(Exhibitor.name_en).like(pattern), Exhibitor.name_zh.like(pattern)))
-        .where(Exhibitor.retired_at.is_(None))
-        .order_by(func.length(Exhibitor.name_en))
-        .limit(limit)
-    ).all()
-    return list(partial) or _close_names(session, needle, limit)
+    """The exhibitors a company name means, equally good matches only: an exact match on
+    any of their names or aliases, else the longest name inside it or the names it begins,
+    else the closest spellings (see core.names)."""
+    return _exhibitors(session, [m.exhibitor_id for m in names.find(session, name)][:limit])
 
 
-def _close_names(session: Session, needle: str, limit: int) -> list[Exhibitor]:
-    """Closest English names above a threshold, so "Nordik Medtec" finds Nordic Medtech."""
-    if len(needle) < 4:
+def _close_names(session: Session, name: str, limit: int) -> list[Exhibitor]:
+    """Exhibitors whose names come close to one that matched nothing, to suggest instead."""
+    return _exhibitors(session, [m.exhibitor_id for m in names.suggest(session, name, limit)])
+
+
+def suggestions(session: Session, name: str, limit: int = 3) -> list[Exhibitor]:
+    return _close_names(session, name, limit)
+
+
+def _exhibitors(session: Session, ids: list[str]) -> list[Exhibitor]:
+    if not ids:
         return []
-    rows = session.execute(
-        select(Exhibitor.id, func.lower(Exhibitor.name_en)).where(Exhibitor.retired_at.is_(None))
-    ).all()
-    names: dict[str, str] = {exhibitor_id: name for exhibitor_id, name in rows}
-    best = process.extract(needle, names, scorer=fuzz.WRatio, score_cutoff=88, limit=limit)
-    ids = [exhibitor_id for _, _, exhibitor_id in best]
     found = {e.id: e for e in session.scalars(select(Exhibitor).where(Exhibitor.id.in_(ids)))}
     return [found[i] for i in ids if i in found]
 

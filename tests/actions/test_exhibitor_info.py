@@ -1,5 +1,16 @@
+from collections.abc import Callable, Iterator
+from itertools import chain
+
+import pytest
+
 from actions import exhibitor_info
+from actions.base import Context, Reply
+from core import users
+from core.db import transaction
+from core.i18n import translator
 from tests.actions.conftest import nlu
+from tests.conftest import FIXED_NOW, base_settings, make_container
+from tests.core.test_names import CATALOG, add_catalog
 
 
 def test_card_shows_booth_products_languages_and_contact(make_ctx) -> None:
@@ -39,3 +50,98 @@ def test_a_misspelt_name_still_finds_the_exhibitor(make_ctx) -> None:
         make_ctx("en"), nlu("where is Nordik Medtec", "exhibitor_info", company="Nordik Medtec")
     )
     assert "Nordic Medtech" in reply.text
+
+
+# --- company look-up on a catalog of real-style names, SQLite and PostgreSQL --------------
+@pytest.fixture
+def catalog_ctx(database_url: str) -> Iterator[Callable[[str], Context]]:
+    container = make_container(base_settings(database_url))
+    try:
+        with transaction(container.sessions) as session:
+            add_catalog(session)
+            user = users.get_or_create(session, "console", 501)
+
+            def make(locale: str = "en") -> Context:
+                return Context(
+                    session=session,
+                    user=user,
+                    t=translator(locale),
+                    taxonomy=container.taxonomy,
+                    knowledge=container.knowledge,
+                    codec=container.router.codec,
+                    now=FIXED_NOW,
+                    settings=container.settings,
+                )
+
+            yield make
+    finally:
+        container.engine.dispose()
+
+
+def booth(exhibitor_id: str) -> str:
+    return f"1.1A-{[row[0] for row in CATALOG].index(exhibitor_id):02d}"
+
+
+def button_targets(ctx: Context, reply: Reply) -> list[tuple[str, ...]]:
+    return [
+        (verb, *args) for b in chain(*reply.buttons) for verb, args in [ctx.codec.decode(b.data)]
+    ]
+
+
+REPORTED = [  # (message, the company the NLU tagged, the exhibitor meant)
+    ("西门子医疗在哪个展位", "西门子医疗", "SHS"),
+    ("恒天然的展台", "恒天然", "FON"),
+    ("フォンテラのブースはどこ", "フォンテラ", "FON"),
+    ("花王在哪", "花王", "KAO"),
+    ("資生堂のブース", "資生堂", "SHI"),
+    ("아모레퍼시픽 부스", "아모레퍼시픽", "AMO"),
+    ("Wo ist Dr. Oetker?", "Dr. Oetker", "OET"),
+    ("Где стенд Лукойл?", "Лукойл", "LUK"),
+    ("Где КАМАЗ?", "КАМАЗ", "KAM"),
+    ("where is Michellin", "Michellin", "MIC"),
+    ("where is Fonterra's booth", "Fonterra's", "FON"),
+    ("booth of Evergreen Gourmet Ltd", "Evergreen Gourmet Ltd", "EV1"),
+    ("booth of Evergreen Gourmet Foods", "Evergreen Gourmet Foods", "EV2"),
+    ("booth of Alpen Orchards KG", "Alpen Orchards KG", "AL1"),
+    ("booth of Bright Dairy Co.", "Bright Dairy Co.", "BR1"),
+]
+
+
+def test_the_card_of_the_company_named(catalog_ctx) -> None:
+    ctx = catalog_ctx("en")
+    for text, company, expected in REPORTED:
+        reply = exhibitor_info.exhibitor_info(ctx, nlu(text, "exhibitor_info", company=company))
+        assert f"<b>{booth(expected)}</b>" in reply.text, (text, reply.text)
+
+
+def test_an_unknown_company_gets_close_names_as_buttons(catalog_ctx) -> None:
+    ctx = catalog_ctx("en")
+    reply = exhibitor_info.match_company(ctx, "Nordic Medical <AB>", exhibitor_info.VERB)
+    assert isinstance(reply, Reply)
+    assert "I couldn’t find an exhibitor called “Nordic Medical &lt;AB&gt;”." in reply.text
+    targets = button_targets(ctx, reply)
+    assert 1 <= len(targets) <= 3 and targets[0] == ("ex", "NOR")
+    assert "Nordic Medtech AB" in reply.buttons[0][0].label
+
+
+def test_suggestions_keep_the_callers_verb_and_arguments(catalog_ctx) -> None:
+    ctx = catalog_ctx("de")
+    reply = exhibitor_info.match_company(ctx, "Sibir Tech", "bk", "t1000")
+    assert isinstance(reply, Reply)
+    assert ("bk", "SIB", "t1000") in button_targets(ctx, reply)
+    assert "Sibir Tech" in reply.text and "couldn’t" not in reply.text  # in German
+
+
+def test_an_unknown_company_with_nothing_close(catalog_ctx) -> None:
+    reply = exhibitor_info.match_company(catalog_ctx("en"), "Acme Industries", "ex")
+    assert isinstance(reply, Reply)
+    assert "couldn’t find" in reply.text and "Check the spelling" in reply.text
+    assert reply.buttons == ()
+
+
+def test_several_equally_good_matches_ask_which(catalog_ctx) -> None:
+    ctx = catalog_ctx("zh")
+    reply = exhibitor_info.match_company(ctx, "Evergreen", "ex")
+    assert isinstance(reply, Reply)
+    assert {args for _, *rest in button_targets(ctx, reply) for args in rest} == {"EV1", "EV2"}
+    assert "常青美食" in reply.buttons[0][0].label or "常青美食" in reply.buttons[1][0].label
