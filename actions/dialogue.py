@@ -8,11 +8,13 @@ intent, as a single message would.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from actions import alerts, booking_form, exhibitor_info, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
-from actions.base import Context, NluResult, Reply
+from actions.base import Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
-from core import cues
+from core import catalog, cues, names
 from core.dialogue import EVENTS, EXHIBITORS, State
 from core.lingang import follow_up_facet
 from core.models import Event
@@ -29,6 +31,7 @@ SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
+    nlu = link_companies(ctx, nlu)
     intent = understood_intent(ctx, nlu)
     if intent == "start_over" or cues.has(nlu.text, "start_over", ctx.t.locale):
         ctx.state = State()
@@ -41,6 +44,23 @@ def respond(ctx: Context, nlu: NluResult) -> Reply:
         if reply is not None:
             return reply
     return dispatch(ctx, nlu, intent)
+
+
+def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
+    """Company names come from the catalog, not only from the model: when the model tagged no
+    company, or one the catalog does not know, a catalog name found in the message becomes the
+    company, and whatever the model tagged over it ("Sibir Technologies" as a date) is dropped."""
+    tagged = [e.value for e in nlu.entities if e.type == "company" and e.value.strip()]
+    if tagged and any(catalog.find_by_name(ctx.session, value) for value in tagged):
+        return nlu
+    found = names.mentions(ctx.session, nlu.text)
+    if not found:
+        return nlu
+    start, end = found[0].start, found[0].end
+    kept = [e for e in nlu.entities if e.end <= start or e.start >= end or e.end <= e.start]
+    kept = [e for e in kept if e.type != "company"]
+    company = Entity("company", nlu.text[start:end], start, end)
+    return replace(nlu, entities=(*kept, company))
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from core import outbox
+from core import names, outbox
 from core.alerts import queue_event_alerts
 from core.i18n import N_, SHANGHAI, Translator
 from core.meetings import BOOKED, CANCELLED, REMINDER
@@ -500,6 +500,8 @@ def import_exhibitors(
     )
     if prune and missing:
         report = replace(report, retired=missing, notified=retire(session, missing, now))
+    if new or changed or report.retired:
+        names.refresh(session)  # this process finds the new names at once; others within a second
     return report
 
 
