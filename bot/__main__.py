@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bot import logs
 from bot.app import Container, build
 from bot.delivery import Delivery
 from bot.nlu_service import NluService
+from core import names
 from core.db import transaction
 from core.i18n import Translator, translator
 from core.imports import ImportReport, import_events, import_exhibitors, import_schedules
@@ -178,6 +180,9 @@ def healthcheck(container: Container) -> int:
 
 def with_nlu(container: Container, body: Callable[[], object]) -> int:
     settings = container.settings
+    # The company-name index is built while the language service starts, not on the first
+    # question about a company.
+    threading.Thread(target=warm_names, args=(container,), daemon=True).start()
     service = None
     if settings.nlu_manage:
         service = NluService(settings.nlu_url, settings.nlu_token, settings.nlu_model)
@@ -197,6 +202,11 @@ def with_nlu(container: Container, body: Callable[[], object]) -> int:
     finally:
         if service is not None:
             service.stop()
+
+
+def warm_names(container: Container) -> None:
+    with container.sessions() as session:
+        names.refresh(session)
 
 
 def run_telegram(container: Container) -> None:
