@@ -14,37 +14,40 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fillers import AREA, CITY, COMPANY, COUNTRY, COUNTRY_ADJ, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
-from templates_a import T as TA  # noqa: E402
-from templates_b import T as TB  # noqa: E402
-from extra import EXTRA  # noqa: E402
-from more_a import MORE as MORE_A  # noqa: E402
-from more_b import MORE as MORE_B  # noqa: E402
-from more_c import MORE as MORE_C  # noqa: E402
-from more_d import MORE as MORE_D  # noqa: E402
-from more_e import MORE as MORE_E  # noqa: E402
-from more_f import MORE as MORE_F  # noqa: E402
-from more_g import MORE as MORE_G  # noqa: E402
-from more_h import MORE as MORE_H  # noqa: E402
-from more_i import MORE as MORE_I  # noqa: E402
-from more_j import MORE as MORE_J  # noqa: E402
-from more_k import MORE as MORE_K  # noqa: E402
-from more_l import MORE as MORE_L  # noqa: E402
-from more_m import MORE as MORE_M  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "data/nlu_source"
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
 SLOT = re.compile(r"\{(\w+)\}")
-TEMPLATES = {**TA, **TB}
-for _lang, _intents in EXTRA.items():
-    for _intent, _phrases in _intents.items():
-        TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
-# The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MORE_I, MORE_J, MORE_K, MORE_L, MORE_M):
-    for _key, _intents in _more.items():
-        for _intent, _phrases in _intents.items():
-            TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
+
+
+def _load(path: Path) -> object:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def read_templates() -> dict[str, dict[str, list[str]]]:
+    """Phrasings per language and intent from data/nlu_source/<lang>/<intent>.yml; "<lang>_lingang"
+    keys hold the FAQ topics from data/nlu_source/<lang>/lingang_faq/<topic>.yml. Intents are read
+    in the order data/nlu_source/intents.yml lists them, which fixes the random fills."""
+    order = _load(SOURCE / "intents.yml")
+    templates: dict[str, dict[str, list[str]]] = {}
+    for lang in LANGS:
+        templates[lang] = {i: _load(SOURCE / lang / f"{i}.yml")["templates"] for i in order["intents"]}
+        templates[f"{lang}_lingang"] = {
+            t: _load(SOURCE / lang / "lingang_faq" / f"{t}.yml")["templates"] for t in order["lingang_faq"]
+        }
+    return templates
+
+
+def read_fillers(slot: str) -> dict[str, list[str]] | list[str]:
+    """Entity values for {slot} from data/nlu_source/fillers/<slot>.yml, per language."""
+    return _load(SOURCE / "fillers" / f"{slot}.yml")["values"]
+
+
+PRODUCT, COUNTRY, COUNTRY_ADJ, CITY, COMPANY, HALL, AREA, DATE, TIME, LANGUAGE = (
+    read_fillers(slot)
+    for slot in ("product", "country", "country_adj", "city", "company", "hall", "area", "date", "time", "language")
+)
+TEMPLATES = read_templates()
 
 
 def _distinct(templates: list[str]) -> list[str]:
