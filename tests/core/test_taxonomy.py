@@ -11,11 +11,15 @@ from core.taxonomy import load_taxonomy
 
 def _fillers(slot: str) -> dict[str, list[str]]:
     """The values the NLU training data fills {slot} with, per language (data/nlu_source/fillers/)."""
-    values: dict[str, list[str]] = yaml.safe_load((ROOT / f"data/nlu_source/fillers/{slot}.yml").read_text("utf-8"))["values"]
+    values: dict[str, list[str]] = yaml.safe_load(
+        (ROOT / f"data/nlu_source/fillers/{slot}.yml").read_text("utf-8")
+    )["values"]
     return values
 
 
-COUNTRY, COUNTRY_ADJ, CITY, PRODUCT = (_fillers(slot) for slot in ("country", "country_adj", "city", "product"))
+COUNTRY, COUNTRY_ADJ, CITY, PRODUCT = (
+    _fillers(slot) for slot in ("country", "country_adj", "city", "product")
+)
 TAXONOMY = load_taxonomy(ROOT / "data")
 
 
