@@ -97,6 +97,12 @@ def report(batches: dict[str, list[dict]]) -> dict:
     out["strict_intent_accuracy"] = rate(all_examples, exact)
     out["macro_f1"] = f1_score([e["intent"] for e in all_examples], [scored(e) for e in all_examples],
                                average="macro", zero_division=0)
+    out["intents"] = {}
+    for intent in sorted({e["intent"] for e in all_examples}):
+        wanted = [e for e in all_examples if e["intent"] == intent]
+        claimed = [e for e in all_examples if scored(e) == intent]
+        out["intents"][intent] = {"examples": len(wanted), "recall": rate(wanted),
+                                  "precision": sum(e["intent"] == intent for e in claimed) / max(1, len(claimed))}
     oos = [e for e in all_examples if e["intent"] == "out_of_scope"]
     out["out_of_scope_recall"] = rate(oos)
     faq = [e for e in all_examples if e["intent"] == "lingang_faq"]
@@ -154,6 +160,9 @@ def main() -> int:
     print(f"{'all':<6}{sum(r['examples'] for r in result['languages'].values()):>5}"
           f"{result['intent_accuracy']:>12.1%}{result['macro_f1']:>10.3f}{result['strict_intent_accuracy']:>12.1%}")
     print("(intent acc counts out_of_scope -> nlu_fallback as right, as the issue does; strict acc does not)")
+    print(f"{'intent':<20}{'n':>5}{'recall':>9}{'precision':>11}")
+    for intent, row in result["intents"].items():
+        print(f"{intent:<20}{row['examples']:>5}{row['recall']:>9.1%}{row['precision']:>11.1%}")
     print(f"out-of-scope recall (out_of_scope or nlu_fallback): {result['out_of_scope_recall']:.1%}")
     print(f"Lingang topic accuracy: {result['lingang_topic_accuracy']:.1%}")
     for name, row in result["entities"].items():

@@ -7,6 +7,7 @@ Deterministic. Usage: python scripts/nlu_data/generate.py
 
 from __future__ import annotations
 
+import csv
 import random
 import re
 import sys
@@ -14,37 +15,101 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fillers import AREA, CITY, COMPANY, COUNTRY, COUNTRY_ADJ, DATE, HALL, LANGUAGE, PRODUCT, TIME  # noqa: E402
-from templates_a import T as TA  # noqa: E402
-from templates_b import T as TB  # noqa: E402
-from extra import EXTRA  # noqa: E402
-from more_a import MORE as MORE_A  # noqa: E402
-from more_b import MORE as MORE_B  # noqa: E402
-from more_c import MORE as MORE_C  # noqa: E402
-from more_d import MORE as MORE_D  # noqa: E402
-from more_e import MORE as MORE_E  # noqa: E402
-from more_f import MORE as MORE_F  # noqa: E402
-from more_g import MORE as MORE_G  # noqa: E402
-from more_h import MORE as MORE_H  # noqa: E402
-from more_i import MORE as MORE_I  # noqa: E402
-from more_j import MORE as MORE_J  # noqa: E402
-from more_k import MORE as MORE_K  # noqa: E402
-from more_l import MORE as MORE_L  # noqa: E402
-from more_m import MORE as MORE_M  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "data/nlu_source"
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
 SLOT = re.compile(r"\{(\w+)\}")
-TEMPLATES = {**TA, **TB}
-for _lang, _intents in EXTRA.items():
-    for _intent, _phrases in _intents.items():
-        TEMPLATES[_lang][_intent] = TEMPLATES[_lang][_intent] + _phrases
-# The wider phrasings go after the original ones; "<lang>_lingang" keys hold the FAQ topics.
-for _more in (MORE_A, MORE_B, MORE_C, MORE_D, MORE_E, MORE_F, MORE_G, MORE_H, MORE_I, MORE_J, MORE_K, MORE_L, MORE_M):
-    for _key, _intents in _more.items():
-        for _intent, _phrases in _intents.items():
-            TEMPLATES[_key][_intent] = TEMPLATES[_key][_intent] + _phrases
+
+
+def _load(path: Path) -> object:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def read_templates() -> dict[str, dict[str, list[str]]]:
+    """Phrasings per language and intent from data/nlu_source/<lang>/<intent>.yml; "<lang>_lingang"
+    keys hold the FAQ topics from data/nlu_source/<lang>/lingang_faq/<topic>.yml. Intents are read
+    in the order data/nlu_source/intents.yml lists them, which fixes the random fills."""
+    order = _load(SOURCE / "intents.yml")
+    templates: dict[str, dict[str, list[str]]] = {}
+    for lang in LANGS:
+        templates[lang] = {i: _load(SOURCE / lang / f"{i}.yml")["templates"] for i in order["intents"]}
+        templates[f"{lang}_lingang"] = {
+            t: _load(SOURCE / lang / "lingang_faq" / f"{t}.yml")["templates"] for t in order["lingang_faq"]
+        }
+    return templates
+
+
+def read_fillers(slot: str) -> dict[str, list[str]] | list[str]:
+    """Entity values for {slot} from data/nlu_source/fillers/<slot>.yml, per language."""
+    return _load(SOURCE / "fillers" / f"{slot}.yml")["values"]
+
+
+PRODUCT, COUNTRY, COUNTRY_ADJ, CITY, COMPANY, HALL, AREA, DATE, TIME, LANGUAGE, ORDINAL = (
+    read_fillers(slot)
+    for slot in ("product", "country", "country_adj", "city", "company", "hall", "area", "date", "time", "language",
+                 "ordinal")
+)
+TEMPLATES = read_templates()
+# Company names in each language's messages: Latin-script names everywhere, and names in the
+# language's own script (有限公司, 株式会社, (주), ООО) where it has them.
+COMPANY_STYLES = {"zh": "zh", "ja": "ja", "ko": "ko", "ru": "ru"}
+
+
+def catalog_names() -> set[str]:
+    with (ROOT / "data/demo/exhibitors.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row[column].casefold() for row in rows for column in ("name_en", "name_zh") if row[column]}
+
+
+def _compose(rng: random.Random, pattern: str, parts: dict[str, list[str]], root: str, surname: str) -> str:
+    """One name from a pattern; {root} and {surname} take the given words, the rest are drawn."""
+    fills = {
+        "root2": rng.choice(parts["roots"]),
+        "surname2": rng.choice(parts.get("surnames") or [""]),
+        "sector": rng.choice(parts.get("sectors") or [""]),
+        "legal": rng.choice(parts.get("legal") or [""]),
+        "prefix": rng.choice(parts.get("prefixes") or [""]),
+        "number": rng.choice(["1", "3", "7", "8", "21", "24", "360", "88", "2000", "3D", "One", "Plus"]),
+        "root": root,
+        "surname": surname,
+    }
+    name = pattern
+    for key, value in fills.items():
+        name = name.replace("{" + key + "}", value)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def company_pools() -> dict[str, dict[str, list[str]]]:
+    """Generated company names per style, {"train": [...], "test": [...]}. Every fourth root and
+    surname is held out: names built on it appear only in the test split. The other parts (sector
+    words, legal forms) are shared, as they are among real companies. Catalog names are left out."""
+    styles = _load(SOURCE / "fillers" / "company_parts.yml")
+    catalog = catalog_names()
+    catalog_heads = {name.split()[0] for name in catalog if " " in name}
+    pools: dict[str, dict[str, list[str]]] = {}
+    for style, parts in styles.items():
+        rng = random.Random(f"company:{style}")
+        pools[style] = {"train": [], "test": []}
+        for pool, keep in (("train", lambda i: i % 4 != 3), ("test", lambda i: i % 4 == 3)):
+            own = {k: [w for i, w in enumerate(parts.get(k) or []) if keep(i)] for k in ("roots", "surnames")}
+            own_parts = {**parts, **own}
+            names: list[str] = []
+            for pattern in parts["patterns"]:
+                # One name per root, or per surname for the patterns built on a surname.
+                by_surname = "{surname}" in pattern and "{root}" not in pattern
+                for head in own["surnames"] if by_surname else own["roots"]:
+                    root = rng.choice(own["roots"]) if by_surname else head
+                    names.append(_compose(rng, pattern, own_parts, root, head if by_surname else ""))
+            pools[style][pool] = [n for n in dict.fromkeys(names) if n.casefold() not in catalog]
+            heads_used = {w.split()[0].casefold() for w in own["roots"] + own["surnames"]}
+            assert not heads_used & catalog_heads, f"{style}: {heads_used & catalog_heads} begin catalog names"
+    train_names = {n for p in pools.values() for n in p["train"]} | {n for v in COMPANY.values() for n in v}
+    for style, pool in pools.items():
+        pool["test"] = [n for n in pool["test"] if n not in train_names]
+    return pools
+
+
+COMPANY_POOLS = company_pools()
 
 
 def _distinct(templates: list[str]) -> list[str]:
@@ -68,14 +133,28 @@ ENTITY_OF = {"country_adj": "country"}
 TRAIN_VARIANTS, TEST_VARIANTS = 2, 2
 # Searches and event listings are mostly carried by their product and city words, so their
 # templates get more fills: more of those values are seen in context.
-TRAIN_VARIANTS_BY_INTENT = {"search_exhibitors": 3, "list_events": 3}
+TRAIN_VARIANTS_BY_INTENT = {"search_exhibitors": 3, "list_events": 3, "refine": 3}
 
 
-def values(slot: str, lang: str) -> list[str]:
+def companies(lang: str, pool: str) -> list[str]:
+    """The names {company} is filled with: the generated pool ("train" or the held-out "test"),
+    with the language's own-script names about as frequent as the Latin ones. Training also keeps
+    the demo exhibitors and well-known brands visitors type (fillers/company.yml)."""
+    latin = COMPANY_POOLS["latin"][pool]
+    native = COMPANY_POOLS[COMPANY_STYLES[lang]][pool] if lang in COMPANY_STYLES else []
+    names = list(latin)
+    if native:
+        names += native * max(1, round(len(latin) / len(native)))
+    if pool == "train":
+        names += COMPANY["all"] + (COMPANY["zh"] if lang == "zh" else [])
+    return names
+
+
+def values(slot: str, lang: str, pool: str = "train") -> list[str]:
     table = {"product": PRODUCT, "country": COUNTRY, "country_adj": COUNTRY_ADJ, "city": CITY, "area": AREA,
-             "date": DATE, "time": TIME, "language": LANGUAGE}
+             "date": DATE, "time": TIME, "language": LANGUAGE, "ordinal": ORDINAL}
     if slot == "company":
-        return COMPANY["all"] + (COMPANY["zh"] if lang == "zh" else [])
+        return companies(lang, pool)
     if slot == "hall":
         return HALL
     return table[slot][lang]
@@ -93,7 +172,24 @@ def typo(rng: random.Random, text: str) -> str:
     return text[: match.start()] + wrong + text[match.end() :]
 
 
-def fill(rng: random.Random, template: str, lang: str, n: int) -> list[str]:
+# A legal form in parentheses before or after a name ("(주)", "(株)"), the closing quote of
+# "ООО «Кедр»" and a final full stop ("Co., Ltd.") are typed with the name but are no token of
+# their own, so the annotated span leaves them out and ends where a token ends. (A full stop
+# followed by a letter, as in "Ltd.のブース", stays inside its word and inside the span.)
+_OUTSIDE_SPAN = re.compile(r"^(?P<before>[(（][^)）]{1,3}[)）])?(?P<name>.+?)(?P<after>\.|»|[(（][^)）]{1,3}[)）])?$")
+
+
+def annotate(value: str, entity: str, next_char: str = "") -> str:
+    match = _OUTSIDE_SPAN.match(value)
+    if not match:
+        return f"[{value}]({entity})"
+    before, name, after = match["before"] or "", match["name"], match["after"] or ""
+    if after == "." and re.match(r"[^\W_]", next_char):
+        name, after = name + after, ""
+    return f"{before}[{name}]({entity}){after}"
+
+
+def fill(rng: random.Random, template: str, lang: str, n: int, pool: str = "train") -> list[str]:
     slots = SLOT.findall(template)
     if not slots:
         return [template]
@@ -101,7 +197,9 @@ def fill(rng: random.Random, template: str, lang: str, n: int) -> list[str]:
     for _ in range(n * 3):
         text = template
         for slot in slots:
-            text = text.replace("{" + slot + "}", f"[{rng.choice(values(slot, lang))}]({ENTITY_OF.get(slot, slot)})", 1)
+            at = text.index("{" + slot + "}") + len(slot) + 2
+            value = annotate(rng.choice(values(slot, lang, pool)), ENTITY_OF.get(slot, slot), text[at : at + 1])
+            text = text.replace("{" + slot + "}", value, 1)
         if text not in out:
             out.append(text)
         if len(out) == n:
@@ -128,7 +226,7 @@ def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str
             if lang not in {"zh", "ja", "ko"}:
                 examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
             train[lang][intent] = list(dict.fromkeys(examples))
-            test[lang][intent] = list(dict.fromkeys(e for t in te for e in fill(rng, t, lang, TEST_VARIANTS)))
+            test[lang][intent] = list(dict.fromkeys(e for t in te for e in fill(rng, t, lang, TEST_VARIANTS, "test")))
     return train, _unseen(train, test)
 
 
@@ -177,15 +275,21 @@ def lookups() -> dict[str, list[str]]:
     products |= {v for lang in LANGS for v in PRODUCT[lang]}
     city_names = {str(n) for spec in cities.values() for names in spec["names"].values() for n in names}
     countries = {v for lang in LANGS for v in COUNTRY[lang] + COUNTRY_ADJ[lang]}
-    companies = set(COMPANY["all"]) | set(COMPANY["zh"])
-    return {"product": sorted(products), "city": sorted(city_names), "country": sorted(countries),
-            "company": sorted(companies)}
+    # No company list: a gazetteer of names would teach the names, not where a name stands.
+    return {"product": sorted(products), "city": sorted(city_names), "country": sorted(countries)}
+
+
+# Legal forms mark where many company names end, in any language; a feature for the entity.
+LEGAL_FORMS = [
+    r"\b(?:GmbH|AG|KG|Ltd|Limited|Inc|LLC|Corp|S\.A|S\.p\.A|S\.r\.l|S\.L|SAS|SARL|Oy|AB|A/S|B\.V|N\.V|Pty|Pte|plc|JSC|K\.K)\b",
+    r"有限公司|股份|集团|株式会社|（株）|\(株\)|주식회사|\(주\)|\bООО\b|\bАО\b|\bПАО\b|\bЗАО\b",
+]
 
 
 def write_lookups(path: Path, tables: dict[str, list[str]]) -> None:
     doc = {"version": "3.1", "nlu": [
         {"lookup": name, "examples": Literal("".join(f"- {v}\n" for v in items))} for name, items in tables.items()
-    ]}
+    ] + [{"regex": "legal_form", "examples": Literal("".join(f"- {pattern}\n" for pattern in LEGAL_FORMS))}]}
     with path.open("w", encoding="utf-8") as handle:
         handle.write("# Gazetteers for the RegexFeaturizer, built from data/taxonomy and the fillers.\n")
         yaml.dump(doc, handle, allow_unicode=True, sort_keys=False, width=1000)
@@ -203,10 +307,13 @@ def write_responses(path: Path) -> None:
 
 def write_jieba_words(path: Path, tables: dict[str, list[str]]) -> None:
     cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-    entity_values = [v for lang in ("zh", "ja", "ko") for table in (AREA, DATE, TIME, LANGUAGE, PRODUCT, COUNTRY, COUNTRY_ADJ, CITY) for v in table[lang]]
+    entity_values = [v for lang in ("zh", "ja", "ko") for table in (AREA, DATE, TIME, LANGUAGE, PRODUCT, COUNTRY, COUNTRY_ADJ, CITY, ORDINAL)
+                     for v in table[lang]] + COMPANY["zh"]
     words = sorted({w for items in tables.values() for w in items if cjk.search(w) and " " not in w}
                    | {v for v in entity_values if cjk.search(v) and " " not in v}
-                   | {"展商", "展位", "展区", "临港", "进博会", "新片区", "所得税", "综保区", "負面清单", "负面清单"})
+                   | {"展商", "展位", "展区", "临港", "进博会", "新片区", "所得税", "综保区", "負面清单", "负面清单"}
+                   # Korean ordinal counters, so a particle after them splits off ("두 번째로").
+                   | {"번째", "번"})
     path.write_text("# Words jieba must keep whole so entity spans fall on token boundaries.\n"
                     + "\n".join(words) + "\n", encoding="utf-8")
 
