@@ -50,9 +50,12 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     """Company names come from the catalog, not only from the model: when the model tagged no
     company, or one the catalog does not know, a catalog name found in the message becomes the
     company, and whatever the model tagged over it ("Sibir Technologies" as a date) is dropped."""
-    tagged = [e.value for e in nlu.entities if e.type == "company" and e.value.strip()]
-    if tagged and any(catalog.find_by_name(ctx.session, value) for value in tagged):
-        return nlu
+    tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
+    known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
+    if known:
+        # "明日" tagged beside "Nordic Medtech": only the name the catalog knows is a company.
+        others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
+        return replace(nlu, entities=others)
     found = names.mentions(ctx.session, nlu.text)
     if not found:
         return nlu
@@ -74,6 +77,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
+    if intent == "exhibitor_info" and not exhibitor_info.named(nlu) and _search_values(nlu):
+        # No company, but products or a country: exhibitors are being looked for.
+        intent = "search_exhibitors"
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":
@@ -117,6 +123,10 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
             return search.refine(ctx, nlu)
         return list_events.refine(ctx, nlu)
     return None
+
+
+def _search_values(nlu: NluResult) -> bool:
+    return any(e.type in {"product", "country", "area", "hall"} for e in nlu.entities)
 
 
 def _has_values(nlu: NluResult) -> bool:
