@@ -10,42 +10,51 @@ from actions.areas import AREA_NAMES, area_id, area_name
 from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
 from core import catalog
 from core.catalog import SearchQuery
-from core.taxonomy import AREAS, country_name
+from core.fulltext import compact_phrase
+from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
 VERB = "sr"
+_MAX_PHRASES = 2
+_MAX_CATEGORIES = 3
+_HEAD_FIRST = frozenset({"fr", "es"})  # "vin de glace", "café moulu": the noun comes first
 
 
 def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
-    categories: set[str] = set()
-    unmatched: list[str] = []
-    for product in nlu.values("product"):
-        found = ctx.taxonomy.product_categories(product)
-        categories |= found
-        if not found:
-            unmatched.append(product.strip())
-    if not categories:
-        # The model may tag a product as another entity type ("Landmaschinen" as company):
-        # product words anywhere in the message still count.
-        categories = ctx.taxonomy.categories_in_text(nlu.text)
     # "French cheese": an adjective may come back as a language entity.
+    country_words = nlu.values("country") + nlu.values("language")
     country = next(
-        (
-            code
-            for raw in nlu.values("country") + nlu.values("language")
-            if (code := ctx.taxonomy.country_code(raw))
-        ),
-        None,
+        (code for raw in country_words if (code := ctx.taxonomy.country_code(raw))), None
     )
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
-    return SearchQuery(
-        categories=tuple(sorted(categories))[:3],
-        keywords=tuple(k for k in unmatched if k)[:2] if not categories else (),
-        country=country,
-        area=area,
-        hall=hall,
-    )
+    phrases = [p for raw in nlu.values("product") for p in ctx.taxonomy.product_phrases(raw)]
+    if not phrases:
+        # The model may miss the product or tag it as something else ("Landmaschinen" as a
+        # company): the rest of the message, without its framing words, is the product.
+        others = [e.value for e in nlu.entities if e.type not in {"product", "company"}]
+        phrases = ctx.taxonomy.product_phrases(nlu.text, exclude=others)
+    query = SearchQuery(country=country, area=area, hall=hall)
+    if not phrases:
+        return query
+    return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
+    """Each phrase is searched in the exhibitors' own words and as the categories it names
+    whole ("hearing aids") or by its head noun ("Tasmanian ice wine": wine, ice wine); the
+    exhibitors whose own words hold the phrase rank first. A typo is corrected only when
+    the phrase as typed finds nothing."""
+    head_first = True if ctx.t.locale in _HEAD_FIRST else None
+    categories: list[str] = []
+    for phrase in phrases:
+        match = ctx.taxonomy.match_product(phrase, head_first=head_first)
+        categories += sorted(match.categories - set(categories))
+    found = replace(query, categories=tuple(categories[:_MAX_CATEGORIES]), keywords=tuple(phrases))
+    if categories or catalog.count(ctx.session, found):
+        return found
+    corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
+    return replace(found, categories=tuple(corrected[:_MAX_CATEGORIES])) if corrected else found
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
@@ -67,8 +76,11 @@ def choose_area(ctx: Context) -> Reply:
 
 
 def describe(ctx: Context, query: SearchQuery) -> str:
-    parts = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
-    parts += [f"“{k}”" for k in query.keywords]
+    """The user's own product words in quotes, then the categories they stand for."""
+    parts = [f"“{k}”" for k in query.keywords]
+    said = {fold(k) for k in query.keywords}
+    names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
+    parts += [name for name in names if fold(name) not in said]
     if query.country:
         parts.append(country_name(query.country, ctx.t.locale))
     if query.area:
@@ -146,10 +158,14 @@ def refine_rows(ctx: Context, query: SearchQuery) -> tuple[tuple[Button, ...], .
 
 
 def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:
-    """A button that re-runs the query; narrower forms are tried until it fits 64 bytes."""
+    """A button that re-runs the query; shorter forms are tried until it fits 64 bytes:
+    the phrases as the stems the search uses, then fewer phrases and categories."""
+    compact = replace(query, keywords=tuple(compact_phrase(k) for k in query.keywords))
     candidates = (
         query,
-        replace(query, keywords=query.keywords[:1]),
+        compact,
+        replace(compact, keywords=compact.keywords[:1]),
+        replace(compact, keywords=compact.keywords[:1], categories=query.categories[:2]),
         replace(query, keywords=(), categories=query.categories[:2]),
         replace(query, keywords=(), categories=query.categories[:1]),
     )
@@ -168,7 +184,7 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.country or "",
         query.area or "",
         query.hall or "",
-        ",".join(query.keywords)[:16].replace("|", " "),
+        ",".join(query.keywords),
     )
 
 

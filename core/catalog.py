@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import (
     ColumnElement,
+    Text,
     and_,
     case,
+    cast,
     column,
     func,
     literal,
@@ -17,8 +20,10 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from core.fulltext import DESCRIPTION, phrase_tokens
 from core.models import Exhibitor, ExhibitorCategory
 from core.taxonomy import Taxonomy, fold
 
@@ -49,29 +54,51 @@ class SearchPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-# The SQLite FTS5 trigram index (migration 0005); it needs three or more characters.
-_FTS = table("exhibitors_fts", column("rowid"), column("search_text"))
+# The word index (migration 0009): SQLite FTS5 over `search_text`, whose tokens are
+# separated by spaces; PostgreSQL a GIN index over the same tokens as an array.
+_FTS = table("exhibitors_fts", column("rowid"), column("exhibitors_fts"))
 
 
-def _keyword(word: str, dialect: str) -> ColumnElement[bool]:
-    pattern = f"%{fold(word)}%"
-    if dialect == "sqlite" and len(fold(word)) >= 3:
-        indexed = select(_FTS.c.rowid).where(_FTS.c.search_text.like(pattern))
+def _token_array() -> ColumnElement[Any]:
+    """PostgreSQL: the index text as an array, the expression of the GIN index (0009)."""
+    return func.string_to_array(Exhibitor.search_text, literal_column("' '"))
+
+
+def _has_all(tokens: list[str], dialect: str) -> ColumnElement[bool]:
+    """Every token in the exhibitor's index text, for the ranking of rows already found."""
+    if dialect == "postgresql":
+        wanted = cast(postgresql.array(tokens), postgresql.ARRAY(Text))
+        return _token_array().op("@>")(wanted)
+    padded = " " + Exhibitor.search_text + " "
+    return and_(*(func.instr(padded, f" {token} ") > 0 for token in tokens))
+
+
+def _phrase(phrase: str, dialect: str) -> ColumnElement[bool] | None:
+    """A product phrase in an exhibitor's product list or description, word for word."""
+    tokens = phrase_tokens(phrase)
+    if not tokens:
+        return None
+    zones = (tokens, [DESCRIPTION + t for t in tokens])
+    if dialect == "sqlite":
+        match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in zone) + ")" for zone in zones)
+        indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(match))
         return literal_column("exhibitors.rowid").in_(indexed)
-    return Exhibitor.search_text.like(pattern)  # PostgreSQL: pg_trgm index (migration 0003)
+    return or_(*(_has_all(zone, dialect) for zone in zones))
 
 
 def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     product_terms: list[ColumnElement[bool]] = []
     if query.categories:
+        # Imports record every ancestor of an exhibitor's categories (hearing aids are
+        # medical devices too), so a parent category finds its sub-categories here.
         in_category = select(ExhibitorCategory.exhibitor_id).where(
             ExhibitorCategory.category.in_(query.categories)
         )
         product_terms.append(Exhibitor.id.in_(in_category))
-    product_terms += [_keyword(word, dialect) for word in query.keywords]
-    if product_terms:
-        conditions.append(or_(*product_terms))
+    product_terms += [c for phrase in query.keywords if (c := _phrase(phrase, dialect)) is not None]
+    if query.categories or query.keywords:
+        conditions.append(or_(*product_terms) if product_terms else literal(False))
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:
@@ -79,6 +106,11 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     if query.hall:
         conditions.append(Exhibitor.hall == query.hall)
     return conditions
+
+
+def count(session: Session, query: SearchQuery) -> int:
+    where = and_(*_conditions(query, session.get_bind().dialect.name))
+    return session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
 
 
 def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
@@ -89,17 +121,23 @@ def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(_relevance(query).desc(), Exhibitor.name_en, Exhibitor.id)
+        .order_by(_relevance(query, dialect).desc(), Exhibitor.name_en, Exhibitor.id)
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
     return SearchPage(items=list(items), total=total, page=page)
 
 
-def _relevance(query: SearchQuery) -> ColumnElement[int]:
-    """More of the wanted categories first; a keyword in the company name counts double."""
+def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
+    """The exhibitor's own words first: a searched phrase in its product list counts most,
+    in its description less; then the number of wanted categories it has."""
     score: ColumnElement[int] = literal(0)
-    if len(query.categories) > 1:
+    for phrase in query.keywords:
+        tokens = phrase_tokens(phrase)
+        if tokens:
+            score = score + case((_has_all(tokens, dialect), 4), else_=0)
+            score = score + case((_has_all([DESCRIPTION + t for t in tokens], dialect), 2), else_=0)
+    if len(query.categories) > 1 or query.keywords:
         score = score + (
             select(func.count())
             .where(
@@ -108,9 +146,6 @@ def _relevance(query: SearchQuery) -> ColumnElement[int]:
             )
             .scalar_subquery()
         )
-    for word in query.keywords:
-        name_hit = func.lower(Exhibitor.name_en).contains(fold(word))
-        score = score + case((name_hit, 2), else_=0)
     return score
 
 
@@ -176,8 +211,9 @@ def display_name(exhibitor: Exhibitor, locale: str) -> str:
 
 
 def product_names(exhibitor: Exhibitor, taxonomy: Taxonomy, locale: str) -> list[str]:
-    """Product categories in the user's language, else the exhibitor's own words."""
-    categories = exhibitor.categories.split()
-    if categories:
-        return [taxonomy.category_name(category, locale) for category in categories]
-    return exhibitor.products.split(";")
+    """The exhibitor's own product words as the catalog gives them; the names of its
+    categories in the user's language only when it lists no products."""
+    own = [product.strip() for product in exhibitor.products.split(";") if product.strip()]
+    if own:
+        return own
+    return [taxonomy.category_name(category, locale) for category in exhibitor.categories.split()]

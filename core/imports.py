@@ -19,9 +19,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.alerts import queue_event_alerts
+from core.fulltext import index_text
 from core.i18n import N_, SHANGHAI, Translator
 from core.models import Base, Event, Exhibitor, ExhibitorCategory, ExhibitorSchedule, utcnow
-from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
+from core.taxonomy import AREAS, Taxonomy, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -354,26 +355,16 @@ def _write_categories(session: Session, records: list[dict[str, Any]]) -> None:
 
 
 def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
+    products = values["products"].split(";")
     categories: set[str] = set()
-    for product in values["products"].split(";"):
-        categories |= taxonomy.product_categories(product)
+    for product in products:
+        categories |= taxonomy.product_categories(product, typos=False)
+    # Every ancestor too, so a search for medical devices finds the hearing-aid makers.
+    categories = taxonomy.with_ancestors(categories)
     record = dict(values)
     record["categories"] = " " + " ".join(sorted(categories)) + " " if categories else ""
-    record["search_text"] = fold(
-        " | ".join(
-            str(part)
-            for part in (
-                values["name_en"],
-                values.get("name_zh"),
-                values["products"].replace(";", " | "),
-                values.get("description_en"),
-                values.get("description_zh"),
-                values["booth"],
-                country_name(values["country"], "en"),
-                country_name(values["country"], "zh"),
-            )
-            if part
-        )
+    record["search_text"] = index_text(
+        products, (values.get("description_en"), values.get("description_zh"))
     )
     return record
 
