@@ -17,7 +17,7 @@ _HALL = re.compile(r"\d{1,2}\.\d")
 VERB = "sr"
 _MAX_PHRASES = 2
 _MAX_CATEGORIES = 3
-_HEAD_FIRST = frozenset({"fr", "es"})  # "vin de glace", "café moulu": the noun comes first
+_HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
 def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
@@ -45,7 +45,7 @@ def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> Sear
     whole ("hearing aids") or by its head noun ("Tasmanian ice wine": wine, ice wine); the
     exhibitors whose own words hold the phrase rank first. A typo is corrected only when
     the phrase as typed finds nothing."""
-    head_first = True if ctx.t.locale in _HEAD_FIRST else None
+    head_first = ctx.t.locale in _HEAD_FIRST
     categories: list[str] = []
     for phrase in phrases:
         match = ctx.taxonomy.match_product(phrase, head_first=head_first)

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from core.fulltext import DESCRIPTION, phrase_tokens
+from core.fulltext import DESCRIPTION, phrase_variants
 from core.models import Exhibitor, ExhibitorCategory
 from core.taxonomy import Taxonomy, fold
 
@@ -75,10 +75,10 @@ def _has_all(tokens: list[str], dialect: str) -> ColumnElement[bool]:
 
 def _phrase(phrase: str, dialect: str) -> ColumnElement[bool] | None:
     """A product phrase in an exhibitor's product list or description, word for word."""
-    tokens = phrase_tokens(phrase)
-    if not tokens:
+    variants = phrase_variants(phrase)
+    zones = [*variants, *([DESCRIPTION + t for t in tokens] for tokens in variants)]
+    if not zones:
         return None
-    zones = (tokens, [DESCRIPTION + t for t in tokens])
     if dialect == "sqlite":
         match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in zone) + ")" for zone in zones)
         indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(match))
@@ -133,10 +133,13 @@ def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
     in its description less; then the number of wanted categories it has."""
     score: ColumnElement[int] = literal(0)
     for phrase in query.keywords:
-        tokens = phrase_tokens(phrase)
-        if tokens:
-            score = score + case((_has_all(tokens, dialect), 4), else_=0)
-            score = score + case((_has_all([DESCRIPTION + t for t in tokens], dialect), 2), else_=0)
+        variants = phrase_variants(phrase)
+        if variants:
+            in_products = or_(*(_has_all(tokens, dialect) for tokens in variants))
+            in_description = or_(
+                *(_has_all([DESCRIPTION + t for t in tokens], dialect) for tokens in variants)
+            )
+            score = score + case((in_products, 4), else_=0) + case((in_description, 2), else_=0)
     if len(query.categories) > 1 or query.keywords:
         score = score + (
             select(func.count())

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import snowballstemmer  # type: ignore[import-untyped]
+import Stemmer  # type: ignore[import-not-found]
 
 DESCRIPTION = "_"
 # Words in Han, kana or Hangul (and their punctuation-free runs); everything else alphabetic.
@@ -52,8 +52,8 @@ def _without_marks(word: str) -> str:
 
 
 @cache
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(language)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
 
 
 @cache
@@ -96,6 +96,16 @@ def phrase_tokens(text: str) -> list[str]:
         if unit.cjk:
             found += _cjk_grams(unit.text)
     return list(dict.fromkeys(found))
+
+
+def phrase_variants(text: str) -> list[list[str]]:
+    """The token sets any of which means the phrase is there: two words may also be
+    written as one ("ice wine", "icewine"; "hair dryer", "hairdryer")."""
+    variants = [phrase_tokens(text)]
+    words = [m.group() for m in _UNIT.finditer(fold(text))]
+    if len(words) == 2 and not any(m.group("cjk") for m in _UNIT.finditer(fold(text))):
+        variants.append([stem("".join(words))])
+    return [tokens for tokens in variants if tokens]
 
 
 def _document_tokens(segment: str) -> Iterator[str]:

@@ -42,6 +42,11 @@ class Category:
     names: dict[str, str]
     terms: tuple[str, ...]
     parent: str | None = None
+    # Terms only of languages that put the noun first ("aides auditives rechargeables",
+    # "мёд алтайский"): they name a phrase's head at its start too.
+    head_first_terms: tuple[str, ...] = ()
+    # German words, which may end a compound: "Knieimplantate" are implants.
+    compound_tails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ class ProductMatch:
 
     @property
     def categories(self) -> frozenset[str]:
-        return self.whole or self.head
+        # Both: "Zahnimplantate" is dental equipment as a whole and an implant by its head.
+        return self.whole | self.head
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,13 @@ class Taxonomy:
     country_aliases: dict[str, str]
     request_words: frozenset[str] = frozenset()
     request_particles: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
+    _head_first: set[tuple[Unit, ...]] = field(default_factory=set)
+    _compound_tails: set[tuple[Unit, ...]] = field(default_factory=set)
+    # Terms by their first word (alphabetic) or first character (CJK), to test only those
+    # that can occur in a phrase.
+    _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
     _term_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
     _city_index: dict[str, str] = field(default_factory=dict)
@@ -89,7 +101,20 @@ class Taxonomy:
                     words[folded].add(category.id)
             if category.parent:
                 children[category.parent].add(category.id)
+            noun_first = {tuple(units(term)) for term in category.head_first_terms}
+            others = {
+                tuple(units(term))
+                for term in category.terms
+                if fold(term) not in category.head_first_terms
+            }
+            self._head_first |= noun_first - others
+            self._compound_tails |= {tuple(units(term)) for term in category.compound_tails}
         self._term_index = dict(index)
+        by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
+        for term_units in index:
+            first = term_units[0]
+            by_start[first.text[0] if first.cjk else first.text].append(term_units)
+        self._by_start = dict(by_start)
         self._term_words = dict(words)
         self._children = dict(children)
         for city in self.cities.values():
@@ -100,25 +125,54 @@ class Taxonomy:
                     self._city_index[fold(name)] = city.id
 
     # products -----------------------------------------------------------------------
-    def match_product(self, text: str, *, head_first: bool | None = None) -> ProductMatch:
-        """Categories of a product phrase by whole words; `head_first` for French or
-        Spanish phrases, whose head noun comes first ("café moulu"), else guessed from
-        their accents."""
+    def match_product(self, text: str, *, head_first: bool = False) -> ProductMatch:
+        """Categories of a product phrase by whole words; `head_first` when the phrase is
+        known to be French, Spanish or Russian, whose head noun may come first ("café
+        moulu"); else only those languages' own terms may stand first."""
         phrase = units(text)
         if not phrase:
             return ProductMatch()
-        if head_first is None:
-            head_first = any(ch in _ROMANCE_LETTERS for ch in fold(text))
-        heads = _head_positions(phrase, head_first)
+        found = self._match_units(phrase, head_first)
+        if not found.whole and (shorter := self._without_generic_head(phrase)) is not None:
+            head = self._match_units(shorter, head_first)
+            found = ProductMatch(found.whole, found.head | head.whole | head.head)
+        return found
+
+    def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
+        """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""
+        last = phrase[-1]
+        if not last.cjk:
+            generic = {u for word in self.generic_heads for u in units(word) if not u.cjk}
+            return phrase[:-1] if len(phrase) > 1 and last in generic else None
+        for word in self.generic_heads:
+            if _is_cjk(word) and last.text.endswith(word) and len(last.text) > len(word) + 1:
+                return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
+        return None
+
+    def _match_units(self, phrase: list[Unit], head_first: bool) -> ProductMatch:
         whole: set[str] = set()
-        head: set[str] = set()
-        for term, ids in self._term_index.items():
+        at_end: set[str] = set()  # by a term of a noun-last language: the head
+        at_start: set[str] = set()
+        at_end_noun_first: set[str] = set()  # "rechargeables" in French qualifies
+        for term in self._candidates(phrase):
+            ids = self._term_index[term]
             if tuple(phrase) == term:
                 whole |= ids
                 continue
-            for first, last in _occurrences(phrase, term):
-                if any(first <= h <= last for h in heads) and _ends_aligned(phrase[last], term):
-                    head |= ids
+            noun_first = term in self._head_first
+            heads = _head_positions(phrase, head_first or noun_first)
+            for first, last in _occurrences(phrase, term, term in self._compound_tails):
+                if not _ends_aligned(phrase[last], term):
+                    continue
+                if first <= max(heads) <= last:
+                    (at_end_noun_first if noun_first else at_end).update(ids)
+                elif first <= min(heads) <= last:
+                    at_start |= ids
+        # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
+        # aids: the head is at the end for English words, at the start for French ones.
+        # With a whole match only an English-style head adds a broader category ("ice wine"
+        # is wine); a French-looking start is the stems' coincidence ("medical" ~ "médic").
+        head = at_end if whole else at_end or at_start or at_end_noun_first
         return ProductMatch(frozenset(whole), frozenset(head))
 
     def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
@@ -145,10 +199,28 @@ class Taxonomy:
         message = units(text)
         return {
             category
-            for term, ids in self._term_index.items()
-            if any(True for _ in _occurrences(message, term))
-            for category in ids
+            for term in self._candidates(message)
+            if any(True for _ in _occurrences(message, term, term in self._compound_tails))
+            for category in self._term_index[term]
         }
+
+    def _candidates(self, phrase: list[Unit]) -> set[tuple[Unit, ...]]:
+        """Terms starting with one of the phrase's words or characters, or ending one of
+        its long words (compounds)."""
+        keys: set[str] = set()
+        for unit in phrase:
+            if unit.cjk:
+                keys |= set(unit.text)
+            else:
+                keys.add(unit.text)
+                keys |= {
+                    unit.text[i:j]
+                    for i in range(3, len(unit.text) - _COMPOUND_TAIL_MIN + 1)
+                    for j in range(
+                        max(i + _COMPOUND_TAIL_MIN, len(unit.text) - 3), len(unit.text) + 1
+                    )
+                }
+        return {term for key in keys for term in self._by_start.get(key, ())}
 
     def product_phrases(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
         """The product phrases of a whole request, once the words that frame it ("who
@@ -281,7 +353,8 @@ def _contains(haystack: str, needle: str) -> bool:
 
 
 _FUZZY_MIN = 6
-_ROMANCE_LETTERS = frozenset("éèêàâçñáíóúôîûœ")
+_COMPOUND_TAIL_MIN = 5
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с"})  # fmt: skip
@@ -309,14 +382,29 @@ def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
     return {0, len(phrase) - 1} if head_first else {len(phrase) - 1}
 
 
-def _occurrences(phrase: list[Unit], term: tuple[Unit, ...]) -> Iterator[tuple[int, int]]:
+def _occurrences(
+    phrase: list[Unit], term: tuple[Unit, ...], compound: bool = False
+) -> Iterator[tuple[int, int]]:
     """Where a term stands in a phrase, as (first, last) unit positions: whole words in
     order; a CJK term inside a CJK run (two characters or more, or the whole run)."""
     size = len(term)
     for start in range(len(phrase) - size + 1):
         window = phrase[start : start + size]
-        if all(_unit_matches(have, want) for have, want in zip(window, term, strict=True)):
+        if all(_unit_matches(have, want) for have, want in zip(window, term, strict=True)) or (
+            compound and size == 1 and _compound_tail(window[0], term[0])
+        ):
             yield start, start + size - 1
+
+
+def _compound_tail(have: Unit, want: Unit) -> bool:
+    """A long word ending a compound names its head: "Knieimplantate" are implants,
+    "Blütenhonig" is honey; short words never ("Eiswein" is not found by "wein")."""
+    if have.cjk or want.cjk or len(want.text) < _COMPOUND_TAIL_MIN:
+        return False
+    # Stems of a compound and of its last word may differ by an ending ("zahnimplantat",
+    # "implant"): the term may stop up to three letters before the word's end.
+    at = have.text.rfind(want.text)
+    return at >= 3 and len(have.text) - at - len(want.text) <= 3
 
 
 def _unit_matches(have: Unit, want: Unit) -> bool:
@@ -378,6 +466,10 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
                 str(term) for terms in (spec.get("terms") or {}).values() for term in (terms or [])
             )
             + tuple(str(v) for v in (spec.get("names") or {}).values()),
+            head_first_terms=_head_first_terms(spec),
+            compound_tails=tuple(
+                fold(str(t)) for t in (spec.get("terms") or {}).get("de") or () if " " not in str(t)
+            ),
         )
         for cid, spec in products.items()
     }
@@ -405,11 +497,23 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         country_aliases=alias_map,
         request_words=_folded_words(request.get("request_words")),
         request_particles=_folded_words(request.get("request_particles")),
+        generic_heads=_folded_words(request.get("generic_heads")),
     )
 
 
 def _folded_words(by_language: dict[str, list[str]] | None) -> frozenset[str]:
     return frozenset(fold(str(w)) for words in (by_language or {}).values() for w in words or ())
+
+
+def _head_first_terms(spec: dict[str, Any]) -> tuple[str, ...]:
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for language, terms in (spec.get("terms") or {}).items():
+        by_language[str(language)] |= {fold(str(t)) for t in terms or ()}
+    for language, name in (spec.get("names") or {}).items():
+        by_language[str(language)].add(fold(str(name)))
+    first = set().union(*(by_language[lang] for lang in _HEAD_FIRST_LANGUAGES))
+    last = set().union(*(t for lang, t in by_language.items() if lang not in _HEAD_FIRST_LANGUAGES))
+    return tuple(sorted(first - last))
 
 
 def _check_hierarchy(categories: dict[str, Category]) -> None:
