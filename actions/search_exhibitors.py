@@ -134,13 +134,15 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
         nav.append(_query_button(ctx, ctx._("◀ Previous"), query, found.page - 1))
     if found.page + 1 < found.pages:
         nav.append(_query_button(ctx, ctx._("Next ▶"), query, found.page + 1))
-    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ()) + refine_rows(ctx, query)
+    refine = refine_rows(ctx, query, found.facets)
+    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ()) + refine
     return Reply(text="\n".join(lines), buttons=buttons, edit=edit)
 
 
-def refine_rows(ctx: Context, query: SearchQuery) -> tuple[tuple[Button, ...], ...]:
+def refine_rows(
+    ctx: Context, query: SearchQuery, found: dict[str, list[str]]
+) -> tuple[tuple[Button, ...], ...]:
     """Narrow the results by one of their most frequent countries or areas."""
-    found = catalog.facets(ctx.session, query)
     locale = ctx.t.locale
     countries = [] if query.country else found["country"]
     areas = [] if query.area else found["area"]

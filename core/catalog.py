@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -23,8 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from core.fulltext import DESCRIPTION, phrase_variants
-from core.models import Exhibitor, ExhibitorCategory
+from core.fulltext import CATEGORY, DESCRIPTION, phrase_variants
+from core.models import Exhibitor
 from core.taxonomy import Taxonomy, fold
 
 PAGE_SIZE = 5
@@ -48,6 +49,8 @@ class SearchPage:
     items: list[Exhibitor]
     total: int
     page: int
+    # The most frequent countries and areas among all results, for "refine" buttons.
+    facets: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -64,41 +67,35 @@ def _token_array() -> ColumnElement[Any]:
     return func.string_to_array(Exhibitor.search_text, literal_column("' '"))
 
 
-def _has_all(tokens: list[str], dialect: str) -> ColumnElement[bool]:
-    """Every token in the exhibitor's index text, for the ranking of rows already found."""
-    if dialect == "postgresql":
-        wanted = cast(postgresql.array(tokens), postgresql.ARRAY(Text))
-        return _token_array().op("@>")(wanted)
-    padded = " " + Exhibitor.search_text + " "
-    return and_(*(func.instr(padded, f" {token} ") > 0 for token in tokens))
-
-
-def _phrase(phrase: str, dialect: str) -> ColumnElement[bool] | None:
-    """A product phrase in an exhibitor's product list or description, word for word."""
-    variants = phrase_variants(phrase)
-    zones = [*variants, *([DESCRIPTION + t for t in tokens] for tokens in variants)]
-    if not zones:
-        return None
+def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
+    """All tokens of one of the variants in the exhibitor's index text."""
     if dialect == "sqlite":
-        match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in zone) + ")" for zone in zones)
-        indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(match))
+        # One FTS look-up for them all; SQLite then probes the row set per exhibitor.
+        expression = " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+        indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
-    return or_(*(_has_all(zone, dialect) for zone in zones))
+    return or_(
+        *(
+            _token_array().op("@>")(cast(postgresql.array(tokens), postgresql.ARRAY(Text)))
+            for tokens in variants
+        )
+    )
+
+
+def _described(variants: list[list[str]]) -> list[list[str]]:
+    return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
 
 def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    product_terms: list[ColumnElement[bool]] = []
-    if query.categories:
-        # Imports record every ancestor of an exhibitor's categories (hearing aids are
-        # medical devices too), so a parent category finds its sub-categories here.
-        in_category = select(ExhibitorCategory.exhibitor_id).where(
-            ExhibitorCategory.category.in_(query.categories)
-        )
-        product_terms.append(Exhibitor.id.in_(in_category))
-    product_terms += [c for phrase in query.keywords if (c := _phrase(phrase, dialect)) is not None]
+    # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
+    # devices too), so a parent category finds its sub-categories here.
+    wanted = [[CATEGORY + category] for category in query.categories]
+    for phrase in query.keywords:
+        variants = phrase_variants(phrase)
+        wanted += variants + _described(variants)
     if query.categories or query.keywords:
-        conditions.append(or_(*product_terms) if product_terms else literal(False))
+        conditions.append(_has_any(wanted, dialect) if wanted else literal(False))
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:
@@ -114,9 +111,11 @@ def count(session: Session, query: SearchQuery) -> int:
 
 
 def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
+    """One page of results, with the total and facets from a single pass over them."""
     dialect = session.get_bind().dialect.name
     where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
-    total = session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
+    groups = _groups(session, where)
+    total = sum(groups.values())
     page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))
     items = session.scalars(
         select(Exhibitor)
@@ -125,47 +124,48 @@ def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
-    return SearchPage(items=list(items), total=total, page=page)
+    return SearchPage(items=list(items), total=total, page=page, facets=_top(groups))
+
+
+def _groups(session: Session, where: ColumnElement[bool]) -> dict[tuple[str, str], int]:
+    rows = session.execute(
+        select(Exhibitor.country, Exhibitor.area, func.count())
+        .where(where)
+        .group_by(Exhibitor.country, Exhibitor.area)
+    ).all()
+    return {(str(country), str(area)): found for country, area, found in rows}
+
+
+def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[str]]:
+    totals: dict[str, Counter[str]] = {"country": Counter(), "area": Counter()}
+    for (country, area), found in groups.items():
+        totals["country"][country] += found
+        totals["area"][area] += found
+    return {
+        name: sorted(counts, key=lambda value: (-counts[value], value))[: limit + 1]
+        for name, counts in totals.items()
+    }
 
 
 def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
     """The exhibitor's own words first: a searched phrase in its product list counts most,
-    in its description less; then the number of wanted categories it has."""
+    in its description less; then each wanted category it has (several for a specific
+    product: ice wine and wine)."""
     score: ColumnElement[int] = literal(0)
     for phrase in query.keywords:
-        variants = phrase_variants(phrase)
-        if variants:
-            in_products = or_(*(_has_all(tokens, dialect) for tokens in variants))
-            in_description = or_(
-                *(_has_all([DESCRIPTION + t for t in tokens], dialect) for tokens in variants)
-            )
-            score = score + case((in_products, 4), else_=0) + case((in_description, 2), else_=0)
+        if variants := phrase_variants(phrase):
+            score = score + case((_has_any(variants, dialect), 4), else_=0)
+            score = score + case((_has_any(_described(variants), dialect), 2), else_=0)
     if len(query.categories) > 1 or query.keywords:
-        score = score + (
-            select(func.count())
-            .where(
-                ExhibitorCategory.exhibitor_id == Exhibitor.id,
-                ExhibitorCategory.category.in_(query.categories),
-            )
-            .scalar_subquery()
-        )
+        for category in query.categories:
+            score = score + case((_has_any([[CATEGORY + category]], dialect), 1), else_=0)
     return score
 
 
 def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, list[str]]:
     """The most frequent countries and areas among the results, for "refine" buttons."""
     where = and_(*_conditions(query, session.get_bind().dialect.name))
-    found: dict[str, list[str]] = {}
-    for name, field in (("country", Exhibitor.country), ("area", Exhibitor.area)):
-        rows = session.execute(
-            select(field, func.count())
-            .where(where)
-            .group_by(field)
-            .order_by(func.count().desc(), field)
-            .limit(limit + 1)
-        ).all()
-        found[name] = [str(value) for value, _ in rows]
-    return found
+    return _top(_groups(session, where), limit)
 
 
 def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]:

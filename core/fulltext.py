@@ -7,7 +7,8 @@ becomes overlapping character pairs, so "冻干榴莲" finds "泰国冻干榴莲
 words also make a pair token ("ice_win"), so a multi-word product is searched as a phrase.
 
 An exhibitor's index text is these tokens separated by spaces; tokens from descriptions
-carry a leading "_" so a product-list hit can rank above a mention in a profile.
+carry a leading "_" so a product-list hit can rank above a mention in a profile; the
+exhibitor's categories (with their ancestors) are tokens too, "§wine".
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from functools import cache
 import Stemmer  # type: ignore[import-not-found]
 
 DESCRIPTION = "_"
+# Category tokens ("§wine"): no word token starts with "§", and both indexes take it as a
+# letter, so one index look-up finds a phrase and its categories together.
+CATEGORY = "§"
 # Words in Han, kana or Hangul (and their punctuation-free runs); everything else alphabetic.
 _CJK_RUN = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff\uff66-\uff9f]+"
 _UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_]+)")
@@ -119,9 +123,11 @@ def _document_tokens(segment: str) -> Iterator[str]:
             yield from _cjk_grams(unit.text)
 
 
-def index_text(products: Iterable[str], descriptions: Iterable[str | None]) -> str:
+def index_text(
+    products: Iterable[str], descriptions: Iterable[str | None], categories: Iterable[str] = ()
+) -> str:
     """The space-separated tokens stored in `exhibitors.search_text`."""
-    tokens: dict[str, None] = {}
+    tokens: dict[str, None] = dict.fromkeys(CATEGORY + category for category in categories)
     for product in products:
         for segment in _SEGMENT.split(product):
             tokens.update(dict.fromkeys(_document_tokens(segment)))

@@ -364,7 +364,7 @@ def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, A
     record = dict(values)
     record["categories"] = " " + " ".join(sorted(categories)) + " " if categories else ""
     record["search_text"] = index_text(
-        products, (values.get("description_en"), values.get("description_zh"))
+        products, (values.get("description_en"), values.get("description_zh")), sorted(categories)
     )
     return record
 

@@ -60,6 +60,7 @@ def _retokenise() -> None:
         sa.column("products"),
         sa.column("description_en"),
         sa.column("description_zh"),
+        sa.column("categories"),
         sa.column("search_text"),
     )
     bind = op.get_bind()
@@ -69,13 +70,13 @@ def _retokenise() -> None:
             exhibitors.c.products,
             exhibitors.c.description_en,
             exhibitors.c.description_zh,
+            exhibitors.c.categories,
         )
     ).all()
-    for exhibitor_id, products, description_en, description_zh in rows:
+    for exhibitor_id, products, description_en, description_zh, categories in rows:
+        tokens = index_text(products.split(";"), (description_en, description_zh), categories.split())
         bind.execute(
-            exhibitors.update()
-            .where(exhibitors.c.id == exhibitor_id)
-            .values(search_text=index_text(products.split(";"), (description_en, description_zh)))
+            exhibitors.update().where(exhibitors.c.id == exhibitor_id).values(search_text=tokens)
         )
 
 
