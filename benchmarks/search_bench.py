@@ -4,7 +4,7 @@ Runs over the demo catalog and over a 20,000-row catalog of demo companies whose
 and descriptions are in exhibitors' own wording (several languages), searched with the
 queries buyers' requests become. A measured "search" is one results page: the page and
 its refine buttons.
-Usage: .venv/bin/python benchmarks/search_bench.py [--rows 20000] [--no-postgres]
+Usage: .venv/bin/python benchmarks/search_bench.py [--rows 20000] [--no-postgres] [--no-sqlite]
 
 Figures: see FIGURES below (date, machine, load).
 """
@@ -259,12 +259,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
     demo = (ROOT / "data/demo/exhibitors.csv").read_bytes()
     big = realistic_catalog(args.rows)
     tmp = ROOT / "var" / "bench"
     tmp.mkdir(parents=True, exist_ok=True)
-    for name, raw in (("demo", demo), (f"{args.rows}", big)):
+    for name, raw in () if args.no_sqlite else (("demo", demo), (f"{args.rows}", big)):
         db = tmp / f"{name}.db"
         db.unlink(missing_ok=True)
         bench(f"sqlite:///{db}", raw, f"sqlite   {name}")

@@ -82,6 +82,15 @@ def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
     )
 
 
+def _ranked_has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
+    """`_has_any` for rows already found: PostgreSQL finds a token in the text faster than
+    it splits the text into an array once per row."""
+    if dialect == "sqlite":
+        return _has_any(variants, dialect)
+    padded = " " + Exhibitor.search_text + " "
+    return or_(*(and_(*(func.strpos(padded, f" {t} ") > 0 for t in v)) for v in variants))
+
+
 def _described(variants: list[list[str]]) -> list[list[str]]:
     return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
@@ -154,11 +163,11 @@ def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
     score: ColumnElement[int] = literal(0)
     for phrase in query.keywords:
         if variants := phrase_variants(phrase):
-            score = score + case((_has_any(variants, dialect), 4), else_=0)
-            score = score + case((_has_any(_described(variants), dialect), 2), else_=0)
+            score = score + case((_ranked_has_any(variants, dialect), 4), else_=0)
+            score = score + case((_ranked_has_any(_described(variants), dialect), 2), else_=0)
     if len(query.categories) > 1 or query.keywords:
         for category in query.categories:
-            score = score + case((_has_any([[CATEGORY + category]], dialect), 1), else_=0)
+            score = score + case((_ranked_has_any([[CATEGORY + category]], dialect), 1), else_=0)
     return score
 
 
