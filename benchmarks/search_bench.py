@@ -6,7 +6,15 @@ queries buyers' requests become. A measured "search" is one results page: the pa
 its refine buttons.
 Usage: .venv/bin/python benchmarks/search_bench.py [--rows 20000] [--no-postgres] [--no-sqlite]
 
-Figures: see FIGURES below (date, machine, load).
+Measured 2026-12-05 on the 2-core development VM while other jobs kept it busy (load
+average 5-14: a pure-Python loop ran 13x slower than usual), so wall times are inflated;
+"client CPU" is this process's own CPU time (for SQLite, the whole search):
+  sqlite   demo   p50 25.4 ms, p95 71.5 ms (client CPU 3.8 / 6.6 ms, load 13.5)
+  sqlite   20000  p50 40.3 ms, p95 77.1 ms (client CPU 12.7 / 20.4 ms, load 11.3)
+  postgres demo   p50 14.8 ms, p95 30.7 ms (client CPU 4.6 / 8.0 ms, load 5.6)
+  postgres 20000  p50 14.3 ms, p95 46.2 ms (client CPU 4.3 / 5.9 ms, load 5.4)
+The previous search (trigram substrings over demo-like rows) measured under the same load
+p50 160 ms, p95 309 ms on SQLite at 20,000 rows, against 7.4 / 12.7 ms on a quiet machine.
 """
 
 from __future__ import annotations

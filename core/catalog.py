@@ -20,6 +20,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
@@ -58,13 +59,13 @@ class SearchPage:
 
 
 # The word index (migration 0009): SQLite FTS5 over `search_text`, whose tokens are
-# separated by spaces; PostgreSQL a GIN index over the same tokens as an array.
+# separated by spaces; PostgreSQL a GIN index over the same tokens stored as an array.
 _FTS = table("exhibitors_fts", column("rowid"), column("exhibitors_fts"))
+_TOKENS: ColumnElement[Any] = literal_column("exhibitors.search_tokens")
 
 
-def _token_array() -> ColumnElement[Any]:
-    """PostgreSQL: the index text as an array, the expression of the GIN index (0009)."""
-    return func.string_to_array(Exhibitor.search_text, literal_column("' '"))
+def _token_array(tokens: list[str]) -> ColumnElement[Any]:
+    return cast(postgresql.array(tokens), postgresql.ARRAY(Text))
 
 
 def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
@@ -74,12 +75,11 @@ def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
         expression = " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
         indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
-    return or_(
-        *(
-            _token_array().op("@>")(cast(postgresql.array(tokens), postgresql.ARRAY(Text)))
-            for tokens in variants
-        )
-    )
+    singles = [tokens[0] for tokens in variants if len(tokens) == 1]
+    several = [tokens for tokens in variants if len(tokens) > 1]
+    conditions = [_TOKENS.op("&&")(_token_array(singles))] if singles else []
+    conditions += [_TOKENS.op("@>")(_token_array(tokens)) for tokens in several]
+    return or_(*conditions)
 
 
 def _ranked_has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
@@ -121,7 +121,21 @@ def count(session: Session, query: SearchQuery) -> int:
 
 def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
     """One page of results, with the total and facets from a single pass over them."""
-    dialect = session.get_bind().dialect.name
+    if session.get_bind().dialect.name != "postgresql":
+        return _search(session, query, page, "sqlite")
+    # PostgreSQL's planner prices reading each row's word array too low and would scan
+    # the whole table for a broad category; the GIN index is several times faster.
+    before = session.scalar(text("SELECT current_setting('enable_seqscan')"))
+    session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+    try:
+        return _search(session, query, page, "postgresql")
+    finally:
+        session.execute(
+            text("SELECT set_config('enable_seqscan', :before, true)"), {"before": before}
+        )
+
+
+def _search(session: Session, query: SearchQuery, page: int, dialect: str) -> SearchPage:
     where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
     groups = _groups(session, where)
     total = sum(groups.values())

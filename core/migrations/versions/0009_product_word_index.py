@@ -2,8 +2,8 @@
 pairs (core/fulltext.py), indexed as words instead of trigrams
 
 SQLite: the FTS5 table of revision 0005 is rebuilt with a tokenizer that splits on spaces
-only (the tokens are already normalised). PostgreSQL: a GIN index over the tokens as an
-array replaces the trigram index of revision 0003 on search_text. Existing rows get their
+only (the tokens are already normalised). PostgreSQL: a stored generated column holds the
+tokens as an array, with a GIN index, instead of the trigram index of revision 0003. Existing rows get their
 tokens here; their categories (and the new category hierarchy) come with the next import.
 
 Revision ID: 0009
@@ -88,9 +88,16 @@ def upgrade() -> None:
         _rebuild_fts("ascii tokenchars '_'")
         return
     op.execute("DROP INDEX IF EXISTS ix_exhibitors_search_trgm")
+    # Stored, so that rows already found are not split again for every condition.
+    op.execute(
+        "ALTER TABLE exhibitors ADD COLUMN search_tokens text[] "
+        "GENERATED ALWAYS AS (string_to_array(search_text, ' ')) STORED"
+    )
+    # fastupdate off: imports come in batches, and a pending list left by one would be
+    # read through by every search until the next vacuum.
     op.execute(
         "CREATE INDEX ix_exhibitors_search_words ON exhibitors "
-        "USING gin (string_to_array(search_text, ' '))"
+        "USING gin (search_tokens) WITH (fastupdate = off)"
     )
 
 
@@ -99,6 +106,7 @@ def downgrade() -> None:
         _rebuild_fts("trigram")
         return
     op.execute("DROP INDEX IF EXISTS ix_exhibitors_search_words")
+    op.execute("ALTER TABLE exhibitors DROP COLUMN IF EXISTS search_tokens")
     op.execute(
         "CREATE INDEX IF NOT EXISTS ix_exhibitors_search_trgm "
         "ON exhibitors USING gin (search_text gin_trgm_ops)"
