@@ -76,11 +76,11 @@ def choose_area(ctx: Context) -> Reply:
 
 
 def describe(ctx: Context, query: SearchQuery) -> str:
-    """The user's own product words in quotes, then the categories they stand for."""
-    parts = [f"“{k}”" for k in query.keywords]
-    said = {fold(k) for k in query.keywords}
+    """The user's product words in quotes, unless a category has that very name, then
+    the categories they stand for."""
     names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
-    parts += [name for name in names if fold(name) not in said]
+    named = {fold(name) for name in names}
+    parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     if query.country:
         parts.append(country_name(query.country, ctx.t.locale))
     if query.area:

@@ -248,7 +248,7 @@ def test_coffee_machines_from_italy_is_one_phrase(own_ctx) -> None:
         country="Italy",
     )
     query = search_exhibitors.build_query(ctx, result)
-    assert search_exhibitors.describe(ctx, query) == "“coffee machines” · Italy"
+    assert search_exhibitors.describe(ctx, query) == "Coffee machines · Italy"
     assert listed(ctx, result.text, product="coffee machines", country="Italy") == ["K02"]
 
 
