@@ -12,42 +12,71 @@ from actions.base import Button, Context, InvalidCallback, NluResult, Reply, row
 from core import catalog
 from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS, ResultList
-from core.taxonomy import AREAS, country_name
+from core.fulltext import compact_phrase
+from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
 VERB = "sr"
+_MAX_PHRASES = 2
+_MAX_CATEGORIES = 3
+_HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
 def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
-    categories: set[str] = set()
-    unmatched: list[str] = []
-    for product in nlu.values("product"):
-        found = ctx.taxonomy.product_categories(product)
-        categories |= found
-        if not found:
-            unmatched.append(product.strip())
-    if not categories:
-        # The model may tag a product as another entity type ("Landmaschinen" as company):
-        # product words anywhere in the message still count.
-        categories = ctx.taxonomy.categories_in_text(nlu.text)
+    tax = ctx.taxonomy
     # "French cheese": an adjective may come back as a language entity.
-    country = next(
-        (
-            code
-            for raw in nlu.values("country") + nlu.values("language")
-            if (code := ctx.taxonomy.country_code(raw))
-        ),
-        None,
-    )
+    country_words = nlu.values("country") + nlu.values("language")
+    country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
+    products: list[str] = []
+    for raw in nlu.values("product"):  # "café de Colombia", "French cheese"
+        named = tax.countries_in_text(raw)
+        country = country or (named[0] if named else None)
+        if named:
+            raw = tax.without_countries(raw)
+        products.append(raw)
+    mentioned = _countries_outside_companies(ctx, nlu)
+    country = country or (mentioned[0][0] if mentioned else None)
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
-    return SearchQuery(
-        categories=tuple(sorted(categories))[:3],
-        keywords=tuple(k for k in unmatched if k)[:2] if not categories else (),
-        country=country,
-        area=area,
-        hall=hall,
-    )
+    phrases = [p for raw in products for p in tax.product_phrases(raw)]
+    if not phrases:
+        # The model may miss the product or tag it as something else ("Landmaschinen" as a
+        # company): the rest of the message, without its framing words and the countries
+        # it names, is the product.
+        others = [e.value for e in nlu.entities if e.type not in {"product", "company"}]
+        phrases = tax.product_phrases(nlu.text, exclude=others + [w for _, w in mentioned])
+    query = SearchQuery(country=country, area=area, hall=hall)
+    if not phrases:
+        return query
+    return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:
+    """Countries named anywhere in the message ("한국 화장품 회사", "из Норвегии" when the model
+    missed them), with the words that named them; none inside a company's name ("Swiss Re")."""
+    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
+    return [
+        (m.code, nlu.text[m.start : m.end])
+        for m in ctx.taxonomy.country_mentions(nlu.text)
+        if not any(start < m.end and m.start < end for start, end in companies)
+    ]
+
+
+def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
+    """Each phrase is searched in the exhibitors' own words and as the categories it names
+    whole ("hearing aids") or by its head noun ("Tasmanian ice wine": wine, ice wine); the
+    exhibitors whose own words hold the phrase rank first. A typo is corrected only when
+    the phrase as typed finds nothing."""
+    head_first = ctx.t.locale in _HEAD_FIRST
+    categories: list[str] = []
+    for phrase in phrases:
+        match = ctx.taxonomy.match_product(phrase, head_first=head_first)
+        categories += sorted(match.categories - set(categories))
+    found = replace(query, categories=tuple(categories[:_MAX_CATEGORIES]), keywords=tuple(phrases))
+    if categories or catalog.count(ctx.session, found):
+        return found
+    corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
+    return replace(found, categories=tuple(corrected[:_MAX_CATEGORIES])) if corrected else found
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
@@ -69,8 +98,11 @@ def choose_area(ctx: Context) -> Reply:
 
 
 def describe(ctx: Context, query: SearchQuery) -> str:
-    parts = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
-    parts += [f"“{k}”" for k in query.keywords]
+    """The user's product words in quotes, unless a category has that very name, then
+    the categories they stand for."""
+    names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
+    named = {fold(name) for name in names}
+    parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     if query.country:
         parts.append(country_name(query.country, ctx.t.locale))
     if query.area:
@@ -125,13 +157,15 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
         nav.append(_query_button(ctx, ctx._("◀ Previous"), query, found.page - 1))
     if found.page + 1 < found.pages:
         nav.append(_query_button(ctx, ctx._("Next ▶"), query, found.page + 1))
-    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ()) + refine_rows(ctx, query)
+    refine = refine_rows(ctx, query, found.facets)
+    buttons = rows(*picks, per_row=1) + ((tuple(nav),) if nav else ()) + refine
     return Reply(text="\n".join(lines), buttons=buttons, edit=edit)
 
 
-def refine_rows(ctx: Context, query: SearchQuery) -> tuple[tuple[Button, ...], ...]:
+def refine_rows(
+    ctx: Context, query: SearchQuery, found: dict[str, list[str]]
+) -> tuple[tuple[Button, ...], ...]:
     """Narrow the results by one of their most frequent countries or areas."""
-    found = catalog.facets(ctx.session, query)
     locale = ctx.t.locale
     countries = [] if query.country else found["country"]
     areas = [] if query.area else found["area"]
@@ -149,10 +183,14 @@ def refine_rows(ctx: Context, query: SearchQuery) -> tuple[tuple[Button, ...], .
 
 
 def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:
-    """A button that re-runs the query; narrower forms are tried until it fits 64 bytes."""
+    """A button that re-runs the query; shorter forms are tried until it fits 64 bytes:
+    the phrases as the stems the search uses, then fewer phrases and categories."""
+    compact = replace(query, keywords=tuple(compact_phrase(k) for k in query.keywords))
     candidates = (
         query,
-        replace(query, keywords=query.keywords[:1]),
+        compact,
+        replace(compact, keywords=compact.keywords[:1]),
+        replace(compact, keywords=compact.keywords[:1], categories=query.categories[:2]),
         replace(query, keywords=(), categories=query.categories[:2]),
         replace(query, keywords=(), categories=query.categories[:1]),
     )
@@ -171,7 +209,7 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.country or "",
         query.area or "",
         query.hall or "",
-        ",".join(query.keywords)[:16].replace("|", " "),
+        ",".join(query.keywords),
     )
 
 

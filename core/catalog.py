@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Text,
     and_,
     case,
+    cast,
     column,
     func,
     literal,
@@ -15,12 +19,15 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from core import names
-from core.models import Exhibitor, ExhibitorCategory
-from core.taxonomy import Taxonomy, fold
+from core.fulltext import CATEGORY, DESCRIPTION, phrase_variants
+from core.models import Exhibitor
+from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
 
@@ -43,35 +50,61 @@ class SearchPage:
     items: list[Exhibitor]
     total: int
     page: int
+    # The most frequent countries and areas among all results, for "refine" buttons.
+    facets: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-# The SQLite FTS5 trigram index (migration 0005); it needs three or more characters.
-_FTS = table("exhibitors_fts", column("rowid"), column("search_text"))
+# The word index (migration 0009): SQLite FTS5 over `search_text`, whose tokens are
+# separated by spaces; PostgreSQL a GIN index over the same tokens stored as an array.
+_FTS = table("exhibitors_fts", column("rowid"), column("exhibitors_fts"))
+_TOKENS: ColumnElement[Any] = literal_column("exhibitors.search_tokens")
 
 
-def _keyword(word: str, dialect: str) -> ColumnElement[bool]:
-    pattern = f"%{fold(word)}%"
-    if dialect == "sqlite" and len(fold(word)) >= 3:
-        indexed = select(_FTS.c.rowid).where(_FTS.c.search_text.like(pattern))
+def _token_array(tokens: list[str]) -> ColumnElement[Any]:
+    return cast(postgresql.array(tokens), postgresql.ARRAY(Text))
+
+
+def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
+    """All tokens of one of the variants in the exhibitor's index text."""
+    if dialect == "sqlite":
+        # One FTS look-up for them all; SQLite then probes the row set per exhibitor.
+        expression = " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+        indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
-    return Exhibitor.search_text.like(pattern)  # PostgreSQL: pg_trgm index (migration 0003)
+    singles = [tokens[0] for tokens in variants if len(tokens) == 1]
+    several = [tokens for tokens in variants if len(tokens) > 1]
+    conditions = [_TOKENS.op("&&")(_token_array(singles))] if singles else []
+    conditions += [_TOKENS.op("@>")(_token_array(tokens)) for tokens in several]
+    return or_(*conditions)
+
+
+def _ranked_has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
+    """`_has_any` for rows already found: PostgreSQL finds a token in the text faster than
+    it splits the text into an array once per row."""
+    if dialect == "sqlite":
+        return _has_any(variants, dialect)
+    padded = " " + Exhibitor.search_text + " "
+    return or_(*(and_(*(func.strpos(padded, f" {t} ") > 0 for t in v)) for v in variants))
+
+
+def _described(variants: list[list[str]]) -> list[list[str]]:
+    return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
 
 def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Exhibitor.retired_at.is_(None)]
-    product_terms: list[ColumnElement[bool]] = []
-    if query.categories:
-        in_category = select(ExhibitorCategory.exhibitor_id).where(
-            ExhibitorCategory.category.in_(query.categories)
-        )
-        product_terms.append(Exhibitor.id.in_(in_category))
-    product_terms += [_keyword(word, dialect) for word in query.keywords]
-    if product_terms:
-        conditions.append(or_(*product_terms))
+    # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
+    # devices too), so a parent category finds its sub-categories here.
+    wanted = [[CATEGORY + category] for category in query.categories]
+    for phrase in query.keywords:
+        variants = phrase_variants(phrase)
+        wanted += variants + _described(variants)
+    if query.categories or query.keywords:
+        conditions.append(_has_any(wanted, dialect) if wanted else literal(False))
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:
@@ -81,53 +114,81 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def count(session: Session, query: SearchQuery) -> int:
+    where = and_(*_conditions(query, session.get_bind().dialect.name))
+    return session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
+
+
 def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
-    dialect = session.get_bind().dialect.name
+    """One page of results, with the total and facets from a single pass over them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return _search(session, query, page, "sqlite")
+    # PostgreSQL's planner prices reading each row's word array too low and would scan
+    # the whole table for a broad category; the GIN index is several times faster.
+    before = session.scalar(text("SELECT current_setting('enable_seqscan')"))
+    session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+    try:
+        return _search(session, query, page, "postgresql")
+    finally:
+        session.execute(
+            text("SELECT set_config('enable_seqscan', :before, true)"), {"before": before}
+        )
+
+
+def _search(session: Session, query: SearchQuery, page: int, dialect: str) -> SearchPage:
     where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
-    total = session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
+    groups = _groups(session, where)
+    total = sum(groups.values())
     page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(_relevance(query).desc(), Exhibitor.name_en, Exhibitor.id)
+        .order_by(_relevance(query, dialect).desc(), Exhibitor.name_en, Exhibitor.id)
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
-    return SearchPage(items=list(items), total=total, page=page)
+    return SearchPage(items=list(items), total=total, page=page, facets=_top(groups))
 
 
-def _relevance(query: SearchQuery) -> ColumnElement[int]:
-    """More of the wanted categories first; a keyword in the company name counts double."""
+def _groups(session: Session, where: ColumnElement[bool]) -> dict[tuple[str, str], int]:
+    rows = session.execute(
+        select(Exhibitor.country, Exhibitor.area, func.count())
+        .where(where)
+        .group_by(Exhibitor.country, Exhibitor.area)
+    ).all()
+    return {(str(country), str(area)): found for country, area, found in rows}
+
+
+def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[str]]:
+    totals: dict[str, Counter[str]] = {"country": Counter(), "area": Counter()}
+    for (country, area), found in groups.items():
+        totals["country"][country] += found
+        totals["area"][area] += found
+    return {
+        name: sorted(counts, key=lambda value: (-counts[value], value))[: limit + 1]
+        for name, counts in totals.items()
+    }
+
+
+def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
+    """The exhibitor's own words first: a searched phrase in its product list counts most,
+    in its description less; then each wanted category it has (several for a specific
+    product: ice wine and wine)."""
     score: ColumnElement[int] = literal(0)
-    if len(query.categories) > 1:
-        score = score + (
-            select(func.count())
-            .where(
-                ExhibitorCategory.exhibitor_id == Exhibitor.id,
-                ExhibitorCategory.category.in_(query.categories),
-            )
-            .scalar_subquery()
-        )
-    for word in query.keywords:
-        name_hit = func.lower(Exhibitor.name_en).contains(fold(word))
-        score = score + case((name_hit, 2), else_=0)
+    for phrase in query.keywords:
+        if variants := phrase_variants(phrase):
+            score = score + case((_ranked_has_any(variants, dialect), 4), else_=0)
+            score = score + case((_ranked_has_any(_described(variants), dialect), 2), else_=0)
+    if len(query.categories) > 1 or query.keywords:
+        for category in query.categories:
+            score = score + case((_ranked_has_any([[CATEGORY + category]], dialect), 1), else_=0)
     return score
 
 
 def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, list[str]]:
     """The most frequent countries and areas among the results, for "refine" buttons."""
     where = and_(*_conditions(query, session.get_bind().dialect.name))
-    found: dict[str, list[str]] = {}
-    for name, field in (("country", Exhibitor.country), ("area", Exhibitor.area)):
-        rows = session.execute(
-            select(field, func.count())
-            .where(where)
-            .group_by(field)
-            .order_by(func.count().desc(), field)
-            .limit(limit + 1)
-        ).all()
-        found[name] = [str(value) for value, _ in rows]
-    return found
+    return _top(_groups(session, where), limit)
 
 
 def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]:
@@ -165,8 +226,9 @@ def display_name(exhibitor: Exhibitor, locale: str) -> str:
 
 
 def product_names(exhibitor: Exhibitor, taxonomy: Taxonomy, locale: str) -> list[str]:
-    """Product categories in the user's language, else the exhibitor's own words."""
-    categories = exhibitor.categories.split()
-    if categories:
-        return [taxonomy.category_name(category, locale) for category in categories]
-    return exhibitor.products.split(";")
+    """The exhibitor's own product words as the catalog gives them; the names of its
+    categories in the user's language only when it lists no products."""
+    own = [product.strip() for product in exhibitor.products.split(";") if product.strip()]
+    if own:
+        return own
+    return [taxonomy.category_name(category, locale) for category in exhibitor.categories.split()]

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from core import names, outbox
 from core.alerts import queue_event_alerts
+from core.fulltext import index_text
 from core.i18n import N_, SHANGHAI, Translator
 from core.meetings import BOOKED, CANCELLED, REMINDER
 from core.models import (
@@ -34,7 +35,7 @@ from core.models import (
     utcnow,
 )
 from core.spreadsheets import DELIMITERS, BrokenRecord, UnreadableFile, read_sheet
-from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
+from core.taxonomy import AREAS, Taxonomy, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # The outbox kind that tells a visitor an exhibitor left the catalog with their meetings.
@@ -526,11 +527,17 @@ class Categoriser:
         self.taxonomy = taxonomy
         self.known: dict[str, frozenset[str]] = {}
 
-    def __call__(self, products: str) -> str:
-        """ " cat1 cat2 " for a ;-separated product list, "" when none is known."""
+    def __call__(self, products: str) -> set[str]:
+        """The categories of a ;-separated product list, with every ancestor, so a search
+        for medical devices finds the hearing-aid makers."""
         categories: set[str] = set()
         for product in products.split(";"):
             categories |= self.product(product)
+        return self.taxonomy.with_ancestors(categories)
+
+    def stored(self, products: str) -> str:
+        """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
+        categories = self(products)
         return " " + " ".join(sorted(categories)) + " " if categories else ""
 
     def product(self, product: str) -> frozenset[str]:
@@ -539,7 +546,9 @@ class Categoriser:
             return frozenset()
         found = self.known.get(key)
         if found is None:
-            found = self.known[key] = frozenset(self.taxonomy.product_categories(key))
+            found = self.known[key] = frozenset(
+                self.taxonomy.product_categories(product, typos=False)
+            )
         return found
 
 
@@ -561,24 +570,12 @@ def _write_categories(
 
 
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
+    products = values["products"].split(";")
+    categories = categorise(values["products"])
     record = dict(values)
-    record["categories"] = categorise(values["products"])
-    record["search_text"] = fold(
-        " | ".join(
-            str(part)
-            for part in (
-                values["name_en"],
-                values.get("name_zh"),
-                (values.get("aliases") or "").replace(";", " | "),
-                values["products"].replace(";", " | "),
-                values.get("description_en"),
-                values.get("description_zh"),
-                values["booth"],
-                country_name(values["country"], "en"),
-                country_name(values["country"], "zh"),
-            )
-            if part
-        )
+    record["categories"] = categorise.stored(values["products"])
+    record["search_text"] = index_text(
+        products, (values.get("description_en"), values.get("description_zh")), sorted(categories)
     )
     return record
 
@@ -666,7 +663,7 @@ def import_events(
             {
                 **values,
                 "city": city_id or "",
-                "categories": categorise(values.get("products") or ""),
+                "categories": categorise.stored(values.get("products") or ""),
             }
         )
     if errors:

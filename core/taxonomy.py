@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from core.countries import CountryIndex, CountryMention, load_countries
 from core.countries import territories as _territories
+from core.fulltext import Unit, units
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -38,6 +40,26 @@ class Category:
     area: str
     names: dict[str, str]
     terms: tuple[str, ...]
+    parent: str | None = None
+    # Terms only of languages that put the noun first ("aides auditives rechargeables",
+    # "мёд алтайский"): they name a phrase's head at its start too.
+    head_first_terms: tuple[str, ...] = ()
+    # German words, which may end a compound: "Knieimplantate" are implants.
+    compound_tails: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    """Categories a product phrase names: as a whole ("ice wine"), or by its head word only
+    ("Tasmanian ice wine" -> wine; "coffee machines" is not coffee)."""
+
+    whole: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+
+    @property
+    def categories(self) -> frozenset[str]:
+        # Both: "Zahnimplantate" is dental equipment as a whole and an implant by its head.
+        return self.whole | self.head
 
 
 @dataclass(frozen=True)
@@ -53,15 +75,47 @@ class Taxonomy:
     categories: dict[str, Category]
     cities: dict[str, City]
     countries: CountryIndex
-    _term_index: dict[str, set[str]] = field(default_factory=dict)
+    request_words: frozenset[str] = frozenset()
+    request_particles: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
+    _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
+    _head_first: set[tuple[Unit, ...]] = field(default_factory=set)
+    _compound_tails: set[tuple[Unit, ...]] = field(default_factory=set)
+    # Terms by their first word (alphabetic) or first character (CJK), to test only those
+    # that can occur in a phrase.
+    _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
+    _term_words: dict[str, set[str]] = field(default_factory=dict)
+    _children: dict[str, set[str]] = field(default_factory=dict)
     _city_index: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        index: dict[str, set[str]] = defaultdict(set)
+        index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
+        words: dict[str, set[str]] = defaultdict(set)
+        children: dict[str, set[str]] = defaultdict(set)
         for category in self.categories.values():
             for term in category.terms:
-                index[fold(term)].add(category.id)
+                if term_units := tuple(units(term)):
+                    index[term_units].add(category.id)
+                if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
+                    words[folded].add(category.id)
+            if category.parent:
+                children[category.parent].add(category.id)
+            noun_first = {tuple(units(term)) for term in category.head_first_terms}
+            others = {
+                tuple(units(term))
+                for term in category.terms
+                if fold(term) not in category.head_first_terms
+            }
+            self._head_first |= noun_first - others
+            self._compound_tails |= {tuple(units(term)) for term in category.compound_tails}
         self._term_index = dict(index)
+        by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
+        for term_units in index:
+            first = term_units[0]
+            by_start[first.text[0] if first.cjk else first.text].append(term_units)
+        self._by_start = dict(by_start)
+        self._term_words = dict(words)
+        self._children = dict(children)
         for city in self.cities.values():
             self._city_index[fold(city.id)] = city.id
             self._city_index[fold(city.name_en)] = city.id
@@ -70,35 +124,174 @@ class Taxonomy:
                     self._city_index[fold(name)] = city.id
 
     # products -----------------------------------------------------------------------
-    def product_categories(self, text: str) -> set[str]:
-        """Categories a product phrase belongs to, in any of the eight languages."""
-        needle = fold(text)
-        if not needle:
-            return set()
-        if needle in self._term_index:
-            return set(self._term_index[needle])
-        found: set[str] = set()
-        for term, ids in self._term_index.items():
-            if _contains(needle, term) or _contains(term, needle):
-                found |= ids
-        return found or self._typo_tolerant(needle)
+    def match_product(self, text: str, *, head_first: bool = False) -> ProductMatch:
+        """Categories of a product phrase by whole words; `head_first` when the phrase is
+        known to be French, Spanish or Russian, whose head noun may come first ("café
+        moulu"); else only those languages' own terms may stand first."""
+        phrase = units(text)
+        if not phrase:
+            return ProductMatch()
+        found = self._match_units(phrase, head_first)
+        if not found.whole and (shorter := self._without_generic_head(phrase)) is not None:
+            head = self._match_units(shorter, head_first)
+            found = ProductMatch(found.whole, found.head | head.whole | head.head)
+        return found
 
-    def _typo_tolerant(self, needle: str) -> set[str]:
-        """One slip in an alphabetic product word of five letters or more ("chese")."""
-        if len(needle) < 5 or _is_cjk(needle):
+    def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
+        """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""
+        last = phrase[-1]
+        if not last.cjk:
+            generic = {u for word in self.generic_heads for u in units(word) if not u.cjk}
+            return phrase[:-1] if len(phrase) > 1 and last in generic else None
+        for word in self.generic_heads:
+            if _is_cjk(word) and last.text.endswith(word) and len(last.text) > len(word) + 1:
+                return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
+        return None
+
+    def _match_units(self, phrase: list[Unit], head_first: bool) -> ProductMatch:
+        whole: set[str] = set()
+        at_end: set[str] = set()  # by a term of a noun-last language: the head
+        at_start: set[str] = set()
+        at_end_noun_first: set[str] = set()  # "rechargeables" in French qualifies
+        for term in self._candidates(phrase):
+            ids = self._term_index[term]
+            if tuple(phrase) == term:
+                whole |= ids
+                continue
+            noun_first = term in self._head_first
+            heads = _head_positions(phrase, head_first or noun_first)
+            for first, last in _occurrences(phrase, term, term in self._compound_tails):
+                if not _ends_aligned(phrase[last], term):
+                    continue
+                if first <= max(heads) <= last:
+                    (at_end_noun_first if noun_first else at_end).update(ids)
+                elif first <= min(heads) <= last:
+                    at_start |= ids
+        # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
+        # aids: the head is at the end for English words, at the start for French ones.
+        # With a whole match only an English-style head adds a broader category ("ice wine"
+        # is wine); a French-looking start is the stems' coincidence ("medical" ~ "médic").
+        head = at_end if whole else at_end or at_start or at_end_noun_first
+        return ProductMatch(frozenset(whole), frozenset(head))
+
+    def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
+        """Categories a product phrase belongs to, in any of the eight languages."""
+        found = set(self.match_product(text).categories)
+        return found or (self.typo_tolerant(text) if typos else set())
+
+    def typo_tolerant(self, text: str) -> set[str]:
+        """One slip in a long product word ("chocolat" for "chocolate", "cheeese"): only
+        words of six letters or more, the same first letter, one edit (two from nine
+        letters), so "probiotics" never becomes "robotics"."""
+        needle = fold(text)
+        if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
             return set()
-        best = process.extractOne(
-            needle, self._term_index.keys(), scorer=fuzz.ratio, score_cutoff=85
-        )
-        return set(self._term_index[best[0]]) if best else set()
+        allowed = 1 if len(needle) < 9 else 2
+        found: set[str] = set()
+        for word, ids in self._term_words.items():
+            if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
+                found |= ids
+        return found
 
     def categories_in_text(self, text: str) -> set[str]:
-        """Categories whose terms occur anywhere in a whole message."""
-        haystack = fold(text)
+        """Categories whose terms occur as whole words anywhere in a whole message."""
+        message = units(text)
+        return {
+            category
+            for term in self._candidates(message)
+            if any(True for _ in _occurrences(message, term, term in self._compound_tails))
+            for category in self._term_index[term]
+        }
+
+    def _candidates(self, phrase: list[Unit]) -> set[tuple[Unit, ...]]:
+        """Terms starting with one of the phrase's words or characters, or ending one of
+        its long words (compounds)."""
+        keys: set[str] = set()
+        for unit in phrase:
+            if unit.cjk:
+                keys |= set(unit.text)
+            else:
+                keys.add(unit.text)
+                keys |= {
+                    unit.text[i:j]
+                    for i in range(3, len(unit.text) - _COMPOUND_TAIL_MIN + 1)
+                    for j in range(
+                        max(i + _COMPOUND_TAIL_MIN, len(unit.text) - 3), len(unit.text) + 1
+                    )
+                }
+        return {term for key in keys for term in self._by_start.get(key, ())}
+
+    def product_phrases(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
+        """The product phrases of a whole request, once the words that frame it ("who
+        sells", "的展商吗", "업체 찾아줘") and other entities' values are taken out."""
+        message = fold(text)
+        for value in exclude:
+            if folded := fold(value).strip():
+                message = message.replace(folded, " | ")
+        phrases: list[str] = []
+        for segment in re.split(r"[^\w\s'’-]+", message):
+            phrases += self._phrases_of(segment)
+        return phrases
+
+    def _phrases_of(self, segment: str) -> list[str]:
+        words: list[str | None] = []
+        for word in re.findall(r"[^\W_]+", segment):
+            if word in self.request_words:
+                words.append(None)
+            elif _is_cjk(word):
+                words += self._split_cjk(word)
+            else:
+                words.append(word)
+        chunks: list[list[str]] = [[]]
+        for word in words:
+            if word is None:
+                chunks.append([])
+            else:
+                chunks[-1].append(word)
+        trimmed = (self._trim(chunk) for chunk in chunks)
+        return [" ".join(chunk) for chunk in trimmed if chunk]
+
+    def _split_cjk(self, run: str) -> list[str | None]:
+        """A CJK run cut at its framing words of two characters or more, longest first."""
+        for word in sorted(self.request_words, key=len, reverse=True):
+            if len(word) >= 2 and _is_cjk(word) and word in run:
+                before, _, after = run.partition(word)
+                return [*self._split_cjk(before), None, *self._split_cjk(after)]
+        return [run] if run else []
+
+    def _trim(self, chunk: list[str]) -> list[str]:
+        """Framing and link words off both ends of a phrase, particles off its end."""
+        edge = self.request_words | _LINKS
+        words = list(chunk)
+        while words and words[0] in edge:
+            words.pop(0)
+        while words and words[-1] in edge | self.request_particles:
+            words.pop()
+        if words and _is_cjk(words[0]):
+            words[0] = _trim_start(words[0], self.request_words)
+        if words and _is_cjk(words[-1]):
+            words[-1] = _trim_end(words[-1], self.request_words | self.request_particles)
+        return [w for w in words if w and not w.isdigit()]
+
+    def with_ancestors(self, category_ids: Iterable[str]) -> set[str]:
+        """The categories and every category above them (hearing aids -> medical devices)."""
         found: set[str] = set()
-        for term, ids in self._term_index.items():
-            if _contains(haystack, term):
-                found |= ids
+        for category_id in category_ids:
+            current: str | None = category_id
+            while current is not None and current not in found:
+                found.add(current)
+                current = self.categories[current].parent if current in self.categories else None
+        return found
+
+    def with_subcategories(self, category_ids: Iterable[str]) -> set[str]:
+        """The categories and everything under them (medical devices -> hearing aids...)."""
+        found: set[str] = set()
+        pending = list(category_ids)
+        while pending:
+            category = pending.pop()
+            if category not in found:
+                found.add(category)
+                pending += self._children.get(category, ())
         return found
 
     def category_name(self, category_id: str, locale: str) -> str:
@@ -176,6 +369,75 @@ def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {' '.join(words)} "
 
 
+_FUZZY_MIN = 6
+_COMPOUND_TAIL_MIN = 5
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru"})
+# Words after which a Romance or English phrase goes on to qualify its head noun.
+_LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
+                    "pour", "con", "avec", "for", "of", "with", "из", "для", "с"})  # fmt: skip
+_LINK_STEMS = frozenset(units(" ".join(_LINKS)))
+
+
+def _trim_start(word: str, framing: frozenset[str]) -> str:
+    while len(word) > 2 and word[0] in framing:
+        word = word[1:]
+    return word
+
+
+def _trim_end(word: str, framing: frozenset[str]) -> str:
+    while len(word) > 2 and word[-1] in framing:
+        word = word[:-1]
+    return word
+
+
+def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
+    """Where the head noun may be: before "de"/"for"/"для" if there is one, else at the
+    end (English, German, Russian, Chinese, Japanese, Korean), or at the start."""
+    link = next((i for i, unit in enumerate(phrase) if i and unit in _LINK_STEMS), None)
+    if link is not None:
+        return {0, link - 1}
+    return {0, len(phrase) - 1} if head_first else {len(phrase) - 1}
+
+
+def _occurrences(
+    phrase: list[Unit], term: tuple[Unit, ...], compound: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Where a term stands in a phrase, as (first, last) unit positions: whole words in
+    order; a CJK term inside a CJK run (two characters or more, or the whole run)."""
+    size = len(term)
+    for start in range(len(phrase) - size + 1):
+        window = phrase[start : start + size]
+        if all(_unit_matches(have, want) for have, want in zip(window, term, strict=True)) or (
+            compound and size == 1 and _compound_tail(window[0], term[0])
+        ):
+            yield start, start + size - 1
+
+
+def _compound_tail(have: Unit, want: Unit) -> bool:
+    """A long word ending a compound names its head: "Knieimplantate" are implants,
+    "Blütenhonig" is honey; short words never ("Eiswein" is not found by "wein")."""
+    if have.cjk or want.cjk or len(want.text) < _COMPOUND_TAIL_MIN:
+        return False
+    # Stems of a compound and of its last word may differ by an ending ("zahnimplantat",
+    # "implant"): the term may stop up to three letters before the word's end.
+    at = have.text.rfind(want.text)
+    return at >= 3 and len(have.text) - at - len(want.text) <= 3
+
+
+def _unit_matches(have: Unit, want: Unit) -> bool:
+    if have.cjk != want.cjk:
+        return False
+    if not have.cjk:
+        return have.text == want.text
+    return have.text == want.text or (len(want.text) >= 2 and want.text in have.text)
+
+
+def _ends_aligned(have: Unit, term: tuple[Unit, ...]) -> bool:
+    """A CJK term names the head of a run only at its end: 咖啡机 is a machine, 冰酒 a wine."""
+    return not have.cjk or have.text.endswith(term[-1].text)
+
+
+# CLDR region codes that are not countries (European Union, United Nations, unknown...).
 def is_country_code(code: str) -> bool:
     return code in _territories("en")
 
@@ -186,17 +448,23 @@ def country_name(code: str, locale: str) -> str:
 
 def load_taxonomy(data_dir: Path) -> Taxonomy:
     folder = data_dir / "taxonomy"
-    products = _read_yaml(folder / "products.yml").get("categories", {})
+    request = _read_yaml(folder / "products.yml")
+    products = request.get("categories", {})
     cities = _read_yaml(folder / "cities.yml")
     categories = {
         cid: Category(
             id=cid,
             area=str(spec.get("area", "")),
+            parent=str(spec["parent"]) if spec.get("parent") else None,
             names={str(k): str(v) for k, v in (spec.get("names") or {}).items()},
             terms=tuple(
                 str(term) for terms in (spec.get("terms") or {}).values() for term in (terms or [])
             )
             + tuple(str(v) for v in (spec.get("names") or {}).values()),
+            head_first_terms=_head_first_terms(spec),
+            compound_tails=tuple(
+                fold(str(t)) for t in (spec.get("terms") or {}).get("de") or () if " " not in str(t)
+            ),
         )
         for cid, spec in products.items()
     }
@@ -212,7 +480,43 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         )
         for cid, spec in cities.items()
     }
-    return Taxonomy(categories=categories, cities=city_map, countries=load_countries(folder))
+    _check_hierarchy(categories)
+    return Taxonomy(
+        categories=categories,
+        cities=city_map,
+        countries=load_countries(folder),
+        request_words=_folded_words(request.get("request_words")),
+        request_particles=_folded_words(request.get("request_particles")),
+        generic_heads=_folded_words(request.get("generic_heads")),
+    )
+
+
+def _folded_words(by_language: dict[str, list[str]] | None) -> frozenset[str]:
+    return frozenset(fold(str(w)) for words in (by_language or {}).values() for w in words or ())
+
+
+def _head_first_terms(spec: dict[str, Any]) -> tuple[str, ...]:
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for language, terms in (spec.get("terms") or {}).items():
+        by_language[str(language)] |= {fold(str(t)) for t in terms or ()}
+    for language, name in (spec.get("names") or {}).items():
+        by_language[str(language)].add(fold(str(name)))
+    first = set().union(*(by_language[lang] for lang in _HEAD_FIRST_LANGUAGES))
+    last = set().union(*(t for lang, t in by_language.items() if lang not in _HEAD_FIRST_LANGUAGES))
+    return tuple(sorted(first - last))
+
+
+def _check_hierarchy(categories: dict[str, Category]) -> None:
+    for category in categories.values():
+        seen = {category.id}
+        parent = category.parent
+        while parent is not None:
+            if parent not in categories:
+                raise ValueError(f"products.yml: {category.id}: unknown parent {parent!r}")
+            if parent in seen:
+                raise ValueError(f"products.yml: {category.id}: its parents make a loop")
+            seen.add(parent)
+            parent = categories[parent].parent
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

@@ -1,12 +1,22 @@
-"""Cross-lingual exhibitor search on the demo catalog."""
+"""Cross-lingual exhibitor search: the demo catalog, then catalogs in exhibitors' own
+wording on SQLite and PostgreSQL, with the reported bugs and a held-out evaluation."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 
-from actions import search_exhibitors
-from core import catalog
+from actions import exhibitor_info, search_exhibitors
+from actions.base import Context
+from bot.app import Container
+from core import catalog, users
+from core.db import transaction
+from core.i18n import translator
+from core.imports import import_exhibitors
+from tests.actions import search_eval
 from tests.actions.conftest import nlu
+from tests.conftest import FIXED_NOW, base_settings, make_container
 
 
 def found(ctx, result) -> catalog.SearchPage:
@@ -106,8 +116,10 @@ def test_no_results_suggests_areas(make_ctx) -> None:
     reply = search_exhibitors.search_exhibitors(
         ctx, nlu("<script>zzz</script>", "search_exhibitors", product="<script>zzz</script>")
     )
-    assert "No exhibitors found" in reply.text
-    assert "&lt;script&gt;" in reply.text and "<script>" not in reply.text
+    assert "No exhibitors found for “script” · “zzz”" in reply.text
+    assert "<script>" not in reply.text
+    quoted = search_exhibitors.describe(ctx, catalog.SearchQuery(keywords=("a<b",)))
+    assert quoted == "“a&lt;b”"
     assert len([b for row in reply.buttons for b in row]) == 6
 
 
@@ -127,3 +139,173 @@ def test_page_buttons_walk_the_results(make_ctx) -> None:
     _, args = ctx.codec.decode(next_button.data)
     second = search_exhibitors.on_callback(ctx, args)
     assert second.edit and "Page 2 of" in second.text
+
+
+# --- catalogs in exhibitors' own words, SQLite and PostgreSQL --------------------------
+@pytest.fixture(params=["a", "b"])
+def catalog_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def own_words(database_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Container]:
+    """The assistant over a catalog in exhibitors' own words: the first evaluation catalog,
+    or the one a test asks for by the `catalog_name` fixture."""
+    name = (
+        request.getfixturevalue("catalog_name") if "catalog_name" in request.fixturenames else "a"
+    )
+    raw = search_eval.CATALOG if name == "a" else search_eval.CATALOG_B
+    container = make_container(base_settings(database_url))
+    with transaction(container.sessions) as session:
+        report = import_exhibitors(session, raw.encode(), container.taxonomy)
+        assert report.ok, report.errors[:3]
+    yield container
+    await container.aclose()
+
+
+@pytest.fixture
+def own_ctx(own_words: Container):
+    with transaction(own_words.sessions) as session:
+
+        def make(locale: str = "en") -> Context:
+            return Context(
+                session=session,
+                user=users.get_or_create(session, "console", 700),
+                t=translator(locale),
+                taxonomy=own_words.taxonomy,
+                knowledge={},
+                codec=own_words.router.codec,
+                now=FIXED_NOW,
+                settings=own_words.settings,
+            )
+
+        yield make
+
+
+def listed(ctx: Context, text: str, **entities: str) -> list[str]:
+    """The exhibitors on the first page of results, in order."""
+    query = search_exhibitors.build_query(ctx, nlu(text, "search_exhibitors", **entities))
+    return [] if query.empty else [e.id for e in catalog.search(ctx.session, query).items]
+
+
+def test_products_the_nlu_did_not_tag_are_read_from_the_message(own_ctx) -> None:
+    assert listed(own_ctx("zh"), "有卖冻干榴莲的展商吗") == ["V09"]
+    assert set(listed(own_ctx("en"), "hair dryers")) == {"K03", "K04"}  # K04: 헤어드라이어
+    reply = search_exhibitors.search_exhibitors(
+        own_ctx("en"), nlu("hair dryers", "search_exhibitors")
+    )
+    assert "Dyson-like Airflow" in reply.text
+
+
+def test_ice_wine_first_then_other_wine(own_ctx) -> None:
+    found = listed(own_ctx("en"), "who sells ice wine", product="ice wine")
+    assert set(found[:2]) == {"V01", "V02"}
+
+
+def test_medical_devices_include_imaging_implants_hearing_aids(own_ctx) -> None:
+    ctx = own_ctx("ko")
+    query = search_exhibitors.build_query(
+        ctx, nlu("의료기기 업체 찾아줘", "search_exhibitors", product="의료기기")
+    )
+    first = catalog.search(ctx.session, query)
+    pages = [catalog.search(ctx.session, query, n).items for n in range(first.pages)]
+    assert {e.id for page in pages for e in page} == search_eval.MEDICAL_DEVICE_MAKERS - {"M12"}
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "not_wanted"),
+    [
+        ("en", "gin", {"product": "gin"}, {"V10"}),  # not "ginseng", "Quinoa orgánica"
+        ("ru", "мед", {"product": "мед"}, {"M12"}),  # honey, not медицинского
+        ("en", "ESP", {"product": "ESP"}, {"V14", "K02"}),  # not espresso
+        ("en", "Audi", {"company": "Audi"}, {"M04"}),  # not aides auditives
+        ("en", "probiotics", {"product": "probiotics"}, {"E03", "E04"}),  # not robots
+        ("en", "sweet potatoes", {"product": "sweet potatoes"}, set()),  # not chocolate
+    ],
+)
+def test_no_prefix_or_fuzzy_hits_on_short_words(own_ctx, locale, text, entities, not_wanted):
+    ctx = own_ctx(locale)
+    query = search_exhibitors.build_query(ctx, nlu(text, "search_exhibitors", **entities))
+    found = set(listed(ctx, text, **entities))
+    assert not found & not_wanted
+    assert "chocolate" not in query.categories and "artificial_intelligence" not in query.categories
+
+
+def test_expected_hits_for_the_short_words(own_ctx) -> None:
+    assert listed(own_ctx("en"), "gin", product="gin") == ["V05"]
+    assert listed(own_ctx("ru"), "мед", product="мед") == ["V11"]
+    assert listed(own_ctx("en"), "ESP", product="ESP") == ["A01"]
+    assert listed(own_ctx("en"), "probiotics", product="probiotics") == ["M11"]
+    assert listed(own_ctx("en"), "sweet potatoes", product="sweet potatoes") == ["V15"]
+
+
+def test_coffee_machines_from_italy_is_one_phrase(own_ctx) -> None:
+    ctx = own_ctx("en")
+    result = nlu(
+        "find coffee machines from Italy",
+        "search_exhibitors",
+        product="coffee machines",
+        country="Italy",
+    )
+    query = search_exhibitors.build_query(ctx, result)
+    assert search_exhibitors.describe(ctx, query) == "Coffee machines · Italy"
+    assert listed(ctx, result.text, product="coffee machines", country="Italy") == ["K02"]
+
+
+def test_card_lists_the_exhibitors_own_product_words(own_ctx) -> None:
+    ctx = own_ctx("en")
+    card = exhibitor_info.card(ctx, catalog.get(ctx.session, "M05"))
+    assert "Products: Zahnimplantate and Intraoralscanner" in card.text
+
+
+def test_long_phrases_fit_the_button_data_and_page_the_same(own_ctx) -> None:
+    ctx = own_ctx("ru")
+    result = nlu(
+        "медицинское оборудование",
+        "search_exhibitors",
+        product="медицинское оборудование",
+    )
+    query = search_exhibitors.build_query(ctx, result)
+    button = search_exhibitors._query_button(ctx, "next", query, 1)
+    assert len(button.data.encode()) <= 64
+    _, args = ctx.codec.decode(button.data)
+    again, page = search_exhibitors._decode(args)
+    assert page == 1 and again.categories == query.categories
+    assert catalog.search(ctx.session, again).total == catalog.search(ctx.session, query).total
+
+
+def _precision_recall(found: list[str], expected: set[str]) -> tuple[float, float]:
+    """Over the first page: the share of what is listed that is wanted (nothing listed
+    counts 0), and the share of the wanted, up to five, that is listed. Most requests
+    want one to four exhibitors, so hits / 5 would not reach 1 even for a perfect list."""
+    top = found[:5]
+    hits = len(set(top) & expected)
+    return (hits / len(top) if top else 0.0), hits / min(5, len(expected))
+
+
+# Before this search, a catalog in exhibitors' own words scored P@5 0.50 and R@5 0.48.
+# Measured here, SQLite and PostgreSQL alike: set A 0.84 / 0.64 on its first run, 0.93 /
+# 0.79 after the rule changes its misses suggested; set B, written after those changes
+# and never tuned to, 0.77 / 0.81 on its first run. The misses are words the taxonomy
+# lacks (camembert, 化粧水, Tokaji) and English names whose head is a part ("robot arms").
+# The thresholds sit under the untuned set B, so a regression fails and noise does not.
+MIN_PRECISION = 0.70
+MIN_RECALL = 0.70
+EVALUATIONS = {"a": search_eval.REQUESTS, "b": search_eval.REQUESTS_B}
+
+
+def test_held_out_requests_precision_and_recall(own_ctx, catalog_name: str) -> None:
+    requests = EVALUATIONS[catalog_name]
+    scores = []
+    misses = []
+    for locale, text, entities, expected in requests:
+        found = listed(own_ctx(locale), text, **entities)
+        precision, recall = _precision_recall(found, expected)
+        scores.append((precision, recall))
+        if recall < 1 or precision < 1:
+            misses.append(f"{text}: {found} vs {sorted(expected)}")
+    precision = sum(p for p, _ in scores) / len(scores)
+    recall = sum(r for _, r in scores) / len(scores)
+    report = f"P@5 {precision:.2f} R@5 {recall:.2f} over {len(scores)}; " + "; ".join(misses)
+    assert len(requests) >= 30 and len({locale for locale, *_ in requests}) == 8
+    assert precision >= MIN_PRECISION and recall >= MIN_RECALL, report

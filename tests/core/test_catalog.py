@@ -1,4 +1,5 @@
-"""Catalog search on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm), kept in step by imports."""
+"""Catalog search over exhibitors' own words and the category hierarchy, on SQLite (FTS5)
+and PostgreSQL (GIN), kept in step by imports."""
 
 from __future__ import annotations
 
@@ -11,67 +12,137 @@ from core.imports import import_exhibitors
 from core.settings import ROOT
 from core.taxonomy import load_taxonomy
 
+TAXONOMY = load_taxonomy(ROOT / "data")
 HEADER = "id,name_en,name_zh,country,area,hall,booth,products,description_en,description_zh,languages,website,email\n"
+# Products as exhibitors write them, not as the taxonomy names them.
 ROWS = (
-    "C1,Harbor Foods,港湾食品,AU,food,8.2,8.2A-01,red wine;cheese,Fine Tasmanian produce,,en,,\n"
-    "C2,Fuji Beauty,富士美妆,JP,consumer,2.1,2.1A-01,化粧品;スキンケア,Skin care from Kyoto,来自京都的护肤品,ja;en,,\n"
-    "C3,Rhein Robotik,,DE,equipment,4.1,4.1A-01,Industrieroboter,Robot arms,,de;en,,\n"
+    "F1,Niagara Frost,,CA,food,8.2,8.2A-01,Vidal ice wine;Riesling,Estate winery on the Niagara peninsula,,en,,\n"
+    "F2,Barossa Cellars,,AU,food,8.2,8.2A-02,Shiraz;Sparkling wine,Old vines since 1847,,en,,\n"
+    "F3,Rhône Vignobles,,FR,food,8.2,8.2A-03,Vins rouges;Côtes du Rhône,Domaine familial,,fr;en,,\n"
+    "F4,Highland Spirits,,GB,food,8.2,8.2A-04,Single malt Scotch whisky;London dry gin,,,en,,\n"
+    "F5,Korea Ginseng House,,KR,food,8.2,8.2A-05,Red ginseng extract;Ginseng tea,,,ko;en,,\n"
+    "F6,Chanthaburi Fruits,尖竹汶水果,TH,food,8.2,8.2A-06,Freeze-dried durian;冻干榴莲;Mangosteen,,泰国热带水果加工企业,th;zh,,\n"
+    "F7,Altai Bee,,RU,food,8.2,8.2A-07,Мёд алтайский;Пыльца цветочная,,,ru,,\n"
+    "F8,Kyushu Imo,,JP,food,8.2,8.2A-08,Sweet potatoes;焼き芋,,,ja,,\n"
+    "F9,Belgian Pralines,,BE,food,8.2,8.2A-09,Dark chocolate pralines;Chocolate bars,,,fr;en,,\n"
+    "F10,Probiota Labs,,DK,medical,6.1,6.1A-10,Probiotic capsules;Lactobacillus supplements,,,en,,\n"
+    "C1,Milano Espresso,,IT,consumer,2.1,2.1A-01,Espresso coffee machines;Coffee grinders,,,it;en,,\n"
+    "C2,Seoul Beauty Tech,,KR,consumer,2.1,2.1A-02,Hair dryers;헤어드라이어,,,ko,,\n"
+    "C3,Andes Café,,CO,food,8.2,8.2A-10,Specialty coffee beans,Single-origin roasters,,es;en,,\n"
+    "Q1,Po Valley Agritech,,IT,equipment,4.1,4.1A-01,Combine harvesters;Trattori,,,it,,\n"
+    "Q2,Bavaria Robotik,,DE,equipment,4.1,4.1A-02,Industrieroboter;Schweißroboter,Robot arms for car plants,,de;en,,\n"
+    "A1,Stabil Elektronik,,DE,auto,5.1,5.1A-01,ESP control units;ABS sensors,,,de,,\n"
+    "M1,Nordic Imaging,,SE,medical,6.1,6.1A-01,MRI scanners;CT scanners,,,en,,\n"
+    "M2,Swiss Hearing,,CH,medical,6.1,6.1A-02,Behind-the-ear hearing aids,,,de;en,,\n"
+    "M3,Audition France,,FR,medical,6.1,6.1A-03,Aides auditives rechargeables,,,fr,,\n"
+    "M4,Berlin Ortho,,DE,medical,6.1,6.1A-04,Knieimplantate;Hüftprothesen,,,de,,\n"
+    "M5,Seoul Dental,,KR,medical,6.1,6.1A-05,치과 임플란트;Dental implant systems,,,ko;en,,\n"
+    "M6,Moskva Med,,RU,medical,6.1,6.1A-06,Медицинского назначения мониторы;Аппараты ИВЛ,,,ru,,\n"
 )
 
 
 @pytest.fixture
 def sessions(migrated):
-    factory = migrated
-    with transaction(factory) as session:
-        assert import_exhibitors(session, (HEADER + ROWS).encode(), load_taxonomy(ROOT / "data")).ok
-    return factory
+    with transaction(migrated) as session:
+        assert import_exhibitors(session, (HEADER + ROWS).encode(), TAXONOMY).ok
+    return migrated
 
 
 def ids(sessions, query: SearchQuery) -> set[str]:
+    """Every exhibitor found, over all pages."""
     with sessions() as session:
-        return {e.id for e in catalog.search(session, query).items}
+        first = catalog.search(session, query)
+        pages = [catalog.search(session, query, n).items for n in range(1, first.pages)]
+        return {e.id for items in [first.items, *pages] for e in items}
+
+
+def ranked(sessions, query: SearchQuery) -> list[str]:
+    with sessions() as session:
+        return [e.id for e in catalog.search(session, query).items]
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        (SearchQuery(categories=("wine",)), {"C1"}),
-        (SearchQuery(categories=("cosmetics",)), {"C2"}),
-        (SearchQuery(categories=("industrial_robots",), country="DE"), {"C3"}),
-        (SearchQuery(keywords=("tasmanian",)), {"C1"}),
-        (SearchQuery(keywords=("京都",)), {"C2"}),  # two characters: below the trigram size
-        (SearchQuery(keywords=("来自京都",)), {"C2"}),
-        (SearchQuery(keywords=("robot",)), {"C3"}),
-        (SearchQuery(hall="2.1"), {"C2"}),
-        (SearchQuery(area="food", country="JP"), set()),
+        # The exhibitors' own words, in their languages, whole words only.
+        (SearchQuery(keywords=("冻干榴莲",)), {"F6"}),
+        (SearchQuery(keywords=("freeze dried durian",)), {"F6"}),
+        (SearchQuery(keywords=("hair dryers",)), {"C2"}),
+        (SearchQuery(keywords=("hair dryer",)), {"C2"}),
+        (SearchQuery(keywords=("gin",)), {"F4"}),  # not the ginseng house
+        (SearchQuery(keywords=("мед",)), {"F7"}),  # not "медицинского"
+        (SearchQuery(keywords=("ESP",)), {"A1"}),  # not espresso
+        (SearchQuery(keywords=("Audi",)), set()),  # not "auditives"
+        (SearchQuery(keywords=("probiotics",)), {"F10"}),  # not robots
+        (SearchQuery(keywords=("sweet potatoes",)), {"F8"}),  # not chocolate
+        (SearchQuery(keywords=("coffee machines",)), {"C1"}),  # not the harvesters
+        (SearchQuery(keywords=("роботы",)), set()),
+        (SearchQuery(keywords=("robot arms",)), {"Q2"}),  # a description
+        (SearchQuery(keywords=("泰国",)), {"F6"}),  # a Chinese description
+        (SearchQuery(keywords=("wine", "probiotics")), {"F1", "F2", "F10"}),
+        (SearchQuery(hall="2.1"), {"C1", "C2"}),
+        (SearchQuery(area="food", country="JP"), {"F8"}),
     ],
 )
-def test_search(sessions, query: SearchQuery, expected: set[str]) -> None:
+def test_search_by_own_words(sessions, query: SearchQuery, expected: set[str]) -> None:
     assert ids(sessions, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [
+        # A parent finds its sub-categories: imaging, hearing aids, implants, dental.
+        ("medical_devices", {"M1", "M2", "M3", "M4", "M5"}),
+        ("hearing_aids", {"M2", "M3"}),
+        ("implants", {"M4", "M5"}),  # 치과 임플란트: dental implants
+        ("ice_wine", {"F1"}),
+        ("spirits", {"F4"}),
+        ("honey", {"F7"}),
+        ("coffee", {"C3"}),  # the machines are appliances, not coffee
+        ("agricultural_machinery", {"Q1"}),
+        ("chocolate", {"F9"}),
+    ],
+)
+def test_categories_from_own_words_and_hierarchy(sessions, category, expected) -> None:
+    assert ids(sessions, SearchQuery(categories=(category,))) == expected
+
+
+def test_wine_search_includes_ice_wine_and_ice_wine_ranks_first(sessions) -> None:
+    assert ids(sessions, SearchQuery(categories=("wine",))) == {"F1", "F2", "F3"}
+    query = SearchQuery(categories=("ice_wine", "wine"), keywords=("ice wine",))
+    assert ranked(sessions, query)[0] == "F1"
+    assert ids(sessions, query) == {"F1", "F2", "F3"}
+
+
+def test_phrase_in_products_ranks_above_category_only(sessions) -> None:
+    query = SearchQuery(categories=("medical_devices",), keywords=("MRI",))
+    assert ranked(sessions, query)[0] == "M1"
+    assert len(ids(sessions, query)) == 5
 
 
 def test_reimport_updates_results_without_restart(sessions) -> None:
     assert ids(sessions, SearchQuery(keywords=("manuka",))) == set()
-    updated = HEADER + ROWS.replace("Fine Tasmanian produce", "Manuka honey and wine")
+    updated = HEADER + ROWS.replace("Мёд алтайский", "Manuka honey")
     with transaction(sessions) as session:
-        report = import_exhibitors(session, updated.encode(), load_taxonomy(ROOT / "data"))
+        report = import_exhibitors(session, updated.encode(), TAXONOMY)
     assert report.updated == 1
-    assert ids(sessions, SearchQuery(keywords=("manuka",))) == {"C1"}
-    assert ids(sessions, SearchQuery(keywords=("tasmanian",))) == set()
+    assert ids(sessions, SearchQuery(keywords=("manuka",))) == {"F7"}
+    assert ids(sessions, SearchQuery(keywords=("мёд",))) == set()
+    assert ids(sessions, SearchQuery(categories=("honey",))) == {"F7"}
 
 
 def test_facets_and_fuzzy_names(sessions) -> None:
     with sessions() as session:
-        found = catalog.facets(session, SearchQuery(categories=("wine", "cosmetics")))
-        assert set(found["country"]) == {"AU", "JP"}
-        assert [e.id for e in catalog.find_by_name(session, "Fuji Beuty")] == ["C2"]
-        assert [e.id for e in catalog.find_by_name(session, "富士美妆")] == ["C2"]
+        found = catalog.facets(session, SearchQuery(categories=("hearing_aids",)))
+        assert set(found["country"]) == {"CH", "FR"}
+        assert [e.id for e in catalog.find_by_name(session, "Swiss Hearng")] == ["M2"]
 
 
-def test_results_are_ranked_by_relevance(sessions) -> None:
+def test_product_names_are_the_exhibitors_own_words(sessions) -> None:
     with sessions() as session:
-        # C1 has both wine and cheese; a cheese-only or wine-only match would rank lower.
-        ranked = catalog.search(session, SearchQuery(categories=("wine", "cheese", "cosmetics")))
-        assert ranked.items[0].id == "C1"
-        by_name = catalog.search(session, SearchQuery(keywords=("fuji",)))
-        assert by_name.items[0].id == "C2"
+        exhibitor = catalog.get(session, "M4")
+        assert exhibitor is not None
+        assert catalog.product_names(exhibitor, TAXONOMY, "en") == [
+            "Knieimplantate",
+            "Hüftprothesen",
+        ]
