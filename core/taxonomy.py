@@ -142,7 +142,14 @@ class Taxonomy:
         last = phrase[-1]
         if not last.cjk:
             generic = {u for word in self.generic_heads for u in units(word) if not u.cjk}
-            return phrase[:-1] if len(phrase) > 1 and last in generic else None
+            if len(phrase) > 1 and last in generic:
+                return phrase[:-1]
+            # A German compound with a generic tail: "Kosmetikfirmen", "Weinhersteller".
+            for tail in generic:
+                rest = last.text[: -len(tail.text)]
+                if len(tail.text) >= 4 and last.text.endswith(tail.text) and len(rest) >= 4:
+                    return [*phrase[:-1], *units(rest)]
+            return None
         for word in self.generic_heads:
             if _is_cjk(word) and last.text.endswith(word) and len(last.text) > len(word) + 1:
                 return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
