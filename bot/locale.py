@@ -7,8 +7,8 @@ conversation's language, which is the last clear message's (button presses, comp
 default.
 
 A message's language: a script that belongs to one of the eight languages decides alone
-(kana: ja, hangul: ko, Cyrillic: ru, Han: zh, or ja in a Japanese conversation, which also
-writes kanji-only words); Latin-script text is identified by lingua, and changes the
+(kana: ja, hangul: ko, Cyrillic: ru, Han: zh, except kanji-only words in a Japanese
+conversation); Latin-script text is identified by lingua, and changes the
 conversation's language only when lingua is sure of it by a clear margin.
 """
 
@@ -113,6 +113,29 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+# Words of Chinese grammar that Japanese does not write in kanji.
+_CHINESE_WORDS = frozenset("我你们吗呢吧哪什么这那没")
+
+
+def _is_chinese(text: str) -> bool:
+    """Han text that Japanese could not have written: a simplified character outside the
+    Japanese character set (JIS X 0208, via EUC-JP), or a word of Chinese grammar. lingua
+    cannot tell them apart: it calls every text without kana Chinese."""
+    return any(ch in _CHINESE_WORDS or not _in_japanese_set(ch) for ch in text if _is_han(ch))
+
+
+def _is_han(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("CJK UNIFIED")
+
+
+def _in_japanese_set(ch: str) -> bool:
+    try:
+        ch.encode("euc_jp")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def script_language(text: str, conversation: str | None = None) -> str | None:
     """The language a script gives away; Latin words beside it are names ("找 Siemens 的展位")."""
     counts = _script_counts(text)
@@ -121,7 +144,7 @@ def script_language(text: str, conversation: str | None = None) -> str | None:
     if counts["hangul"]:
         return "ko"
     if counts["han"] and counts["han"] >= counts["cyrillic"]:
-        return "ja" if conversation == "ja" else "zh"
+        return "ja" if conversation == "ja" and not _is_chinese(text) else "zh"
     if counts["cyrillic"] >= 2:
         return "ru"
     return None

@@ -21,7 +21,10 @@ from core.settings import ROOT
         ("Kangaroo Valley Wines 的联系方式", "de", "zh"),
         ("化粧品の出展者", None, "ja"),
         ("医療機器", "ja", "ja"),  # kanji only, in a Japanese conversation
+        ("外国人労働許可 臨港", "ja", "ja"),
         ("医療機器", "en", "zh"),
+        ("医疗器械展商", "ja", "zh"),  # simplified characters Japanese does not write
+        ("我想找意大利的葡萄酒展商", "ja", "zh"),  # Chinese grammar
         ("의료기기 전시업체", None, "ko"),
         ("выставки в Сучжоу", None, "ru"),
         ("где стенд Siemens Healthineers", "en", "ru"),
