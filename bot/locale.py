@@ -37,12 +37,14 @@ _LINGUA = {
 assert set(_LINGUA) == set(LOCALES)
 
 # lingua's confidence (its eight values sum to 1) a Latin-script message needs for its
-# language to be taken: to start a conversation's language, and to change it. Measured on the
+# language to be taken: to start a conversation's language (or to leave one held in another
+# script), and to change it from another Latin-script language. Measured on the
 # NLU examples (data/nlu*): at 0.75, 0.2% of en/de/fr/es messages change a conversation in
 # their own language, mostly English phrases in German or Spanish chats ("thanks a lot");
 # lower values also flip on loanwords ("mis citas de matchmaking" reads as English).
 START_CONFIDENCE = 0.6
 SWITCH_CONFIDENCE = 0.75
+LATIN_SCRIPT_LOCALES = frozenset({"en", "de", "fr", "es"})
 # Two words ("fromages français") need near certainty; one word never suffices: it is a name,
 # a product or a greeting that every language uses.
 TWO_WORD_CONFIDENCE = 0.95
@@ -203,8 +205,10 @@ def latin_language(text: str, conversation: str | None = None) -> str | None:
         return best
     if len(words) == MIN_WORDS:
         needed = TWO_WORD_CONFIDENCE
+    elif conversation in LATIN_SCRIPT_LOCALES:
+        needed = SWITCH_CONFIDENCE  # lingua may take one of them for another
     else:
-        needed = SWITCH_CONFIDENCE if conversation else START_CONFIDENCE
+        needed = START_CONFIDENCE  # a new conversation, or one in a script this text lacks
     return best if confidences[best] >= needed else None
 
 
