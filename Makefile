@@ -11,6 +11,7 @@ PO_FILES := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 -include mk/nlu.mk
+-include mk/catalog-eval.mk
 
 .PHONY: help setup run console test test-fast lint locales extract-messages update-messages \
 	demo-data bench clean
@@ -40,7 +41,7 @@ extract-messages: .venv/.installed
 
 update-messages: extract-messages
 	$(PY) -m babel.messages.frontend update -D messages -i locales/messages.pot -d locales \
-		--no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete --width 100
 	$(PY) scripts/english_catalog.py
 
 demo-data: .venv/.installed locales
@@ -68,6 +69,8 @@ test-fast: setup
 bench: setup train
 	$(PY) benchmarks/search_bench.py
 	$(PY) benchmarks/booking_bench.py
+	$(PY) benchmarks/dialogue_bench.py
+	$(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 
 clean:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape, unescape
 
 from actions.base import Context, InvalidCallback, NluResult, Reply, rows
-from actions.list_events import event_lines
-from core import alerts, events
+from actions.list_events import event_lines, list_events
+from core import alerts, cues, events
 from core.models import Event, Subscription
 
 PICK_CITY, REMOVE, REMOVE_ALL, LIST, REMIND = "sa", "su", "sU", "sl", "er"
@@ -36,6 +36,24 @@ def subscribe_alerts(ctx: Context, nlu: NluResult) -> Reply:
     return subscribed(ctx, city, product)
 
 
+def subscribe_or_ask(ctx: Context, nlu: NluResult) -> Reply:
+    """Subscribes only when the person asked for alerts in so many words ("alert me about
+    events in Hefei"); "tell me about events in Hefei" lists them and offers alerts."""
+    city, product = _city_and_product(ctx, nlu)
+    if cues.has(nlu.text, "subscribe", ctx.t.locale) or not (city or product):
+        return subscribe_alerts(ctx, nlu)
+    listing_reply = list_events(ctx, nlu)
+    ctx.state.pending = {"action": "subscribe", "city": city, "product": product}
+    yes = ctx.button(ctx._("🔔 Yes, alert me"), PICK_CITY, city)
+    offer = ctx._("Shall I also alert you to new events for {what}?").format(
+        what=describe(ctx, city, product)
+    )
+    return Reply(
+        text=listing_reply.text + "\n\n" + offer,
+        buttons=listing_reply.buttons + rows(yes),
+    )
+
+
 def subscribed(ctx: Context, city: str, product: str, *, edit: bool = False) -> Reply:
     new = alerts.subscribe(ctx.session, ctx.user, city, product)
     text = (
@@ -43,11 +61,12 @@ def subscribed(ctx: Context, city: str, product: str, *, edit: bool = False) -> 
         if new
         else ctx._("You already get alerts for: {what}")
     ).format(what=describe(ctx, city, product))
-    return Reply(
-        text=text,
-        buttons=rows(ctx.button(ctx._("🔔 My alerts"), LIST)),
-        edit=edit,
-    )
+    buttons = [ctx.button(ctx._("🔔 My alerts"), LIST)]
+    if new:
+        sub = alerts.find(ctx.session, ctx.user, city, product)
+        if sub is not None:
+            buttons.insert(0, ctx.button(ctx._("↩️ Undo"), REMOVE, str(sub.id)))
+    return Reply(text=text, buttons=rows(*buttons), edit=edit)
 
 
 def choose_city(ctx: Context) -> Reply:

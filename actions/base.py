@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from core.dialogue import State
 from core.i18n import Translator
 from core.lingang import Entry
 from core.models import User
@@ -124,6 +125,8 @@ class Context:
     is_admin: bool = False
     settings: Settings = field(default_factory=Settings)
     command_args: str = ""  # what followed a /command
+    # The conversation so far (core/dialogue.py); actions read and update it.
+    state: State = field(default_factory=State)
     extras: dict[str, object] = field(default_factory=dict)
 
     def _(self, message: str) -> str:

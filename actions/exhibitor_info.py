@@ -17,6 +17,23 @@ BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
     name = nlu.first("company")
+    focused = ctx.state.focused("exhibitor")
+    if not name and focused:
+        return card_of(ctx, focused)  # "where is their booth?"
+    results = ctx.state.results
+    if not name and results is not None and results.kind == "exhibitors":
+        # "their booth?" right after a list: which of them?
+        listed = [e for e in (catalog.get(ctx.session, i) for i in results.ids) if e]
+        return Reply(
+            text=ctx._("Which one?"),
+            buttons=rows(
+                *(
+                    ctx.button(f"{n}. {catalog.display_name(e, ctx.t.locale)}"[:40], VERB, e.id)
+                    for n, e in enumerate(listed, start=results.first)
+                ),
+                per_row=1,
+            ),
+        )
     if not name:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
@@ -56,6 +73,8 @@ def where_text(ctx: Context, exhibitor: Exhibitor) -> str:
 
 
 def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
+    ctx.state.focus_on("exhibitor", exhibitor.id)
+    ctx.state.subject = "exhibitor"
     locale = ctx.t.locale
     name = catalog.display_name(exhibitor, locale)
     lines = [f"<b>{escape(name)}</b>"]
@@ -85,7 +104,16 @@ def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
 
 
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
-    exhibitor = catalog.get(ctx.session, args[0]) if args else None
+    return card_of(ctx, args[0] if args else "")
+
+
+def card_of(ctx: Context, exhibitor_id: str) -> Reply:
+    exhibitor = catalog.get(ctx.session, exhibitor_id)
     if exhibitor is None:
         return menu_reply(ctx, ctx._("That exhibitor is no longer in the catalog."))
     return card(ctx, exhibitor)
+
+
+def named(nlu: NluResult) -> bool:
+    """Whether the message names a company (else "them", "their booth" mean the focused one)."""
+    return any(value.strip() for value in nlu.values("company"))

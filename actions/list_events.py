@@ -2,53 +2,110 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
+from typing import Any
 
 from actions.base import Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import events
+from core.dialogue import EVENTS, ResultList
 from core.models import Event
 from core.when import parse_range
 
 VERB = "ev"
 REMIND = "er"  # actions.alerts: remind me the day before
+PAGE_SIZE = 5
 
 
-def list_events(ctx: Context, nlu: NluResult) -> Reply:
+def _query(ctx: Context, nlu: NluResult) -> dict[str, Any]:
+    """City, product categories and a span of days from the message; empty parts left out."""
     city = next((c for raw in nlu.values("city") if (c := ctx.taxonomy.city_id(raw))), None)
     categories: set[str] = set()
     for product in nlu.values("product"):
         categories |= ctx.taxonomy.product_categories(product)
     span = parse_range(nlu.values("date"), ctx.now, ctx.t.locale)
-    if city is None and not categories and span is None:
+    query: dict[str, Any] = {}
+    if city:
+        query["city"] = city
+    if categories:
+        query["categories"] = sorted(categories)
+    if span:
+        query["since"], query["until"] = span[0].isoformat(), span[1].isoformat()
+    return query
+
+
+def list_events(ctx: Context, nlu: NluResult) -> Reply:
+    query = _query(ctx, nlu)
+    if not query:
         return choose_city(ctx)
-    since, until = span if span else (ctx.now, None)
+    return page_of(ctx, query, 0)
+
+
+def refine(ctx: Context, nlu: NluResult) -> Reply:
+    """The last event query with what this message changes: "and in Suzhou?" keeps the
+    days and products, "what about next week?" keeps the city."""
+    assert ctx.state.results is not None
+    return page_of(ctx, {**ctx.state.results.query, **_query(ctx, nlu)}, 0)
+
+
+def page_of(ctx: Context, query: dict[str, Any], page: int, *, edit: bool = False) -> Reply:
+    since = max(datetime.fromisoformat(query["since"]), ctx.now) if "since" in query else ctx.now
+    until = datetime.fromisoformat(query["until"]) if "until" in query else None
+    city = query.get("city")
     found = events.upcoming(
         ctx.session,
-        max(since, ctx.now),
+        since,
         city=city,
-        categories=tuple(sorted(categories)),
+        categories=tuple(query.get("categories", ())),
         until=until,
+        limit=200,
     )
     where = ctx.taxonomy.city_name(city, ctx.t.locale) if city else ctx._("the Yangtze River Delta")
     if not found:
         return Reply(
             text=ctx._("No upcoming events in {city} match that.").format(city=escape(where)),
             buttons=choose_city(ctx).buttons,
+            edit=edit,
         )
-    return render(ctx, found, where)
+    pages = -(-len(found) // PAGE_SIZE)
+    page = max(0, min(page, pages - 1))
+    shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    ctx.state.results = ResultList(
+        kind=EVENTS,
+        ids=[e.id for e in shown],
+        first=page * PAGE_SIZE + 1,
+        page=page,
+        pages=pages,
+        query=query,
+    )
+    ctx.state.subject = EVENTS
+    if len(shown) == 1:
+        ctx.state.focus_on("event", shown[0].id)
+    return render(ctx, shown, where, total=len(found), first=page * PAGE_SIZE + 1, edit=edit)
 
 
-def render(ctx: Context, found: list[Event], where: str, *, edit: bool = False) -> Reply:
+def render(
+    ctx: Context,
+    found: list[Event],
+    where: str,
+    *,
+    total: int | None = None,
+    first: int = 1,
+    edit: bool = False,
+) -> Reply:
+    total = len(found) if total is None else total
     lines = [
         "<b>"
         + ctx.t.ngettext(
-            "{count} upcoming event in {city}", "{count} upcoming events in {city}", len(found)
-        ).format(count=ctx.t.number(len(found)), city=escape(where))
+            "{count} upcoming event in {city}", "{count} upcoming events in {city}", total
+        ).format(count=ctx.t.number(total), city=escape(where))
         + "</b>"
     ]
-    for event in found:
-        lines += ["", *event_lines(ctx, event)]
+    for number, event in enumerate(found, start=first):
+        lines += ["", f"{number}. " + event_lines(ctx, event)[0], *event_lines(ctx, event)[1:]]
+    if first + len(found) <= total:
+        lines += ["", ctx._("Say “more” for the next ones.")]
     lines += ["", "<i>" + ctx._("Demo events: for illustration only.") + "</i>"]
     remind = [
         ctx.button(
@@ -59,6 +116,36 @@ def render(ctx: Context, found: list[Event], where: str, *, edit: bool = False) 
         for event in found[:5]
     ]  # fmt: skip
     return Reply(text="\n".join(lines), buttons=rows(*remind, per_row=1), edit=edit)
+
+
+def detail(ctx: Context, event: Event) -> Reply:
+    """One event of the list, with its reminder button: "the second one"."""
+    ctx.state.focus_on("event", event.id)
+    return Reply(
+        text="\n".join(event_lines(ctx, event)),
+        buttons=rows(
+            ctx.button(ctx._("🔔 Remind me the day before"), REMIND, event.id),
+        ),
+    )
+
+
+def which_reminder(ctx: Context) -> Reply:
+    """ "Remind me" after a list of several events: which one?"""
+    results = ctx.state.results
+    ids = results.ids if results is not None else []
+    shown = [e for e in (ctx.session.get(Event, i) for i in ids) if e is not None]
+    if not shown:
+        return choose_city(ctx)
+    return Reply(
+        text=ctx._("Which event shall I remind you of?"),
+        buttons=rows(
+            *(
+                ctx.button(f"{n}. {events.title(event, ctx.t.locale)}"[:48], REMIND, event.id)
+                for n, event in enumerate(shown, start=results.first if results else 1)
+            ),
+            per_row=1,
+        ),
+    )
 
 
 def event_lines(ctx: Context, event: Event) -> list[str]:
@@ -90,7 +177,6 @@ def choose_city(ctx: Context) -> Reply:
 
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
     city = args[0] if args else ""
-    found = events.upcoming(ctx.session, ctx.now, city=city)
-    if not found:
+    if not ctx.taxonomy.city_id(city):
         return choose_city(ctx)
-    return render(ctx, found, ctx.taxonomy.city_name(city, ctx.t.locale), edit=True)
+    return page_of(ctx, {"city": city}, 0, edit=True)

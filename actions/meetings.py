@@ -9,14 +9,15 @@ from html import escape
 from sqlalchemy import select
 
 from actions.base import Button, Context, Document, InvalidCallback, NluResult, Reply, rows
-from actions.exhibitor_info import match_company, where_text
+from actions.exhibitor_info import where_text
 from actions.menu import menu_reply
 from core import catalog, meetings
 from core.calendar import CalendarEntry, to_ics
+from core.dialogue import BookingForm
 from core.i18n import SHANGHAI
 from core.meetings import BookingError
 from core.models import Exhibitor, Meeting, User
-from core.when import parse_day, parse_when
+from core.when import parse_day
 
 SLOTS, BOOK, LIST, VIEW, CANCEL, CONFIRM_CANCEL = "bk", "bs", "mm", "mv", "mc", "mx"
 MOVE, MOVE_TO, ICS, COLLEAGUES, ADD_COLLEAGUE, REMINDER = "mr", "mR", "mi", "ma", "mA", "rm"
@@ -132,28 +133,6 @@ def slot_picker(
     )
 
 
-def book_meeting(ctx: Context, nlu: NluResult) -> Reply:
-    name = nlu.first("company")
-    wanted = parse_when(
-        nlu.values("date"), nlu.values("time"), ctx.now, ctx.t.locale,
-        context=date_span(nlu), context_after=after_dates(nlu),
-    )  # fmt: skip
-    if not name:
-        return menu_reply(
-            ctx,
-            ctx._(
-                "Which exhibitor would you like to meet? Tell me the company "
-                "(“book a meeting with Nordic Medtech tomorrow at 10”), or open a company "
-                "card and press “Book a meeting”."
-            ),
-        )
-    extra = (encode_time(wanted),) if wanted else ()
-    found = match_company(ctx, name, SLOTS, *extra)
-    if not isinstance(found, Exhibitor):
-        return found
-    return slot_picker(ctx, found, near=wanted)
-
-
 def date_span(nlu: NluResult) -> str:
     """The stretch of the message from the first date or time piece to the last, with the
     clock times ("14 Uhr") blanked out: what is left is the date, however it was split."""
@@ -213,8 +192,22 @@ def on_book(ctx: Context, args: tuple[str, ...]) -> Reply:
 
 
 def confirmation(ctx: Context, meeting: Meeting, headline: str) -> Reply:
+    remember_booking(ctx, meeting)
     lines = [headline, "", describe(ctx, meeting), "", reminder_line(ctx)]
     return Reply(text="\n".join(lines), buttons=meeting_buttons(ctx, meeting), edit=True)
+
+
+def remember_booking(ctx: Context, meeting: Meeting) -> None:
+    """The booked meeting stays the open form, so "make it 11" or "actually Friday" moves it."""
+    local = meeting.starts_at.astimezone(SHANGHAI)
+    ctx.state.form = BookingForm(
+        exhibitor=meeting.exhibitor_id,
+        day=local.date().isoformat(),
+        time=local.strftime("%H:%M"),
+        meeting=meeting.id,
+    )
+    ctx.state.focus_on("exhibitor", meeting.exhibitor_id)
+    ctx.state.subject = "booking"
 
 
 def reminder_line(ctx: Context) -> str:

@@ -13,7 +13,8 @@ from actions.base import Context, Reply, rows
 from actions.list_events import event_lines
 from actions.meetings import ICS, SLOTS, VIEW, describe
 from core import alerts, broadcasts, meetings
-from core.models import Broadcast, Event, Meeting, MeetingAttendee, Notification
+from core.imports import EXHIBITOR_WITHDRAWN
+from core.models import Broadcast, Event, Exhibitor, Meeting, MeetingAttendee, Notification
 
 Renderer = Callable[[Context, Notification], Reply | None]
 
@@ -88,6 +89,34 @@ def declined(ctx: Context, note: Notification) -> Reply | None:
     )
 
 
+def withdrawn(ctx: Context, note: Notification) -> Reply | None:
+    """The exhibitor left the catalog: the person's meetings with it that it cancelled."""
+    exhibitor = ctx.session.get(Exhibitor, note.ref)
+    if exhibitor is None or exhibitor.retired_at is None:
+        return None  # listed again since
+    lost = ctx.session.scalars(
+        select(Meeting)
+        .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
+        .where(
+            Meeting.exhibitor_id == exhibitor.id,
+            Meeting.status == meetings.CANCELLED,
+            Meeting.updated_at >= exhibitor.retired_at,
+            Meeting.ends_at > ctx.now,
+            MeetingAttendee.user_id == ctx.user.id,
+        )
+        .order_by(Meeting.starts_at)
+    ).all()
+    if not lost:
+        return None
+    return Reply(
+        text=ctx._(
+            "Sorry: this exhibitor is no longer at the expo, so these meetings are cancelled:"
+        )
+        + "\n\n"
+        + "\n\n".join(describe(ctx, meeting) for meeting in lost)
+    )
+
+
 def _event(ctx: Context, note: Notification) -> Event | None:
     event = ctx.session.get(Event, note.ref)
     return event if event is not None and event.ends_at > ctx.now else None
@@ -121,6 +150,7 @@ RENDERERS: dict[str, Renderer] = {
     "invited": invited,
     "cancelled": cancelled,
     "declined": declined,
+    EXHIBITOR_WITHDRAWN: withdrawn,
     alerts.EVENT_NEW: event_alert,
     alerts.EVENT_CHANGED: event_alert,
     alerts.EVENT_REMINDER: event_reminder,

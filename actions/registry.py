@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from actions import (
     alerts,
+    booking_form,
     broadcast,
     exhibitor_info,
     language,
@@ -33,7 +34,7 @@ INTENTS: dict[str, IntentHandler] = {
     "list_events": list_events.list_events,
     "set_language": language.set_language,
     "out_of_scope": smalltalk.out_of_scope,
-    "book_meeting": meetings.book_meeting,
+    "book_meeting": booking_form.start,
     "my_meetings": meetings.my_meetings,
     "cancel_meeting": meetings.cancel_meeting,
     "subscribe_alerts": alerts.subscribe_alerts,
@@ -49,6 +50,7 @@ CALLBACKS: dict[str, CallbackHandler] = {
     list_events.VERB: list_events.on_callback,
     language.VERB: language.on_callback,
     privacy.VERB: privacy.on_callback,
+    booking_form.PICK: booking_form.on_pick,
     meetings.SLOTS: meetings.on_slots,
     meetings.BOOK: meetings.on_book,
     meetings.LIST: meetings.on_list,

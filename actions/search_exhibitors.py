@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import asdict, replace
 from html import escape
+from typing import Any
 
 from actions.areas import AREA_NAMES, area_id, area_name
 from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
 from core import catalog
 from core.catalog import SearchQuery
+from core.dialogue import EXHIBITORS, ResultList
 from core.taxonomy import AREAS, country_name
 
 _HALL = re.compile(r"\d{1,2}\.\d")
@@ -101,6 +103,7 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
             )
         )
     first = found.page * catalog.PAGE_SIZE
+    remember(ctx, query, found, first + 1)
     for number, exhibitor in enumerate(found.items, start=first + 1):
         lines.append(
             ctx._("{number}. <b>{name}</b> ({country}) — hall {hall}, booth {booth}").format(
@@ -191,3 +194,51 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
     query, page = _decode(args)
     return results(ctx, query, page, edit=True)
+
+
+# --- the conversation: the list shown, paging and refining it ----------------------------
+def remember(ctx: Context, query: SearchQuery, found: catalog.SearchPage, first: int) -> None:
+    ctx.state.results = ResultList(
+        kind=EXHIBITORS,
+        ids=[e.id for e in found.items],
+        first=first,
+        page=found.page,
+        pages=found.pages,
+        query=query_to_state(query),
+    )
+    ctx.state.subject = EXHIBITORS
+
+
+def query_to_state(query: SearchQuery) -> dict[str, Any]:
+    return {key: value for key, value in asdict(query).items() if value}
+
+
+def query_from_state(data: dict[str, Any]) -> SearchQuery:
+    return SearchQuery(
+        categories=tuple(data.get("categories", ())),
+        keywords=tuple(data.get("keywords", ())),
+        country=data.get("country"),
+        area=data.get("area"),
+        hall=data.get("hall"),
+    )
+
+
+def refine(ctx: Context, nlu: NluResult) -> Reply:
+    """The last search with what this message says changed: "only from Japan" keeps the
+    product and sets the country; "what about cheese?" keeps the country."""
+    assert ctx.state.results is not None
+    last = query_from_state(ctx.state.results.query)
+    said = build_query(ctx, nlu)
+    product = (
+        {"categories": said.categories, "keywords": said.keywords}
+        if said.categories or said.keywords
+        else {}
+    )
+    merged = replace(
+        last,
+        **product,
+        country=said.country or last.country,
+        area=said.area or last.area,
+        hall=said.hall or last.hall,
+    )
+    return results(ctx, merged, page=0)

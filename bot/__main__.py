@@ -18,8 +18,8 @@ from bot.app import Container, build
 from bot.delivery import Delivery
 from bot.nlu_service import NluService
 from core.db import transaction
-from core.i18n import translator
-from core.imports import import_events, import_exhibitors, import_schedules
+from core.i18n import Translator, translator
+from core.imports import ImportReport, import_events, import_exhibitors, import_schedules
 from core.settings import LOCALES, Settings
 
 log = logging.getLogger("bot")
@@ -36,8 +36,21 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("telegram", help="run the Telegram bot")
     commands.add_parser("healthcheck", help="exit 0 when the database and NLU answer")
     for name in ("import-catalog", "import-events", "import-slots"):
-        command = commands.add_parser(name, help=f"{name.split('-')[1]} CSV, all or nothing")
+        command = commands.add_parser(
+            name, help=f"{name.split('-')[1]} from .xlsx or CSV, all or nothing"
+        )
         command.add_argument("file", type=Path)
+        if name == "import-catalog":
+            command.add_argument(
+                "--prune",
+                action="store_true",
+                help="retire exhibitors the file no longer lists, cancelling their meetings",
+            )
+            command.add_argument(
+                "--recategorise",
+                action="store_true",
+                help="look up every row's product categories again (after a taxonomy change)",
+            )
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
@@ -48,7 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "healthcheck":
             return healthcheck(container)
         if args.command in {"import-catalog", "import-events", "import-slots"}:
-            return import_file(container, args.command, args.file)
+            return import_file(
+                container,
+                args.command,
+                args.file,
+                prune=getattr(args, "prune", False),
+                recategorise=getattr(args, "recategorise", False),
+            )
         if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
             if not settings.telegram_token:
                 parser.error("TELEGRAM_TOKEN is not set")
@@ -60,7 +79,14 @@ def main(argv: list[str] | None = None) -> int:
         container.engine.dispose()
 
 
-def import_file(container: Container, command: str, path: Path) -> int:
+def import_file(
+    container: Container,
+    command: str,
+    path: Path,
+    *,
+    prune: bool = False,
+    recategorise: bool = False,
+) -> int:
     t = translator(container.settings.default_locale)
     try:
         raw = path.read_bytes()
@@ -71,7 +97,9 @@ def import_file(container: Container, command: str, path: Path) -> int:
         if command == "import-slots":
             report = import_schedules(session, raw, container.settings.slot_minutes)
         elif command == "import-catalog":
-            report = import_exhibitors(session, raw, container.taxonomy)
+            report = import_exhibitors(
+                session, raw, container.taxonomy, prune=prune, recategorise=recategorise
+            )
         else:
             report = import_events(session, raw, container.taxonomy)
         if not report.ok:
@@ -88,6 +116,7 @@ def import_file(container: Container, command: str, path: Path) -> int:
             path=path, created=report.created, updated=report.updated, unchanged=report.unchanged
         )
     )
+    print_catalog_changes(t, report)
     if report.alerts:
         print(
             t.ngettext(
@@ -97,6 +126,42 @@ def import_file(container: Container, command: str, path: Path) -> int:
             ).format(count=report.alerts)
         )
     return 0
+
+
+def print_catalog_changes(t: Translator, report: ImportReport) -> None:
+    """Who is back, who the file no longer lists, and what pruning did about them."""
+    if report.restored:
+        print(
+            t.ngettext(
+                "{count} retired exhibitor is listed again and back in the catalog: {ids}",
+                "{count} retired exhibitors are listed again and back in the catalog: {ids}",
+                len(report.restored),
+            ).format(count=len(report.restored), ids=", ".join(report.restored))
+        )
+    if report.retired:
+        print(
+            t.ngettext(
+                "{count} exhibitor no longer in the file was retired: {ids}",
+                "{count} exhibitors no longer in the file were retired: {ids}",
+                len(report.retired),
+            ).format(count=len(report.retired), ids=", ".join(report.retired))
+        )
+        print(
+            t.ngettext(
+                "{count} visitor was told their meetings with them are cancelled.",
+                "{count} visitors were told their meetings with them are cancelled.",
+                report.notified,
+            ).format(count=report.notified)
+        )
+    elif report.missing:
+        print(
+            t.ngettext(
+                "{count} exhibitor in the catalog is no longer in the file: {ids}",
+                "{count} exhibitors in the catalog are no longer in the file: {ids}",
+                len(report.missing),
+            ).format(count=len(report.missing), ids=", ".join(report.missing))
+        )
+        print(t.gettext("They stay bookable. To retire them, import the file again with --prune."))
 
 
 def healthcheck(container: Container) -> int:

@@ -6,17 +6,18 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions import menu, search_exhibitors
+from actions import dialogue, menu
 from actions.base import CallbackCodec, Context, InvalidCallback, NluResult, Reply
-from actions.registry import CALLBACKS, COMMANDS, INTENTS
+from actions.registry import CALLBACKS, COMMANDS
 from bot import locale
 from bot.nlu_client import NluUnavailable
+from core import dialogue as dialogue_state
 from core import users
 from core.db import SessionFactory, transaction
 from core.i18n import translator
@@ -34,6 +35,12 @@ class Incoming:
     external_id: int
     text: str = ""
     client_language: str | None = None
+    # The chat the message came from; a private chat's id is the person's own.
+    chat_id: int | None = None
+
+    @property
+    def chat(self) -> int:
+        return self.external_id if self.chat_id is None else self.chat_id
 
 
 class Parser(Protocol):
@@ -115,13 +122,9 @@ class Router:
         return step
 
     def _intent_step(self, result: NluResult) -> Step:
-        handler = INTENTS.get(result.intent)
-        if handler is None or result.confidence < self.settings.nlu_threshold:
-            if self.taxonomy.categories_in_text(result.text):
-                # A bare product ("agricultural machinery") is a search, sure or not.
-                return lambda ctx: search_exhibitors.search_exhibitors(ctx, result)
-            return lambda ctx: menu.fallback(ctx, result)
-        return lambda ctx: handler(ctx, result)
+        # References ("the second one", "more", "make it 11") are resolved against the
+        # conversation's state before an action is chosen.
+        return lambda ctx: dialogue.respond(ctx, result)
 
     # --- running a step --------------------------------------------------------------
     async def _run(self, incoming: Incoming, step: Step, *, typed: bool = True) -> Reply:
@@ -144,7 +147,12 @@ class Router:
                     user.message_locale,
                 )
                 ctx = self._context(session, user, code)
-                return step(ctx)
+                idle = timedelta(minutes=self.settings.dialogue_idle_minutes)
+                ctx.state = dialogue_state.load(session, user.id, incoming.chat, ctx.now, idle)
+                reply = step(ctx)
+                if not ctx.extras.get("deleted"):
+                    dialogue_state.save(session, user.id, incoming.chat, ctx.state, ctx.now)
+                return reply
         except SQLAlchemyError:
             log.exception("database error; the transaction was rolled back")
             code = locale.resolve(

@@ -17,16 +17,19 @@ from core.models import Event, Notification, Subscription, User
 EVENT_NEW, EVENT_CHANGED, EVENT_REMINDER = "event_new", "event_changed", "event_reminder"
 
 
-def subscribe(session: Session, user: User, city: str = "", product: str = "") -> bool:
-    """False when the person already has this subscription."""
-    exists = session.scalar(
-        select(Subscription.id).where(
+def find(session: Session, user: User, city: str = "", product: str = "") -> Subscription | None:
+    return session.scalar(
+        select(Subscription).where(
             Subscription.user_id == user.id,
             Subscription.city == city,
             Subscription.product == product,
         )
     )
-    if exists is not None:
+
+
+def subscribe(session: Session, user: User, city: str = "", product: str = "") -> bool:
+    """False when the person already has this subscription."""
+    if find(session, user, city, product) is not None:
         return False
     try:
         with session.begin_nested():

@@ -62,7 +62,7 @@ def _keyword(word: str, dialect: str) -> ColumnElement[bool]:
 
 
 def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [Exhibitor.retired_at.is_(None)]
     product_terms: list[ColumnElement[bool]] = []
     if query.categories:
         in_category = select(ExhibitorCategory.exhibitor_id).where(
@@ -137,7 +137,8 @@ def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]
         return []
     exact = session.scalars(
         select(Exhibitor).where(
-            or_(func.lower(Exhibitor.name_en) == needle, Exhibitor.name_zh == name.strip())
+            or_(func.lower(Exhibitor.name_en) == needle, Exhibitor.name_zh == name.strip()),
+            Exhibitor.retired_at.is_(None),
         )
     ).all()
     if exact:
@@ -146,6 +147,7 @@ def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]
     partial = session.scalars(
         select(Exhibitor)
         .where(or_(func.lower(Exhibitor.name_en).like(pattern), Exhibitor.name_zh.like(pattern)))
+        .where(Exhibitor.retired_at.is_(None))
         .order_by(func.length(Exhibitor.name_en))
         .limit(limit)
     ).all()
@@ -156,7 +158,9 @@ def _close_names(session: Session, needle: str, limit: int) -> list[Exhibitor]:
     """Closest English names above a threshold, so "Nordik Medtec" finds Nordic Medtech."""
     if len(needle) < 4:
         return []
-    rows = session.execute(select(Exhibitor.id, func.lower(Exhibitor.name_en))).all()
+    rows = session.execute(
+        select(Exhibitor.id, func.lower(Exhibitor.name_en)).where(Exhibitor.retired_at.is_(None))
+    ).all()
     names: dict[str, str] = {exhibitor_id: name for exhibitor_id, name in rows}
     best = process.extract(needle, names, scorer=fuzz.WRatio, score_cutoff=88, limit=limit)
     ids = [exhibitor_id for _, _, exhibitor_id in best]

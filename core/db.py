@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,13 +20,44 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "begin", _forget_writes)
+        event.listen(engine, "before_cursor_execute", _note_write)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+# --- which tables a transaction wrote (PostgreSQL) -------------------------------------
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+WRITTEN = "written_tables"
+
+
+def _forget_writes(connection: Connection) -> None:
+    connection.info[WRITTEN] = set()
+
+
+def _note_write(
+    connection: Connection, _cursor: Any, statement: str, *_args: Any, **_kwargs: Any
+) -> None:
+    found = _WRITE.match(statement)
+    if found:
+        connection.info.setdefault(WRITTEN, set()).add(found[1].lower())
+
+
+def relax_commit_unless_written(session: Session, light: set[str]) -> None:
+    """Lets PostgreSQL acknowledge this transaction's commit before its WAL reaches the disk
+    when it wrote only `light` tables (the conversation's state): a crash can then lose that
+    last update, never a booking. Any other write keeps the commit fully durable."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    if connection.info.get(WRITTEN, set()) <= light:
+        session.execute(text("SET LOCAL synchronous_commit TO OFF"))
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -40,6 +72,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL syncs at checkpoints, not at every commit: a commit survives a crash
+    # of the app (the SIGKILL case); only a power cut can lose the last few. Every message
+    # writes its conversation's state, so a full sync per message would dominate its time.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 

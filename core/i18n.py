@@ -9,7 +9,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
@@ -56,7 +56,9 @@ class Translator:
         return _translations(self.locale).ungettext(singular, plural, n)
 
     def datetime(self, value: dt.datetime, fmt: str = "medium") -> str:
-        return format_datetime(value.astimezone(SHANGHAI), fmt, locale=self.babel_locale)
+        """Date and time in the locale's order, the time without seconds ("9:00 AM")."""
+        pattern = self.babel_locale.datetime_formats[fmt]
+        return str(pattern).replace("{1}", self.date(value, fmt)).replace("{0}", self.time(value))
 
     def date(self, value: dt.datetime, fmt: str = "medium") -> str:
         return format_date(value.astimezone(SHANGHAI).date(), fmt, locale=self.babel_locale)

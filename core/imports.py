@@ -1,42 +1,69 @@
-"""All-or-nothing CSV imports of the exhibitor catalog and spillover events.
+"""All-or-nothing imports of the exhibitor catalog, spillover events and meeting hours, from
+organisers' own spreadsheets (.xlsx or CSV, see core.spreadsheets).
 
-A file with any bad row is rejected whole, with one error per bad field (line, column,
-reason), and nothing is written. Re-importing the same file changes nothing; an updated
-file updates rows by id.
+A file with any bad row is rejected whole, with one error per bad field (spreadsheet row,
+column, reason), and nothing is written. Re-importing the same file changes nothing and
+skips unchanged rows before any work; an updated file updates rows by id and reports the
+exhibitors it no longer lists, which are retired only when the organiser asks (prune).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from core import outbox
 from core.alerts import queue_event_alerts
 from core.i18n import N_, SHANGHAI, Translator
-from core.models import Base, Event, Exhibitor, ExhibitorCategory, ExhibitorSchedule, utcnow
+from core.meetings import BOOKED, CANCELLED, REMINDER
+from core.models import (
+    Base,
+    Event,
+    Exhibitor,
+    ExhibitorCategory,
+    ExhibitorSchedule,
+    Meeting,
+    MeetingAttendee,
+    utcnow,
+)
+from core.spreadsheets import DELIMITERS, BrokenRecord, UnreadableFile, read_sheet
 from core.taxonomy import AREAS, Taxonomy, country_name, fold, is_country_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# The outbox kind that tells a visitor an exhibitor left the catalog with their meetings.
+EXHIBITOR_WITHDRAWN = "withdrawn"
+_CHUNK = 900  # ids per IN (...): below SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class Term:
+    """A message parameter that is itself translated when shown (the separator's name)."""
+
+    msgid: str
 
 
 @dataclass(frozen=True)
 class RowError:
-    line: int
+    line: int  # spreadsheet row: the header is 1, a multi-line record counts where it starts
     column: str
     message: str  # an N_() msgid with {value}-style fields
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str | Term] = field(default_factory=dict)
 
     def render(self, t: Translator) -> str:
-        reason = t.gettext(self.message).format(**self.params)
-        return t.gettext("line {line}, column {column}: {reason}").format(
-            line=self.line, column=self.column or "-", reason=reason
+        params = {
+            name: t.gettext(value.msgid) if isinstance(value, Term) else value
+            for name, value in self.params.items()
+        }
+        reason = t.gettext(self.message).format(**params)
+        return t.gettext("row {row}, column {column}: {reason}").format(
+            row=self.line, column=self.column or "-", reason=reason
         )
 
 
@@ -47,6 +74,10 @@ class ImportReport:
     unchanged: int = 0
     errors: tuple[RowError, ...] = ()
     alerts: int = 0  # alerts queued for subscribers (events)
+    missing: tuple[str, ...] = ()  # listed exhibitors the file no longer has
+    retired: tuple[str, ...] = ()  # of those, retired now (prune)
+    restored: tuple[str, ...] = ()  # retired exhibitors the file lists again
+    notified: int = 0  # visitors told their meetings with a retired exhibitor are off
 
     @property
     def ok(self) -> bool:
@@ -91,6 +122,7 @@ def parse_country(value: str) -> str:
 
 
 def parse_area(value: str) -> str:
+    value = value.lower()
     if value not in AREAS:
         raise FieldError(
             N_("“{value}” is not an exhibition area; use one of {choices}"),
@@ -115,15 +147,36 @@ def parse_text(limit: int) -> Parser:
     return parse
 
 
+# Chinese input methods type the full-width semicolon; both separate list items.
+_LIST_SEPARATOR = re.compile(r"[;；]")
+
+
+def split_list(value: str) -> list[str]:
+    """Trimmed, non-empty items, each once (first spelling kept), in the file's order."""
+    items: dict[str, str] = {}
+    for item in _LIST_SEPARATOR.split(value):
+        item = item.strip()
+        if item:
+            items.setdefault(fold(item), item)
+    return list(items.values())
+
+
 def parse_list(value: str) -> str:
-    items = [item.strip() for item in value.split(";") if item.strip()]
+    items = split_list(value)
     if not items:
         raise FieldError(N_("needs at least one ;-separated item"))
     return ";".join(items)
 
 
+def parse_aliases(value: str) -> str:
+    aliases = split_list(value)
+    if any(len(alias) > 200 for alias in aliases):
+        raise FieldError(N_("an alias is longer than {limit} characters"), limit="200")
+    return ";".join(aliases)
+
+
 def parse_languages(value: str) -> str:
-    codes = [code.strip().lower() for code in value.split(";") if code.strip()]
+    codes = [code.lower() for code in split_list(value)]
     bad = [code for code in codes if not _LANG.match(code)]
     if bad:
         raise FieldError(N_("“{value}” is not a two-letter language code"), value=bad[0])
@@ -178,6 +231,7 @@ EXHIBITOR_COLUMNS = (
     Column("id", True, parse_id),
     Column("name_en", True, parse_text(200)),
     Column("name_zh", False, parse_text(200)),
+    Column("aliases", False, parse_aliases),
     Column("country", True, parse_country),
     Column("area", True, parse_area),
     Column("hall", True, parse_hall),
@@ -214,30 +268,31 @@ SCHEDULE_COLUMNS = (
 
 
 # --- reading -------------------------------------------------------------------------
-def read_rows(
-    raw: bytes, columns: tuple[Column, ...]
-) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
-    """Parses and validates every row; returns (line, values) pairs and all errors."""
+Rows = list[tuple[int, dict[str, Any]]]
+
+
+def read_rows(raw: bytes, columns: tuple[Column, ...]) -> tuple[Rows, list[RowError]]:
+    """Parses and validates every row; returns (spreadsheet row, values) pairs and all
+    errors."""
     if len(raw) > MAX_FILE_BYTES:
         return [], [RowError(0, "", N_("the file is larger than 50 MB"))]
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return [], [
-            RowError(1, "", N_("the file is not UTF-8 (byte {offset})"), {"offset": str(exc.start)})
-        ]
-    if not text.strip():
+        sheet = read_sheet(raw)
+    except UnreadableFile as exc:
+        return [], [RowError(1, "", exc.message, exc.params)]
+    except BrokenRecord as exc:
+        return [], [RowError(exc.row, "", N_("broken CSV: {reason}"), {"reason": exc.reason})]
+    if not any(name.strip() for name in sheet.header):
         return [], [RowError(1, "", N_("the file is empty"))]
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    errors = _check_header(reader.fieldnames, columns)
+    layout = _Layout.of(sheet.header, sheet.delimiter)
+    errors = layout.check(columns)
     if errors:
         return [], errors
-    rows: list[tuple[int, dict[str, Any]]] = []
+    rows: Rows = []
     seen: dict[str, int] = {}
     try:
-        for record in reader:
-            line = reader.line_num
-            values, row_errors = _parse_record(line, record, columns)
+        for line, cells in sheet.records:
+            values, row_errors = _parse_record(line, cells, layout, columns)
             errors.extend(row_errors)
             row_id = values.get("id")
             if isinstance(row_id, str):
@@ -246,53 +301,110 @@ def read_rows(
                         RowError(
                             line,
                             "id",
-                            N_("duplicate id “{value}”, first on line {first}"),
+                            N_("duplicate id “{value}”, first on row {first}"),
                             {"value": row_id, "first": str(seen[row_id])},
                         )
                     )
                 seen.setdefault(row_id, line)
             if not row_errors:
                 rows.append((line, values))
-    except csv.Error as exc:
-        errors.append(
-            RowError(reader.line_num, "", N_("broken CSV: {reason}"), {"reason": str(exc)})
-        )
+    except BrokenRecord as exc:
+        errors.append(RowError(exc.row, "", N_("broken CSV: {reason}"), {"reason": exc.reason}))
     if not rows and not errors:
         errors.append(RowError(1, "", N_("the file has no data rows")))
     return rows, errors
 
 
-def _check_header(header: Iterable[str] | None, columns: tuple[Column, ...]) -> list[RowError]:
-    present = [name.strip() for name in (header or [])]
-    known = {column.name for column in columns}
-    errors = [
-        RowError(1, column.name, N_("required column is missing"))
-        for column in columns
-        if column.required and column.name not in present
-    ]
-    errors += [RowError(1, name, N_("unknown column")) for name in present if name not in known]
-    return errors
+def column_key(name: str) -> str:
+    """ "Name EN", " name_en" and "NAME-EN" all mean name_en."""
+    return re.sub(r"[\s\-]+", "_", name.strip().casefold())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each column is in the file, and how the header was split."""
+
+    names: list[str]  # normalised header cells, "" where a header cell is empty
+    delimiter: str | None  # None for .xlsx
+    header: list[str]  # as the file has it, for messages
+
+    @classmethod
+    def of(cls, header: Sequence[str], delimiter: str | None) -> _Layout:
+        return cls([column_key(name) for name in header], delimiter, list(header))
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for position, name in enumerate(self.names):
+            if name:
+                found.setdefault(name, position)
+        return found
+
+    def separator(self) -> dict[str, str | Term]:
+        return {"delimiter": Term(DELIMITERS[self.delimiter])} if self.delimiter else {}
+
+    def check(self, columns: tuple[Column, ...]) -> list[RowError]:
+        """Required columns present, every column known and given once. On a CSV file each
+        message names the separator the header was split at: a wrong one explains them all."""
+        present = self.positions
+        known = {column.name for column in columns}
+        found = ", ".join(f"“{name.strip()}”" for name in self.header if name.strip())[:300]
+        if self.delimiter:
+            missing = N_(
+                "required column is missing (the header, split at each {delimiter}, has: {found})"
+            )
+            unknown = N_("unknown column (the header was split at each {delimiter})")
+        else:
+            missing = N_("required column is missing (the header has: {found})")
+            unknown = N_("unknown column")
+        errors = [
+            RowError(1, column.name, missing, {**self.separator(), "found": found})
+            for column in columns
+            if column.required and column.name not in present
+        ]
+        errors += [
+            RowError(1, name, unknown, self.separator()) for name in present if name not in known
+        ]
+        errors += [
+            RowError(1, name, N_("the column appears twice in the header"))
+            for position, name in enumerate(self.names)
+            if name and present[name] != position
+        ]
+        return errors
 
 
 def _parse_record(
-    line: int, record: dict[str | Any, Any], columns: tuple[Column, ...]
+    line: int, cells: list[str], layout: _Layout, columns: tuple[Column, ...]
 ) -> tuple[dict[str, Any], list[RowError]]:
     values: dict[str, Any] = {}
     errors: list[RowError] = []
-    if None in record:
-        errors.append(RowError(line, "", N_("more fields than columns in the header")))
+    if any(cell.strip() for cell in cells[len(layout.names) :]):
+        if layout.delimiter:
+            message = N_("more fields than the header has columns (separator: {delimiter})")
+        else:
+            message = N_("a value in a column without a header")
+        errors.append(RowError(line, "", message, layout.separator()))
+    positions = layout.positions
     for column in columns:
-        raw = record.get(column.name)
+        position = positions.get(column.name)
+        raw = cells[position] if position is not None and position < len(cells) else None
         value = (raw or "").strip()
         if not value:
-            if raw is None and column.required:
-                errors.append(RowError(line, column.name, N_("fewer fields than columns")))
+            if raw is None and column.required and layout.delimiter:
+                errors.append(
+                    RowError(
+                        line,
+                        column.name,
+                        N_("fewer fields than the header has columns (separator: {delimiter})"),
+                        layout.separator(),
+                    )
+                )
             elif column.required:
                 errors.append(RowError(line, column.name, N_("required value is empty")))
             values[column.name] = None
             continue
         try:
-            values[column.name] = column.parse(value)
+            values[column.name] = column.parse(value) or None
         except FieldError as exc:
             errors.append(RowError(line, column.name, exc.message, exc.params))
     return values, errors
@@ -308,8 +420,8 @@ def _upsert(
     table = model.__table__
     ids = [row["id"] for row in rows]
     existing: dict[str, dict[str, Any]] = {}
-    for chunk_start in range(0, len(ids), 900):
-        chunk = ids[chunk_start : chunk_start + 900]
+    for chunk_start in range(0, len(ids), _CHUNK):
+        chunk = ids[chunk_start : chunk_start + _CHUNK]
         for found in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
             existing[found["id"]] = dict(found)
     new = [row for row in rows if row["id"] not in existing]
@@ -328,43 +440,134 @@ def _upsert(
     return report, new + changed
 
 
-def import_exhibitors(session: Session, raw: bytes, taxonomy: Taxonomy) -> ImportReport:
+# The columns an exhibitor row is compared on at re-import; the rest is derived from them.
+_SOURCE_FIELDS = tuple(column.name for column in EXHIBITOR_COLUMNS)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    source: tuple[Any, ...]  # the file's columns as last imported
+    retired_at: datetime | None
+    categories: str
+
+
+def import_exhibitors(
+    session: Session,
+    raw: bytes,
+    taxonomy: Taxonomy,
+    *,
+    prune: bool = False,
+    recategorise: bool = False,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Imports the catalog. Rows equal to what is stored are skipped before any work, unless
+    `recategorise` asks to look their products up again (after the taxonomy changed).
+    Exhibitors the file no longer lists are reported, and retired when `prune` is set."""
     rows, errors = read_rows(raw, EXHIBITOR_COLUMNS)
     if errors:
         return ImportReport(errors=tuple(errors))
-    records = [_exhibitor_record(values, taxonomy) for _, values in rows]
-    report, written = _upsert(session, Exhibitor, records)
-    _write_categories(session, written)
+    now = now or utcnow()
+    stored = _stored_exhibitors(session)
+    categorise = Categoriser(taxonomy)
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for _, values in rows:
+        before = stored.get(values["id"])
+        same = before is not None and before.retired_at is None and before.source == _source(values)
+        if same and not recategorise:
+            continue
+        record = _exhibitor_record(values, categorise)
+        if same and before is not None and before.categories == record["categories"]:
+            continue
+        record.update(retired_at=None, updated_at=now)
+        (new if before is None else changed).append(record)
+    listed = {values["id"] for _, values in rows}
+    missing = tuple(
+        sorted(key for key, row in stored.items() if row.retired_at is None and key not in listed)
+    )
+    restored = tuple(sorted(r["id"] for r in changed if stored[r["id"]].retired_at is not None))
+    if new:
+        session.execute(insert(Exhibitor), new)
+    if changed:
+        session.execute(update(Exhibitor), changed)
+    _write_categories(session, new, changed)
+    report = ImportReport(
+        created=len(new),
+        updated=len(changed),
+        unchanged=len(rows) - len(new) - len(changed),
+        missing=missing,
+        restored=restored,
+    )
+    if prune and missing:
+        report = replace(report, retired=missing, notified=retire(session, missing, now))
     return report
 
 
-def _write_categories(session: Session, records: list[dict[str, Any]]) -> None:
+def _source(values: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(values.get(name) for name in _SOURCE_FIELDS)
+
+
+def _stored_exhibitors(session: Session) -> dict[str, _Stored]:
+    """Every stored exhibitor's source fields, retirement and categories, in one query."""
+    fields = [getattr(Exhibitor, name) for name in _SOURCE_FIELDS]
+    return {
+        row[0]: _Stored(tuple(row[: len(fields)]), row[-2], row[-1])
+        for row in session.execute(select(*fields, Exhibitor.retired_at, Exhibitor.categories))
+    }
+
+
+class Categoriser:
+    """Product categories per distinct product phrase: a catalog repeats the same phrases
+    thousands of times, and each taxonomy look-up that misses scans every term."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.known: dict[str, frozenset[str]] = {}
+
+    def __call__(self, products: str) -> str:
+        """ " cat1 cat2 " for a ;-separated product list, "" when none is known."""
+        categories: set[str] = set()
+        for product in products.split(";"):
+            categories |= self.product(product)
+        return " " + " ".join(sorted(categories)) + " " if categories else ""
+
+    def product(self, product: str) -> frozenset[str]:
+        key = fold(product)
+        if not key:
+            return frozenset()
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = frozenset(self.taxonomy.product_categories(key))
+        return found
+
+
+def _write_categories(
+    session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]
+) -> None:
     """Keeps the indexed exhibitor -> category table in step with new and changed rows."""
-    ids = [record["id"] for record in records]
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
+    ids = [record["id"] for record in changed]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
         session.execute(delete(ExhibitorCategory).where(ExhibitorCategory.exhibitor_id.in_(chunk)))
     pairs = [
         {"exhibitor_id": record["id"], "category": category}
-        for record in records
+        for record in (*new, *changed)
         for category in record["categories"].split()
     ]
     if pairs:
         session.execute(insert(ExhibitorCategory), pairs)
 
 
-def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
-    categories: set[str] = set()
-    for product in values["products"].split(";"):
-        categories |= taxonomy.product_categories(product)
+def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
     record = dict(values)
-    record["categories"] = " " + " ".join(sorted(categories)) + " " if categories else ""
+    record["categories"] = categorise(values["products"])
     record["search_text"] = fold(
         " | ".join(
             str(part)
             for part in (
                 values["name_en"],
                 values.get("name_zh"),
+                (values.get("aliases") or "").replace(";", " | "),
                 values["products"].replace(";", " | "),
                 values.get("description_en"),
                 values.get("description_zh"),
@@ -378,10 +581,71 @@ def _exhibitor_record(values: dict[str, Any], taxonomy: Taxonomy) -> dict[str, A
     return record
 
 
+def retire(session: Session, exhibitor_ids: Sequence[str], now: datetime) -> int:
+    """Takes exhibitors out of the catalog: their meetings still ahead are cancelled, with
+    their reminders, and each visitor is told once per exhibitor. Returns how many
+    notices were queued."""
+    told: set[tuple[str, int]] = set()
+    for start in range(0, len(exhibitor_ids), _CHUNK):
+        chunk = list(exhibitor_ids[start : start + _CHUNK])
+        session.execute(
+            update(Exhibitor).where(Exhibitor.id.in_(chunk)).values(retired_at=now, updated_at=now)
+        )
+        told |= _cancel_meetings(session, chunk, now)
+    stamp = now.strftime("%Y%m%dT%H%M%S")  # an exhibitor may be retired again another year
+    queued = 0
+    for exhibitor_id, user_id in sorted(told):
+        queued += outbox.enqueue(
+            session,
+            key=f"{EXHIBITOR_WITHDRAWN}:{exhibitor_id}:{user_id}:{stamp}",
+            user_id=user_id,
+            kind=EXHIBITOR_WITHDRAWN,
+            ref=exhibitor_id,
+            due_at=now,
+        )
+    return queued
+
+
+def _cancel_meetings(
+    session: Session, exhibitor_ids: list[str], now: datetime
+) -> set[tuple[str, int]]:
+    """Cancels the exhibitors' booked meetings that have not ended; returns who attended
+    them, as (exhibitor, person) pairs."""
+    meetings: dict[int, str] = {
+        meeting_id: exhibitor_id
+        for meeting_id, exhibitor_id in session.execute(
+            select(Meeting.id, Meeting.exhibitor_id).where(
+                Meeting.exhibitor_id.in_(exhibitor_ids),
+                Meeting.status == BOOKED,
+                Meeting.ends_at > now,
+            )
+        )
+    }
+    if not meetings:
+        return set()
+    ids = list(meetings)
+    people = session.execute(
+        select(MeetingAttendee.meeting_id, MeetingAttendee.user_id).where(
+            MeetingAttendee.meeting_id.in_(ids), MeetingAttendee.active
+        )
+    )
+    told = {(meetings[meeting_id], user_id) for meeting_id, user_id in people}
+    session.execute(
+        update(Meeting).where(Meeting.id.in_(ids)).values(status=CANCELLED, updated_at=now)
+    )
+    session.execute(
+        update(MeetingAttendee).where(MeetingAttendee.meeting_id.in_(ids)).values(active=False)
+    )
+    for meeting_id in ids:
+        outbox.cancel_pending(session, kind=REMINDER, ref=str(meeting_id))
+    return told
+
+
 def import_events(
     session: Session, raw: bytes, taxonomy: Taxonomy, now: datetime | None = None
 ) -> ImportReport:
     rows, errors = read_rows(raw, EVENT_COLUMNS)
+    categorise = Categoriser(taxonomy)
     records: list[dict[str, Any]] = []
     for line, values in rows:
         city_id = taxonomy.city_id(values["city"])
@@ -396,15 +660,11 @@ def import_events(
             )
         if values["ends_at"] <= values["starts_at"]:
             errors.append(RowError(line, "ends_at", N_("ends before it starts")))
-        categories: set[str] = set()
-        for product in (values.get("products") or "").split(";"):
-            if product:
-                categories |= taxonomy.product_categories(product)
         records.append(
             {
                 **values,
                 "city": city_id or "",
-                "categories": " " + " ".join(sorted(categories)) + " " if categories else "",
+                "categories": categorise(values.get("products") or ""),
             }
         )
     if errors:

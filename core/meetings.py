@@ -71,7 +71,10 @@ def _day_slots(day: date, starts: time, ends: time, minutes: int) -> list[Slot]:
 def offered_slots(
     session: Session, exhibitor_id: str, settings: Settings, now: datetime
 ) -> list[Slot]:
-    """Every slot the exhibitor offers over the expo days, booked or not."""
+    """Every slot the exhibitor offers over the expo days, booked or not; none once the
+    exhibitor is retired from the catalog."""
+    if session.scalar(select(Exhibitor.retired_at).where(Exhibitor.id == exhibitor_id)):
+        return []
     rows = session.scalars(
         select(ExhibitorSchedule).where(ExhibitorSchedule.exhibitor_id == exhibitor_id)
     ).all()
@@ -370,7 +373,7 @@ def staffed_exhibitors(session: Session, user: User) -> list[Exhibitor]:
         session.scalars(
             select(Exhibitor)
             .join(ExhibitorStaff, ExhibitorStaff.exhibitor_id == Exhibitor.id)
-            .where(ExhibitorStaff.user_id == user.id)
+            .where(ExhibitorStaff.user_id == user.id, Exhibitor.retired_at.is_(None))
             .order_by(Exhibitor.id)
         ).all()
     )

@@ -54,6 +54,8 @@ class Settings:
     # Telegram allows about 30 messages a second to different chats.
     messages_per_second: float = 30.0
     export_dir: Path = ROOT / "var" / "exports"
+    # A conversation idle for longer starts afresh ("the second one" no longer means anything).
+    dialogue_idle_minutes: int = 30
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -88,4 +90,7 @@ class Settings:
             delivery_interval=float(env.get("DELIVERY_INTERVAL") or base.delivery_interval),
             messages_per_second=float(env.get("MESSAGES_PER_SECOND") or base.messages_per_second),
             export_dir=Path(env.get("EXPORT_DIR") or str(base.export_dir)),
+            dialogue_idle_minutes=int(
+                env.get("DIALOGUE_IDLE_MINUTES") or base.dialogue_idle_minutes
+            ),
         )

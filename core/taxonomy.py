@@ -10,15 +10,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale
 from rapidfuzz import fuzz, process
 
-from core.settings import LOCALES
+from core.countries import CountryIndex, CountryMention, load_countries
+from core.countries import territories as _territories
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -53,7 +52,7 @@ class City:
 class Taxonomy:
     categories: dict[str, Category]
     cities: dict[str, City]
-    country_aliases: dict[str, str]
+    countries: CountryIndex
     _term_index: dict[str, set[str]] = field(default_factory=dict)
     _city_index: dict[str, str] = field(default_factory=dict)
 
@@ -114,6 +113,12 @@ class Taxonomy:
         for name, city_id in self._city_index.items():
             if len(name) >= 2 and (needle.startswith(name) or name in needle):
                 return city_id
+        # Russian declines city names: "в Хэфэе", "в Шанхае" (Хэфэй, Шанхай).
+        stem = _cyrillic_stem(needle)
+        if stem:
+            for name, city_id in self._city_index.items():
+                if _cyrillic_stem(name) == stem:
+                    return city_id
         return None
 
     def city_name(self, city_id: str, locale: str) -> str:
@@ -125,21 +130,33 @@ class Taxonomy:
 
     # countries ----------------------------------------------------------------------
     def country_code(self, text: str) -> str | None:
-        needle = fold(text)
-        if len(needle) == 2 and is_country_code(needle.upper()):
-            return needle.upper()
-        if needle in self.country_aliases:
-            return self.country_aliases[needle]
-        names = _country_index()
-        if needle in names:
-            return names[needle]
-        for name, code in self.country_aliases.items():
-            if len(name) >= 3 and _contains(needle, name):
-                return code
-        for name, code in names.items():
-            if len(name) >= 2 and _contains(needle, name):
-                return code
+        """The country a phrase names: "Norway", "Norwegian", "из Норвегии", "독일산", "NO"."""
+        stripped = text.strip()
+        if len(stripped) == 2 and is_country_code(stripped.upper()):
+            return stripped.upper()
+        return self.countries.code(text)
+
+    def countries_in_text(self, text: str) -> list[str]:
+        """Codes of the countries a whole message names, in order, each once."""
+        return list(dict.fromkeys(m.code for m in self.countries.mentions(text)))
+
+    def country_mentions(self, text: str) -> list[CountryMention]:
+        """Each country named in a message with its span, to cut it out of a product phrase:
+        "French cheese" → [("FR", 0, 6)]."""
+        return self.countries.mentions(text)
+
+    def without_countries(self, text: str) -> str:
+        """A product phrase with its country cut out, and the words that said "from":
+        "French cheese" → "cheese", "café de Colombia" → "café", "日本産ウイスキー" →
+        "ウイスキー", "독일산 맥주" → "맥주"."""
+        return self.countries.without(text)
+
+
+def _cyrillic_stem(word: str) -> str | None:
+    """A Cyrillic name without its last vowel or й, enough to match declined place names."""
+    if len(word) < 4 or not all("а" <= ch <= "я" or ch == "ё" for ch in word):
         return None
+    return word[:-1] if word[-1] in "айяоеёуюиыь" else word
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -159,28 +176,6 @@ def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {' '.join(words)} "
 
 
-# CLDR region codes that are not countries (European Union, United Nations, unknown...).
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
-
-
-@cache
-def _territories(locale: str) -> dict[str, str]:
-    return {
-        code: name
-        for code, name in Locale.parse(locale).territories.items()
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-    }
-
-
-@cache
-def _country_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for locale in LOCALES:
-        for code, name in _territories(locale).items():
-            index.setdefault(fold(name), code)
-    return index
-
-
 def is_country_code(code: str) -> bool:
     return code in _territories("en")
 
@@ -193,7 +188,6 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
     folder = data_dir / "taxonomy"
     products = _read_yaml(folder / "products.yml").get("categories", {})
     cities = _read_yaml(folder / "cities.yml")
-    aliases = _read_yaml(folder / "countries.yml")
     categories = {
         cid: Category(
             id=cid,
@@ -218,12 +212,7 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         )
         for cid, spec in cities.items()
     }
-    alias_map = {
-        fold(str(alias)): str(code).upper()
-        for code, names in aliases.items()
-        for alias in (names or [])
-    }
-    return Taxonomy(categories=categories, cities=city_map, country_aliases=alias_map)
+    return Taxonomy(categories=categories, cities=city_map, countries=load_countries(folder))
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

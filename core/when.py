@@ -126,28 +126,39 @@ def parse_when(
     context: str = "",
     context_after: str = "",
 ) -> datetime | None:
-    """A wanted meeting time in Asia/Shanghai from the date and time phrases extracted.
+    """A wanted meeting time in Asia/Shanghai from the date and time phrases extracted."""
+    day = wanted_day(dates, now, locale, context=context)
+    clock = wanted_clock(times, context_after=context_after)
+    if day is None and clock is None:
+        return None
+    base = day or now.astimezone(SHANGHAI)
+    return datetime.combine(base.date(), clock or time(10, 0), tzinfo=SHANGHAI)
 
-    Extraction sometimes splits a phrase ("am" + "6" + "November"), so with several date
-    pieces, or one that does not read as a date, the date is read from `context`: the
-    stretch of the message that holds all the date and time pieces."""
+
+def wanted_day(
+    dates: list[str], now: datetime, locale: str | None = None, *, context: str = ""
+) -> datetime | None:
+    """The day the date phrases extracted mean. Extraction sometimes splits a phrase ("am" +
+    "6" + "November"), so with several date pieces, or one that does not read as a date, the
+    date is read from `context`: the stretch of the message that holds all the pieces."""
     day = parse_day(dates[0], now, locale) if len(dates) == 1 else None
     if day is None and dates and context:
         day = parse_day(context, now, locale)
     if day is None:
         day = next((d for text in dates if (d := parse_day(text, now, locale))), None)
+    return day
+
+
+def wanted_clock(times: list[str], *, context_after: str = "") -> time | None:
+    """The time of day the time phrases extracted mean; "14 Uhr" says more than a bare "6"
+    split off a date. `context_after` (the text after the date) finds a time the model
+    missed ("le 7 novembre à 15h")."""
     clocks = [(c, text) for text in times if (c := parse_clock(text))]
     if not clocks and context_after:
-        # A time the model missed, right after the date ("le 7 novembre à 15h").
         marked = _MARKED_CLOCK.search(context_after[:24])
         clocks = [(c, marked[0]) for c in [parse_clock(marked[0])] if c] if marked else []
-    # "14 Uhr" says more than a bare "6" split off a date.
     clocks.sort(key=lambda found: found[1].strip().isdigit())
-    clock = clocks[0][0] if clocks else None
-    if day is None and clock is None:
-        return None
-    base = day or now.astimezone(SHANGHAI)
-    return datetime.combine(base.date(), clock or time(10, 0), tzinfo=SHANGHAI)
+    return clocks[0][0] if clocks else None
 
 
 _WEEK = re.compile(r"week|woche|semaine|semana|недел|周|週|주", re.IGNORECASE)

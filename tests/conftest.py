@@ -137,6 +137,12 @@ async def app(seeded_url: str) -> AsyncIterator[Container]:
 @pytest.fixture(scope="session")
 def nlu_server() -> Iterator[NluService]:
     model = ROOT / "models" / "nlu.tar.gz"
+    running = os.environ.get("TEST_NLU_URL")
+    if running:
+        # A server already running the current model (token "test-nlu-token"), to save the
+        # model's load time between runs while developing; tests that restart it are skipped.
+        yield NluService(running, "test-nlu-token", model)
+        return
     if not model.exists():
         pytest.fail("no trained NLU model: run `make train` (make test does it)")
     service = NluService(f"http://127.0.0.1:{_free_port()}", "test-nlu-token", model)

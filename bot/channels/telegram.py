@@ -77,7 +77,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    incoming = Incoming(CHANNEL, user.id, message.text or "", user.language_code)
+    incoming = Incoming(
+        CHANNEL, user.id, message.text or "", user.language_code, chat_id=message.chat_id
+    )
     await send(message, await _router(context).handle_text(incoming))
 
 
@@ -86,7 +88,7 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    incoming = Incoming(CHANNEL, user.id, "", user.language_code)
+    incoming = Incoming(CHANNEL, user.id, "", user.language_code, chat_id=message.chat_id)
     await send(message, await _router(context).handle_non_text(incoming))
 
 
@@ -94,7 +96,10 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query, user = update.callback_query, update.effective_user
     if query is None or user is None:
         return
-    incoming = Incoming(CHANNEL, user.id, query.data or "", user.language_code)
+    chat = update.effective_chat
+    incoming = Incoming(
+        CHANNEL, user.id, query.data or "", user.language_code, chat_id=chat.id if chat else None
+    )
     reply = await _router(context).handle_callback(incoming)
     await query.answer(reply.notice or None)
     message = query.message

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from actions import booking_form
 from actions import meetings as meeting_actions
 from actions.base import Entity, NluResult, Reply
 from bot.delivery import Delivery
@@ -101,7 +102,7 @@ async def test_reschedule_moves_the_meeting(app) -> None:
 
 def test_book_meeting_intent_proposes_slots_near_the_wanted_time(make_ctx) -> None:
     ctx = make_ctx("zh")
-    reply = meeting_actions.book_meeting(
+    reply = booking_form.start(
         ctx, nlu("明天下午两点约 Nordic Medtech 见面", "book_meeting", company="Nordic Medtech",
                  date="明天", time="下午两点"),
     )  # fmt: skip
@@ -113,19 +114,20 @@ def test_book_meeting_intent_proposes_slots_near_the_wanted_time(make_ctx) -> No
     assert "11月5日周五 14:00" in labels(reply)[:6]
 
 
-def test_book_meeting_during_the_expo_picks_the_asked_hour(make_ctx) -> None:
+def test_book_meeting_during_the_expo_books_the_asked_hour(make_ctx) -> None:
     ctx = make_ctx("de")
     ctx.now = FIXED_NOW.replace(year=2027, month=11, day=4)  # the day before the expo
-    reply = meeting_actions.book_meeting(
+    reply = booking_form.start(
         ctx, nlu("Termin mit Nordic Medtech morgen um 14 Uhr", "book_meeting",
                  company="Nordic Medtech", date="morgen", time="14 Uhr"),
     )  # fmt: skip
-    slots = labels(reply)[:6]
-    assert "Fr., 5. Nov. 14:00" in slots and "Fr., 5. Nov. 13:30" in slots
+    # Company, day and time are all there and the slot is free: it is booked at once.
+    assert "Termin gebucht" in reply.text, reply.text
+    assert "Fr., 5. Nov." in reply.text and "14:00–14:30" in reply.text
 
 
 def test_book_meeting_without_a_company_asks_which(make_ctx) -> None:
-    reply = meeting_actions.book_meeting(make_ctx(), nlu("book a meeting", "book_meeting"))
+    reply = booking_form.start(make_ctx(), nlu("book a meeting", "book_meeting"))
     assert "Which exhibitor" in reply.text
 
 
@@ -261,8 +263,7 @@ def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
         Entity(kind, value, text.index(value), text.index(value) + len(value))
         for kind, value in pieces
     )
-    reply = meeting_actions.book_meeting(
-        make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities)
-    )
+    reply = booking_form.start(make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities))
     assert "Messe" not in reply.text.split("\n")[0]  # no "the expo's days are…": it is one
-    assert "Sa., 6. Nov. 14:00" in labels(reply)[:6]
+    assert "Termin gebucht" in reply.text and "Sa., 6. Nov." in reply.text
+    assert "14:00–14:30" in reply.text

@@ -81,7 +81,7 @@ def test_bad_rows_reject_the_whole_file_with_one_message_each(sessions, taxonomy
     }
     assert count(sessions, Exhibitor) == 0
     messages = [e.render(translator("en")) for e in report.errors]
-    assert "line 4, column country: “Germany” is not an ISO 3166-1 alpha-2 country code" in messages
+    assert "row 4, column country: “Germany” is not an ISO 3166-1 alpha-2 country code" in messages
 
 
 def test_error_messages_are_localized(sessions, taxonomy) -> None:
@@ -149,9 +149,332 @@ def test_import_command_reports_and_exits_non_zero(tmp_path: Path, monkeypatch, 
     bad.write_text(HEADER + "T4,Bad Area,,DE,food2,8.2,8.2C-02,wine,,,,,\n", encoding="utf-8")
     assert main(["import-catalog", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "nothing was changed" in out and "line 2, column area" in out
+    assert "nothing was changed" in out and "row 2, column area" in out
     good = tmp_path / "good.csv"
     good.write_text(GOOD, encoding="utf-8")
     assert main(["import-catalog", str(good)]) == 0
     assert "2 new" in capsys.readouterr().out
     assert main(["import-catalog", str(tmp_path / "missing.csv")]) == 2
+
+
+# --- organisers' files as they really are ------------------------------------------------
+CHINESE = (
+    "id,name_en,name_zh,aliases,country,area,hall,booth,products,languages\n"
+    "C1,Shanghai Test Foods,上海测试食品,沪测；测试食品集团,CN,food,8.2,8.2A-01,冷冻三文鱼;速冻饺子,zh;en\n"
+    "C2,Hangzhou Test Tea,杭州测试茶业,,CN,Food,8.1,8.1B-02,龙井茶,zh\n"
+)
+
+
+def delimited(text: str, delimiter: str) -> str:
+    """The same table as a spreadsheet program saves it with another separator."""
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter).writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue()
+
+
+def imported(sessions, taxonomy, raw: bytes, **kw):
+    with transaction(sessions) as session:
+        report = import_exhibitors(session, raw, taxonomy, **kw)
+    assert report.ok, [e.render(translator("en")) for e in report.errors]
+    return report
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig", "utf-8"])
+def test_chinese_excel_encodings_are_read(sessions, taxonomy, encoding: str) -> None:
+    report = imported(sessions, taxonomy, CHINESE.encode(encoding))
+    assert report.created == 2
+    with sessions() as session:
+        c1 = session.get(Exhibitor, "C1")
+        assert c1.name_zh == "上海测试食品"
+        assert c1.aliases == "沪测;测试食品集团"
+        assert c1.products == "冷冻三文鱼;速冻饺子"
+        assert session.get(Exhibitor, "C2").area == "food"
+
+
+def test_a_western_code_page_is_refused_not_read_as_chinese(sessions, taxonomy) -> None:
+    # Windows-1252 bytes that happen to pair up into valid GB18030 characters.
+    text = HEADER + "W1,Käsehöfe Müller,,DE,food,8.2,8.2B-02,Käse;Würste,Spezialitäten,,de,,\n"
+    raw = text.encode("cp1252")
+    raw.decode("gb18030")  # no error: only plausibility can tell
+    report = import_exhibitors(sessions(), raw, taxonomy)
+    assert not report.ok
+    assert "neither UTF-8 nor GB18030" in report.errors[0].render(translator("en"))
+
+
+@pytest.mark.parametrize(("delimiter", "name"), [(";", "semicolon"), ("\t", "tab")])
+def test_semicolon_and_tab_files_are_read_and_named_in_column_errors(
+    sessions, taxonomy, delimiter: str, name: str
+) -> None:
+    raw = delimited(GOOD.replace(",Imaging,", ',"Imaging, CT and MRI",'), delimiter).encode()
+    assert imported(sessions, taxonomy, raw).created == 2
+    with sessions() as session:
+        assert session.get(Exhibitor, "T1").description_en == "Imaging, CT and MRI"
+    broken = raw.replace(b"country", b"land", 1)
+    report = import_exhibitors(sessions(), broken, taxonomy)
+    [error] = report.errors[:1]
+    assert error.column == "country" and error.line == 1
+    assert f"split at each {name}" in error.render(translator("en"))
+    assert error.render(translator("de")) != error.render(translator("en"))
+
+
+def test_a_file_with_no_separator_found_says_it_split_at_commas(sessions, taxonomy) -> None:
+    raw = GOOD.replace(",", "|").encode()
+    report = import_exhibitors(sessions(), raw, taxonomy)
+    messages = [e.render(translator("en")) for e in report.errors]
+    assert any("required column is missing" in m and "split at each comma" in m for m in messages)
+
+
+def test_column_names_and_enum_values_ignore_case_and_spaces(sessions, taxonomy) -> None:
+    header = "ID, Name EN ,name-zh,Country,AREA,Hall,Booth,Products,Languages\n"
+    raw = (
+        header
+        + "U1,Upper Case Med,,de,MEDICAL,6.1,6.1A-02,MRI,EN;De\nU2,Food Co,,fr,Food,8.2,8.2A-03,vin,FR\n"
+    )
+    imported(sessions, taxonomy, raw.encode())
+    with sessions() as session:
+        u1 = session.get(Exhibitor, "U1")
+        assert (u1.country, u1.area, u1.languages) == ("DE", "medical", "en;de")
+        assert session.get(Exhibitor, "U2").area == "food"
+
+
+def test_errors_name_the_spreadsheet_row_where_a_multi_line_record_starts(
+    sessions, taxonomy
+) -> None:
+    raw = (
+        HEADER
+        + 'M1,Two Lines,,SE,medical,6.1,6.1A-01,MRI,"First line\nsecond line",,,,\n'
+        + 'M2,Three Lines,,SE,medical,6.1,6.1A-02,MRI,"a\nb\nc",,,,not-an-email\n'
+        + "M3,Bad Area,,SE,medicine,6.1,6.1A-03,MRI,,,,,\n"
+    )
+    report = import_exhibitors(sessions(), raw.encode(), taxonomy)
+    assert {(e.line, e.column) for e in report.errors} == {(3, "email"), (4, "area")}
+    assert "row 3, column email" in report.errors[0].render(translator("en"))
+
+
+def test_blank_lines_and_trailing_empty_columns_are_tolerated(sessions, taxonomy) -> None:
+    rows = GOOD.strip().split("\n")
+    raw = "\n".join([rows[0] + ",,", rows[1] + ",,", "", rows[2] + ",,"]) + "\n"
+    assert imported(sessions, taxonomy, raw.encode()).created == 2
+
+
+def test_xlsx_first_sheet_with_numbers_and_dates(sessions, taxonomy) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["ID", "Name_EN", "Aliases", "Country", "Area", "Hall", "Booth", "Products"])
+    sheet.append(
+        ["X1", "Excel Medical", "XM; エクセル医療 ;", "jp", "Medical", 6.1, "6.1A-01", "MRI"]
+    )
+    sheet.append([1002, "Number Id Foods", None, "FR", "FOOD", 8.2, "8.2A-02", "vin; fromage"])
+    sheet.append([None] * 8)
+    sheet.append(["X3", "Bad Hall", None, "FR", "food", "eight", "8.2A-03", "vin"])
+    workbook.create_sheet("Notes").append(["ignored"])
+    raw = _xlsx_bytes(workbook)
+    report = import_exhibitors(sessions(), raw, taxonomy)
+    assert [(e.line, e.column) for e in report.errors] == [(5, "hall")]
+    sheet.delete_rows(5)
+    imported(sessions, taxonomy, _xlsx_bytes(workbook))
+    with sessions() as session:
+        x1 = session.get(Exhibitor, "X1")
+        assert (x1.hall, x1.area, x1.country, x1.aliases) == (
+            "6.1",
+            "medical",
+            "JP",
+            "XM;エクセル医療",
+        )
+        assert session.get(Exhibitor, "1002").hall == "8.2"
+
+
+def _xlsx_bytes(workbook) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_dates_and_times_become_iso_text(sessions, taxonomy) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "title_en", "city", "venue", "starts_at", "ends_at"])
+    sheet.append(
+        [
+            "EVX",
+            "Excel fair",
+            "Suzhou",
+            "Hall",
+            datetime(2026, 12, 1, 9),
+            datetime(2026, 12, 1, 17, 30),
+        ]
+    )
+    with transaction(sessions) as session:
+        report = import_events(session, _xlsx_bytes(workbook), taxonomy)
+    assert report.ok, report.errors
+    with sessions() as session:
+        event = session.get(Event, "EVX")
+        assert event.starts_at.isoformat() == "2026-12-01T01:00:00+00:00"
+        assert event.ends_at.isoformat() == "2026-12-01T09:30:00+00:00"
+
+
+def test_a_broken_xlsx_is_refused_with_a_message(sessions, taxonomy) -> None:
+    report = import_exhibitors(sessions(), b"PK\x03\x04 not really a workbook", taxonomy)
+    assert not report.ok and "cannot be opened" in report.errors[0].render(translator("en"))
+
+
+def test_aliases_are_stored_and_searchable(sessions, taxonomy) -> None:
+    from core import catalog
+    from core.catalog import SearchQuery
+
+    raw = (
+        GOOD.replace(HEADER.strip(), HEADER.strip() + ",aliases")
+        .replace("info@t1.example\n", "info@t1.example, 北欧医疗 ; Nordic Imaging;;\n")
+        .replace("fr;en,,\n", "fr;en,,,\n")
+    )
+    imported(sessions, taxonomy, raw.encode())
+    with sessions() as session:
+        assert session.get(Exhibitor, "T1").aliases == "北欧医疗;Nordic Imaging"
+        assert session.get(Exhibitor, "T2").aliases is None
+        found = catalog.search(session, SearchQuery(keywords=("nordic imaging",)))
+        assert [e.id for e in found.items] == ["T1"]
+
+
+def test_unchanged_reimport_reports_every_row_unchanged(sessions, taxonomy) -> None:
+    raw = CHINESE.encode("gb18030")
+    imported(sessions, taxonomy, raw)
+    with sessions() as session:
+        stamp = session.get(Exhibitor, "C1").updated_at
+    again = imported(sessions, taxonomy, delimited(CHINESE, ";").encode("utf-8-sig"))
+    assert (again.created, again.updated, again.unchanged, again.missing) == (0, 0, 2, ())
+    with sessions() as session:
+        assert session.get(Exhibitor, "C1").updated_at == stamp
+
+
+def test_missing_exhibitors_are_reported_and_pruned_only_when_asked(sessions, taxonomy) -> None:
+    from datetime import UTC, date, datetime
+
+    from core import catalog, meetings
+    from core.catalog import SearchQuery
+    from core.models import Meeting, Notification, User
+    from core.settings import Settings
+
+    imported(sessions, taxonomy, GOOD.encode())
+    settings = Settings(expo_start=date(2027, 11, 5))
+    now = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
+    with transaction(sessions) as session:
+        buyer, colleague = (
+            User(channel="telegram", external_id=1),
+            User(channel="telegram", external_id=2),
+        )
+        session.add_all([buyer, colleague])
+        session.flush()
+        for start in meetings.offered_slots(session, "T2", settings, now)[:2]:
+            meetings.book(session, booker=buyer, exhibitor_id="T2", starts_at=start.starts_at,
+                          settings=settings, now=now, others=[colleague])  # fmt: skip
+    only_t1 = "\n".join(GOOD.split("\n")[:2]) + "\n"
+
+    kept = imported(sessions, taxonomy, only_t1.encode(), now=now)
+    assert (kept.missing, kept.retired, kept.unchanged) == (("T2",), (), 1)
+    with sessions() as session:
+        assert session.get(Exhibitor, "T2").retired_at is None
+
+    pruned = imported(sessions, taxonomy, only_t1.encode(), prune=True, now=now)
+    assert (pruned.retired, pruned.notified) == (("T2",), 2)
+    with sessions() as session:
+        assert session.get(Exhibitor, "T2").retired_at == now
+        statuses = session.scalars(select(Meeting.status)).all()
+        assert statuses == ["cancelled", "cancelled"]
+        notes = session.execute(select(Notification.kind, Notification.status)).all()
+        assert sorted(notes) == (
+            [("invited", "pending")] * 2  # the colleague's; shown only while booked
+            + [("reminder", "cancelled")] * 4
+            + [("withdrawn", "pending")] * 2  # one per person, for two meetings
+        )
+        assert catalog.find_by_name(session, "Fromagerie Test") == []
+        assert catalog.search(session, SearchQuery(keywords=("fromage",))).total == 0
+        assert catalog.facets(session, SearchQuery(country="FR"))["country"] == []
+        assert meetings.offered_slots(session, "T2", settings, now) == []
+
+    again = imported(sessions, taxonomy, only_t1.encode(), prune=True, now=now)
+    assert (again.missing, again.notified) == ((), 0)
+
+    back = imported(sessions, taxonomy, GOOD.encode(), now=now)
+    assert (back.restored, back.updated, back.unchanged) == (("T2",), 1, 1)
+    with sessions() as session:
+        assert session.get(Exhibitor, "T2").retired_at is None
+        assert [e.id for e in catalog.find_by_name(session, "Fromagerie Test")] == ["T2"]
+        assert meetings.offered_slots(session, "T2", settings, now) != []
+
+
+def test_import_command_reports_missing_exhibitors_and_prunes(
+    database_url: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    full = tmp_path / "full.csv"
+    full.write_bytes(CHINESE.encode("gb18030"))
+    assert main(["import-catalog", str(full)]) == 0
+    assert "2 new" in capsys.readouterr().out
+    shorter = tmp_path / "shorter.csv"
+    shorter.write_bytes("\n".join(CHINESE.split("\n")[:2]).encode("gb18030"))
+    assert main(["import-catalog", str(shorter)]) == 0
+    out = capsys.readouterr().out
+    assert "1 unchanged" in out
+    assert "1 exhibitor in the catalog is no longer in the file: C2" in out and "--prune" in out
+    assert main(["import-catalog", "--prune", str(shorter)]) == 0
+    out = capsys.readouterr().out
+    assert "1 exhibitor no longer in the file was retired: C2" in out
+    assert "0 visitors were told" in out
+    assert main(["import-catalog", str(full)]) == 0
+    assert "back in the catalog: C2" in capsys.readouterr().out
+
+
+def test_meeting_hours_from_xlsx_date_and_time_cells(sessions, taxonomy) -> None:
+    from datetime import date, datetime, time
+
+    from openpyxl import Workbook
+
+    from core.imports import import_schedules
+    from core.models import ExhibitorSchedule
+
+    imported(sessions, taxonomy, GOOD.encode())
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Exhibitor ID", "Date", "Start", "End", "Slot minutes"])
+    sheet.append(["T1", datetime(2027, 11, 5), time(9, 0), time(12, 30), 45])
+    sheet.append(["T1", date(2027, 11, 6), "10:00", "11:00", None])
+    with transaction(sessions) as session:
+        report = import_schedules(session, _xlsx_bytes(workbook), 30)
+    assert report.ok, [e.render(translator("en")) for e in report.errors]
+    with sessions() as session:
+        rows = session.scalars(select(ExhibitorSchedule).order_by(ExhibitorSchedule.day)).all()
+        assert [(r.day, r.starts, r.ends, r.slot_minutes) for r in rows] == [
+            (date(2027, 11, 5), time(9), time(12, 30), 45),
+            (date(2027, 11, 6), time(10), time(11), 30),
+        ]
+
+
+def test_recategorise_refreshes_categories_from_an_older_taxonomy(sessions, taxonomy) -> None:
+    from sqlalchemy import update
+
+    from core.models import ExhibitorCategory
+
+    imported(sessions, taxonomy, GOOD.encode())
+    with transaction(sessions) as session:  # as an older taxonomy without these terms left it
+        session.execute(update(Exhibitor).where(Exhibitor.id == "T1").values(categories=""))
+        session.execute(
+            ExhibitorCategory.__table__.delete().where(ExhibitorCategory.exhibitor_id == "T1")
+        )
+    assert imported(sessions, taxonomy, GOOD.encode()).unchanged == 2
+    again = imported(sessions, taxonomy, GOOD.encode(), recategorise=True)
+    assert (again.updated, again.unchanged) == (1, 1)
+    with sessions() as session:
+        assert "medical_devices" in session.get(Exhibitor, "T1").categories
+        refreshed = session.scalars(select(ExhibitorCategory.exhibitor_id)).all()
+        assert set(refreshed) == {"T1", "T2"}

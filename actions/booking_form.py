@@ -1,0 +1,260 @@
+"""The booking form: exhibitor, day and time, asked for one at a time until the meeting is
+booked, in any order and across messages, with corrections before and after booking.
+
+Modelled on Rasa's forms: required slots, each validated as it is filled, only what is
+missing is asked for; "cancel" leaves the form, and a question on another subject is
+answered while the form waits (it stays in the dialogue state until the conversation idles).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from html import escape
+
+from actions import meetings as meeting_actions
+from actions.base import Context, Entity, InvalidCallback, NluResult, Reply, rows
+from actions.exhibitor_info import match_company
+from core import catalog, cues, meetings
+from core.dialogue import EXHIBITORS, BookingForm
+from core.i18n import SHANGHAI
+from core.meetings import BookingError
+from core.models import Exhibitor, Meeting
+from core.when import parse_clock, parse_day, wanted_clock, wanted_day
+
+PICK = "bf"  # a button that names the exhibitor of the open form
+# Questions on these subjects are answered while the form waits for its missing slots.
+OTHER_SUBJECTS = {
+    "search_exhibitors",
+    "lingang_faq",
+    "list_events",
+    "subscribe_alerts",
+    "unsubscribe_alerts",
+    "set_language",
+    "my_meetings",
+    "more_results",
+    "refine",
+}
+_DIGIT = re.compile(r"\d")
+_HAN_CLOCK = re.compile("[一二两兩三四五六七八九十]+\\s*[点點時时]")
+_MARKED_CLOCK = re.compile(r"\d\s*(?::|h\b|[時时시点點]|uhr|am|pm)", re.IGNORECASE)
+
+
+def start(ctx: Context, nlu: NluResult, *, exhibitor_id: str | None = None) -> Reply:
+    form = BookingForm(exhibitor=exhibitor_id)
+    ctx.state.form = form
+    if form.exhibitor is None and not _names_company(nlu):
+        form.exhibitor = ctx.state.focused("exhibitor")  # "book them tomorrow"
+    reply = _fill(ctx, form, nlu)
+    return reply or advance(ctx, form)
+
+
+def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    """The form's answer to this message, or None when the message is about something else."""
+    form = ctx.state.form
+    if form is None:
+        return None
+    if form.meeting is None and (intent == "deny" or cues.has(nlu.text, "cancel", ctx.t.locale)):
+        ctx.state.form = None
+        return Reply(text=ctx._("All right, I won’t book it."))
+    if intent == "cancel_meeting" or intent in OTHER_SUBJECTS:
+        return None
+    if intent == "book_meeting" and _names_company(nlu) and form.meeting is not None:
+        return start(ctx, nlu)  # a second meeting, with another exhibitor
+    before = (form.exhibitor, form.day, form.time)
+    reply = _fill(ctx, form, nlu)
+    if reply is not None:
+        return reply
+    if (form.exhibitor, form.day, form.time) == before and intent not in {"book_meeting", "inform"}:
+        return None  # nothing for the form in this message
+    return advance(ctx, form)
+
+
+def _names_company(nlu: NluResult) -> bool:
+    return any(value.strip() for value in nlu.values("company"))
+
+
+def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
+    """Takes the slots this message gives; a reply when a named company needs a choice."""
+    text = _without_entities(nlu, {"time"})
+    company = next((e for e in nlu.entities if e.type == "company" and e.value.strip()), None)
+    if company:
+        found = match_company(ctx, company.value, PICK)
+        if not isinstance(found, Exhibitor):
+            return found
+        _change_exhibitor(ctx, form, found.id)
+        text = _without_name(text, company, found)
+    position = cues.ordinal(_without_entities(nlu, {"date", "time"}), ctx.t.locale)
+    results = ctx.state.results
+    if not company and position is not None and results is not None:
+        picked = results.pick(position) if results.kind == EXHIBITORS else None
+        if picked:
+            _change_exhibitor(ctx, form, picked)
+    day = _day(ctx, nlu, text)
+    if day is not None:
+        form.day = day.isoformat()
+    # "the 2nd" is a position, not 2 o'clock.
+    clock = _clock(nlu, text, day_found=day is not None or position is not None)
+    if clock is not None:
+        form.time = clock.strftime("%H:%M")
+    return None
+
+
+def _change_exhibitor(ctx: Context, form: BookingForm, exhibitor_id: str) -> None:
+    if form.exhibitor != exhibitor_id and form.meeting is not None:
+        # "Other company: X" after booking: the booked meeting is replaced, not kept.
+        meeting = ctx.session.get(Meeting, form.meeting)
+        if meeting is not None and meeting.status == meetings.BOOKED:
+            meetings.cancel(ctx.session, meeting, ctx.user, ctx.now)
+        form.meeting = None
+    form.exhibitor = exhibitor_id
+
+
+def _without_entities(nlu: NluResult, kinds: set[str]) -> str:
+    text = nlu.text
+    for entity in nlu.entities:
+        if entity.type in kinds and entity.end > entity.start:
+            text = text[: entity.start] + " " * (entity.end - entity.start) + text[entity.end :]
+    return text
+
+
+def _without_name(text: str, company: Entity, exhibitor: Exhibitor) -> str:
+    """Blanks the company's name in the message. The model's span may run on past the name
+    ("Nordic Medtech tomorrow"): only the name is blanked, the rest is read as usual."""
+    span = text[company.start : company.end]
+    for name in (exhibitor.name_en, exhibitor.name_zh or ""):
+        at = span.casefold().find(name.casefold()) if name else -1
+        if at >= 0:
+            start = company.start + at
+            return text[:start] + " " * len(name) + text[start + len(name) :]
+    return text[: company.start] + " " * len(span) + text[company.end :]
+
+
+def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
+    dates = nlu.values("date")
+    if dates:
+        context = meeting_actions.date_span(nlu)
+        found = wanted_day(dates, ctx.now, ctx.t.locale, context=context)
+        return found.date() if found else None
+    # A day the model did not tag: a day word ("tomorrow", "Friday", "明天") or a CJK date
+    # ("11月7日"). Free text is not searched for dates: "make it 11" is not the 11th.
+    if cues.has(text, "days", ctx.t.locale) or re.search(r"\d\s*[月월]\s*\d", text):
+        found = parse_day(text, ctx.now, ctx.t.locale)
+        return found.date() if found else None
+    return None
+
+
+def _clock(nlu: NluResult, text: str, *, day_found: bool) -> time | None:
+    times = nlu.values("time")
+    if times:
+        return wanted_clock(times, context_after=meeting_actions.after_dates(nlu))
+    if nlu.values("date"):
+        return wanted_clock([], context_after=meeting_actions.after_dates(nlu))
+    if day_found:
+        # The digits may be the date's own ("Nov 7"): only a marked clock time counts.
+        return parse_clock(text) if _MARKED_CLOCK.search(text) else None
+    return parse_clock(text) if _DIGIT.search(text) or _HAN_CLOCK.search(text) else None
+
+
+def advance(ctx: Context, form: BookingForm) -> Reply:
+    """Asks for the first missing slot, or books once all are there."""
+    ctx.state.subject = "booking"
+    if form.exhibitor is None:
+        return _ask_exhibitor(ctx)
+    exhibitor = catalog.get(ctx.session, form.exhibitor)
+    if exhibitor is None:
+        form.exhibitor = None
+        return _ask_exhibitor(ctx, ctx._("That exhibitor is no longer in the catalog."))
+    ctx.state.focus_on("exhibitor", exhibitor.id)
+    days = meetings.expo_dates(ctx.settings, ctx.now)
+    name = escape(catalog.display_name(exhibitor, ctx.t.locale))
+    if form.day is not None and date.fromisoformat(form.day) not in days:
+        # The picker says which days the expo has and offers the nearest, at the hour asked.
+        wanted = _at(date.fromisoformat(form.day), form.time or _first_slot(ctx))
+        form.day = None
+        return meeting_actions.slot_picker(ctx, exhibitor, near=wanted)
+    if form.day is None:
+        near = _at(days[0], form.time) if form.time else None
+        intro = ctx._("Which day would you like to meet {name}?").format(name=name)
+        return meeting_actions.slot_picker(ctx, exhibitor, near=near, intro=intro)
+    day = date.fromisoformat(form.day)
+    if form.time is None:
+        intro = ctx._("At what time? Pick a free slot or tell me a time.")
+        return meeting_actions.slot_picker(
+            ctx, exhibitor, near=_at(day, _first_slot(ctx)), intro=intro
+        )
+    return _book(ctx, form, exhibitor, _at(day, form.time))
+
+
+def _first_slot(ctx: Context) -> str:
+    return ctx.settings.slot_start.strftime("%H:%M")
+
+
+def _at(day: date, clock: str) -> datetime:
+    return datetime.combine(day, time.fromisoformat(clock), tzinfo=SHANGHAI)
+
+
+def _ask_exhibitor(ctx: Context, intro: str = "") -> Reply:
+    results = ctx.state.results
+    listed = results.ids if results is not None and results.kind == EXHIBITORS else []
+    shown = [e for e in (catalog.get(ctx.session, i) for i in listed) if e is not None]
+    question = (
+        ctx._("Which exhibitor would you like to meet? Tell me the company, or pick one below.")
+        if shown
+        else ctx._(
+            "Which exhibitor would you like to meet? Tell me the company "
+            "(“book a meeting with Nordic Medtech tomorrow at 10”)."
+        )
+    )
+    return Reply(
+        text="\n".join(line for line in (intro, question) if line),
+        buttons=rows(
+            *(ctx.button(catalog.display_name(e, ctx.t.locale)[:40], PICK, e.id) for e in shown),
+            per_row=1,
+        ),
+    )
+
+
+def _book(ctx: Context, form: BookingForm, exhibitor: Exhibitor, starts_at: datetime) -> Reply:
+    moving = ctx.session.get(Meeting, form.meeting) if form.meeting is not None else None
+    if moving is not None and moving.status != meetings.BOOKED:
+        moving = None
+    try:
+        if moving is not None:
+            if moving.starts_at == starts_at and moving.exhibitor_id == exhibitor.id:
+                return meeting_actions.confirmation(ctx, moving, ctx._("✅ Meeting booked:"))
+            meeting = meetings.reschedule(
+                ctx.session, moving, ctx.user, starts_at, ctx.settings, ctx.now
+            )
+            headline = ctx._("✅ Meeting moved:")
+        else:
+            meeting = meetings.book(
+                ctx.session,
+                booker=ctx.user,
+                exhibitor_id=exhibitor.id,
+                starts_at=starts_at,
+                settings=ctx.settings,
+                now=ctx.now,
+            )
+            headline = ctx._("✅ Meeting booked:")
+    except BookingError as problem:
+        form.time = None
+        return meeting_actions.slot_picker(
+            ctx,
+            exhibitor,
+            near=starts_at,
+            intro=meeting_actions.problem_text(ctx, problem.reason),
+            verb=meeting_actions.BOOK if moving is None else meeting_actions.MOVE_TO,
+            meeting=moving,
+        )
+    return meeting_actions.confirmation(ctx, meeting, headline)
+
+
+def on_pick(ctx: Context, args: tuple[str, ...]) -> Reply:
+    """A company button of the open form (or of "which one?" while booking)."""
+    if len(args) != 1:
+        raise InvalidCallback("form exhibitor")
+    form = ctx.state.form or BookingForm()
+    ctx.state.form = form
+    _change_exhibitor(ctx, form, args[0])
+    return advance(ctx, form)

@@ -1,0 +1,216 @@
+"""Reads a message in the context of the conversation, then hands it to an action.
+
+Like a person would: "the second one" means the second item of the list just shown, "more"
+its next page, "only from Japan" the same search narrowed, "them" the company last talked
+about, "at 11" the booking being arranged. What is not a reference goes to the action of its
+intent, as a single message would.
+"""
+
+from __future__ import annotations
+
+from actions import alerts, booking_form, exhibitor_info, lingang_faq, list_events, menu
+from actions import search_exhibitors as search
+from actions.base import Context, NluResult, Reply
+from actions.registry import INTENTS
+from core import cues
+from core.dialogue import EVENTS, EXHIBITORS, State
+from core.lingang import follow_up_facet
+from core.models import Event
+
+# Intents about the conversation itself (nlu-contract.md, "Conversation").
+CONVERSATION_INTENTS = {"more_results", "refine", "start_over", "inform"}
+# Intents that ask about one exhibitor, so an ordinal or "them" names which.
+ABOUT_AN_EXHIBITOR = {"exhibitor_info", "book_meeting", "cancel_meeting"}
+# Intents that stand on their own: they start a new subject even while a list is shown.
+NEW_SUBJECT = {"lingang_faq", "my_meetings", "set_language", "unsubscribe_alerts"}
+# Small talk the model may see in a short follow-up ("下一页" read as goodbye): a
+# conversation cue in the message wins over these.
+SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
+
+
+def respond(ctx: Context, nlu: NluResult) -> Reply:
+    intent = understood_intent(ctx, nlu)
+    if intent == "start_over" or cues.has(nlu.text, "start_over", ctx.t.locale):
+        ctx.state = State()
+        return menu.menu_reply(ctx, ctx._("All right, let’s start over. What are you looking for?"))
+    steps = [booking_form.continue_form, _pending_answer, _list_reference, _focus_reference]
+    if ctx.state.subject == "lingang":
+        steps.insert(2, _lingang_follow_up)
+    for step in steps:
+        reply = step(ctx, nlu, intent)
+        if reply is not None:
+            return reply
+    return dispatch(ctx, nlu, intent)
+
+
+def understood_intent(ctx: Context, nlu: NluResult) -> str:
+    """The NLU's intent when it is sure enough, else "nlu_fallback"."""
+    known = nlu.intent in INTENTS or nlu.intent in CONVERSATION_INTENTS
+    return nlu.intent if known and nlu.confidence >= ctx.settings.nlu_threshold else "nlu_fallback"
+
+
+def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
+    if intent in {"out_of_scope", "nlu_fallback"} and exhibitor_info.named(nlu):
+        # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
+        # pull the intent off; that a company is named says what the question is about.
+        intent = "exhibitor_info"
+    if intent == "book_meeting":
+        return booking_form.start(ctx, nlu)
+    if intent == "subscribe_alerts":
+        return alerts.subscribe_or_ask(ctx, nlu)
+    handler = INTENTS.get(intent)
+    if handler is not None:
+        return handler(ctx, nlu)
+    if ctx.taxonomy.categories_in_text(nlu.text):
+        # A bare product ("agricultural machinery") is a search, sure or not.
+        return search.search_exhibitors(ctx, nlu)
+    return menu.fallback(ctx, nlu)
+
+
+# --- a yes or no to a question we asked ------------------------------------------------
+def _pending_answer(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    pending = ctx.state.pending
+    if pending is None or intent not in {"affirm", "deny"}:
+        return None
+    ctx.state.pending = None
+    if intent == "deny":
+        return Reply(text=ctx._("All right, I won’t."))
+    if pending.get("action") == "subscribe":
+        return alerts.subscribed(ctx, pending.get("city", ""), pending.get("product", ""))
+    return None
+
+
+# --- the last list: ordinals, more, refine ------------------------------------------------
+def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    results = ctx.state.results
+    if results is None or intent in NEW_SUBJECT or ctx.state.subject == "lingang":
+        return None
+    position = _ordinal(ctx, nlu)
+    if position is not None:
+        return _about_item(ctx, nlu, intent, position)
+    if _asks_for_more(ctx, nlu, intent):
+        return _next_page(ctx)
+    if results.kind == EVENTS and _wants_reminder(ctx, nlu, intent):
+        return _remind_about(ctx, ctx.state.focused("event"))
+    if _refines(ctx, nlu, intent):
+        if results.kind == EXHIBITORS:
+            return search.refine(ctx, nlu)
+        return list_events.refine(ctx, nlu)
+    return None
+
+
+def _has_values(nlu: NluResult) -> bool:
+    kinds = {"product", "country", "city", "company", "date", "time", "area", "hall", "language"}
+    return any(e.type in kinds for e in nlu.entities)
+
+
+def _asks_for_more(ctx: Context, nlu: NluResult, intent: str) -> bool:
+    if intent == "more_results":
+        return True
+    # "next", "ещё", "次": short, with nothing else asked.
+    return not _has_values(nlu) and cues.has(nlu.text, "more", ctx.t.locale)
+
+
+def _next_page(ctx: Context) -> Reply:
+    results = ctx.state.results
+    assert results is not None
+    if results.page + 1 >= results.pages:
+        return Reply(text=ctx._("That was all of them: there are no more results."))
+    if results.kind == EXHIBITORS:
+        query = search.query_from_state(results.query)
+        return search.results(ctx, query, results.page + 1)
+    return list_events.page_of(ctx, results.query, results.page + 1)
+
+
+def _ordinal(ctx: Context, nlu: NluResult) -> int | None:
+    """The list position the message names, from the model's `ordinal` entity or the cue
+    words; dates and times are blanked first ("Nov 6th" is no position)."""
+    text = nlu.text
+    for entity in nlu.entities:
+        if entity.type in {"date", "time"} and entity.end > entity.start:
+            text = text[: entity.start] + " " * (entity.end - entity.start) + text[entity.end :]
+    for value in nlu.values("ordinal"):
+        found = cues.ordinal(value, ctx.t.locale)
+        if found is not None:
+            return found
+    return cues.ordinal(text, ctx.t.locale)
+
+
+def _about_item(ctx: Context, nlu: NluResult, intent: str, position: int) -> Reply:
+    results = ctx.state.results
+    assert results is not None
+    item = results.pick(position)
+    if item is None:
+        return Reply(
+            text=ctx._("The list I showed has no number {number}.").format(number=position)
+        )
+    if results.kind == EVENTS:
+        if intent == "subscribe_alerts" or cues.has(nlu.text, "remind", ctx.t.locale):
+            return _remind_about(ctx, item)
+        event = ctx.session.get(Event, item)
+        if event is None:
+            return Reply(text=ctx._("That event is no longer listed."))
+        return list_events.detail(ctx, event)
+    if intent == "book_meeting":
+        return booking_form.start(ctx, nlu, exhibitor_id=item)
+    return exhibitor_info.card_of(ctx, item)
+
+
+def _wants_reminder(ctx: Context, nlu: NluResult, intent: str) -> bool:
+    if cues.has(nlu.text, "remind", ctx.t.locale):
+        return True
+    # "提醒我" after an event list is read as an alert request by the model: with no city
+    # named, it is about the events just shown.
+    return intent == "subscribe_alerts" and not nlu.values("city")
+
+
+def _remind_about(ctx: Context, event_id: str | None) -> Reply:
+    results = ctx.state.results
+    if event_id is None and results is not None and len(results.ids) == 1:
+        event_id = results.ids[0]
+    if event_id is None:
+        return list_events.which_reminder(ctx)
+    return alerts.on_remind(ctx, (event_id,))
+
+
+def _refines(ctx: Context, nlu: NluResult, intent: str) -> bool:
+    """A filter on the last query: "only from Japan", "what about Korea?", "and in Suzhou?"."""
+    if intent == "refine":
+        return True
+    if intent in ABOUT_AN_EXHIBITOR or not _has_values(nlu):
+        return False
+    locale = ctx.t.locale
+    return cues.has(nlu.text, "only", locale) or cues.has(nlu.text, "what_about", locale)
+
+
+# --- the company in focus: "their website", "这家的展位" -----------------------------------
+def _focus_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    focused = ctx.state.focused("exhibitor")
+    if focused is None or intent in NEW_SUBJECT or intent in {"book_meeting", "cancel_meeting"}:
+        return None
+    if exhibitor_info.named(nlu) or not cues.has(nlu.text, "pronoun", ctx.t.locale):
+        return None
+    if intent in {"exhibitor_info", "nlu_fallback", "out_of_scope"} | SMALL_TALK:
+        return exhibitor_info.card_of(ctx, focused)
+    return None
+
+
+# --- Lingang: follow-ups within the last topic --------------------------------------------
+def _lingang_follow_up(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
+    topic = ctx.state.topic
+    if ctx.state.subject != "lingang" or topic is None or topic not in ctx.knowledge:
+        return None
+    if exhibitor_info.named(nlu):
+        return None  # "contact of Golden Foods" is about a company, not the topic
+    facet = follow_up_facet(nlu.text)
+    if intent == "lingang_faq" and nlu.topic_confidence >= lingang_faq.TOPIC_CONFIDENCE:
+        # A question that names its own topic, maybe with a facet ("how long does the tax
+        # incentive last?").
+        if facet and nlu.topic in ctx.knowledge:
+            return lingang_faq.follow_up(ctx, nlu.topic, facet)
+        return None
+    if intent in {"lingang_faq", "nlu_fallback", "inform"}:
+        return lingang_faq.follow_up_to(ctx, topic, nlu.text)
+    if intent in {"out_of_scope", "help"} | SMALL_TALK and facet:
+        return lingang_faq.follow_up(ctx, topic, facet)
+    return None

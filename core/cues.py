@@ -1,0 +1,101 @@
+"""Conversation cues: ordinals, "more", "only", "cancel"... in eight languages.
+
+The word lists are data (data/dialogue/<lang>.yml); this module only matches them. Chinese,
+Japanese and Korean entries match anywhere in a message (no spaces to split on), except
+one-character ones, which must end it ("次", "那杭州呢"); the others match whole words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from core.settings import LOCALES, ROOT
+
+CUE_DIR = ROOT / "data" / "dialogue"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_HAN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+# Positions written with digits, whatever the language: "#3", "No. 3", "第3家", "3つ目", "3번째".
+_NUMBERED = re.compile(
+    r"(?:^|\s)(?:#|no\.?\s*|nr\.?\s*|n°\s*|núm(?:ero)?\.?\s*|numéro\s*|number\s*|номер\s*)"
+    r"(\d{1,2})\b"
+    r"|第\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|個|家|条|條|位|项|項|场|場|名|番|つ)?"
+    r"|(\d{1,2})\s*(?:つ目|番目|번째|번\b|번 )"
+    r"|\b(\d{1,2})\s*(?:st|nd|rd|th|er|e|ème|eme|º|ª|-?(?:й|я|ю|е|го|ой))\b",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ordinals: dict[str, int]
+    lists: dict[str, tuple[str, ...]]
+
+
+@cache
+def lexicon(locale: str) -> Lexicon:
+    path = CUE_DIR / f"{locale}.yml"
+    data = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+    ordinals = {fold(str(k)): int(v) for k, v in (data.pop("ordinals", None) or {}).items()}
+    lists = {key: tuple(fold(str(v)) for v in values or ()) for key, values in data.items()}
+    return Lexicon(ordinals=ordinals, lists=lists)
+
+
+def _found(text: str, phrase: str) -> bool:
+    if _CJK.search(phrase):
+        if len(phrase) == 1:  # a particle: the message's last character ("那杭州呢？")
+            return re.sub(r"[\W_]+", "", text).endswith(phrase)
+        return phrase in text
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+def _locales(locale: str) -> tuple[str, ...]:
+    """The person's language first, and English, which everyone mixes in ("next", "ok")."""
+    return (locale, "en") if locale in LOCALES and locale != "en" else ("en",)
+
+
+def has(text: str, key: str, locale: str) -> bool:
+    """Whether the message holds a cue of this kind (more, only, cancel...)."""
+    folded = fold(text)
+    return any(
+        _found(folded, phrase)
+        for code in _locales(locale)
+        for phrase in lexicon(code).lists.get(key, ())
+    )
+
+
+def _number(text: str) -> int:
+    return (
+        int(text)
+        if text.isdigit()
+        else _HAN_DIGITS.get(text[-1], 0) + (10 if len(text) == 2 and text[0] == "十" else 0)
+        if len(text) <= 2
+        else 0
+    )
+
+
+def ordinal(text: str, locale: str) -> int | None:
+    """The list position a message names: 1-based, -1 for the last one; None if none."""
+    folded = fold(text)
+    bare = _BARE_NUMBER.match(folded)
+    if bare:
+        return int(bare[1]) or None
+    numbered = _NUMBERED.search(folded)
+    if numbered:
+        digits = next(group for group in numbered.groups() if group)
+        return _number(digits) or None
+    best: tuple[int, int] | None = None  # (length of the matched word, position)
+    for code in _locales(locale):
+        for word, position in lexicon(code).ordinals.items():
+            if _found(folded, word) and (best is None or len(word) > best[0]):
+                best = (len(word), position)
+    return best[1] if best else None
