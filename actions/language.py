@@ -21,6 +21,7 @@ from babel import Locale
 from actions import search_exhibitors
 from actions.base import Context, NluResult, Reply, rows
 from core import users
+from core.dialogue import EXHIBITORS
 from core.i18n import translator
 from core.settings import LOCALES
 
@@ -194,7 +195,11 @@ def choose_language(ctx: Context, _nlu: NluResult | None = None) -> Reply:
 def set_language(ctx: Context, nlu: NluResult) -> Reply:
     request = language_request(ctx, nlu.text)
     if request is None:
-        # A language or nationality inside another request: the thing looked for.
+        # A language or nationality inside another request is the thing looked for: it
+        # narrows the list just shown ("seulement les français") or starts a search.
+        shown = ctx.state.results
+        if shown is not None and shown.kind == EXHIBITORS:
+            return search_exhibitors.refine(ctx, nlu)
         if not search_exhibitors.build_query(ctx, nlu).empty:
             return search_exhibitors.search_exhibitors(ctx, nlu)
         return choose_language(ctx)
