@@ -1,43 +1,191 @@
-"""set_language and /language: the reply language, chosen by name or by button."""
+"""set_language and /language: the reply language, changed only when the person asks for it.
+
+A language named inside another request ("fromages français", "Japanese whisky") is what the
+person looks for, not how they want to be answered: such a message is a search. Whether a
+message asks for a reply language is read with the cue lexicon in
+data/language_requests.yml.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import yaml
 from babel import Locale
 
+from actions import search_exhibitors
 from actions.base import Context, NluResult, Reply, rows
 from core import users
+from core.dialogue import EXHIBITORS
 from core.i18n import translator
 from core.settings import LOCALES
-from core.taxonomy import fold
 
 VERB = "lang"
+LEXICON_FILE = "language_requests.yml"
+
+# Scripts written without spaces between words (Han, kana, hangul): cues and names are found
+# inside a run of them; any other letters form words matched whole.
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_RUNS = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W\d_])+)")
 
 
-@cache
-def _language_names() -> dict[str, str]:
-    """Every way the eight languages are named in the eight languages ("Deutsch", "德语")."""
+def normalise(text: str) -> str:
+    """Case-, width- and Latin-accent-insensitive ("Français" and "francais" match)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(_without_accent(ch) for ch in folded)
+
+
+def _without_accent(ch: str) -> str:
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    return unicodedata.normalize("NFD", ch)[0]
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(re.fullmatch(f"[{_CJK}]+", text))
+
+
+def _longest_first(entries: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(entries), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) if ordered else "(?!)")
+
+
+@dataclass(frozen=True)
+class LanguageRequest:
+    """An explicit request for a reply language; `language` is None when none is named."""
+
+    language: str | None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What one word or CJK run of a message holds: languages named, the word "language"."""
+
+    languages: list[str]
+    says_language: bool
+
+
+@dataclass(frozen=True)
+class RequestLexicon:
+    word_names: dict[str, str]  # a Latin or Cyrillic name ("anglais") -> locale
+    cjk_names: dict[str, str]  # a Han, kana or hangul name ("英文") -> locale
+    words: frozenset[str]  # Latin and Cyrillic cues
+    language_words: frozenset[str]
+    cjk_name_pattern: re.Pattern[str]
+    cjk_cue_pattern: re.Pattern[str]
+    cjk_language_words: frozenset[str]
+
+    @classmethod
+    def from_file(cls, path: Path) -> RequestLexicon:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        names = _babel_names()
+        for code, forms in raw["names"].items():
+            names.update({form: code for form in _entries(forms, path)})
+        cues = {c for forms in raw["cues"].values() for c in _entries(forms, path)}
+        language_words = {
+            w for forms in raw["language_words"].values() for w in _entries(forms, path)
+        }
+        word_names = {n: c for n, c in names.items() if not _is_cjk(n)}
+        cjk_names = {n: c for n, c in names.items() if _is_cjk(n)}
+        cjk_cues = {c for c in cues | language_words if _is_cjk(c)}
+        return cls(
+            word_names=word_names,
+            cjk_names=cjk_names,
+            words=frozenset(c for c in cues if not _is_cjk(c)),
+            language_words=frozenset(w for w in language_words if not _is_cjk(w)),
+            cjk_name_pattern=_longest_first(cjk_names),
+            cjk_cue_pattern=_longest_first(cjk_cues),
+            cjk_language_words=frozenset(w for w in language_words if _is_cjk(w)),
+        )
+
+    def read(self, text: str) -> LanguageRequest | None:
+        """The request in `text` when every word of it is a language name or a cue."""
+        named: list[str] = []
+        says_language = False
+        for run in _RUNS.finditer(normalise(text)):
+            word, cjk = run.group("word"), run.group("cjk")
+            found = self._read_word(word) if word else self._read_cjk(cjk)
+            if found is None:
+                return None
+            named += found.languages
+            says_language = says_language or found.says_language
+        codes = set(named)
+        if not codes and not says_language:
+            return None
+        return LanguageRequest(codes.pop() if len(codes) == 1 else None)
+
+    def _read_word(self, word: str) -> _Found | None:
+        word = self._known_form(word)
+        if word in self.word_names:
+            return _Found([self.word_names[word]], says_language=False)
+        if word in self.language_words:
+            return _Found([], says_language=True)
+        return _Found([], says_language=False) if word in self.words else None
+
+    def _read_cjk(self, run: str) -> _Found | None:
+        """Names first, then cues, longest first; anything left is not a request."""
+        named = [self.cjk_names[m] for m in self.cjk_name_pattern.findall(run)]
+        rest = self.cjk_name_pattern.sub("\0", run)  # \0 keeps the cues on either side apart
+        cues = self.cjk_cue_pattern.findall(rest)
+        if self.cjk_cue_pattern.sub("", rest).replace("\0", ""):
+            return None
+        return _Found(named, says_language=any(c in self.cjk_language_words for c in cues))
+
+    def _known_form(self, word: str) -> str:
+        """The word, or the lexicon word it is a slip of two swapped letters of ("wrtie",
+        "lagnuage"); other edits would also turn "steak" into "speak"."""
+        if len(word) < 4 or self._knows(word):
+            return word
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        return next((form for form in swaps if self._knows(form)), word)
+
+    def _knows(self, word: str) -> bool:
+        return word in self.words or word in self.word_names or word in self.language_words
+
+
+def _entries(forms: list[object], path: Path) -> list[str]:
+    """Normalised entries; YAML reads a bare yes, no or on as a boolean, so quote those."""
+    bad = [form for form in forms if not isinstance(form, str)]
+    if bad:
+        raise ValueError(f"{path}: quote these entries: {bad}")
+    return [normalise(str(form)) for form in forms]
+
+
+def _babel_names() -> dict[str, str]:
+    """Each of the eight languages' names in each of the eight ("Deutsch", "德语", "немецкий")."""
     names: dict[str, str] = {}
     for code in LOCALES:
-        names[code] = code
         for where in LOCALES:
             name = Locale.parse(where).languages.get(code)
             if name:
-                names[fold(name)] = code
-    names.update({"中文": "zh", "汉语": "zh", "普通话": "zh", "chinese": "zh", "英文": "en"})
+                names[normalise(name)] = code
     return names
 
 
-def language_code(text: str) -> str | None:
-    needle = fold(text)
-    names = _language_names()
-    if needle in names:
-        return names[needle]
-    return next((code for name, code in names.items() if len(name) > 2 and name in needle), None)
+@cache
+def lexicon(data_dir: Path) -> RequestLexicon:
+    return RequestLexicon.from_file(data_dir / LEXICON_FILE)
 
 
+def language_request(ctx: Context, text: str) -> LanguageRequest | None:
+    return lexicon(ctx.settings.data_dir).read(text)
+
+
+# --- actions -------------------------------------------------------------------------
 def choose_language(ctx: Context, _nlu: NluResult | None = None) -> Reply:
+    """/language: the language picker, or the switch itself for `/language Deutsch`."""
+    if ctx.command_args:
+        code = ctx.command_args.strip().lower()
+        if code in LOCALES:
+            return _switch(ctx, code)
+        request = language_request(ctx, ctx.command_args)
+        if request is not None and request.language is not None:
+            return _switch(ctx, request.language)
     return Reply(
         text=ctx._("Choose your language:"),
         buttons=rows(*(ctx.button(ctx.t.autonym(c), VERB, c) for c in LOCALES), per_row=4),
@@ -45,10 +193,19 @@ def choose_language(ctx: Context, _nlu: NluResult | None = None) -> Reply:
 
 
 def set_language(ctx: Context, nlu: NluResult) -> Reply:
-    code = next((c for raw in nlu.values("language") if (c := language_code(raw))), None)
-    if code is None:
+    request = language_request(ctx, nlu.text)
+    if request is None:
+        # A language or nationality inside another request is the thing looked for: it
+        # narrows the list just shown ("seulement les français") or starts a search.
+        shown = ctx.state.results
+        if shown is not None and shown.kind == EXHIBITORS:
+            return search_exhibitors.refine(ctx, nlu)
+        if not search_exhibitors.build_query(ctx, nlu).empty:
+            return search_exhibitors.search_exhibitors(ctx, nlu)
         return choose_language(ctx)
-    return _switch(ctx, code)
+    if request.language is None:
+        return choose_language(ctx)
+    return _switch(ctx, request.language)
 
 
 def _switch(ctx: Context, code: str, *, edit: bool = False) -> Reply:

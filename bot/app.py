@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from bot import locale
 from bot.nlu_client import NluClient
 from bot.router import Router
 from core.db import SessionFactory, make_engine, migrate, session_factory
@@ -35,6 +36,7 @@ def build(settings: Settings) -> Container:
     sessions = session_factory(engine)
     taxonomy = load_taxonomy(settings.data_dir)
     knowledge = load_knowledge_base(settings.data_dir)
+    locale.identifier()  # loads the language models now rather than on someone's first message
     nlu = NluClient(settings.nlu_url, settings.nlu_token, settings.nlu_timeout)
     router = Router(
         settings=settings, sessions=sessions, nlu=nlu, taxonomy=taxonomy, knowledge=knowledge

@@ -138,7 +138,7 @@ class Router:
                 user = users.get_or_create(
                     session, incoming.channel, incoming.external_id, incoming.client_language
                 )
-                users.note_message_locale(user, locale.message_language(said))
+                users.note_message_locale(user, locale.message_language(said, user.message_locale))
                 code = locale.resolve(
                     user.locale,
                     said,
