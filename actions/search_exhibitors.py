@@ -22,7 +22,9 @@ _MAX_CATEGORIES = 3
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
-def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
+def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) -> SearchQuery:
+    """The search a message asks for. Without `guess_products` only the products the model
+    tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
     # "French cheese": an adjective may come back as a language entity.
     country_words = nlu.values("country") + nlu.values("language")
@@ -39,7 +41,7 @@ def build_query(ctx: Context, nlu: NluResult) -> SearchQuery:
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
     phrases = [p for raw in products for p in tax.product_phrases(raw)]
-    if not phrases:
+    if not phrases and guess_products:
         # The model may miss the product or tag it as something else ("Landmaschinen" as a
         # company): the rest of the message, without its framing words and the countries
         # it names, is the product.
@@ -266,7 +268,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     product and sets the country; "what about cheese?" keeps the country."""
     assert ctx.state.results is not None
     last = query_from_state(ctx.state.results.query)
-    said = build_query(ctx, nlu)
+    said = build_query(ctx, nlu, guess_products=False)
     product = (
         {"categories": said.categories, "keywords": said.keywords}
         if said.categories or said.keywords
