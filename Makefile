@@ -45,8 +45,8 @@ update-messages: extract-messages
 	$(PY) scripts/english_catalog.py
 
 demo-data: .venv/.installed locales
-	$(WITH_ENV) $(PY) -m bot import-catalog data/demo/exhibitors.csv
-	$(WITH_ENV) $(PY) -m bot import-events data/demo/events.csv
+	$(WITH_ENV) $(PY) -m bot import-catalog --demo data/demo/exhibitors.csv
+	$(WITH_ENV) $(PY) -m bot import-events --demo data/demo/events.csv
 	$(WITH_ENV) $(PY) -m bot import-slots data/demo/slots.csv
 
 run: setup train demo-data

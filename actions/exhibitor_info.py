@@ -111,7 +111,8 @@ def card(ctx: Context, exhibitor: Exhibitor, *, edit: bool = False) -> Reply:
     contact = [escape(v) for v in (exhibitor.website, exhibitor.email) if v]
     if contact:
         lines += ["", ctx._("Contact: {contact}").format(contact=" · ".join(contact))]
-    lines += ["", "<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>"]
+    if catalog.is_demo(ctx.session, "exhibitors"):
+        lines += ["", "<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>"]
     book = ctx.button(ctx._("🤝 Book a meeting"), BOOK_VERB, exhibitor.id)
     return Reply(text="\n".join(lines), buttons=rows(book), edit=edit)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from actions.base import Context, NluResult, Reply, rows
 from actions.menu import menu_reply
-from core import events
+from core import catalog, events
 from core.dialogue import EVENTS, ResultList
 from core.models import Event
 from core.when import parse_range
@@ -106,7 +106,8 @@ def render(
         lines += ["", f"{number}. " + event_lines(ctx, event)[0], *event_lines(ctx, event)[1:]]
     if first + len(found) <= total:
         lines += ["", ctx._("Say “more” for the next ones.")]
-    lines += ["", "<i>" + ctx._("Demo events: for illustration only.") + "</i>"]
+    if catalog.is_demo(ctx.session, "events"):
+        lines += ["", "<i>" + ctx._("Demo events: for illustration only.") + "</i>"]
     remind = [
         ctx.button(
             ctx._("🔔 Remind me: {title}").format(title=events.title(event, ctx.t.locale))[:48],

@@ -149,7 +149,8 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
             )
         )
     lines.append("")
-    lines.append("<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>")
+    if catalog.is_demo(ctx.session, "exhibitors"):
+        lines.append("<i>" + ctx._("Demo catalog: the companies are fictitious.") + "</i>")
     picks = [
         ctx.button(f"{n}. {catalog.display_name(e, ctx.t.locale)}"[:40], "ex", e.id)
         for n, e in enumerate(found.items, start=first + 1)

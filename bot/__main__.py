@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
             name, help=f"{name.split('-')[1]} from .xlsx or CSV, all or nothing"
         )
         command.add_argument("file", type=Path)
+        if name != "import-slots":
+            command.add_argument(
+                "--demo",
+                action="store_true",
+                help="the file is demo data: replies say the companies or events are invented",
+            )
         if name == "import-catalog":
             command.add_argument(
                 "--prune",
@@ -69,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.file,
                 prune=getattr(args, "prune", False),
                 recategorise=getattr(args, "recategorise", False),
+                demo=getattr(args, "demo", False),
             )
         if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
             if not settings.telegram_token:
@@ -88,6 +95,7 @@ def import_file(
     *,
     prune: bool = False,
     recategorise: bool = False,
+    demo: bool = False,
 ) -> int:
     t = translator(container.settings.default_locale)
     try:
@@ -100,10 +108,15 @@ def import_file(
             report = import_schedules(session, raw, container.settings.slot_minutes)
         elif command == "import-catalog":
             report = import_exhibitors(
-                session, raw, container.taxonomy, prune=prune, recategorise=recategorise
+                session,
+                raw,
+                container.taxonomy,
+                prune=prune,
+                recategorise=recategorise,
+                demo=demo,
             )
         else:
-            report = import_events(session, raw, container.taxonomy)
+            report = import_events(session, raw, container.taxonomy, demo=demo)
         if not report.ok:
             session.rollback()
     if not report.ok:

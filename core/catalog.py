@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from core import names
 from core.fulltext import CATEGORY, DESCRIPTION, phrase_variants
-from core.models import Exhibitor
+from core.models import CatalogSource, Exhibitor
 from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
@@ -232,3 +233,17 @@ def product_names(exhibitor: Exhibitor, taxonomy: Taxonomy, locale: str) -> list
     if own:
         return own
     return [taxonomy.category_name(category, locale) for category in exhibitor.categories.split()]
+
+
+def mark_source(session: Session, kind: str, *, demo: bool, now: datetime) -> None:
+    """Records whether the exhibitors or events just imported are the demo data."""
+    found = session.get(CatalogSource, kind)
+    if found is None:
+        session.add(CatalogSource(kind=kind, demo=demo, imported_at=now))
+    else:
+        found.demo, found.imported_at = demo, now
+
+
+def is_demo(session: Session, kind: str) -> bool:
+    found = session.get(CatalogSource, kind)
+    return bool(found and found.demo)

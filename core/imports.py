@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from core import names, outbox
+from core import catalog, names, outbox
 from core.alerts import queue_event_alerts
 from core.fulltext import index_text
 from core.i18n import N_, SHANGHAI, Translator
@@ -459,6 +459,7 @@ def import_exhibitors(
     *,
     prune: bool = False,
     recategorise: bool = False,
+    demo: bool = False,
     now: datetime | None = None,
 ) -> ImportReport:
     """Imports the catalog. Rows equal to what is stored are skipped before any work, unless
@@ -501,6 +502,7 @@ def import_exhibitors(
     )
     if prune and missing:
         report = replace(report, retired=missing, notified=retire(session, missing, now))
+    catalog.mark_source(session, "exhibitors", demo=demo, now=now)
     if new or changed or report.retired:
         names.refresh(session)  # this process finds the new names at once; others within a second
     return report
@@ -641,7 +643,12 @@ def _cancel_meetings(
 
 
 def import_events(
-    session: Session, raw: bytes, taxonomy: Taxonomy, now: datetime | None = None
+    session: Session,
+    raw: bytes,
+    taxonomy: Taxonomy,
+    now: datetime | None = None,
+    *,
+    demo: bool = False,
 ) -> ImportReport:
     rows, errors = read_rows(raw, EVENT_COLUMNS)
     categorise = Categoriser(taxonomy)
@@ -669,6 +676,7 @@ def import_events(
     if errors:
         return ImportReport(errors=tuple(sorted(errors, key=lambda e: e.line)))
     report, written = _upsert(session, Event, records)
+    catalog.mark_source(session, "events", demo=demo, now=now or utcnow())
     session.flush()
     created = {record["id"] for record in written[: report.created]}
     alerts = queue_event_alerts(session, [r["id"] for r in written], created, now or utcnow())

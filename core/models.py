@@ -299,3 +299,14 @@ class DialogueState(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CatalogSource(Base):
+    """Whether the exhibitors (or events) loaded last came from the demo files, so replies
+    say the companies are fictitious only when they are."""
+
+    __tablename__ = "catalog_sources"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "exhibitors", "events"
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

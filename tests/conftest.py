@@ -57,10 +57,12 @@ def base_settings(database_url: str, **overrides: object) -> Settings:
 def seed_demo(container: Container) -> None:
     with transaction(container.sessions) as session:
         report = import_exhibitors(
-            session, (DEMO / "exhibitors.csv").read_bytes(), container.taxonomy
+            session, (DEMO / "exhibitors.csv").read_bytes(), container.taxonomy, demo=True
         )
         assert report.ok, report.errors[:3]
-        report = import_events(session, (DEMO / "events.csv").read_bytes(), container.taxonomy)
+        report = import_events(
+            session, (DEMO / "events.csv").read_bytes(), container.taxonomy, demo=True
+        )
         assert report.ok, report.errors[:3]
 
 

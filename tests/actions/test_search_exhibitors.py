@@ -309,3 +309,16 @@ def test_held_out_requests_precision_and_recall(own_ctx, catalog_name: str) -> N
     report = f"P@5 {precision:.2f} R@5 {recall:.2f} over {len(scores)}; " + "; ".join(misses)
     assert len(requests) >= 30 and len({locale for locale, *_ in requests}) == 8
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, report
+
+
+def test_the_demo_note_only_for_the_demo_catalog(own_ctx, make_ctx) -> None:
+    """An organiser's own catalog is real: no "companies are fictitious" on its results or
+    cards; the demo catalog (imported with --demo) says so."""
+    real = own_ctx()
+    reply = search_exhibitors.search_exhibitors(real, nlu("hearing aids", "search_exhibitors"))
+    assert "exhibitor" in reply.text and "Demo catalog" not in reply.text
+    exhibitor_id = real.state.results.ids[0] if real.state.results else ""
+    assert "Demo catalog" not in exhibitor_info.card_of(real, exhibitor_id).text
+    demo = make_ctx()
+    reply = search_exhibitors.search_exhibitors(demo, nlu("wine", "search_exhibitors"))
+    assert "Demo catalog" in reply.text
