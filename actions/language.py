@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -137,12 +137,24 @@ class RequestLexicon:
         return _Found(named, says_language=any(c in self.cjk_language_words for c in cues))
 
     def _known_form(self, word: str) -> str:
-        """The word, or the lexicon word it is a slip of two swapped letters of ("wrtie",
-        "lagnuage"); other edits would also turn "steak" into "speak"."""
+        """The word, or the lexicon word it is a slip of: two swapped letters ("wrtie",
+        "lagnuage") or, in a word of five letters or more, one left out ("btte", "plese").
+        A changed letter is not guessed: it would also turn "steak" into "speak"."""
         if len(word) < 4 or self._knows(word):
             return word
         swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
-        return next((form for form in swaps if self._knows(form)), word)
+        return next((form for form in swaps if self._knows(form)), self._dropped.get(word, word))
+
+    @cached_property
+    def _dropped(self) -> dict[str, str]:
+        """Each known word of five letters or more with one letter left out -> the word."""
+        known = sorted(self.words | set(self.word_names) | self.language_words)
+        return {
+            word[:i] + word[i + 1 :]: word
+            for word in known
+            if len(word) >= 5
+            for i in range(len(word))
+        }
 
     def _knows(self, word: str) -> bool:
         return word in self.words or word in self.word_names or word in self.language_words
@@ -200,7 +212,7 @@ def set_language(ctx: Context, nlu: NluResult) -> Reply:
         shown = ctx.state.results
         if shown is not None and shown.kind == EXHIBITORS:
             return search_exhibitors.refine(ctx, nlu)
-        if not search_exhibitors.build_query(ctx, nlu).empty:
+        if not search_exhibitors.build_query(ctx, nlu, guess_products=False).empty:
             return search_exhibitors.search_exhibitors(ctx, nlu)
         return choose_language(ctx)
     if request.language is None:
