@@ -37,6 +37,12 @@ OTHER_SUBJECTS = {
 }
 _DIGIT = re.compile(r"\d")
 _HAN_CLOCK = re.compile("[一二两兩三四五六七八九十]+\\s*[点點時时]")
+# A clock time and nothing else, with its mark: "9am", "10 h 30", "14:00", "3時", "um 11 Uhr".
+_CLOCK_ONLY = re.compile(
+    r"(?:at|à|um|a las|a la|в|alle)?\s*\d{1,2}\s*(?:(?::|h)\s*\d{2}|h|uhr|am|pm|a\.m\.|p\.m\."
+    r"|[時时点點시](?:\s*\d{1,2}\s*分?)?)\s*",
+    re.IGNORECASE,
+)
 _MARKED_CLOCK = re.compile(r"\d\s*(?::|h\b|[時时시点點]|uhr|am|pm)", re.IGNORECASE)
 
 
@@ -130,25 +136,36 @@ def _without_name(text: str, company: Entity, exhibitor: Exhibitor) -> str:
     return text[: company.start] + " " * len(span) + text[company.end :]
 
 
+def _dates_and_times(nlu: NluResult) -> tuple[list[str], list[str]]:
+    """The date and time phrases the model tagged; a "date" that is a clock time ("9am",
+    "10 h 30") counts as a time."""
+    dates: list[str] = []
+    times = nlu.values("time")
+    for value in nlu.values("date"):
+        (times if _CLOCK_ONLY.fullmatch(value.strip()) else dates).append(value)
+    return dates, times
+
+
 def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
-    dates = nlu.values("date")
+    dates, _ = _dates_and_times(nlu)
     if dates:
         context = meeting_actions.date_span(nlu)
         found = wanted_day(dates, ctx.now, ctx.t.locale, context=context)
         return found.date() if found else None
     # A day the model did not tag: a day word ("tomorrow", "Friday", "明天") or a CJK date
     # ("11月7日"). Free text is not searched for dates: "make it 11" is not the 11th.
-    if cues.has(text, "days", ctx.t.locale) or re.search(r"\d\s*[月월]\s*\d", text):
-        found = parse_day(text, ctx.now, ctx.t.locale)
-        return found.date() if found else None
-    return None
+    said = cues.find(text, "days", ctx.t.locale)
+    if said is None and re.search(r"\d\s*[月월]\s*\d", text):
+        said = text
+    found = parse_day(said, ctx.now, ctx.t.locale) if said else None
+    return found.date() if found else None
 
 
 def _clock(nlu: NluResult, text: str, *, day_found: bool) -> time | None:
-    times = nlu.values("time")
+    dates, times = _dates_and_times(nlu)
     if times:
         return wanted_clock(times, context_after=meeting_actions.after_dates(nlu))
-    if nlu.values("date"):
+    if dates:
         return wanted_clock([], context_after=meeting_actions.after_dates(nlu))
     if day_found:
         # The digits may be the date's own ("Nov 7"): only a marked clock time counts.

@@ -21,7 +21,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HAN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # Positions written with digits, whatever the language: "#3", "No. 3", "第3家", "3つ目", "3번째".
 _NUMBERED = re.compile(
-    r"(?:^|\s)(?:#|no\.?\s*|nr\.?\s*|n°\s*|núm(?:ero)?\.?\s*|numéro\s*|number\s*|номер\s*)"
+    r"(?:^|\s)(?:#|no\.?\s*|nr\.?\s*|n°\s*|núm(?:ero)?\.?\s*|numéro\s*|numero\s*|number\s*"
+    r"|nummer\s*|номер[а-я]*\s*|番号\s*|번호\s*)"
     r"(\d{1,2})\b"
     r"|第\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|個|家|条|條|位|项|項|场|場|名|番|つ)?"
     r"|(\d{1,2})\s*(?:つ目|番目|번째|번\b|번 )"
@@ -65,12 +66,19 @@ def _locales(locale: str) -> tuple[str, ...]:
 
 def has(text: str, key: str, locale: str) -> bool:
     """Whether the message holds a cue of this kind (more, only, cancel...)."""
+    return find(text, key, locale) is not None
+
+
+def find(text: str, key: str, locale: str) -> str | None:
+    """The longest cue of this kind in the message, as listed ("day after tomorrow")."""
     folded = fold(text)
-    return any(
-        _found(folded, phrase)
+    found = [
+        phrase
         for code in _locales(locale)
         for phrase in lexicon(code).lists.get(key, ())
-    )
+        if _found(folded, phrase)
+    ]
+    return max(found, key=len) if found else None
 
 
 def _number(text: str) -> int:

@@ -4,3 +4,8 @@
 
 catalog-eval: setup train
 	$(PY) scripts/catalog_eval.py
+
+# Held-out multi-turn conversations (data/dialogue_eval/), per language and skill.
+.PHONY: dialogue-eval
+dialogue-eval: setup train
+	$(PY) scripts/dialogue_eval.py

@@ -5,32 +5,24 @@ from the wording of the reply)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
 from bot.app import Container
 from bot.nlu_service import NluService
-from bot.router import Incoming
-from core import users
-from core.db import transaction
-from core.dialogue import State
 from core.i18n import SHANGHAI
-from core.models import DialogueState, Exhibitor, Meeting, Notification, Subscription, User
 from core.settings import LOCALES
 from tests.conftest import PG_URL, _postgres_missing, base_settings, make_container, seed_demo
+from tests.support.dialogues import EXPO_START, Conversation, run_story
 
 pytestmark = pytest.mark.nlu
 STORIES = Path(__file__).resolve().parent.parent / "dialogues"
-# "Tomorrow" is the first expo day, as on the eve of the expo.
-EXPO_START = date(2026, 11, 25)
 
 
 def stories() -> Iterator[Any]:
@@ -74,164 +66,11 @@ async def talk(
     await container.aclose()
 
 
-class Conversation:
-    def __init__(self, app: Container, locale: str, user: int) -> None:
-        self.app, self.locale, self.user = app, locale, user
-        self.state = State()
-
-    async def say(self, message: str) -> Any:
-        before = self.state
-        reply = await self.app.router.handle_text(
-            Incoming("console", self.user, message, self.locale)
-        )
-        self.state = self.load_state()
-        return before, reply
-
-    async def press(self, label: str, reply: Any) -> Any:
-        before = self.state
-        button = next(b for row in reply.buttons for b in row if label in b.label)
-        reply = await self.app.router.handle_callback(
-            Incoming("console", self.user, button.data, self.locale)
-        )
-        self.state = self.load_state()
-        return before, reply
-
-    def load_state(self) -> State:
-        with self.app.sessions() as session:
-            user = session.scalar(
-                select(User).where(User.channel == "console", User.external_id == self.user)
-            )
-            row = session.get(DialogueState, (user.id, self.user)) if user else None
-            return State.from_json(row.data) if row else State()
-
-    def meetings(self) -> list[Meeting]:
-        with self.app.sessions() as session:
-            return list(
-                session.scalars(
-                    select(Meeting)
-                    .join(User, User.id == Meeting.user_id)
-                    .where(User.external_id == self.user, Meeting.status == "booked")
-                ).all()
-            )
-
-    def count(self, model: Any, **where: Any) -> int:
-        with self.app.sessions() as session:
-            statement = (
-                select(model)
-                .join(User, User.id == model.user_id)
-                .where(User.external_id == self.user)
-            )
-            for key, value in where.items():
-                statement = statement.where(getattr(model, key) == value)
-            return len(session.scalars(statement).all())
-
-    def booth(self, exhibitor_id: str) -> str:
-        with self.app.sessions() as session:
-            exhibitor = session.get(Exhibitor, exhibitor_id)
-            assert exhibitor is not None
-            return exhibitor.booth
-
-
-def check(conv: Conversation, before: State, reply: Any, expect: dict[str, Any]) -> list[str]:
-    """What does not hold after a step, as readable lines."""
-    state, problems = conv.state, []
-
-    def fail(what: str) -> None:
-        problems.append(f"{what}; reply: {reply.text[:300]!r}")
-
-    for key, wanted in expect.items():
-        if key == "shows":
-            if state.results is None or state.results.kind != wanted or not state.results.ids:
-                fail(f"expected a list of {wanted}")
-        elif key == "page":
-            if state.results is None or state.results.page != wanted - 1:
-                fail(f"expected page {wanted}")
-        elif key == "card":
-            assert before.results is not None, "a card by position needs a list before"
-            item = before.results.pick(wanted)
-            if state.focus != ("exhibitor", item) or conv.booth(item) not in reply.text:
-                fail(f"expected the card of item {wanted} ({item})")
-        elif key == "focus_card":
-            item = before.focused("exhibitor")
-            if item is None or conv.booth(item) not in reply.text:
-                fail("expected the card of the focused exhibitor")
-        elif key == "country":
-            if state.results is None or state.results.query.get("country") != wanted:
-                fail(f"expected country {wanted}")
-        elif key == "keeps":
-            assert before.results is not None
-            for field in wanted:
-                if state.results is None or (
-                    state.results.query.get(field) != before.results.query.get(field)
-                ):
-                    fail(f"expected the {field} of the last query to be kept")
-        elif key == "city":
-            if state.results is None or state.results.query.get("city") != wanted:
-                fail(f"expected events in {wanted}")
-        elif key == "asks":
-            if state.form is None or state.form.missing != wanted or state.form.meeting:
-                fail(f"expected the form to ask for {wanted}")
-        elif key == "booked":
-            times = [
-                m.starts_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M") for m in conv.meetings()
-            ]
-            if times != [wanted if " " in wanted else f"{EXPO_START:%m-%d} {wanted}"]:
-                fail(f"expected one meeting at {wanted}, found {times}")
-        elif key == "booked_with":
-            exhibitors = [m.exhibitor_id for m in conv.meetings()]
-            item = before.focused("exhibitor") if wanted == "focus" else wanted
-            if exhibitors != [item]:
-                fail(f"expected the meeting with {item}, found {exhibitors}")
-        elif key == "no_meeting":
-            if conv.meetings():
-                fail("expected no meeting")
-        elif key == "form":
-            if (state.form is not None) != wanted:
-                fail(f"expected the form {'kept' if wanted else 'gone'}")
-        elif key == "subscriptions":
-            if conv.count(Subscription) != wanted:
-                fail(f"expected {wanted} subscriptions")
-        elif key == "reminders":
-            if conv.count(Notification, kind="event_reminder") != wanted:
-                fail(f"expected {wanted} event reminders")
-        elif key == "topic":
-            if state.topic != wanted or state.subject != "lingang":
-                fail(f"expected the Lingang topic {wanted}")
-        elif key == "facet":
-            entry = conv.app.knowledge[state.topic or ""]
-            answer = html.escape(entry.facets[wanted].answer(conv.locale))
-            if answer not in reply.text:
-                fail(f"expected the {wanted} answer of {state.topic}")
-        elif key == "says":
-            if not any(part in reply.text for part in wanted):
-                fail(f"expected one of {wanted}")
-        elif key == "fresh":
-            if state.results is not None or state.form is not None:
-                fail("expected a fresh conversation")
-        else:
-            raise AssertionError(f"unknown expectation {key}")
-    return problems
-
-
 @pytest.mark.parametrize(("locale", "number", "story"), list(stories()))
 async def test_story(talk: Container, locale: str, number: int, story: dict[str, Any]) -> None:
     user = 70_000 + LOCALES.index(locale) * 1000 + number
-    conv = Conversation(talk, locale, user)
-    reply = None
-    try:
-        for step in story["steps"]:
-            if "press" in step:
-                before, reply = await conv.press(step["press"], reply)
-            else:
-                before, reply = await conv.say(step["user"])
-            problems = check(conv, before, reply, step.get("expect", {}))
-            assert not problems, f"after {step.get('user') or step.get('press')!r}: " + (
-                " | ".join(problems)
-            )
-    finally:
-        # PostgreSQL's demo schema is shared by the stories: each leaves no meeting behind.
-        with transaction(talk.sessions) as session:
-            users.delete_user(session, "console", user)
+    problems = await run_story(talk, locale, user, story)
+    assert not problems, " | ".join(problems)
 
 
 async def test_a_booking_form_survives_a_restart(seeded_url: str, nlu_server: NluService) -> None:
