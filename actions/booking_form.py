@@ -245,14 +245,7 @@ def _book(ctx: Context, form: BookingForm, exhibitor: Exhibitor, starts_at: date
             )
             headline = ctx._("✅ Meeting moved:")
         else:
-            meeting = meetings.book(
-                ctx.session,
-                booker=ctx.user,
-                exhibitor_id=exhibitor.id,
-                starts_at=starts_at,
-                settings=ctx.settings,
-                now=ctx.now,
-            )
+            meeting = meeting_actions.book_for_me(ctx, exhibitor.id, starts_at)
             headline = ctx._("✅ Meeting booked:")
     except BookingError as problem:
         form.time = None

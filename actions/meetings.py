@@ -170,6 +170,18 @@ def problem_text(ctx: Context, reason: str) -> str:
     return texts[reason]
 
 
+def book_for_me(ctx: Context, exhibitor_id: str, starts_at: datetime) -> Meeting:
+    """Books the slot for the person writing, or raises BookingError."""
+    return meetings.book(
+        ctx.session,
+        booker=ctx.user,
+        exhibitor_id=exhibitor_id,
+        starts_at=starts_at,
+        settings=ctx.settings,
+        now=ctx.now,
+    )
+
+
 def on_book(ctx: Context, args: tuple[str, ...]) -> Reply:
     if len(args) != 2:
         raise InvalidCallback("book")
@@ -178,14 +190,7 @@ def on_book(ctx: Context, args: tuple[str, ...]) -> Reply:
         return menu_reply(ctx, ctx._("That exhibitor is no longer in the catalog."))
     starts_at = decode_time(args[1])
     try:
-        meeting = meetings.book(
-            ctx.session,
-            booker=ctx.user,
-            exhibitor_id=exhibitor.id,
-            starts_at=starts_at,
-            settings=ctx.settings,
-            now=ctx.now,
-        )
+        meeting = book_for_me(ctx, exhibitor.id, starts_at)
     except BookingError as problem:
         return slot_picker(ctx, exhibitor, near=starts_at, intro=problem_text(ctx, problem.reason))
     return confirmation(ctx, meeting, ctx._("✅ Meeting booked:"))

@@ -19,8 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from babel import Locale
+
+from core.datafiles import read_yaml
 
 # Babel locales whose territory names are indexed: the eight of the assistant, and
 # traditional Chinese, which visitors from Taiwan and Hong Kong write.
@@ -435,8 +436,8 @@ class CountryIndex:
 @cache
 def load_countries(folder: Path) -> CountryIndex:
     """The index for data/taxonomy (read once per process: building it takes a moment)."""
-    spec = _read_yaml(folder / "countries.yml")
-    adjectives = _read_yaml(folder / "countries_adjectives.yml")
+    spec = read_yaml(folder / "countries.yml")
+    adjectives = read_yaml(folder / "countries_adjectives.yml")
     index = CountryIndex(
         capitalised_only=frozenset(_runs_key(w) for w in spec.get("capitalised_only") or ()),
         korean_suffixes=_longest_first(spec.get("korean_suffixes")),
@@ -506,13 +507,3 @@ def _longest_first(words: Any) -> tuple[str, ...]:
 
 def _runs_key(phrase: Any) -> str:
     return " ".join(_runs(str(phrase)))
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle) or {}
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return loaded

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz.distance import Levenshtein
 
 from core.countries import CountryIndex, CountryMention, load_countries
 from core.countries import territories as _territories
+from core.datafiles import read_yaml
 from core.fulltext import Unit, units
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
@@ -455,9 +455,9 @@ def country_name(code: str, locale: str) -> str:
 
 def load_taxonomy(data_dir: Path) -> Taxonomy:
     folder = data_dir / "taxonomy"
-    request = _read_yaml(folder / "products.yml")
+    request = read_yaml(folder / "products.yml")
     products = request.get("categories", {})
-    cities = _read_yaml(folder / "cities.yml")
+    cities = read_yaml(folder / "cities.yml")
     categories = {
         cid: Category(
             id=cid,
@@ -524,13 +524,3 @@ def _check_hierarchy(categories: dict[str, Category]) -> None:
                 raise ValueError(f"products.yml: {category.id}: its parents make a loop")
             seen.add(parent)
             parent = categories[parent].parent
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle) or {}
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return loaded
