@@ -10,11 +10,11 @@ import argparse
 import asyncio
 import tempfile
 import time
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
+from pg_schema import temporary_schema
+from sqlalchemy import insert
 
 from actions.meetings import encode_time
 from bot.app import build
@@ -24,7 +24,6 @@ from core.db import transaction
 from core.models import Exhibitor
 from core.settings import Settings
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EXHIBITORS = 100
 
 
@@ -84,19 +83,11 @@ def main() -> None:
     print(f"SQLite: {rate:.0f} bookings/s ({args.bookings} bookings, {args.clients} clients)")
     if args.no_postgres:
         return
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'create schema "{schema}"'))
-    try:
-        url = f"{PG_URL}?options=-csearch_path%3D{schema},public"
+    with temporary_schema() as url:
         rate = asyncio.run(run(url, args.bookings, args.clients))
         print(
             f"PostgreSQL: {rate:.0f} bookings/s ({args.bookings} bookings, {args.clients} clients)"
         )
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
 
 
 if __name__ == "__main__":

@@ -15,18 +15,16 @@ import argparse
 import statistics
 import tempfile
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from pg_schema import temporary_schema
 
 from core import dialogue, users
 from core.db import make_engine, migrate, session_factory, transaction
 from core.dialogue import BookingForm, ResultList
 from core.models import utcnow
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 IDLE = timedelta(minutes=30)
 
 
@@ -92,17 +90,8 @@ def main() -> None:
         report("SQLite", run(f"sqlite:///{Path(folder) / 'bench.db'}", args.messages, args.people))
     if args.no_postgres:
         return
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'create schema "{schema}"'))
-    try:
-        url = f"{PG_URL}?options=-csearch_path%3D{schema},public"
+    with temporary_schema() as url:
         report("PostgreSQL", run(url, args.messages, args.people))
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
-        admin.dispose()
 
 
 if __name__ == "__main__":

@@ -18,12 +18,11 @@ import io
 import random
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import create_engine, text
+from pg_schema import temporary_schema
 
 from core.db import make_engine, migrate, session_factory, transaction
 from core.i18n import translator
@@ -31,7 +30,6 @@ from core.imports import Categoriser, ImportReport, import_exhibitors
 from core.settings import ROOT
 from core.taxonomy import fold, load_taxonomy
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 HEADER = [
     "id", "name_en", "name_zh", "aliases", "country", "area", "hall", "booth", "products",
     "description_en", "description_zh", "languages", "website", "email",
@@ -420,16 +418,8 @@ def bench(label: str, url: str, files: dict[str, bytes]) -> None:
 
 
 def with_schema(run: Callable[[str], None]) -> None:
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'create schema "{schema}"'))
-    try:
-        run(f"{PG_URL}?options=-csearch_path%3D{schema},public")
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
-        admin.dispose()
+    with temporary_schema() as url:
+        run(url)
 
 
 def main() -> None:

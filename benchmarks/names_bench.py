@@ -14,17 +14,16 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, insert, text
+from pg_schema import temporary_schema
+from sqlalchemy import insert
 
 from core import catalog, names
 from core.db import make_engine, migrate, session_factory, transaction
 from core.models import Exhibitor
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SYLLABLES = [
     "ka",
     "ri",
@@ -296,15 +295,8 @@ def main() -> None:
         bench(f"sqlite:///{folder}/names.db", "SQLite", args.rows)
     if args.no_postgres:
         return
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'create schema "{schema}"'))
-    try:
-        bench(f"{PG_URL}?options=-csearch_path%3D{schema},public", "PostgreSQL", args.rows)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
+    with temporary_schema() as url:
+        bench(url, "PostgreSQL", args.rows)
 
 
 if __name__ == "__main__":

@@ -25,9 +25,8 @@ import io
 import os
 import random
 import time
-import uuid
 
-from sqlalchemy import create_engine, text
+from pg_schema import temporary_schema
 
 from core.catalog import SearchQuery, search
 from core.db import make_engine, migrate, session_factory, transaction
@@ -35,7 +34,6 @@ from core.imports import import_exhibitors
 from core.settings import ROOT
 from core.taxonomy import Taxonomy, load_taxonomy
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 # Exhibitors' own product wording, as organisers' spreadsheets have it: brand-like and
 # specific, in the exhibitors' languages, rarely the taxonomy's words.
@@ -279,16 +277,9 @@ def main() -> None:
         bench(f"sqlite:///{db}", raw, f"sqlite   {name}")
     if args.no_postgres:
         return
-    admin = create_engine(PG_URL)
     for name, raw in (("demo", demo), (f"{args.rows}", big)):
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        with admin.begin() as connection:
-            connection.execute(text(f'create schema "{schema}"'))
-        try:
-            bench(f"{PG_URL}?options=-csearch_path%3D{schema},public", raw, f"postgres {name}")
-        finally:
-            with admin.begin() as connection:
-                connection.execute(text(f'drop schema "{schema}" cascade'))
+        with temporary_schema() as url:
+            bench(url, raw, f"postgres {name}")
 
 
 if __name__ == "__main__":
