@@ -34,7 +34,6 @@ from core.imports import import_exhibitors
 from core.settings import ROOT
 from core.taxonomy import Taxonomy, load_taxonomy
 
-
 # Exhibitors' own product wording, as organisers' spreadsheets have it: brand-like and
 # specific, in the exhibitors' languages, rarely the taxonomy's words.
 PRODUCTS = {
