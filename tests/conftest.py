@@ -7,6 +7,7 @@ import shutil
 import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,12 +90,10 @@ def extensions_in_public(connection: Connection) -> None:
             connection.execute(text(f"alter extension {name} set schema public"))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """Each test gets an empty database: a SQLite file, or a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
-        return
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL schema, dropped afterwards; skips the test when the
+    server is unreachable."""
     missing = _postgres_missing()
     if missing:
         pytest.skip(missing)
@@ -109,6 +108,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.begin() as connection:
             connection.execute(text(f'drop schema "{schema}" cascade'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Each test gets an empty database: a SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from bot.app import Container
 from bot.nlu_service import NluService
 from core.i18n import SHANGHAI
 from core.settings import LOCALES
-from tests.conftest import PG_URL, _postgres_missing, base_settings, make_container, seed_demo
+from tests.conftest import base_settings, make_container, postgres_schema, seed_demo
 from tests.support.dialogues import EXPO_START, Conversation, run_story
 
 pytestmark = pytest.mark.nlu
@@ -34,25 +34,11 @@ def stories() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def postgres_seeded() -> Iterator[str]:
     """One PostgreSQL schema with the demo data for all stories (each story is its own user)."""
-    missing = _postgres_missing()
-    if missing:
-        pytest.skip(missing)
-    import uuid
-
-    schema = f"t_dialogue_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'create schema "{schema}"'))
-    url = f"{PG_URL}?options=-csearch_path%3D{schema},public"
-    container = make_container(base_settings(url))
-    seed_demo(container)
-    container.engine.dispose()
-    try:
+    with postgres_schema() as url:
+        container = make_container(base_settings(url))
+        seed_demo(container)
+        container.engine.dispose()
         yield url
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

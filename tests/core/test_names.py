@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 from core import catalog, names
 from core.db import SessionFactory, make_engine, migrate, session_factory, transaction
 from core.models import Exhibitor
-from tests.conftest import PG_URL, _postgres_missing, extensions_in_public
+from tests.conftest import postgres_schema
 
 # id, English name, Chinese name, aliases: real companies' names as an import would carry them.
 CATALOG = [
@@ -81,20 +79,8 @@ def catalog_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Ses
         url = f"sqlite:///{tmp_path_factory.mktemp('names') / 'names.db'}"
         yield from _migrated_with_catalog(url)
         return
-    missing = _postgres_missing()
-    if missing:
-        pytest.skip(missing)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        extensions_in_public(connection)
-        connection.execute(text(f'create schema "{schema}"'))
-    try:
-        yield from _migrated_with_catalog(f"{PG_URL}?options=-csearch_path%3D{schema},public")
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'drop schema "{schema}" cascade'))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield from _migrated_with_catalog(url)
 
 
 def _migrated_with_catalog(url: str) -> Iterator[SessionFactory]:
