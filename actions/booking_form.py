@@ -14,7 +14,7 @@ from html import escape
 
 from actions import meetings as meeting_actions
 from actions.base import Context, Entity, InvalidCallback, NluResult, Reply, rows
-from actions.exhibitor_info import match_company
+from actions.exhibitor_info import match_company, named, shown_exhibitors
 from core import catalog, cues, meetings
 from core.dialogue import EXHIBITORS, BookingForm
 from core.i18n import SHANGHAI
@@ -49,7 +49,7 @@ _MARKED_CLOCK = re.compile(r"\d\s*(?::|h\b|[時时시点點]|uhr|am|pm)", re.IGN
 def start(ctx: Context, nlu: NluResult, *, exhibitor_id: str | None = None) -> Reply:
     form = BookingForm(exhibitor=exhibitor_id)
     ctx.state.form = form
-    if form.exhibitor is None and not _names_company(nlu):
+    if form.exhibitor is None and not named(nlu):
         form.exhibitor = ctx.state.focused("exhibitor")  # "book them tomorrow"
     reply = _fill(ctx, form, nlu)
     return reply or advance(ctx, form)
@@ -65,7 +65,7 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
         return Reply(text=ctx._("All right, I won’t book it."))
     if intent == "cancel_meeting" or intent in OTHER_SUBJECTS:
         return None
-    if intent == "book_meeting" and _names_company(nlu) and form.meeting is not None:
+    if intent == "book_meeting" and named(nlu) and form.meeting is not None:
         return start(ctx, nlu)  # a second meeting, with another exhibitor
     before = (form.exhibitor, form.day, form.time)
     reply = _fill(ctx, form, nlu)
@@ -74,10 +74,6 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     if (form.exhibitor, form.day, form.time) == before and intent not in {"book_meeting", "inform"}:
         return None  # nothing for the form in this message
     return advance(ctx, form)
-
-
-def _names_company(nlu: NluResult) -> bool:
-    return any(value.strip() for value in nlu.values("company"))
 
 
 def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
@@ -212,9 +208,7 @@ def _at(day: date, clock: str) -> datetime:
 
 
 def _ask_exhibitor(ctx: Context, intro: str = "") -> Reply:
-    results = ctx.state.results
-    listed = results.ids if results is not None and results.kind == EXHIBITORS else []
-    shown = [e for e in (catalog.get(ctx.session, i) for i in listed) if e is not None]
+    shown = shown_exhibitors(ctx)
     question = (
         ctx._("Which exhibitor would you like to meet? Tell me the company, or pick one below.")
         if shown

@@ -8,6 +8,7 @@ from actions.areas import area_name
 from actions.base import Button, Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import catalog
+from core.dialogue import EXHIBITORS
 from core.models import Exhibitor
 from core.taxonomy import country_name
 
@@ -21,15 +22,14 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
     if not name and focused:
         return card_of(ctx, focused)  # "where is their booth?"
     results = ctx.state.results
-    if not name and results is not None and results.kind == "exhibitors":
+    if not name and results is not None and results.kind == EXHIBITORS:
         # "their booth?" right after a list: which of them?
-        listed = [e for e in (catalog.get(ctx.session, i) for i in results.ids) if e]
         return Reply(
             text=ctx._("Which one?"),
             buttons=rows(
                 *(
                     ctx.button(f"{n}. {catalog.display_name(e, ctx.t.locale)}"[:40], VERB, e.id)
-                    for n, e in enumerate(listed, start=results.first)
+                    for n, e in enumerate(shown_exhibitors(ctx), start=results.first)
                 ),
                 per_row=1,
             ),
@@ -131,3 +131,10 @@ def card_of(ctx: Context, exhibitor_id: str) -> Reply:
 def named(nlu: NluResult) -> bool:
     """Whether the message names a company (else "them", "their booth" mean the focused one)."""
     return any(value.strip() for value in nlu.values("company"))
+
+
+def shown_exhibitors(ctx: Context) -> list[Exhibitor]:
+    """The exhibitors of the list shown last, still in the catalog, in their order."""
+    results = ctx.state.results
+    ids = results.ids if results is not None and results.kind == EXHIBITORS else []
+    return [e for e in (catalog.get(ctx.session, i) for i in ids) if e is not None]

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -138,7 +138,3 @@ def save(session: Session, user_id: int, chat_id: int, state: State, now: dateti
         row.updated_at = now
     session.flush()
     db.relax_commit_unless_written(session, {DialogueState.__tablename__})
-
-
-def forget(session: Session, user_id: int) -> None:
-    session.execute(delete(DialogueState).where(DialogueState.user_id == user_id))

@@ -117,24 +117,6 @@ def parse_clock(text: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_when(
-    dates: list[str],
-    times: list[str],
-    now: datetime,
-    locale: str | None = None,
-    *,
-    context: str = "",
-    context_after: str = "",
-) -> datetime | None:
-    """A wanted meeting time in Asia/Shanghai from the date and time phrases extracted."""
-    day = wanted_day(dates, now, locale, context=context)
-    clock = wanted_clock(times, context_after=context_after)
-    if day is None and clock is None:
-        return None
-    base = day or now.astimezone(SHANGHAI)
-    return datetime.combine(base.date(), clock or time(10, 0), tzinfo=SHANGHAI)
-
-
 def wanted_day(
     dates: list[str], now: datetime, locale: str | None = None, *, context: str = ""
 ) -> datetime | None:

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import pytest
 
 from core.i18n import SHANGHAI
-from core.when import parse_clock, parse_day, parse_when
+from core.when import parse_clock, parse_day, wanted_clock, wanted_day
 from tests.conftest import FIXED_NOW  # Tuesday 2026-11-24, noon in Shanghai
 
 
@@ -53,10 +53,12 @@ def test_clock_times_in_eight_languages(text: str, expected: tuple[int, int]) ->
 
 def test_a_time_the_model_missed_after_the_date() -> None:
     now = datetime(2026, 11, 26, 3, tzinfo=UTC)
-    found = parse_when(["le", "7 novembre"], [], now, "fr", context="le 7 novembre",
-                       context_after=" à 15h")  # fmt: skip
-    assert found == datetime(2027, 11, 7, 15, tzinfo=SHANGHAI)
+    day = wanted_day(["le", "7 novembre"], now, "fr", context="le 7 novembre")
+    clock = wanted_clock([], context_after=" à 15h")
+    assert day is not None and clock is not None
+    assert datetime.combine(day.date(), clock, tzinfo=SHANGHAI) == datetime(
+        2027, 11, 7, 15, tzinfo=SHANGHAI
+    )
     # Digits without a clock unit are not taken for a time ("Company 2").
-    plain = parse_when(["tomorrow"], [], now, "en", context="tomorrow",
-                       context_after=" with Company 2")  # fmt: skip
-    assert plain is not None and plain.hour == 10
+    assert wanted_day(["tomorrow"], now, "en", context="tomorrow") is not None
+    assert wanted_clock([], context_after=" with Company 2") is None
