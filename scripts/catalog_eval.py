@@ -251,7 +251,7 @@ def report(outcomes: list[Outcome], dropped: list[str], data: Path = CATALOG_DIR
     overall["misses"] = len(overall["misses"])
     overall["by_form"] = by_form(outcomes)
     return {
-        "catalog": str(data.resolve().relative_to(ROOT)),
+        "catalog": _shown(data),
         "columns_not_imported": dropped,
         "targets": TARGETS,
         "scoring": {
@@ -266,6 +266,11 @@ def report(outcomes: list[Outcome], dropped: list[str], data: Path = CATALOG_DIR
         "overall": overall,
         "languages": languages,
     }
+
+
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def table(result: dict[str, Any]) -> str:

@@ -126,10 +126,10 @@ def test_an_unknown_company_gets_close_names_as_buttons(catalog_ctx) -> None:
 
 def test_suggestions_keep_the_callers_verb_and_arguments(catalog_ctx) -> None:
     ctx = catalog_ctx("de")
-    reply = exhibitor_info.match_company(ctx, "Sibir Tech", "bk", "t1000")
+    reply = exhibitor_info.match_company(ctx, "Sibir Techlab", "bk", "t1000")
     assert isinstance(reply, Reply)
     assert ("bk", "SIB", "t1000") in button_targets(ctx, reply)
-    assert "Sibir Tech" in reply.text and "couldn’t" not in reply.text  # in German
+    assert "Sibir Techlab" in reply.text and "couldn’t" not in reply.text  # in German
 
 
 def test_an_unknown_company_with_nothing_close(catalog_ctx) -> None:
