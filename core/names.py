@@ -158,10 +158,11 @@ _SKELETON = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyhj")
 
 @dataclass(frozen=True)
 class Match:
-    """An exhibitor a text names. `kind` is how: "exact", "contained" (the whole catalog name
-    is in the text), "prefix" (the text is the start of the name), "partial" (words only
-    that company's names have) or "fuzzy" (typos or another script). `name` is the catalog
-    name or alias as written there; `start`/`end` the span of the text it was found in."""
+    """An exhibitor a text names. `kind` is how: "exact" (the whole name), "partial" (words
+    of the name that tell the company) or "fuzzy" (typos or another script). `name` is the
+    catalog name or alias as written there; `start`/`end` the span of the text it was found
+    in; `score` the letters of the text the name covers (for typos of a whole query, how
+    close it comes, 0-100)."""
 
     exhibitor_id: str
     name: str
@@ -177,7 +178,7 @@ class Match:
         return (_KIND_RANK[self.kind], self.score)
 
 
-_KIND_RANK = {"exact": 3, "contained": 2, "prefix": 2, "partial": 2, "fuzzy": 1}
+_KIND_RANK = {"exact": 3, "partial": 2, "fuzzy": 1}
 
 
 # --- folding ------------------------------------------------------------------------------
@@ -396,11 +397,6 @@ def is_common(word: str) -> bool:
     return any(table.get(word, 0.0) >= least for table in _frequencies())
 
 
-def _common_han(pair: str) -> bool:
-    """Whether a pair of Han, kana or hangul characters is an everyday word (食品, 乳业)."""
-    return is_common(pair)
-
-
 # --- the index ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class FoldedName:
@@ -516,8 +512,6 @@ class NameIndex:
     by_compact: dict[str, list[int]] = field(default_factory=dict)
     by_sound: dict[str, list[int]] = field(default_factory=dict)
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
-    sorted_words: list[tuple[str, int]] = field(default_factory=list)
-    longest: int = 1
     # First word of any name -> most words of a name starting with it: a message's words
     # that start no name are skipped at once.
     starts: dict[str, int] = field(default_factory=dict)
@@ -544,7 +538,6 @@ class NameIndex:
         self.keys.append(NameKey(exhibitor_id, name.strip(), folded))
         self.by_words.setdefault(_joined(folded.words), []).append(number)
         self.by_compact.setdefault(folded.compact, []).append(number)
-        self.longest = max(self.longest, len(folded.words))
         first = folded.words[0]
         self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
@@ -574,7 +567,6 @@ class NameIndex:
             self.skeletons,
         ):
             choices.finish()
-        self.sorted_words = sorted((_joined(k.folded.words), n) for n, k in enumerate(self.keys))
         self.spread = {word: len(owners) for word, owners in self._owners.items()}
         self._owners = {}
         for word in self.postings:
@@ -628,17 +620,18 @@ class NameIndex:
         return _distinct(found + self._sharing(words))[:limit]
 
     def _sharing(self, words: list[Token]) -> list[Match]:
-        """Names with the query's words that are no everyday words, the rarest first."""
+        """Names with the query's words that are no everyday words, or that start with its
+        first word ("Siemens Healthineers": Siemens AG), the rarest first."""
         found: dict[int, float] = {}
-        for word in words:
+        for at, word in enumerate(words):
             spread = self.spread.get(word.key, 0)
             if not spread or len(word.key) < MIN_MENTION_LENGTH or _is_cjk(word.key):
                 continue
-            if is_common(word.raw):
-                continue
             weight = math.log(1 + len(self.keys) / spread)
             for number in self.postings.get(word.key, [])[:SEED_LIMIT]:
-                found[number] = found.get(number, 0.0) + weight
+                first = self.keys[number].folded.words[0] == word.key
+                if not is_common(word.raw) or (at == 0 and first):
+                    found[number] = found.get(number, 0.0) + weight
         ranked = sorted(found, key=lambda n: (-found[n], len(self.keys[n].name)))
         return [self._match(n, "partial", found[n], 0, 0) for n in ranked]
 
@@ -786,7 +779,7 @@ class NameIndex:
             pairs = [names[p] + names[q] for p, q in pairwise(found.positions) if q == p + 1]
             rare = any(
                 self.spread.get(pair, 0) <= DISTINCT_EXHIBITORS
-                and (tagged or not _common_han(pair))
+                and (tagged or not is_common(pair))  # 食品, 乳业: everyday words
                 for pair in pairs
             )
             # Chinese short names are the start of the full one (恒天然 for 恒天然合作社集团).

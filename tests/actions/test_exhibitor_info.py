@@ -3,8 +3,8 @@ from itertools import chain
 
 import pytest
 
-from actions import exhibitor_info
-from actions.base import Context, Reply
+from actions import dialogue, exhibitor_info
+from actions.base import Context, Entity, NluResult, Reply
 from core import users
 from core.db import transaction
 from core.i18n import translator
@@ -145,3 +145,50 @@ def test_several_equally_good_matches_ask_which(catalog_ctx) -> None:
     assert isinstance(reply, Reply)
     assert {args for _, *rest in button_targets(ctx, reply) for args in rest} == {"EV1", "EV2"}
     assert "常青美食" in reply.buttons[0][0].label or "常青美食" in reply.buttons[1][0].label
+
+
+# --- the catalog's names in a whole message, beside the model's reading -----------------
+def respond(ctx: Context, text: str, intent: str, **entities: str) -> Reply:
+    return dialogue.respond(ctx, nlu(text, intent, **entities))
+
+
+def test_the_catalogs_longer_reading_of_a_tagged_name_wins(catalog_ctx) -> None:
+    # The model tagged "Andes Medical", which two exhibitors are; the message says which.
+    reply = respond(
+        catalog_ctx("en"), "where is Andes Medical Ltd?", "exhibitor_info", company="Andes Medical"
+    )
+    assert f"<b>{booth('AN2')}</b>" in reply.text
+
+
+def test_a_catalog_name_read_as_products_is_still_looked_up(catalog_ctx) -> None:
+    ctx = catalog_ctx("en")
+    reply = respond(ctx, "where can I find Fonterra", "search_exhibitors", product="Fonterra")
+    assert f"<b>{booth('FON')}</b>" in reply.text
+    reply = respond(catalog_ctx("zh"), "光明乳业的展位在哪", "search_exhibitors", product="乳业")
+    assert f"<b>{booth('BR2')}</b>" in reply.text
+
+
+def test_a_search_that_names_no_company_stays_a_search(catalog_ctx) -> None:
+    ctx = catalog_ctx("en")
+    found = dialogue.link_companies(ctx, nlu("i want bright dairy products", "search_exhibitors"))
+    assert found.values("company") == []  # lower case, everyday words: not the company's name
+
+
+def test_an_unknown_company_asked_for_out_of_scope_is_not_found(catalog_ctx) -> None:
+    text = "Wo ist der Stand von Rheinland Optik?"
+    reply = respond(catalog_ctx("de"), text, "out_of_scope", company="Rheinland Optik")
+    assert "Rheinland Optik" in reply.text and "1.1A-" not in reply.text
+    reply = respond(catalog_ctx("es"), "¿Dónde está el stand de Bodegas Torres?", "out_of_scope")
+    assert f"<b>{booth('TOR')}</b>" in reply.text
+
+
+def test_a_catalog_name_tagged_as_a_date_is_the_company(catalog_ctx) -> None:
+    text = "book a meeting with Sibir Technologies on November 6 at 10"
+    wrong = NluResult(
+        text=text,
+        intent="book_meeting",
+        confidence=0.9,
+        entities=(Entity("date", "Sibir Technologies on November 6", 20, 52),),
+    )
+    linked = dialogue.link_companies(catalog_ctx("en"), wrong)
+    assert [(e.type, e.value) for e in linked.entities] == [("company", "Sibir Technologies")]
