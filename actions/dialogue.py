@@ -84,6 +84,14 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
+    if intent in {"out_of_scope", "nlu_fallback"} and cues.has(nlu.text, "booth", ctx.t.locale):
+        # "Wo ist der Stand von Rheinland Optik?": a booth is asked for, of a company the
+        # model did not see; the catalog answers that it has none of that name.
+        guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
+        if guessed and not exhibitor_info.named(nlu):
+            start = nlu.text.find(guessed)
+            company = Entity("company", guessed, start, start + len(guessed))
+            nlu, intent = replace(nlu, entities=(*nlu.entities, company)), "exhibitor_info"
     if intent == "search_exhibitors" and _asks_where_a_company_is(ctx, nlu):
         # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
         # read as products ("battery").
@@ -142,7 +150,8 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     name = nlu.first("company")
     if not name or not catalog.find_by_name(ctx.session, name):
         return False
-    return not _search_values(nlu) or cues.has(nlu.text, "booth", ctx.t.locale)
+    asks_where = any(cues.has(nlu.text, key, ctx.t.locale) for key in ("where", "booth"))
+    return not _search_values(nlu) or asks_where
 
 
 def _search_values(nlu: NluResult) -> bool:

@@ -81,6 +81,24 @@ def find(text: str, key: str, locale: str) -> str | None:
     return max(found, key=len) if found else None
 
 
+def first_at(text: str, key: str, locale: str) -> int | None:
+    """Where in the message (folded) the first cue of this kind starts."""
+    folded = fold(text)
+    starts = [
+        found.start()
+        for code in _locales(locale)
+        for phrase in lexicon(code).lists.get(key, ())
+        if (found := _search(folded, phrase))
+    ]
+    return min(starts) if starts else None
+
+
+def _search(text: str, phrase: str) -> re.Match[str] | None:
+    if _CJK.search(phrase):
+        return re.search(re.escape(phrase), text)
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+
+
 def _number(text: str) -> int:
     return (
         int(text)

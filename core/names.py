@@ -1068,6 +1068,47 @@ def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterat
             yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
 
 
+# --- names the catalog does not have --------------------------------------------------------
+# Small words inside a company's name between words written with capitals.
+_JOINING = frozenset(
+    ("de", "del", "della", "des", "du", "da", "do", "dos", "das", "von", "van", "der", "den",
+     "di", "of", "and", "la", "le", "les", "los", "las", "el", "y", "e")
+)  # fmt: skip
+
+
+def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | None:
+    """The span of the longest run of words written with capital letters (with "de", "von",
+    "&" between them) that looks like a company's name, whether or not the catalog has it:
+    a word no language uses every day in it, or several words past the message's first
+    ("Westbrook Analytics", "Blue Lagoon Seafoods"). Words in `skip` (folded: "stand",
+    "halle") are no part of a name."""
+    words = tokens(text)
+    skipped = set(skip)
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for word in [*words, Token("", 0, 0)]:
+        if (word.capital and word.key not in skipped) or (run and word.key in _JOINING):
+            run.append(word)
+        else:
+            while run and not run[-1].capital:
+                run.pop()
+            if run:
+                runs.append(run)
+            run = []
+    named = [r for r in runs if _looks_like_a_name(r, words)]
+    if not named:
+        return None
+    best = max(named, key=lambda r: r[-1].end - r[0].start)
+    return best[0].start, best[-1].end
+
+
+def _looks_like_a_name(run: list[Token], words: list[Token]) -> bool:
+    if any(_distinctive(w) and (w is not words[0] or not is_common(w.raw)) for w in run):
+        return True
+    capitals = [w for w in run if w.capital and w is not words[0]]
+    return len(capitals) >= 2
+
+
 # --- the index per database, kept in step with the catalog ---------------------------------
 @dataclass
 class _Cached:

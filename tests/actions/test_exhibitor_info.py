@@ -192,3 +192,50 @@ def test_a_catalog_name_tagged_as_a_date_is_the_company(catalog_ctx) -> None:
     )
     linked = dialogue.link_companies(catalog_ctx("en"), wrong)
     assert [(e.type, e.value) for e in linked.entities] == [("company", "Sibir Technologies")]
+
+
+NOT_FOUND = "I couldn’t find an exhibitor called “{name}”."
+WHICH = "Which company? Tell me its name, e.g. “booth of Nordic Medtech”."
+
+
+def says(locale: str, message: str, reply: Reply, **values: str) -> bool:
+    head = translator(locale).gettext(message).split("{")[0]
+    return reply.text.startswith(head.format(**values))
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "name"),
+    [
+        ("ko", "한강푸드 부스는 어디예요?", "exhibitor_info", "한강푸드"),
+        ("zh", "请问星辰海洋食品有限公司在哪个展位？", "exhibitor_info", "星辰海洋食品有限公司"),
+        (
+            "ja",
+            "富士山マリン株式会社のブースはどこですか",
+            "exhibitor_info",
+            "富士山マリン株式会社",
+        ),
+        ("en", "Where is the booth of Westbrook Analytics?", "out_of_scope", "Westbrook Analytics"),
+        ("de", "Wo ist der Stand von Rheinhessen Feinmechanik?", "nlu_fallback", "Rheinhessen"),
+        ("ru", "Где стенд компании Северный Ветер?", "exhibitor_info", "Северный Ветер"),
+    ],
+)
+def test_a_company_the_model_did_not_tag_is_not_found_by_name(
+    catalog_ctx, locale: str, text: str, intent: str, name: str
+) -> None:
+    reply = respond(catalog_ctx(locale), text, intent)
+    assert says(locale, NOT_FOUND, reply) and name in reply.text, reply.text
+
+
+def test_a_question_naming_no_company_asks_which(catalog_ctx) -> None:
+    for locale, text in (
+        ("en", "Where is the booth?"),
+        ("zh", "你们的展位在哪"),
+        ("ko", "부스 어디예요?"),
+    ):
+        reply = respond(catalog_ctx(locale), text, "exhibitor_info")
+        assert says(locale, WHICH, reply), (text, reply.text)
+
+
+def test_an_untagged_name_with_a_typo_still_finds_the_company(catalog_ctx) -> None:
+    reply = respond(catalog_ctx("en"), "Where is the booth of Shisedo?", "exhibitor_info")
+    assert f"<b>{booth('SHI')}</b>" in reply.text

@@ -516,3 +516,26 @@ def test_a_mention_is_found_again_by_its_words(linking) -> None:
 def test_everyday_words_come_from_the_word_lists() -> None:
     assert names.is_common("gold") and names.is_common("食品") and names.is_common("배터리")
     assert not names.is_common("frostvine") and not names.is_common("霜藤")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("where can I find Westbrook Analytics?", "Westbrook Analytics"),
+        ("Where is the booth of Blue Lagoon Seafoods?", "Blue Lagoon Seafoods"),
+        ("¿Dónde está el stand de Vinos del Duero?", "Vinos del Duero"),
+        ("Où est le stand de Biscuiterie Saint-Malo ?", "Biscuiterie Saint-Malo"),
+        ("Где стенд компании Северный Ветер?", "Северный Ветер"),
+        ("Where is the booth?", None),
+        ("Monday works for me", None),  # the first word of a sentence, an everyday word
+    ],
+)
+def test_words_written_as_a_name(text: str, span: str | None) -> None:
+    found = names.written_as_a_name(text)
+    assert (text[found[0] : found[1]] if found else None) == span
+
+
+def test_words_that_are_no_part_of_a_name() -> None:
+    text = "Wo ist der Stand von Bayerische Brezel?"
+    span = names.written_as_a_name(text, skip=["stand"])
+    assert span is not None and text[span[0] : span[1]] == "Bayerische Brezel"
