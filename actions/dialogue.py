@@ -56,7 +56,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     answered "no exhibitor called …"."""
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
-    found = names.mentions(ctx.session, nlu.text, spans)
+    found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
     if known and not inside:
@@ -71,6 +71,15 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
     return replace(nlu, entities=(*kept, company))
+
+
+def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
+    """Whether the words found are a company's name rather than products: a part of a name
+    made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
+    if match.kind != "partial":
+        return True
+    words = names.tokens(nlu.text[match.start : match.end])
+    return any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words)
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:

@@ -104,6 +104,7 @@ _CJK = (
 )
 _CJK_START = re.compile(f"[{_CJK}]")
 _HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL = re.compile(r"[\u3130-\u318f\uac00-\ud7af]")
 _KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\uac00-\ud7af\uff66-\uff9d]")
@@ -519,8 +520,9 @@ class NameIndex:
     postings: dict[str, list[int]] = field(default_factory=dict)
     pairs: dict[str, list[int]] = field(default_factory=dict)
     spread: dict[str, int] = field(default_factory=dict)
-    # Words of the names by length, for typos.
-    vocabulary: dict[int, list[str]] = field(default_factory=dict)
+    # Words of the names by length and first letter, and by length and last letter: a typo
+    # is looked for among words that begin or end like the word typed.
+    vocabulary: dict[tuple[int, str, str], list[str]] = field(default_factory=dict)
     # Fuzzy candidates: parallel lists of strings and key numbers, per kind of comparison.
     spellings: dict[str, FuzzyChoices] = field(
         default_factory=lambda: {script: FuzzyChoices() for script in ("latin", "han", "other")}
@@ -571,7 +573,8 @@ class NameIndex:
         self._owners = {}
         for word in self.postings:
             if len(word) >= TYPO_LENGTH - 1 and not _is_cjk(word) and not word.isdigit():
-                self.vocabulary.setdefault(len(word), []).append(word)
+                self.vocabulary.setdefault((len(word), word[0], ""), []).append(word)
+                self.vocabulary.setdefault((len(word), "", word[-1]), []).append(word)
         return self
 
     # --- look-ups -------------------------------------------------------------------------
@@ -696,12 +699,12 @@ class NameIndex:
         most = 2 if len(key) >= TWO_TYPOS_LENGTH else 1
         found: dict[str, int] = {}
         for length in range(len(key) - most, len(key) + most + 1):
-            choices = self.vocabulary.get(length, [])
-            for choice, distance, _ in process.extract_iter(
-                key, choices, scorer=OSA.distance, score_cutoff=most
-            ):
-                if distance <= most and len(choice) >= TYPO_LENGTH:
-                    found[choice] = int(distance)
+            for bucket in ((length, key[0], ""), (length, "", key[-1])):
+                for choice, distance, _ in process.extract_iter(
+                    key, self.vocabulary.get(bucket, []), scorer=OSA.distance, score_cutoff=most
+                ):
+                    if distance <= most and len(choice) >= TYPO_LENGTH:
+                        found[choice] = int(distance)
         return found
 
     def _align(
@@ -816,7 +819,11 @@ class NameIndex:
                 sounds = self.by_sound.get(sound_key(compact), [])
                 # Consonants alone only for words of another script that are not everyday
                 # words ("где стенд" has the consonants of many names).
-                shaped_too = other and any(_distinctive(w) or _is_cjk(w.key) for w in window)
+                shaped_too = (
+                    other
+                    and not any(_HIRAGANA.match(w.key) for w in window)
+                    and any(_distinctive(w) or _is_cjk(w.key) for w in window)
+                )
                 shape = skeleton(compact) if shaped_too else ""
                 shaped = self.by_skeleton.get(shape, []) if len(shape) >= MIN_SKELETON else []
                 start, end = window[0].start, window[-1].end

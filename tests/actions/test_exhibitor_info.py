@@ -239,3 +239,14 @@ def test_a_question_naming_no_company_asks_which(catalog_ctx) -> None:
 def test_an_untagged_name_with_a_typo_still_finds_the_company(catalog_ctx) -> None:
     reply = respond(catalog_ctx("en"), "Where is the booth of Shisedo?", "exhibitor_info")
     assert f"<b>{booth('SHI')}</b>" in reply.text
+
+
+def test_a_part_of_a_name_that_is_a_product_stays_a_search(catalog_ctx) -> None:
+    # "Medtech" is the part of Nordic Medtech AB no other exhibitor has, and a product term.
+    ctx = catalog_ctx("de")
+    linked = dialogue.link_companies(
+        ctx, nlu("Ich suche Medtech aus Schweden", "search_exhibitors")
+    )
+    assert linked.values("company") == []
+    linked = dialogue.link_companies(ctx, nlu("Wo ist Nordic Medtech?", "exhibitor_info"))
+    assert linked.values("company") == ["Nordic Medtech"]
