@@ -80,6 +80,7 @@ DISTINCT_EXHIBITORS = 3
 # is the name's beginning.
 COMMON_PART_SHARE = 2 / 3
 CJK_PART_SHARE = 1 / 2
+CJK_INNER_PART = 4  # characters of a Chinese part that is not the name's beginning
 # Words (or character pairs) in more names than this do not bring up candidate names:
 # "Foods" does not make every food company a candidate; names of such words alone are
 # still found written in full.
@@ -93,6 +94,8 @@ PART_TYPO_LENGTH = 7
 # close a katakana spelling's consonants must come to them (0-100).
 MIN_SKELETON = 5
 SKELETON_CUTOFF = 88.0
+# Kana, hangul or Cyrillic letters a name by its consonants must be written with.
+MIN_SOUNDED_LETTERS = 4
 # Added to the length of a name found by its sound key rather than its consonants alone.
 SOUND_BONUS = 0.5
 
@@ -785,9 +788,12 @@ class NameIndex:
                 and (tagged or not is_common(pair))  # 食品, 乳业: everyday words
                 for pair in pairs
             )
-            # Chinese short names are the start of the full one (恒天然 for 恒天然合作社集团).
+            # Chinese short names are the start of the full one (恒天然 for 恒天然合作社集团);
+            # a part from inside a name is a word or more of it (霜藤酒庄), not two or three
+            # characters that may straddle words of another name (华盛巧克力贸易: 力贸易).
             start = found.positions[0] == 0 and len(pairs) == len(found.positions) - 1
-            return len(found.positions) >= 2 and (share >= CJK_PART_SHARE or start) and rare
+            inside = share >= CJK_PART_SHARE and len(found.positions) >= CJK_INNER_PART
+            return len(found.positions) >= 2 and (inside or start) and rare
         for at, position in enumerate(found.positions):
             word = names[position]
             rare = self.spread.get(word, 0) <= DISTINCT_EXHIBITORS
@@ -801,7 +807,7 @@ class NameIndex:
         """Names written in another script than the catalog's: Лукойл for Lukoil, ノルドカム
         ロボティクス for Nordkamm Robotics, "Lukoil" for Лукойл. Windows of words (kana and
         hangul: of characters) are compared by their sound."""
-        found = []
+        shortest: dict[tuple[int, int], Match] = {}
         for first, word in enumerate(words):
             other = _script(word.key) == "other"
             if not other and not _overlaps(words[first : first + 1], tagged):
@@ -817,23 +823,20 @@ class NameIndex:
                     continue
                 compact = "".join(w.key for w in window)
                 sounds = self.by_sound.get(sound_key(compact), [])
-                # Consonants alone only for words of another script that are not everyday
-                # words ("где стенд" has the consonants of many names).
-                shaped_too = (
-                    other
-                    and not any(_HIRAGANA.match(w.key) for w in window)
-                    and any(_distinctive(w) or _is_cjk(w.key) for w in window)
-                )
-                shape = skeleton(compact) if shaped_too else ""
-                shaped = self.by_skeleton.get(shape, []) if len(shape) >= MIN_SKELETON else []
+                shape = skeleton(compact) if other and _may_sound_like_a_name(window) else ""
+                shaped = self.by_skeleton.get(shape, []) if len(shape) > MIN_SKELETON else []
                 start, end = window[0].start, window[-1].end
                 # The same sound key beats the same consonants: Felnugor, not Felja Lingor.
                 for numbers, bonus in ((sounds, SOUND_BONUS), (shaped, 0.0)):
                     for number in numbers:
                         if self.keys[number].folded.script == ("other" if not other else "latin"):
                             score = len(compact) + bonus
-                            found.append(self._match(number, "fuzzy", score, start, end))
-        return found + self._katakana(words)
+                            # Windows shrink: the shortest with the sound is the name
+                            # ("새한로보틱스", not "새한로보틱스 소", whose 소 adds only an s).
+                            shortest[(first, number)] = self._match(
+                                number, "fuzzy", score, start, end
+                            )
+        return list(shortest.values()) + self._katakana(words)
 
     def _katakana(self, words: list[Token]) -> list[Match]:
         """Katakana spellings of Latin names, which drop and add sounds (ワイカト・ディア
@@ -842,7 +845,7 @@ class NameIndex:
         for first, last in _katakana_runs(words):
             compact = "".join(w.key for w in words[first:last])
             shape = skeleton(compact)
-            if len(shape) < MIN_SKELETON + 1:
+            if len(shape) <= MIN_SKELETON or not _may_sound_like_a_name(words[first:last]):
                 continue
             start, end = words[first].start, words[last - 1].end
             for number, _ in self.skeletons.closest(shape, SKELETON_CUTOFF):
@@ -919,6 +922,43 @@ def _pairs(words: Sequence[str]) -> Iterator[str]:
     for first, second in pairwise(words):
         if _is_cjk(first) and _is_cjk(second):
             yield first + second
+
+
+def _may_sound_like_a_name(window: Sequence[Token]) -> bool:
+    """Whether words in kana, hangul or Cyrillic may be a Latin name written by its sound:
+    not hiragana (names are written in katakana), several characters, and not everyday
+    words alone (상담, ビジネスフォーラム, "где стенд" have the consonants of many names)."""
+    if any(_HIRAGANA.match(w.key) for w in window):
+        return False
+    if sum(len(w.key) for w in window) < MIN_SOUNDED_LETTERS:
+        return False
+    for edge in (window[0], window[-1]):
+        # 주, 지 add no consonant, "в" is a preposition: no edge of a name
+        if not skeleton(edge.key) or (not _is_cjk(edge.key) and is_common(edge.raw)):
+            return False
+    chunks: list[list[Token]] = []
+    for at, word in enumerate(window):
+        if at and window[at - 1].end == word.start and _is_cjk(word.key):
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+    return not all(_everyday("".join(w.key for w in chunk)) for chunk in chunks)
+
+
+@lru_cache(maxsize=20_000)
+def _everyday(word: str) -> bool:
+    """Whether a word is everyday words run together (ビジネス+フォーラム, 제조사+들): split
+    into words of two characters or more, one character left over at the end at most."""
+    if is_common(word):
+        return True
+    if not _is_cjk(word):
+        return False
+    split = [True] + [False] * len(word)  # split[i]: word[:i] is everyday words
+    for end in range(2, len(word) + 1):
+        split[end] = any(
+            split[start] and is_common(word[start:end]) for start in range(max(0, end - 8), end - 1)
+        )
+    return split[-1] or (len(word) > 2 and split[-2])
 
 
 def _starts_word(words: Sequence[Token], at: int) -> bool:
