@@ -824,7 +824,9 @@ class NameIndex:
                 compact = "".join(w.key for w in window)
                 sounds = self.by_sound.get(sound_key(compact), [])
                 shape = skeleton(compact) if other and _may_sound_like_a_name(window) else ""
-                shaped = self.by_skeleton.get(shape, []) if len(shape) > MIN_SKELETON else []
+                # Five consonants suffice for words written as a name (Эмирейтс Дейт).
+                least = MIN_SKELETON if all(w.capital for w in window) else MIN_SKELETON + 1
+                shaped = self.by_skeleton.get(shape, []) if len(shape) >= least else []
                 start, end = window[0].start, window[-1].end
                 # The same sound key beats the same consonants: Felnugor, not Felja Lingor.
                 for numbers, bonus in ((sounds, SOUND_BONUS), (shaped, 0.0)):
