@@ -7,9 +7,10 @@ inflections (Сибирской Нивы = Сибирская Нива), legal f
 ООО) and traditional or Japanese Han forms (資生堂 = 资生堂) do not count.
 
 A message is matched word by word against those names, as a person reads it: a name written
-in full, the longest first; a part of a name that only one company has ("Frostvine" for
-Niagara Frostvine Estates; 霜藤酒庄 for 尼亚加拉霜藤酒庄), where words the whole catalog shares
-or that are everyday words in some language ("Gold", "Pacific", 食品) identify nothing;
+in full, the longest first; a part of a name that one company has, or a few to choose from
+("Frostvine" for Niagara Frostvine Estates; 霜藤酒庄 for 尼亚加拉霜藤酒庄), where words many
+names share or that are everyday words in some language ("Gold", "Pacific", 食品) identify
+nothing;
 typos in longer words only (Michellin, Koerber); names in another script by their sound
 (Лукойл, フォンテラ, 노르드캄 ~ Lukoil, Fonterra, Nordkamm). Look-ups run on an in-memory index
 that is rebuilt when the catalog changes, so they stay fast on a large catalog and follow
@@ -757,8 +758,8 @@ class NameIndex:
                 return None  # "alpine dairy products" is a search, "Alpine Dairy" a name
             kind = "exact"
         elif whole:
-            if found.mistyped > max(1, len(folded.words) // 2) or not (named or not everyday):
-                return None
+            if found.mistyped > max(1, len(folded.words) // 2) or (everyday and not named):
+                return None  # a typo in most of a name, or in everyday words written lower case
             kind = "fuzzy"
         elif not named or not self._identifies(
             found, folded, tagged=_all_tagged(found, words, tagged)
