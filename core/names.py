@@ -389,17 +389,26 @@ def _joined(words: Iterable[str]) -> str:
 
 # --- everyday words ---------------------------------------------------------------------
 @cache
-def _frequencies() -> tuple[dict[str, float], ...]:
+def _common_words() -> frozenset[str]:
+    """The everyday words of the languages, from wordfreq's lists (ranked in buckets of a
+    hundredth of a power of ten; Zipf 3 is bucket 600)."""
     import wordfreq  # loaded on first use: a few word lists of ~30,000 words each
 
-    return tuple(wordfreq.get_frequency_dict(lang, wordlist="small") for lang in COMMON_LANGUAGES)
+    last = round((9 - COMMON_ZIPF) * 100)
+    words = frozenset(
+        word
+        for lang in COMMON_LANGUAGES
+        for bucket in wordfreq.get_frequency_list(lang, wordlist="small")[: last + 1]
+        for word in bucket
+    )
+    wordfreq.get_frequency_list.cache_clear()  # only the set is kept
+    return words
 
 
 @lru_cache(maxsize=200_000)
 def is_common(word: str) -> bool:
     """Whether a word (lower case, as written) is an everyday word in one of the languages."""
-    least = 10 ** (COMMON_ZIPF - 9)
-    return any(table.get(word, 0.0) >= least for table in _frequencies())
+    return word in _common_words()
 
 
 # --- the index ----------------------------------------------------------------------------
