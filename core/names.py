@@ -95,8 +95,10 @@ PART_TYPO_LENGTH = 7
 # close a katakana spelling's consonants must come to them (0-100).
 MIN_SKELETON = 5
 SKELETON_CUTOFF = 88.0
-# Kana, hangul or Cyrillic letters a name by its consonants must be written with.
+# Kana, hangul or Cyrillic letters a name by its consonants must be written with; katakana
+# that may be a Latin name by its sound (ネスレ, Nestlé), with a stricter likeness up to it.
 MIN_SOUNDED_LETTERS = 4
+KATAKANA_LETTERS = 3
 # Added to the length of a name found by its sound key rather than its consonants alone.
 SOUND_BONUS = 0.5
 
@@ -851,17 +853,25 @@ class NameIndex:
         return list(shortest.values()) + self._katakana(words)
 
     def _katakana(self, words: list[Token]) -> list[Match]:
-        """Katakana spellings of Latin names, which drop and add sounds (ワイカト・ディア
-        "waikato deia" for Waikato Deer): whole katakana runs, by their closest consonants."""
+        """Katakana spellings of Latin names, which add vowels and drop sounds (フォンテラ
+        "fuontera" for Fonterra, ワイカト・ディア "waikato deia" for Waikato Deer): whole
+        katakana runs that are no everyday words, by their closest sound key, or their
+        closest consonants; the closer first."""
         found = []
         for first, last in _katakana_runs(words):
-            compact = "".join(w.key for w in words[first:last])
-            shape = skeleton(compact)
-            if len(shape) <= MIN_SKELETON or not _may_sound_like_a_name(words[first:last]):
+            run = words[first:last]
+            compact = "".join(w.key for w in run)
+            if len(compact) < KATAKANA_LETTERS or not _may_sound_like_a_name(run):
                 continue
-            start, end = words[first].start, words[last - 1].end
-            for number, _ in self.skeletons.closest(shape, SKELETON_CUTOFF):
-                found.append(self._match(number, "fuzzy", float(len(compact)), start, end))
+            start, end = run[0].start, run[-1].end
+            cutoff = TRANSLITERATED_CUTOFF if len(compact) > KATAKANA_LETTERS else FUZZY_CUTOFF
+            close = list(self.latin_sounds.closest(sound_key(compact), cutoff))
+            shape = skeleton(compact)
+            if len(shape) > MIN_SKELETON:
+                close += self.skeletons.closest(shape, SKELETON_CUTOFF)
+            for number, score in close:
+                letters = len(compact) + score / 1000  # the closer sound first
+                found.append(self._match(number, "fuzzy", letters, start, end))
         return found
 
     def _legal_form_preferred(self, found: list[Match], words: list[Token]) -> list[Match]:
@@ -942,7 +952,8 @@ def _may_sound_like_a_name(window: Sequence[Token]) -> bool:
     words alone (상담, ビジネスフォーラム, "где стенд" have the consonants of many names)."""
     if any(_HIRAGANA.match(w.key) for w in window):
         return False
-    if sum(len(w.key) for w in window) < MIN_SOUNDED_LETTERS:
+    least = KATAKANA_LETTERS if all(_KATAKANA.match(w.key) for w in window) else MIN_SOUNDED_LETTERS
+    if sum(len(w.key) for w in window) < least:
         return False
     for edge in (window[0], window[-1]):
         # 주, 지 add no consonant, "в" is a preposition: no edge of a name
@@ -960,17 +971,21 @@ def _may_sound_like_a_name(window: Sequence[Token]) -> bool:
 @lru_cache(maxsize=20_000)
 def _everyday(word: str) -> bool:
     """Whether a word is everyday words run together (ビジネス+フォーラム, 제조사+들): split
-    into words of two characters or more, one character left over at the end at most."""
+    into words of two characters or more (katakana: three, its pairs are often words but
+    seldom what was meant), in Korean one character (a particle) left over at the end."""
     if is_common(word):
         return True
     if not _is_cjk(word):
         return False
+    shortest = 3 if _KATAKANA.match(word) else 2
     split = [True] + [False] * len(word)  # split[i]: word[:i] is everyday words
-    for end in range(2, len(word) + 1):
+    for end in range(shortest, len(word) + 1):
         split[end] = any(
-            split[start] and is_common(word[start:end]) for start in range(max(0, end - 8), end - 1)
+            split[start] and is_common(word[start:end])
+            for start in range(max(0, end - 8), end - shortest + 1)
         )
-    return split[-1] or (len(word) > 2 and split[-2])
+    particle = bool(_HANGUL.match(word)) and len(word) > 2 and split[-2]
+    return split[-1] or particle
 
 
 def _starts_word(words: Sequence[Token], at: int) -> bool:

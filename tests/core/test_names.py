@@ -251,6 +251,8 @@ def test_legal_forms_come_from_the_data_file() -> None:
         ("Wo ist der Stand von Dr. Oetker?", "OET", "Dr. Oetker"),
         ("資生堂のブースはどこですか", "SHI", "資生堂"),
         ("아모레퍼시픽 부스 어디예요", "AMO", "아모레퍼시픽"),
+        ("フォンテラのブースはどこですか", "FON", "フォンテラ"),  # katakana by its sound
+        ("ロレアルのブース", "LOR", "ロレアル"),
     ],
 )
 def test_mentions_find_names_inside_a_message(session, text: str, expected: str, span: str) -> None:
@@ -352,6 +354,7 @@ LINKING = [
     ("FAZ", "Fazenda Boa Vista Café Ltda.", None, None),
     ("LIN", "Lindqvist Group AB (Trucks)", None, None),
     ("LIM", "Lindqvist Marine AB", None, None),
+    ("BFM", "Business Forum Ltd", None, None),  # sounds like ビジネスフォーラム
 ]
 
 
@@ -489,6 +492,12 @@ def test_typos_in_long_words_only(linking) -> None:
 )
 def test_names_in_another_script_by_their_sound(linking, text: str) -> None:
     assert first_mention(linking, text)[0] == {"NRD"}
+
+
+def test_everyday_katakana_words_are_no_name(linking) -> None:
+    # ビジネス + フォーラム are two everyday words, not Business Forum Ltd by its sound.
+    assert names.mentions(linking, "ビジネスフォーラムはどこですか") == []
+    assert first_mention(linking, "Business Forumのブース")[0] == {"BFM"}
 
 
 def test_katakana_that_drops_sounds(linking) -> None:
