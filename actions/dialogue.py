@@ -98,8 +98,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # model did not see; the catalog answers that it has none of that name.
         guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
         if guessed and not exhibitor_info.named(nlu):
-            start = nlu.text.find(guessed)
-            company = Entity("company", guessed, start, start + len(guessed))
+            start = nlu.text.find(guessed)  # -1 when read from the folded text: no span
+            end = start + len(guessed) if start >= 0 else start
+            company = Entity("company", guessed, start, end)
             nlu, intent = replace(nlu, entities=(*nlu.entities, company)), "exhibitor_info"
     if intent == "search_exhibitors" and _asks_where_a_company_is(ctx, nlu):
         # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name

@@ -14,9 +14,9 @@ from core.models import Exhibitor
 from core.taxonomy import country_name
 
 VERB = "ex"
+BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")
-BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:

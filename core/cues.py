@@ -52,11 +52,10 @@ def lexicon(locale: str) -> Lexicon:
 
 
 def _found(text: str, phrase: str) -> bool:
-    if _CJK.search(phrase):
-        if len(phrase) == 1:  # a particle: the message's last character ("那杭州呢？")
-            return re.sub(r"[\W_]+", "", text).endswith(phrase)
-        return phrase in text
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+    if _CJK.search(phrase) and len(phrase) == 1:
+        # a particle: the message's last character ("那杭州呢？")
+        return re.sub(r"[\W_]+", "", text).endswith(phrase)
+    return _search(text, phrase) is not None
 
 
 def _locales(locale: str) -> tuple[str, ...]:
