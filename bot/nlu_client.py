@@ -3,7 +3,7 @@
 Several servers (`NLU_URLS`) are used together: each request goes to the least busy healthy
 one, and a connection error, timeout, 5xx or "no model loaded" moves the same request on to
 the next, so losing a server mid-load costs latency, never a reply. A server that failed is
-left alone for a back-off (1 s doubling to 30 s), then tried again by a health check or by a
+left alone for a back-off (1 s doubling to 10 s), then tried again by a health check or by a
 request. A host name in a URL is re-resolved now and then and each of its addresses becomes a
 server, so the replicas behind one DNS name (Docker Compose `--scale`, a Kubernetes headless
 Service) are found, added and dropped as they come and go.
@@ -30,7 +30,7 @@ from actions.base import Entity, NluResult
 log = logging.getLogger(__name__)
 
 FIRST_BACKOFF = 1.0
-MAX_BACKOFF = 30.0
+MAX_BACKOFF = 10.0  # a server back from a restart waits at most this long
 
 
 class NluUnavailable(RuntimeError):
@@ -104,6 +104,10 @@ class Server:
 
 class Unhealthy(Exception):
     """This server cannot answer now; another one may."""
+
+
+class NoModel(Exception):
+    """The server answers, but has no model loaded (yet)."""
 
 
 class NluClient:
@@ -278,7 +282,7 @@ class NluClient:
         if ready:
             self._answered(server)
         else:
-            self._failed(server, RuntimeError(f"status {response.status_code}"))
+            self._failed(server, NoModel())
 
     async def _resolve(self) -> None:
         for source in self._sources:

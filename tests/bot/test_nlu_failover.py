@@ -143,6 +143,23 @@ async def test_a_failed_server_is_checked_again_after_its_backoff(servers) -> No
         await client.aclose()
 
 
+async def test_ready_once_a_server_has_its_model_loaded(servers) -> None:
+    server = await servers()
+    server.mode = "no_model"
+    clock = Clock()
+    client = NluClient([server.url], TOKEN, timeout=5, check_interval=1, clock=clock)
+    try:
+        clock.now += 1  # idle for a check interval: asked for /status
+        assert not await client.ready()
+        server.mode = "ok"
+        assert not await client.ready()  # within its back-off: not asked again
+        clock.now += 1
+        assert await client.ready()
+    finally:
+        await client.aclose()
+    assert server.status_checks == 2
+
+
 async def test_when_every_server_is_down_the_menu_answers(seeded_url: str, servers) -> None:
     a, b = await servers(), await servers()
     a.mode = b.mode = "error"
