@@ -16,10 +16,10 @@ from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from core import catalog, names, outbox
+from core import bulk, catalog, names, outbox
 from core.alerts import queue_event_alerts
 from core.fulltext import index_text
 from core.i18n import N_, SHANGHAI, Translator
@@ -488,10 +488,8 @@ def import_exhibitors(
         sorted(key for key, row in stored.items() if row.retired_at is None and key not in listed)
     )
     restored = tuple(sorted(r["id"] for r in changed if stored[r["id"]].retired_at is not None))
-    if new:
-        session.execute(insert(Exhibitor), new)
-    if changed:
-        session.execute(update(Exhibitor), changed)
+    with bulk.deferred_word_index(session, bulk.is_bulk(len(new) + len(changed), len(stored))):
+        _write_exhibitors(session, new, changed)
     _write_categories(session, new, changed)
     report = ImportReport(
         created=len(new),
@@ -504,7 +502,7 @@ def import_exhibitors(
         report = replace(report, retired=missing, notified=retire(session, missing, now))
     catalog.mark_source(session, "exhibitors", demo=demo, now=now)
     if new or changed or report.retired:
-        names.refresh(session)  # this process finds the new names at once; others within a second
+        names.forget(session)  # this process finds the new names at once; others within a second
     return report
 
 
@@ -554,6 +552,23 @@ class Categoriser:
         return found
 
 
+def _write_exhibitors(
+    session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]
+) -> None:
+    """One executemany each for the new and the changed rows. Core statements, not the
+    ORM's bulk methods, which split the rows into one statement per pattern of empty
+    fields (thousands for a real catalog)."""
+    table = Exhibitor.__table__
+    if new:
+        session.execute(insert(table), new)
+    if changed:
+        by_id = update(table).where(table.c.id == bindparam("row_id"))
+        session.execute(
+            by_id,
+            [{"row_id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in changed],
+        )
+
+
 def _write_categories(
     session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]
 ) -> None:
@@ -568,7 +583,7 @@ def _write_categories(
         for category in record["categories"].split()
     ]
     if pairs:
-        session.execute(insert(ExhibitorCategory), pairs)
+        session.execute(insert(ExhibitorCategory.__table__), pairs)
 
 
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
