@@ -89,13 +89,16 @@ def test_a_failed_bulk_fill_leaves_the_indexes_and_the_catalog_as_they_were(
 ) -> None:
     with migrated() as session:
         upkeep = index_upkeep(session)
-    with pytest.raises(RuntimeError), transaction(migrated) as session:
-        with bulk.deferred_word_index(session, True):
-            assert index_upkeep(session) == set()
-            session.add(Exhibitor(id="X1", name_en="X", country="DE", area="food",
-                                  hall="1.1", booth="1", products="tea"))  # fmt: skip
-            session.flush()
-            raise RuntimeError("the fill failed")
+    with (
+        pytest.raises(RuntimeError),
+        transaction(migrated) as session,
+        bulk.deferred_word_index(session, True),
+    ):
+        assert index_upkeep(session) == set()
+        session.add(Exhibitor(id="X1", name_en="X", country="DE", area="food",
+                              hall="1.1", booth="1", products="tea"))  # fmt: skip
+        session.flush()
+        raise RuntimeError("the fill failed")
     with migrated() as session:
         assert index_upkeep(session) == upkeep
         assert session.scalar(select(func.count()).select_from(Exhibitor)) == 0
