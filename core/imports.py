@@ -625,8 +625,7 @@ class Categoriser:
 
     def stored(self, products: str) -> str:
         """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
-        categories = self(products)
-        return " " + " ".join(sorted(categories)) + " " if categories else ""
+        return _categories_column(self(products))
 
     def product(self, product: str) -> frozenset[str]:
         key = fold(product)
@@ -674,13 +673,19 @@ def _write_categories(
         session.connection().execute(insert(ExhibitorCategory), pairs)
 
 
+def _categories_column(categories: set[str]) -> str:
+    """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
+    return " " + " ".join(sorted(categories)) + " " if categories else ""
+
+
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
-    products = values["products"].split(";")
     categories = categorise(values["products"])
     record = dict(values)
-    record["categories"] = categorise.stored(values["products"])
+    record["categories"] = _categories_column(categories)
     record["search_text"] = index_text(
-        products, (values.get("description_en"), values.get("description_zh")), sorted(categories)
+        values["products"].split(";"),
+        (values.get("description_en"), values.get("description_zh")),
+        sorted(categories),
     )
     return record
 

@@ -86,8 +86,10 @@ class Taxonomy:
     _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
     _term_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
-    # The generic heads' stems, for the look-up of every product phrase without a category.
+    # The generic heads' stems and CJK heads, for the look-up of every product phrase
+    # without a category.
     _generic_stems: frozenset[Unit] = frozenset()
+    _generic_cjk: tuple[str, ...] = ()
     _city_index: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -121,6 +123,7 @@ class Taxonomy:
         self._generic_stems = frozenset(
             u for word in self.generic_heads for u in units(word) if not u.cjk
         )
+        self._generic_cjk = tuple(word for word in self.generic_heads if _is_cjk(word))
         for city in self.cities.values():
             self._city_index[fold(city.id)] = city.id
             self._city_index[fold(city.name_en)] = city.id
@@ -155,8 +158,8 @@ class Taxonomy:
                 if len(tail.text) >= 4 and last.text.endswith(tail.text) and len(rest) >= 4:
                     return [*phrase[:-1], *units(rest)]
             return None
-        for word in self.generic_heads:
-            if _is_cjk(word) and last.text.endswith(word) and len(last.text) > len(word) + 1:
+        for word in self._generic_cjk:
+            if last.text.endswith(word) and len(last.text) > len(word) + 1:
                 return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
         return None
 
