@@ -44,13 +44,15 @@ def deferred_word_index(session: Session, bulk: bool) -> Iterator[None]:
 
 @contextmanager
 def _postgres_indexes_rebuilt(session: Session) -> Iterator[None]:
-    # The primary key and unique indexes stay: they guard integrity during the fill.
+    # The primary key, unique indexes and those behind other constraints stay: they guard
+    # integrity during the fill.
     found = session.execute(
         text(
             "SELECT index_class.relname, pg_get_indexdef(ix.indexrelid) "
             "FROM pg_index ix JOIN pg_class index_class ON index_class.oid = ix.indexrelid "
             "WHERE ix.indrelid = 'exhibitors'::regclass "
-            "AND NOT ix.indisunique AND NOT ix.indisprimary"
+            "AND NOT ix.indisunique AND NOT ix.indisprimary "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid)"
         )
     ).all()
     for name, _ in found:
