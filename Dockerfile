@@ -52,6 +52,9 @@ USER 10001
 ENV PYTHONUNBUFFERED=1 \
     DATABASE_URL=sqlite:////app/var/assistant.db \
     NLU_MANAGE=1
+# One image, two roles: the app (default; 8443 is the webhook in webhook mode) and, with
+# `.venv-nlu/bin/rasa run ...` as its command, an NLU server on 5005 (docker-compose.yml).
+EXPOSE 8443 5005
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
   CMD ["/app/.venv/bin/python", "-m", "bot", "healthcheck"]
 CMD ["/app/.venv/bin/python", "-m", "bot", "run"]

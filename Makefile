@@ -70,7 +70,7 @@ bench: setup train
 	$(PY) benchmarks/search_bench.py
 	$(PY) benchmarks/booking_bench.py
 	$(PY) benchmarks/dialogue_bench.py
-	$(PY) benchmarks/import_bench.py
+	PYTHONPATH=. $(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 
 clean:

@@ -303,10 +303,16 @@ class DialogueState(Base):
 
 class CatalogSource(Base):
     """Whether the exhibitors (or events) loaded last came from the demo files, so replies
-    say the companies are fictitious only when they are."""
+    say the companies are fictitious only when they are; and what the last exhibitor import
+    read and left, so the same file imported again over an untouched catalog is recognised
+    without reading it (see core.imports)."""
 
     __tablename__ = "catalog_sources"
 
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "exhibitors", "events"
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))  # the file's bytes
+    state_sha256: Mapped[str | None] = mapped_column(String(64))  # the rows as left
+    listed: Mapped[int | None] = mapped_column(Integer)  # rows the file has
+    missing: Mapped[str | None] = mapped_column(Text)  # ";"-separated ids it does not list

@@ -1252,7 +1252,8 @@ def _rebuild(engine: Engine, database: str, previous: _Cached) -> None:
             rows = _names(session)
         fresh = _Cached(build_index(rows), fingerprint, time.monotonic())
         with _lock:
-            _remember(database, fresh)
+            if _indexes.get(database) is previous:  # else forgotten meanwhile: build anew
+                _remember(database, fresh)
     except Exception:
         log.exception("re-indexing company names failed; the previous index stays in use")
     finally:
@@ -1269,6 +1270,15 @@ def _remember(database: str, cached: _Cached) -> None:
 def refresh(session: Session) -> None:
     """Re-index now if the catalog changed, e.g. right after this process imported it."""
     index_for(session, force_check=True)
+
+
+def forget(session: Session) -> None:
+    """Drops this process's index of the session's catalog after an import: the next
+    look-up here builds it anew, and a process that only imports (the command line) never
+    spends the seconds a large catalog's index takes."""
+    database = session.get_bind().engine.url.render_as_string(hide_password=False)
+    with _lock:
+        _indexes.pop(database, None)
 
 
 def find(session: Session, query: str) -> list[Match]:

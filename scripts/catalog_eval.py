@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as workdir:
             result = asyncio.run(evaluate(args.nlu_url, token, Path(workdir), args.data))
         return _write(result, args.out, args.misses)
-    token = secrets.token_urlsafe(24)
+    token = secrets.token_hex(24)
     service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
     service.start()
     try:
