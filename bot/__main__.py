@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     for command in (run, web):
         command.add_argument("--host", help="address to listen on (default WEB_HOST)")
         command.add_argument("--port", type=int, help="port to listen on (default WEB_PORT)")
+    web.add_argument(
+        "--workers", type=int, default=1, help="processes serving the web chat (default 1)"
+    )
     console = commands.add_parser("console", help="chat in this terminal")
     console.add_argument("--user", type=int, default=1, help="console user id (default 1)")
     console.add_argument("--lang", choices=LOCALES, help="reply language")
@@ -91,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
             host = args.host or settings.web_host
             port = settings.web_port if args.port is None else args.port
             with_telegram = args.command == "run" and bool(settings.telegram_token)
-            return with_nlu(container, lambda: run_web(container, host, port, with_telegram))
+            workers = getattr(args, "workers", 1)
+            return with_nlu(
+                container, lambda: run_web(container, host, port, with_telegram, workers)
+            )
         user = getattr(args, "user", 1)
         lang = getattr(args, "lang", None)
         return with_nlu(container, lambda: asyncio.run(run_console(container, user, lang)))
@@ -240,7 +246,9 @@ def run_telegram(container: Container) -> None:
     telegram.run(application, container)
 
 
-def run_web(container: Container, host: str, port: int, with_telegram: bool) -> None:
+def run_web(
+    container: Container, host: str, port: int, with_telegram: bool, workers: int = 1
+) -> None:
     """The web chat; with Telegram as well, the bot runs in this thread and the web chat
     beside it (the Telegram side recovers the outbox at start, for both)."""
     from bot.channels import web
@@ -250,7 +258,7 @@ def run_web(container: Container, host: str, port: int, with_telegram: bool) -> 
     url = f"http://{shown}:{port}/" if ":" not in shown else f"http://[{shown}]:{port}/"
     print(t.gettext("Web chat: {url}").format(url=url), file=sys.stderr)
     if not with_telegram:
-        web.serve(container.router, host, port)
+        web.serve(container.router, host, port, workers)
         return
     background = web.Background(container.router, host, port).start()
     try:

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import re
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -505,9 +506,35 @@ def config(app: Starlette, host: str, port: int) -> uvicorn.Config:
     )  # fmt: skip
 
 
-def serve(router: Router, host: str, port: int) -> None:
-    """Serves the web chat in this thread until Ctrl-C or SIGTERM."""
-    uvicorn.Server(config(create_app(router, recover=True), host, port)).run()
+def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
+    """Serves the web chat until Ctrl-C or SIGTERM: in this process, or in `workers`
+    processes sharing the port (the state is in the database; each worker delivers its
+    share of the outbox, claimed row by row)."""
+    if workers <= 1:
+        uvicorn.Server(config(create_app(router, recover=True), host, port)).run()
+        return
+    Delivery(router, _unused_sender, channel=CHANNEL).recover()  # once, before any worker
+    # The workers read the settings from the environment: they must sign buttons and
+    # cookies, and reach the language service, exactly as this process does.
+    os.environ["CALLBACK_SECRET"] = router.settings.callback_secret
+    os.environ["NLU_TOKEN"] = router.settings.nlu_token
+    os.environ["NLU_MANAGE"] = "0"
+    uvicorn.run(
+        "bot.channels.web:app_from_env", factory=True, host=host, port=port, workers=workers,
+        proxy_headers=True, log_level="warning", access_log=False, timeout_graceful_shutdown=5,
+    )  # fmt: skip
+
+
+async def _unused_sender(_external_id: int, _reply: Reply) -> SendResult:
+    raise RuntimeError("recovery sends nothing")
+
+
+def app_from_env() -> Starlette:
+    """One worker's app (uvicorn --workers): the app built from the environment."""
+    from bot.app import build
+    from core.settings import Settings
+
+    return create_app(build(Settings.from_env()).router)
 
 
 def own_router(router: Router) -> Router:

@@ -118,10 +118,16 @@
     });
   }
 
+  // The newest message comes into view; a long one (a card, a list) from its top.
   function show(element) {
     log.appendChild(element);
-    element.scrollIntoView({ block: "end", behavior: "smooth" });
+    reveal(element);
     return element;
+  }
+
+  function reveal(element) {
+    var top = element.offsetTop - log.offsetTop - 8;
+    log.scrollTop = Math.min(top, log.scrollHeight - log.clientHeight);
   }
 
   function botMessage(reply, entry) {
@@ -227,6 +233,7 @@
               target.entry.bot = reply;
               save();
               fillBot(target, reply);
+              reveal(target);
               focusIn(target);
             } else {
               var item = botMessage(reply, remember({ bot: reply }));
