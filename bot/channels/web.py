@@ -501,8 +501,8 @@ def config(app: Starlette, host: str, port: int) -> uvicorn.Config:
     # Behind a reverse proxy, uvicorn takes the client's address and the scheme from
     # X-Forwarded-For/-Proto when the proxy is in FORWARDED_ALLOW_IPS (default 127.0.0.1).
     return uvicorn.Config(
-        app, host=host, port=port, proxy_headers=True, log_level="warning", access_log=False,
-        timeout_graceful_shutdown=5,
+        app, host=host, port=port, proxy_headers=True, server_header=False, log_level="warning",
+        access_log=False, timeout_graceful_shutdown=5,
     )  # fmt: skip
 
 
@@ -521,7 +521,8 @@ def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
     os.environ["NLU_MANAGE"] = "0"
     uvicorn.run(
         "bot.channels.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-        proxy_headers=True, log_level="warning", access_log=False, timeout_graceful_shutdown=5,
+        proxy_headers=True, server_header=False, log_level="warning", access_log=False,
+        timeout_graceful_shutdown=5,
     )  # fmt: skip
 
 

@@ -424,3 +424,26 @@ async def test_events_without_a_session_end_at_once(chat) -> None:
     async with client(chat.app()) as anonymous:
         response = await anonymous.get("/api/events")
     assert response.status_code == 204
+
+
+# --- free text, through the real NLU model ----------------------------------------------------
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def nlu_chat(request, seeded_url: str, nlu_server) -> AsyncIterator[WebChat]:
+    url = seeded_url if request.param == "sqlite" else request.getfixturevalue("postgres_seeded")
+    container = make_container(base_settings(url, nlu_url=nlu_server.url))
+    yield WebChat(container.router, deliver=False)
+    await container.aclose()
+
+
+@pytest.mark.nlu
+async def test_a_chinese_visitor_searches_and_asks_about_lingang(nlu_chat) -> None:
+    async with browser_for(nlu_chat, **{"accept-language": "zh-CN,zh;q=0.9"}) as browser:
+        await browser.get("/")
+        found = await say(browser, "找医疗器械展商")
+        assert found["locale"] == "zh"
+        assert "展商" in text_of(found["reply"])
+        card = await press(browser, button(found["reply"], "1."))
+        assert card["reply"]["text"][0].get("b")  # the company's name leads the card
+        answer = await say(browser, "临港的企业所得税有什么优惠")
+    sources = [run for run in answer["reply"]["text"] if "href" in run]
+    assert sources and all(run["href"].startswith(("https://", "http://")) for run in sources)
