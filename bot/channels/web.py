@@ -53,6 +53,7 @@ from core.settings import LOCALES
 log = logging.getLogger(__name__)
 CHANNEL = webchat.CHANNEL
 KEEPALIVE_SECONDS = 15.0
+MAX_PAGES = 8  # open pages (event streams) per visitor and process
 PRUNE_EVERY = 360  # delivery runs between clean-ups of old inbox rows and files
 NO_STORE = {"cache-control": "no-store"}
 
@@ -345,7 +346,8 @@ class WebChat:
         client = accepted_locale(request.headers.get("accept-language"))
         reply = await handle(Incoming(CHANNEL, visitor.external_id, value, client))
         payload, code, exists = await asyncio.to_thread(self._answer, visitor.external_id, reply)
-        response = JSONResponse({"reply": payload, "locale": code}, headers=NO_STORE)
+        answer = {"reply": payload, "locale": code, "forgotten": not exists}
+        response = JSONResponse(answer, headers=NO_STORE)
         if not exists:  # /delete_me: nothing left to link the cookie to
             response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax")
         elif visitor.new:
@@ -382,6 +384,8 @@ class WebChat:
         external_id = self.cookie.decode(request.cookies.get(COOKIE))
         if external_id is None:
             return Response(status_code=204)  # tells EventSource not to reconnect
+        if len(self.hub.pages.get(external_id, ())) >= MAX_PAGES:
+            return self._refusal(request, BadRequest(429, "rate_limited"))
         last_event = request.headers.get("last-event-id", "")
         after = int(last_event) if last_event.isdigit() else 0
         return StreamingResponse(

@@ -89,10 +89,12 @@ def same_origin(request: Request, allowed: tuple[str, ...] = ()) -> bool:
         origin = origin_of(request.headers.get("referer", ""))
     if not origin:
         return False
-    host = request.headers.get("host", "")
-    own = f"{request.url.scheme}://{host}".lower()
+    host = request.headers.get("host", "").lower()
     origin = origin.lower().rstrip("/")
-    return origin == own or origin in {a.lower() for a in allowed}
+    # The page's own origin; or its https twin, for a TLS proxy whose X-Forwarded-Proto is
+    # not trusted (an https origin is never a downgrade).
+    own = {f"{request.url.scheme}://{host}", f"https://{host}"}
+    return origin in own or origin in {a.lower().rstrip("/") for a in allowed}
 
 
 # --- rate limits --------------------------------------------------------------------------

@@ -55,8 +55,8 @@ async def book_first_slot(browser: httpx.AsyncClient, codec: Any) -> dict:
     return await press(browser, slot)
 
 
-def browser_for(chat: WebChat, **headers: str) -> httpx.AsyncClient:
-    return client(chat.app(), **headers)
+def browser_for(chat: WebChat, base: str = BASE, **headers: str) -> httpx.AsyncClient:
+    return client(chat.app(), base, **headers)
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -136,6 +136,19 @@ async def test_a_referer_from_our_page_stands_in_for_a_missing_origin(chat) -> N
         headers = {"origin": "", "referer": f"{BASE}/"}
         response = await browser.post("/api/message", json={"text": "/start"}, headers=headers)
     assert response.status_code == 200
+
+
+async def test_behind_a_tls_proxy_the_https_origin_is_ours_but_http_is_not_for_https(chat) -> None:
+    async with browser_for(chat) as browser:  # the app sees http: the proxy's scheme unknown
+        ok = await browser.post(
+            "/api/message", json={"text": "/start"}, headers={"origin": "https://chat.test"}
+        )
+    assert ok.status_code == 200
+    async with browser_for(chat, base="https://chat.test") as secure:
+        downgraded = await secure.post(
+            "/api/message", json={"text": "/start"}, headers={"origin": "http://chat.test"}
+        )
+    assert downgraded.status_code == 403
 
 
 async def test_a_form_post_cannot_reach_the_api(chat) -> None:
@@ -305,6 +318,7 @@ async def test_delete_me_erases_the_visitor_and_clears_the_cookie(chat) -> None:
         ask = await say(browser, "/delete_me")
         response = await browser.post("/api/button", json={"data": button(ask["reply"], "Yes")})
         assert "erased" in text_of(response.json()["reply"])
+        assert response.json()["forgotten"] is True  # the page forgets its transcript too
         assert re.search(rf'{COOKIE}=""?;.*Max-Age=0', response.headers["set-cookie"])
         assert COOKIE not in browser.cookies
     with chat.router.sessions() as session:
@@ -418,6 +432,25 @@ async def test_a_broadcast_sent_while_away_waits_in_the_inbox(database_url) -> N
     with router.sessions() as session:
         assert webchat.unseen(session, visitor_id)[0].id == message["id"]
     await container.aclose()
+
+
+async def test_a_visitor_cannot_hold_open_streams_without_end(chat_app) -> None:
+    from bot.channels.web import MAX_PAGES
+
+    chat = WebChat(chat_app.router, deliver=False)
+    cookie = VisitorCookie(chat.settings.callback_secret).encode(4242)
+    async with (
+        served(chat.app()) as base,
+        httpx.AsyncClient(base_url=base, cookies={COOKIE: cookie}, timeout=10) as http,
+    ):
+        streams = [http.stream("GET", "/api/events") for _ in range(MAX_PAGES)]
+        for stream in streams:
+            response = await stream.__aenter__()
+            assert await anext(response.aiter_lines()) == "retry: 5000"  # the page is open
+        refused = await http.get("/api/events")
+        for stream in streams:
+            await stream.__aexit__(None, None, None)
+    assert refused.status_code == 429
 
 
 async def test_events_without_a_session_end_at_once(chat) -> None:

@@ -169,6 +169,12 @@
     try { sessionStorage.setItem(STORE, JSON.stringify(transcript)); } catch (e) { /* private mode */ }
   }
 
+  // After /delete_me: this tab keeps nothing of the conversation either.
+  function forget() {
+    transcript = [];
+    try { sessionStorage.removeItem(STORE); } catch (e) { /* private mode */ }
+  }
+
   function restore() {
     try { transcript = JSON.parse(sessionStorage.getItem(STORE) || "[]"); } catch (e) { transcript = []; }
     transcript.forEach(function (entry) {
@@ -228,15 +234,16 @@
           }
           return response.json().then(function (answer) {
             stopTyping();
+            if (answer.forgotten) forget();
             var reply = answer.reply;
             if (reply.edit && target && target.entry) {
               target.entry.bot = reply;
-              save();
+              if (!answer.forgotten) save();
               fillBot(target, reply);
               reveal(target);
               focusIn(target);
             } else {
-              var item = botMessage(reply, remember({ bot: reply }));
+              var item = botMessage(reply, answer.forgotten ? {} : remember({ bot: reply }));
               if (target) focusIn(item);
             }
             return followLocale(answer.locale);
