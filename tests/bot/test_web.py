@@ -444,9 +444,9 @@ async def test_a_visitor_cannot_hold_open_streams_without_end(chat_app) -> None:
         httpx.AsyncClient(base_url=base, cookies={COOKIE: cookie}, timeout=10) as http,
     ):
         streams = [http.stream("GET", "/api/events") for _ in range(MAX_PAGES)]
-        for stream in streams:
-            response = await stream.__aenter__()
-            assert await anext(response.aiter_lines()) == "retry: 5000"  # the page is open
+        readers = [(await stream.__aenter__()).aiter_lines() for stream in streams]
+        for lines in readers:
+            assert await anext(lines) == "retry: 5000"  # the page is open
         refused = await http.get("/api/events")
         for stream in streams:
             await stream.__aexit__(None, None, None)
