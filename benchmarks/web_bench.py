@@ -195,12 +195,28 @@ async def visit(
             await asyncio.gather(stream, return_exceptions=True)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and its children (the workers), from /proc."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        own, parent = int(stat.parent.name), int(fields[1])
+        if pid in (own, parent):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
 
 
 async def run(name: str, url: str, args: argparse.Namespace) -> None:
     seed(url)
+    load_before = " ".join(f"{v:.1f}" for v in os.getloadavg())
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = Path(tempfile.mkstemp(prefix="web-bench-", suffix=".log")[1])
@@ -215,8 +231,10 @@ async def run(name: str, url: str, args: argparse.Namespace) -> None:
         await asyncio.sleep(0.5)
         started = time.perf_counter()
         gate.set()
+        cpu_before = cpu_seconds(server.pid)
         await asyncio.gather(*visits)
         elapsed = time.perf_counter() - started
+        cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -231,7 +249,9 @@ async def run(name: str, url: str, args: argparse.Namespace) -> None:
         f"p50 {percentile(ms, 50):.0f} ms, p95 {percentile(ms, 95):.0f} ms, "
         f"p99 {percentile(ms, 99):.0f} ms, max {max(ms):.0f} ms; "
         f"{answered}/{expected} answered, {len(results.errors)} errors, "
-        f"{len(results.latencies) / elapsed:.1f} messages/s over {elapsed:.1f} s"
+        f"{len(results.latencies) / elapsed:.1f} messages/s over {elapsed:.1f} s; "
+        f"server CPU {1000 * cpu / max(1, len(results.latencies)):.1f} ms a message "
+        f"(the NLU service's not counted); load average before {load_before}"
     )
     if results.errors:
         print("  errors:", sorted(set(results.errors))[:10])
