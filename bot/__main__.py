@@ -261,6 +261,8 @@ def run_web(
         web.serve(container.router, host, port, workers)
         return
     background = web.Background(container.router, host, port).start()
+    if not background.wait_started():
+        print(t.gettext("The web chat could not start on {url}.").format(url=url), file=sys.stderr)
     try:
         run_telegram(container)
     finally:

@@ -15,8 +15,10 @@ import json
 import logging
 import os
 import re
+import signal
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -510,12 +512,31 @@ def config(app: Starlette, host: str, port: int) -> uvicorn.Config:
     )  # fmt: skip
 
 
+class Server(uvicorn.Server):
+    """uvicorn's server, except that Ctrl-C or SIGTERM ends `run()` normally instead of
+    re-raising the signal once the server has stopped: what the caller started (the
+    language service) is then stopped too."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        handled = (signal.SIGINT, signal.SIGTERM)
+        original = {sig: signal.signal(sig, self.handle_exit) for sig in handled}
+        try:
+            yield
+        finally:
+            for sig, handler in original.items():
+                signal.signal(sig, handler)
+
+
 def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
     """Serves the web chat until Ctrl-C or SIGTERM: in this process, or in `workers`
     processes sharing the port (the state is in the database; each worker delivers its
     share of the outbox, claimed row by row)."""
     if workers <= 1:
-        uvicorn.Server(config(create_app(router, recover=True), host, port)).run()
+        Server(config(create_app(router, recover=True), host, port)).run()
         return
     Delivery(router, _unused_sender, channel=CHANNEL).recover()  # once, before any worker
     # The workers read the settings from the environment: they must sign buttons and
@@ -567,8 +588,11 @@ class Background:
         self.thread.start()
         return self
 
-    @property
-    def started(self) -> bool:
+    def wait_started(self, timeout: float = 30.0) -> bool:
+        """Whether the chat is serving; False when it could not start (the port is taken)."""
+        deadline = time.monotonic() + timeout
+        while not self.server.started and self.thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
         return bool(self.server.started)
 
     def stop(self) -> None:

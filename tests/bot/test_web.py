@@ -480,3 +480,63 @@ async def test_a_chinese_visitor_searches_and_asks_about_lingang(nlu_chat) -> No
         answer = await say(browser, "临港的企业所得税有什么优惠")
     sources = [run for run in answer["reply"]["text"] if "href" in run]
     assert sources and all(run["href"].startswith(("https://", "http://")) for run in sources)
+
+
+# --- running it ----------------------------------------------------------------------------
+def test_python_m_bot_web_serves_the_chat_and_prints_its_address(tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from core.settings import ROOT
+    from tests.support.web import free_port
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "NLU_MANAGE": "0",
+        "NLU_URL": f"http://127.0.0.1:{free_port()}",
+        "PYTHONPATH": str(ROOT),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot", "web", "--port", str(port)],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        page = httpx.get(f"http://127.0.0.1:{port}/", headers={"accept-language": "ko"})
+        assert page.status_code == 200 and '<html lang="ko">' in page.text
+        assert "server" not in page.headers
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, errors = server.communicate(timeout=30)
+    assert server.returncode == 0, errors
+    assert f"Web chat: http://127.0.0.1:{port}/" in errors
+
+
+async def test_beside_telegram_the_chat_runs_in_a_thread_of_its_own(app) -> None:
+    from bot.channels.web import Background
+    from tests.support.web import free_port
+
+    port = free_port()
+    background = Background(app.router, "127.0.0.1", port).start()
+    try:
+        assert await asyncio.to_thread(background.wait_started)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            await http.get("/")
+            answer = await http.post(
+                "/api/message", json={"text": "/help"}, headers={"origin": str(http.base_url)}
+            )
+        assert answer.status_code == 200 and buttons_of(answer.json()["reply"])
+    finally:
+        await asyncio.to_thread(background.stop)
+    assert not background.thread.is_alive()
