@@ -122,6 +122,8 @@ class Hub:
         self._poke.set()
 
     async def run(self) -> None:
+        with contextlib.suppress(Exception):  # else the first check starts from nothing
+            self._last = await asyncio.to_thread(self._query, webchat.newest_id)
         while True:
             self._poke.clear()
             try:
