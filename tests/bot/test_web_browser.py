@@ -223,9 +223,10 @@ def test_a_conversation_in_english_with_a_reminder_arriving_live(visit, site) ->
 
     # The reminder is due: the delivery loop puts it into the inbox, the page shows it.
     start = site.meeting_start()
-    site.chat.router.clock = lambda: start - timedelta(minutes=30)
     pushed = page.locator(".msg.pushed")
-    pushed.wait_for(timeout=10_000)
+    with page.expect_response(re.compile(r"/api/seen$"), timeout=15_000):
+        site.chat.router.clock = lambda: start - timedelta(minutes=30)
+        pushed.wait_for(timeout=10_000)
     assert "starts in 30 minutes" in pushed.inner_text()
     chat.shot("en-reminder")
 

@@ -308,7 +308,9 @@
     source.addEventListener("notice", function (event) {
       var reply = JSON.parse(event.data);
       reply.pushed = true;
-      botMessage(reply, remember({ bot: reply }));
+      // Sent again when the page went away before saying it had shown it: shown once.
+      var shown = transcript.some(function (entry) { return entry.bot && entry.bot.id === reply.id; });
+      if (!shown) botMessage(reply, remember({ bot: reply }));
       post("/api/seen", { id: reply.id }).catch(function () { /* shown again next visit */ });
     });
     source.addEventListener("open", function () { status.textContent = ""; });
