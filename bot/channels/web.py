@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
+from sqlalchemy.orm import Session
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -252,7 +253,7 @@ class WebChat:
             webchat.add_to_inbox(session, user, payload, now)
         return True
 
-    def _store_file(self, session: Any, user: User, reply: Reply) -> dict[str, str] | None:
+    def _store_file(self, session: Session, user: User, reply: Reply) -> dict[str, str] | None:
         document = reply.document
         if document is None:
             return None
