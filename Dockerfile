@@ -56,7 +56,10 @@ ENV PYTHONUNBUFFERED=1 \
     NLU_MANAGE=1 \
     WEB_HOST=0.0.0.0 \
     WEB_PORT=8080
-EXPOSE 8080
+# One image, three roles: the web chat on 8080 (`bot run` or `bot web`), the Telegram bot
+# (8443 is the webhook in webhook mode), and, with `.venv-nlu/bin/rasa run ...` as its
+# command, an NLU server on 5005 (docker-compose.yml).
+EXPOSE 8080 8443 5005
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
   CMD ["/app/.venv/bin/python", "-m", "bot", "healthcheck"]
 CMD ["/app/.venv/bin/python", "-m", "bot", "run"]

@@ -94,7 +94,7 @@ def main() -> int:
         print(f"training (full model): {time_training():.0f} s")
     print(f"model load (Agent.load, incl. imports): {time_model_load():.1f} s")
 
-    port, token = free_port(), secrets.token_urlsafe(16)
+    port, token = free_port(), secrets.token_hex(16)
     command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "--auth-token", token,
                "-i", "127.0.0.1", "-p", str(port)]  # fmt: skip
     started = time.monotonic()

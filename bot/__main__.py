@@ -200,12 +200,20 @@ def healthcheck(container: Container) -> int:
     try:
         with container.engine.connect() as connection:
             connection.execute(text("select 1"))
-        # "/" is the one Rasa endpoint that needs no token.
-        httpx.get(container.settings.nlu_url + "/", timeout=5).raise_for_status()
-    except (SQLAlchemyError, httpx.HTTPError) as exc:
+    except SQLAlchemyError as exc:
         print(f"unhealthy: {type(exc).__name__}", file=sys.stderr)
         return 1
-    return 0
+    # One NLU server answering is enough: the client fails over to it.
+    errors = []
+    for url in container.settings.nlu_servers:
+        try:
+            # "/" is the one Rasa endpoint that needs no token.
+            httpx.get(url + "/", timeout=5).raise_for_status()
+            return 0
+        except httpx.HTTPError as exc:
+            errors.append(type(exc).__name__)
+    print(f"unhealthy: no NLU server answers ({', '.join(errors)})", file=sys.stderr)
+    return 1
 
 
 def with_nlu(container: Container, body: Callable[[], object]) -> int:
@@ -213,13 +221,18 @@ def with_nlu(container: Container, body: Callable[[], object]) -> int:
     # The company-name index is built while the language service starts, not on the first
     # question about a company.
     threading.Thread(target=warm_names, args=(container,), daemon=True).start()
-    service = None
+    services = []
     if settings.nlu_manage:
-        service = NluService(settings.nlu_url, settings.nlu_token, settings.nlu_model)
+        # One server per URL listed (all on loopback), each loading the model itself.
+        services = [
+            NluService(url, settings.nlu_token, settings.nlu_model) for url in settings.nlu_servers
+        ]
         t = translator(settings.default_locale)
         print(t.gettext("Starting the language service (about a minute)…"), file=sys.stderr)
-        service.start()
-        if not service.wait_ready():
+        for service in services:
+            service.start()
+        ready = [service.wait_ready() for service in services]  # each, not only the first
+        if not any(ready):
             print(
                 t.gettext("The language service did not start; only the menu will work."),
                 file=sys.stderr,
@@ -230,7 +243,7 @@ def with_nlu(container: Container, body: Callable[[], object]) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        if service is not None:
+        for service in services:
             service.stop()
 
 

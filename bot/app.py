@@ -37,7 +37,12 @@ def build(settings: Settings) -> Container:
     taxonomy = load_taxonomy(settings.data_dir)
     knowledge = load_knowledge_base(settings.data_dir)
     locale.identifier()  # loads the language models now rather than on someone's first message
-    nlu = NluClient(settings.nlu_url, settings.nlu_token, settings.nlu_timeout)
+    nlu = NluClient(
+        settings.nlu_servers,
+        settings.nlu_token,
+        settings.nlu_timeout,
+        check_interval=settings.nlu_check_interval,
+    )
     router = Router(
         settings=settings, sessions=sessions, nlu=nlu, taxonomy=taxonomy, knowledge=knowledge
     )

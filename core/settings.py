@@ -17,6 +17,11 @@ def _ids(raw: str) -> frozenset[int]:
     return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
 
 
+def _urls(raw: str) -> tuple[str, ...]:
+    """Comma- or space-separated base URLs, without trailing slashes."""
+    return tuple(part.rstrip("/") for part in raw.replace(",", " ").split())
+
+
 def _flag(raw: str) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
@@ -26,11 +31,15 @@ class Settings:
     database_url: str = f"sqlite:///{ROOT / 'var' / 'assistant.db'}"
     nlu_url: str = "http://127.0.0.1:5005"
     # Without NLU_TOKEN the app starts its own Rasa server with a fresh random token.
-    nlu_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    nlu_token: str = field(default_factory=lambda: secrets.token_hex(24), repr=False)
     nlu_manage: bool = True
     nlu_timeout: float = 3.0
     nlu_threshold: float = 0.45
     nlu_model: Path = ROOT / "models" / "nlu.tar.gz"
+    # Several NLU servers used together (NLU_URLS); empty means the one at nlu_url.
+    nlu_urls: tuple[str, ...] = ()
+    # Seconds between health checks of idle or failed NLU servers and re-resolving their names.
+    nlu_check_interval: float = 10.0
     telegram_token: str = field(default="", repr=False)
     webhook_url: str = ""
     webhook_secret: str = field(default="", repr=False)
@@ -66,6 +75,13 @@ class Settings:
     web_rate_per_minute: int = 30
     web_ip_rate_per_minute: int = 600
     web_max_body_bytes: int = 8192
+    # Reverse proxies whose X-Forwarded-For/-Proto are believed (the visitor's address and
+    # https); uvicorn's FORWARDED_ALLOW_IPS: addresses, networks, or "*".
+    web_proxies: str = "127.0.0.1"
+
+    @property
+    def nlu_servers(self) -> tuple[str, ...]:
+        return self.nlu_urls or (self.nlu_url,)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -74,9 +90,12 @@ class Settings:
         locale = env.get("DEFAULT_LOCALE", base.default_locale)
         if locale not in LOCALES:
             raise ValueError(f"DEFAULT_LOCALE must be one of {', '.join(LOCALES)}")
+        nlu_urls = _urls(env.get("NLU_URLS", ""))
         return cls(
             database_url=env.get("DATABASE_URL", base.database_url),
-            nlu_url=env.get("NLU_URL", base.nlu_url).rstrip("/"),
+            nlu_url=nlu_urls[0] if nlu_urls else env.get("NLU_URL", base.nlu_url).rstrip("/"),
+            nlu_urls=nlu_urls,
+            nlu_check_interval=float(env.get("NLU_CHECK_INTERVAL") or base.nlu_check_interval),
             nlu_token=env.get("NLU_TOKEN") or base.nlu_token,
             nlu_manage=_flag(env.get("NLU_MANAGE", "1")),
             nlu_timeout=float(env.get("NLU_TIMEOUT", base.nlu_timeout)),
@@ -112,4 +131,5 @@ class Settings:
             web_ip_rate_per_minute=int(
                 env.get("WEB_IP_RATE_PER_MINUTE") or base.web_ip_rate_per_minute
             ),
+            web_proxies=env.get("FORWARDED_ALLOW_IPS") or base.web_proxies,
         )

@@ -6,7 +6,7 @@ NLU_REQ_HASH := $(shell sha256sum requirements-nlu.txt | cut -c1-12)
 # The venv lives in a cache keyed by the requirements, so a fresh clone on this machine reuses it.
 NLU_VENV_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/delta-expo/venv-nlu-$(NLU_REQ_HASH)
 
-.PHONY: nlu-venv train nlu-eval nlu-cv nlu-bench nlu-test
+.PHONY: nlu-venv train nlu-eval nlu-cv nlu-bench nlu-failover-bench nlu-test
 
 nlu-venv: .venv-nlu/.installed
 
@@ -35,6 +35,10 @@ nlu-cv: nlu-venv
 
 nlu-bench: train
 	$(NLU_PY) benchmarks/nlu_bench.py
+
+# Two NLU servers behind the client, one killed mid-load (about 3 GB of memory).
+nlu-failover-bench: setup train
+	PYTHONPATH=. $(PY) benchmarks/nlu_failover_bench.py
 
 nlu-test: nlu-venv
 	PYTHONPATH=. TF_CPP_MIN_LOG_LEVEL=3 $(NLU_PY) -m unittest discover -s tests/nlu

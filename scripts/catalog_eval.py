@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPORT)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    token = secrets.token_urlsafe(24)
+    token = secrets.token_hex(24)
     service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
     service.start()
     try:

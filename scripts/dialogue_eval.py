@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     service = None
     url, token = args.nlu_url, args.nlu_token
     if not url:
-        token = secrets.token_urlsafe(24)
+        token = secrets.token_hex(24)
         service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
         service.start()
         if not service.wait_ready(600):

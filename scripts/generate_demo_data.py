@@ -103,138 +103,16 @@ AREA_HALLS = {
     "auto": ["8.1"],
     "services": ["4.2", "5.2"],
 }
-FLAVOUR = {
-    "en": (
-        [
-            "Blue",
-            "Golden",
-            "Silver",
-            "Coastal",
-            "Summit",
-            "Pioneer",
-            "Harbor",
-            "Evergreen",
-            "Crown",
-            "Northfield",
-            "Redwood",
-            "Bright",
-        ],
-        ["Ltd", "Inc.", "Co.", "Group", "Pty Ltd"],
-    ),
-    "de": (
-        [
-            "Alpen",
-            "Rhein",
-            "Schwarzwald",
-            "Nordlicht",
-            "Bergland",
-            "Elbe",
-            "Donau",
-            "Sonnen",
-            "Edel",
-            "Hansa",
-        ],
-        ["GmbH", "AG", "KG"],
-    ),
-    "fr": (
-        [
-            "Belle",
-            "Provence",
-            "Atlantique",
-            "Lumière",
-            "Normandie",
-            "Azur",
-            "Loire",
-            "Montagne",
-            "Étoile",
-        ],
-        ["SA", "SARL", "SAS"],
-    ),
-    "it": (
-        ["Toscana", "Dolce", "Bella", "Venezia", "Sole", "Monte", "Verde", "Roma"],
-        ["S.p.A.", "S.r.l."],
-    ),
-    "es": (
-        ["Sol", "Andes", "Costa", "Sierra", "Dorado", "Pacífico", "Valle", "Rio"],
-        ["S.A.", "S.L.", "Ltda."],
-    ),
-    "nl": (["Oranje", "Tulip", "Delta", "Polder", "Windmill"], ["B.V.", "N.V."]),
-    "nordic": (
-        ["Nordic", "Fjord", "Aurora", "Viking", "Baltic", "Lapland"],
-        ["AB", "A/S", "Oy", "AS"],
-    ),
-    "jp": (
-        ["Sakura", "Fuji", "Hokuto", "Yamato", "Kaede", "Asahi", "Minato", "Hoshi", "Kiku"],
-        ["K.K.", "Co., Ltd.", "Corporation"],
-    ),
-    "ko": (
-        ["Hanbit", "Mirae", "Daehan", "Saemaeul", "Haneul", "Jinju", "Nuri"],
-        ["Co., Ltd.", "Corp."],
-    ),
-    "ru": (["Volga", "Baikal", "Sibir", "Ural", "Neva", "Altai", "Taiga"], ["LLC", "JSC"]),
-    "asia": (
-        ["Lotus", "Mekong", "Orchid", "Bamboo", "Jade", "Monsoon", "Tiger"],
-        ["Co., Ltd.", "Sdn Bhd", "Pte Ltd"],
-    ),
+NAMING = yaml.safe_load((OUT / "naming.yml").read_text("utf-8"))
+# The area in a Chinese description ("一家来自瑞士的食品企业").
+AREA_ZH = {
+    "food": "食品",
+    "consumer": "消费品",
+    "equipment": "技术装备",
+    "medical": "医疗健康",
+    "auto": "汽车",
+    "services": "服务贸易",
 }
-SECTOR_WORDS = {
-    "food": [
-        "Foods",
-        "Farms",
-        "Dairy",
-        "Vineyards",
-        "Orchards",
-        "Seafood",
-        "Gourmet",
-        "Harvest",
-        "Provisions",
-    ],
-    "consumer": ["Beauty", "Living", "Design", "Crafts", "Home", "Style", "Cosmetics", "Jewels"],
-    "equipment": [
-        "Robotics",
-        "Machinery",
-        "Technologies",
-        "Engineering",
-        "Systems",
-        "Automation",
-        "Materials",
-    ],
-    "medical": ["Medtech", "Health", "Pharma", "Medical", "Biotech", "Care", "Diagnostics"],
-    "auto": ["Motors", "Mobility", "Automotive", "Drive", "E-Mobility"],
-    "services": ["Logistics", "Consulting", "Capital", "Partners", "Travel", "Academy", "Shipping"],
-}
-ZH_SECTOR = {
-    "food": ["食品", "农场", "乳业", "酒庄", "果园", "海产", "美食"],
-    "consumer": ["美妆", "家居", "设计", "工艺", "时尚"],
-    "equipment": ["机器人", "机械", "科技", "工程", "自动化", "材料"],
-    "medical": ["医疗科技", "健康", "制药", "医疗", "生物科技"],
-    "auto": ["汽车", "出行", "动力"],
-    "services": ["物流", "咨询", "资本", "旅游", "教育", "航运"],
-}
-ZH_PREFIX = [
-    "蓝",
-    "金",
-    "银",
-    "海岸",
-    "峰",
-    "先锋",
-    "港湾",
-    "常青",
-    "皇冠",
-    "北野",
-    "红杉",
-    "明亮",
-    "阿尔卑斯",
-    "莱茵",
-    "普罗旺斯",
-    "樱花",
-    "富士",
-    "北欧",
-    "伏尔加",
-    "安第斯",
-    "莲花",
-    "湄公",
-]
 FIXED = [
     (
         "Nordic Medtech",
@@ -278,14 +156,13 @@ ZH_DESC = [
 ]
 
 
-def load_terms() -> dict[str, dict[str, dict[str, list[str]]]]:
+def load_terms() -> dict[str, dict[str, list[str]]]:
+    """Each taxonomy category's product words by language."""
     raw = yaml.safe_load((ROOT / "data/taxonomy/products.yml").read_text("utf-8"))["categories"]
-    by_area: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for cid, spec in raw.items():
-        by_area.setdefault(spec["area"], {})[cid] = {
-            lang: [str(t) for t in terms] for lang, terms in spec["terms"].items()
-        }
-    return by_area
+    return {
+        cid: {lang: [str(t) for t in words] for lang, words in spec["terms"].items()}
+        for cid, spec in raw.items()
+    }
 
 
 def weighted(rng: random.Random, weights: dict[str, int]) -> str:
@@ -298,9 +175,33 @@ def slug(text: str) -> str:
     ).strip("-")
 
 
-def exhibitors(
-    rng: random.Random, terms: dict[str, dict[str, dict[str, list[str]]]]
-) -> list[dict[str, str]]:
+def same_product(a: str, b: str) -> bool:
+    """ "cheese" and "cheeses", "robot" and "robots": one exhibitor lists only one of them."""
+
+    def bare(word: str) -> str:
+        return "".join(part.rstrip("s") for part in word.casefold().split())
+
+    return bare(a).startswith(bare(b)) or bare(b).startswith(bare(a))
+
+
+def company_name(
+    rng: random.Random, flavour: str, area: str, used: set[str]
+) -> tuple[str, str, str]:
+    """A new (English name, Chinese name, sector word): prefix, sector word, legal form."""
+    prefixes, forms = NAMING["prefixes"][flavour], NAMING["legal_forms"][flavour]
+    sectors, qualifiers = NAMING["sectors"][area], NAMING["qualifiers"]
+    for attempt in range(200):
+        prefix, sector = rng.choice(sorted(prefixes)), rng.choice(sorted(sectors))
+        form = rng.choice(sorted(forms)) if rng.random() < 0.7 else ""
+        qualifier = rng.choice(sorted(qualifiers)) if attempt >= 20 else ""
+        name = " ".join(part for part in (prefix, sector, qualifier, form) if part)
+        if name not in used:
+            zh = prefixes[prefix] + sectors[sector]["zh"] + qualifiers.get(qualifier, "")
+            return name, zh + forms.get(form, ""), sector
+    raise RuntimeError(f"no unused {flavour} name left for {area}")
+
+
+def exhibitors(rng: random.Random, terms: dict[str, dict[str, list[str]]]) -> list[dict[str, str]]:
     from babel import Locale
 
     en_names, zh_names = Locale.parse("en").territories, Locale.parse("zh").territories
@@ -321,46 +222,32 @@ def exhibitors(
         booths[hall] = n + 1
         return f"{hall}{'ABCDEFGHJK'[n // 99]}-{n % 99 + 1:02d}"
 
-    def product_list(area: str, lang: str, count: int) -> list[str]:
-        chosen = rng.sample(sorted(terms[area]), k=min(count, len(terms[area])))
-        out = []
-        for cid in chosen:
-            pool = (
-                terms[area][cid].get(lang if rng.random() < 0.6 else "en") or terms[area][cid]["en"]
-            )
-            out.append(rng.choice(pool))
-        return out
+    def product_list(categories: list[str], lang: str, count: int) -> list[str]:
+        """`count` product words from the sector's categories, in the exhibitor's language
+        (or English), at most two from one category."""
+        pool = []
+        for cid in categories:
+            words = terms[cid].get(lang if rng.random() < 0.6 else "en") or terms[cid]["en"]
+            pool += [(cid, word) for word in rng.sample(words, k=min(2, len(words)))]
+        rng.shuffle(pool)
+        chosen: list[str] = []
+        for _, word in pool:
+            if not any(same_product(word, other) for other in chosen):
+                chosen.append(word)
+        return chosen[:count]
 
     fixed = [(name, zh, code, area, products) for name, zh, code, area, products in FIXED]
     items = [(None, None, code, weighted(rng, AREA_WEIGHTS), None) for code in sequence]
     for index, (name, name_zh, code, area, products) in enumerate(fixed + items, start=1):
         lang, flavour = meta.get(code, ("en", "en"))
         if name is None:
-            prefixes, suffixes = FLAVOUR[flavour]
-            while True:
-                base = f"{rng.choice(prefixes)} {rng.choice(SECTOR_WORDS[area])}"
-                name = f"{base} {rng.choice(suffixes)}" if rng.random() < 0.7 else base
-                if name in used_names:
-                    name = f"{name} {rng.choice(['International', 'Global', 'Trading', 'Export', 'Partners', str(rng.randint(2, 99))])}"
-                if name not in used_names:
-                    break
-            name_zh = ""
-            if rng.random() < 0.7:
-                name_zh = rng.choice(ZH_PREFIX) + rng.choice(ZH_SECTOR[area])
-                for suffix in [
-                    "",
-                    "有限公司",
-                    "集团",
-                    "国际",
-                    "贸易",
-                    "控股",
-                    *(f"（{n}）" for n in range(2, 99)),
-                ]:
-                    if name_zh + suffix not in used_zh:
-                        name_zh += suffix
-                        break
-                used_zh.add(name_zh)
-            products = product_list(area, lang, rng.randint(2, 5))
+            name, name_zh, sector = company_name(rng, flavour, area, used_names)
+            if name_zh in used_zh or rng.random() < 0.3:
+                name_zh = ""  # many exhibitors give no Chinese name
+            used_zh.add(name_zh)
+            products = product_list(
+                NAMING["sectors"][area][sector]["categories"], lang, rng.randint(2, 5)
+            )
         used_names.add(name)
         hall = rng.choice(AREA_HALLS[area])
         country = en_names.get(code, code)
@@ -380,7 +267,7 @@ def exhibitors(
             rng.choice(ZH_DESC).format(
                 name=name_zh or name,
                 country=zh_names.get(code, code),
-                sector=ZH_SECTOR[area][0],
+                sector=AREA_ZH[area],
                 product="、".join(products[:2]),
                 year=rng.randint(1890, 2018),
             )
@@ -545,10 +432,9 @@ def write(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    rng = random.Random(2026)
     OUT.mkdir(parents=True, exist_ok=True)
-    write(OUT / "exhibitors.csv", exhibitors(rng, load_terms()))
-    write(OUT / "events.csv", events(rng))
+    write(OUT / "exhibitors.csv", exhibitors(random.Random(2026), load_terms()))
+    write(OUT / "events.csv", events(random.Random(2027)))
 
 
 if __name__ == "__main__":

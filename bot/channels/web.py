@@ -506,13 +506,21 @@ def create_app(
 
 
 # --- running it ------------------------------------------------------------------------------
-def config(app: Starlette, host: str, port: int) -> uvicorn.Config:
+def config(app: Starlette, host: str, port: int, proxies: str = "127.0.0.1") -> uvicorn.Config:
     # Behind a reverse proxy, uvicorn takes the client's address and the scheme from
-    # X-Forwarded-For/-Proto when the proxy is in FORWARDED_ALLOW_IPS (default 127.0.0.1).
-    return uvicorn.Config(
-        app, host=host, port=port, proxy_headers=True, server_header=False, log_level="warning",
-        access_log=False, timeout_graceful_shutdown=5,
-    )  # fmt: skip
+    # X-Forwarded-For/-Proto when the proxy is one of `proxies` (FORWARDED_ALLOW_IPS).
+    return uvicorn.Config(app, host=host, port=port, **_server_options(proxies))
+
+
+def _server_options(proxies: str) -> dict[str, Any]:
+    return {
+        "proxy_headers": True,
+        "forwarded_allow_ips": proxies,
+        "server_header": False,
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_graceful_shutdown": 5,
+    }
 
 
 class Server(uvicorn.Server):
@@ -539,7 +547,8 @@ def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
     processes sharing the port (the state is in the database; each worker delivers its
     share of the outbox, claimed row by row)."""
     if workers <= 1:
-        Server(config(create_app(router, recover=True), host, port)).run()
+        app = create_app(router, recover=True)
+        Server(config(app, host, port, router.settings.web_proxies)).run()
         return
     Delivery(router, _unused_sender, channel=CHANNEL).recover()  # once, before any worker
     # The workers read the settings from the environment: they must sign buttons and
@@ -549,8 +558,7 @@ def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
     os.environ["NLU_MANAGE"] = "0"
     uvicorn.run(
         "bot.channels.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-        proxy_headers=True, server_header=False, log_level="warning", access_log=False,
-        timeout_graceful_shutdown=5,
+        **_server_options(router.settings.web_proxies),
     )  # fmt: skip
 
 
@@ -573,7 +581,12 @@ def own_router(router: Router) -> Router:
     return Router(
         settings=settings,
         sessions=router.sessions,
-        nlu=NluClient(settings.nlu_url, settings.nlu_token, settings.nlu_timeout),
+        nlu=NluClient(
+            settings.nlu_servers,
+            settings.nlu_token,
+            settings.nlu_timeout,
+            check_interval=settings.nlu_check_interval,
+        ),
         taxonomy=router.taxonomy,
         knowledge=router.knowledge,
         clock=router.clock,
@@ -584,7 +597,8 @@ class Background:
     """The web chat in a thread of its own, beside the Telegram bot in the main thread."""
 
     def __init__(self, router: Router, host: str, port: int) -> None:
-        self.server = uvicorn.Server(config(create_app(own_router(router)), host, port))
+        app = create_app(own_router(router))
+        self.server = uvicorn.Server(config(app, host, port, router.settings.web_proxies))
         self.thread = threading.Thread(target=self.server.run, name="web-chat", daemon=True)
 
     def start(self) -> Background:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -120,3 +122,32 @@ def test_the_migrations_build_the_schema_the_models_describe(sessions) -> None:
         return False
 
     assert [d for d in differences if not explained(d)] == []
+
+
+def _migrate_when_all_are_ready(url: str, ready: Any) -> None:
+    engine = make_engine(url)
+    ready.wait()
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def test_processes_starting_together_migrate_once(database_url: str) -> None:
+    """Several app workers start at the same moment on an empty database: one migrates, the
+    others wait for it and find the schema done (separate processes, as deployed)."""
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(3)
+    workers = [
+        context.Process(target=_migrate_when_all_are_ready, args=(database_url, ready))
+        for _ in range(3)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(180)
+    codes = [worker.exitcode for worker in workers]
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.kill()
+    assert codes == [0, 0, 0]

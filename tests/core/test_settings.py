@@ -27,3 +27,21 @@ def test_matchmaking_settings_and_blank_values() -> None:
     )
     assert str(settings.expo_start) == "2027-11-05" and settings.slot_minutes == 45
     assert settings.slot_start.hour == 10 and settings.expo_days == 6
+
+
+def test_several_nlu_servers_or_one() -> None:
+    several = Settings.from_env(
+        {"NLU_URLS": "http://nlu-a:5005/, http://nlu-b:5005 http://nlu-c:5005", "NLU_URL": "x"}
+    )
+    assert several.nlu_servers == ("http://nlu-a:5005", "http://nlu-b:5005", "http://nlu-c:5005")
+    assert several.nlu_url == "http://nlu-a:5005"  # where a managed server would listen
+    one = Settings.from_env({"NLU_URL": "http://127.0.0.1:5099/", "NLU_CHECK_INTERVAL": "3"})
+    assert one.nlu_servers == ("http://127.0.0.1:5099",) and one.nlu_check_interval == 3.0
+    assert Settings.from_env({}).nlu_servers == ("http://127.0.0.1:5005",)
+
+
+def test_a_generated_nlu_token_never_reads_as_an_option() -> None:
+    # Rasa takes `--auth-token -abc…` for a missing value followed by an unknown option.
+    tokens = [Settings().nlu_token for _ in range(2000)]
+    assert not any(token.startswith("-") for token in tokens)
+    assert len(set(tokens)) == 2000 and min(map(len, tokens)) >= 32
