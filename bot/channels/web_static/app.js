@@ -204,13 +204,23 @@
     typing = null;
   }
 
+  // A reply that has not come within this long counts as unreachable (the next message
+  // must not wait behind it for ever).
+  var PATIENCE_MS = 30000;
+
   function post(path, body) {
-    return fetch(path, {
+    var options = {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
-    });
+    };
+    if (window.AbortController) {
+      var controller = new AbortController();
+      options.signal = controller.signal;
+      setTimeout(function () { controller.abort(); }, PATIENCE_MS);
+    }
+    return fetch(path, options);
   }
 
   function problem(response) {
