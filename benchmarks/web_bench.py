@@ -68,6 +68,7 @@ TYPED = [
 @dataclass
 class Results:
     latencies: list[float] = field(default_factory=list)
+    sent_at: list[float] = field(default_factory=list)  # when each message went, for --timeline
     errors: list[str] = field(default_factory=list)
     notices: int = 0
 
@@ -185,6 +186,7 @@ async def visit(
                 results.errors.append(f"{path}: {type(exc).__name__}")
                 continue
             results.latencies.append(time.perf_counter() - started)
+            results.sent_at.append(started)
             if answer is None or "reply" not in answer:
                 results.errors.append(f"{path}: HTTP {response.status_code}")
                 continue
@@ -255,6 +257,20 @@ async def run(name: str, url: str, args: argparse.Namespace) -> None:
     )
     if results.errors:
         print("  errors:", sorted(set(results.errors))[:10])
+    if args.timeline:
+        timeline(results, started)
+
+
+def timeline(results: Results, started: float, step: float = 10.0) -> None:
+    """p50/p95 of the messages sent in each `step` seconds of the run: stalls show up here."""
+    buckets: dict[int, list[float]] = {}
+    for sent, latency in zip(results.sent_at, results.latencies, strict=True):
+        buckets.setdefault(int((sent - started) // step), []).append(latency * 1000)
+    for bucket, values in sorted(buckets.items()):
+        print(
+            f"  {bucket * step:5.0f}-{(bucket + 1) * step:<5.0f}s {len(values):4d} messages"
+            f"  p50 {percentile(values, 50):6.0f} ms  p95 {percentile(values, 95):6.0f} ms"
+        )
 
 
 def nlu_running(url: str) -> bool:
@@ -273,6 +289,7 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--no-sse", dest="sse", action="store_false")
+    parser.add_argument("--timeline", action="store_true", help="latency per 10 s of the run")
     parser.add_argument(
         "--nlu-url",
         default=os.environ.get("TEST_NLU_URL", ""),
