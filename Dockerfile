@@ -49,12 +49,17 @@ COPY nlu ./nlu
 COPY data ./data
 RUN mkdir -p /app/var && chown expo:expo /app/var
 USER 10001
+# The web chat listens on all the container's interfaces; publish it to a reverse proxy
+# that terminates HTTPS (README, "Web chat").
 ENV PYTHONUNBUFFERED=1 \
     DATABASE_URL=sqlite:////app/var/assistant.db \
-    NLU_MANAGE=1
-# One image, two roles: the app (default; 8443 is the webhook in webhook mode) and, with
-# `.venv-nlu/bin/rasa run ...` as its command, an NLU server on 5005 (docker-compose.yml).
-EXPOSE 8443 5005
+    NLU_MANAGE=1 \
+    WEB_HOST=0.0.0.0 \
+    WEB_PORT=8080
+# One image, three roles: the web chat on 8080 (`bot run` or `bot web`), the Telegram bot
+# (8443 is the webhook in webhook mode), and, with `.venv-nlu/bin/rasa run ...` as its
+# command, an NLU server on 5005 (docker-compose.yml).
+EXPOSE 8080 8443 5005
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
   CMD ["/app/.venv/bin/python", "-m", "bot", "healthcheck"]
 CMD ["/app/.venv/bin/python", "-m", "bot", "run"]

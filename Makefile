@@ -13,13 +13,13 @@ MO_FILES := $(PO_FILES:.po=.mo)
 -include mk/nlu.mk
 -include mk/catalog-eval.mk
 
-.PHONY: help setup run console test test-fast lint locales extract-messages update-messages \
-	demo-data bench clean
+.PHONY: help setup run web console test test-fast lint locales extract-messages update-messages \
+	demo-data bench web-bench clean
 
 help:
-	@echo "make run    - set up everything, then chat (Telegram if TELEGRAM_TOKEN is set, else console)"
+	@echo "make run    - set up everything, then serve the web chat (and Telegram if TELEGRAM_TOKEN is set)"
 	@echo "make test   - set up everything, then lint and run the whole test suite"
-	@echo "other: setup train locales demo-data lint bench nlu-eval nlu-bench extract-messages update-messages clean"
+	@echo "other: console web setup train locales demo-data lint bench web-bench nlu-eval nlu-bench extract-messages update-messages clean"
 
 .venv/.installed: pyproject.toml
 	@test -n "$(APP_PYTHON)" || { echo "Python 3.11+ is needed"; exit 1; }
@@ -52,7 +52,11 @@ demo-data: .venv/.installed locales
 run: setup train demo-data
 	$(WITH_ENV) $(PY) -m bot run
 
-console: run
+web: setup train demo-data
+	$(WITH_ENV) $(PY) -m bot web
+
+console: setup train demo-data
+	$(WITH_ENV) $(PY) -m bot console
 
 lint: .venv/.installed
 	.venv/bin/ruff check .
@@ -72,6 +76,11 @@ bench: setup train
 	$(PY) benchmarks/dialogue_bench.py
 	PYTHONPATH=. $(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
+	PYTHONPATH=. $(PY) benchmarks/web_bench.py
+
+# 500 visitors at once on the web chat, 5 messages each (SQLite and PostgreSQL).
+web-bench: setup train
+	PYTHONPATH=. $(PY) benchmarks/web_bench.py
 
 clean:
 	rm -rf .venv .venv-nlu models reports var $(MO_FILES)

@@ -1,4 +1,4 @@
-"""Command line: run the assistant (Telegram or console) and import data."""
+"""Command line: run the assistant (web chat, Telegram, console) and import data."""
 
 from __future__ import annotations
 
@@ -31,7 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="Telegram when TELEGRAM_TOKEN is set, else the console")
+    run = commands.add_parser(
+        "run", help="the web chat, and the Telegram bot as well when TELEGRAM_TOKEN is set"
+    )
+    web = commands.add_parser("web", help="serve the web chat")
+    for command in (run, web):
+        command.add_argument("--host", help="address to listen on (default WEB_HOST)")
+        command.add_argument("--port", type=int, help="port to listen on (default WEB_PORT)")
+    web.add_argument(
+        "--workers", type=int, default=1, help="processes serving the web chat (default 1)"
+    )
     console = commands.add_parser("console", help="chat in this terminal")
     console.add_argument("--user", type=int, default=1, help="console user id (default 1)")
     console.add_argument("--lang", choices=LOCALES, help="reply language")
@@ -77,10 +86,18 @@ def main(argv: list[str] | None = None) -> int:
                 recategorise=getattr(args, "recategorise", False),
                 demo=getattr(args, "demo", False),
             )
-        if args.command == "telegram" or (args.command == "run" and settings.telegram_token):
+        if args.command == "telegram":
             if not settings.telegram_token:
                 parser.error("TELEGRAM_TOKEN is not set")
             return with_nlu(container, lambda: run_telegram(container))
+        if args.command in {"run", "web"}:
+            host = args.host or settings.web_host
+            port = settings.web_port if args.port is None else args.port
+            with_telegram = args.command == "run" and bool(settings.telegram_token)
+            workers = getattr(args, "workers", 1)
+            return with_nlu(
+                container, lambda: run_web(container, host, port, with_telegram, workers)
+            )
         user = getattr(args, "user", 1)
         lang = getattr(args, "lang", None)
         return with_nlu(container, lambda: asyncio.run(run_console(container, user, lang)))
@@ -240,6 +257,29 @@ def run_telegram(container: Container) -> None:
 
     application = telegram.build_application(container)
     telegram.run(application, container)
+
+
+def run_web(
+    container: Container, host: str, port: int, with_telegram: bool, workers: int = 1
+) -> None:
+    """The web chat; with Telegram as well, the bot runs in this thread and the web chat
+    beside it (the Telegram side recovers the outbox at start, for both)."""
+    from bot.channels import web
+
+    t = translator(container.settings.default_locale)
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host  # noqa: S104
+    url = f"http://{shown}:{port}/" if ":" not in shown else f"http://[{shown}]:{port}/"
+    print(t.gettext("Web chat: {url}").format(url=url), file=sys.stderr)
+    if not with_telegram:
+        web.serve(container.router, host, port, workers)
+        return
+    background = web.Background(container.router, host, port).start()
+    if not background.wait_started():
+        print(t.gettext("The web chat could not start on {url}.").format(url=url), file=sys.stderr)
+    try:
+        run_telegram(container)
+    finally:
+        background.stop()
 
 
 async def run_console(container: Container, user: int, lang: str | None) -> None:

@@ -17,6 +17,7 @@ from core.models import Broadcast, Notification, Subscription, User
 KIND = "broadcast"
 TARGETS = ("all", "city", "lang", "delegation")
 DRAFT, QUEUED, CANCELLED = "draft", "queued", "cancelled"
+CHANNELS = ("telegram", "web")
 
 
 def create(session: Session, admin_id: int, locale: str, text: str) -> Broadcast:
@@ -37,8 +38,9 @@ def text_for(broadcast: Broadcast, locale: str) -> str:
 
 
 def recipients(broadcast: Broadcast) -> Select[int]:
-    """Telegram users the broadcast targets, minus those who blocked the bot."""
-    statement = select(User.id).where(User.channel == "telegram", User.blocked_at.is_(None))
+    """People the broadcast targets on Telegram and the web chat, minus those who blocked
+    the bot (console users are local test identities)."""
+    statement = select(User.id).where(User.channel.in_(CHANNELS), User.blocked_at.is_(None))
     kind, value = broadcast.target_kind, broadcast.target_value
     if kind == "city":
         statement = statement.where(

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -316,3 +317,31 @@ class CatalogSource(Base):
     state_sha256: Mapped[str | None] = mapped_column(String(64))  # the rows as left
     listed: Mapped[int | None] = mapped_column(Integer)  # rows the file has
     missing: Mapped[str | None] = mapped_column(Text)  # ";"-separated ids it does not list
+
+
+class WebInboxItem(Base):
+    """A message sent on our own to a web chat visitor (a reminder, an alert, a broadcast):
+    shown live on an open page and kept until the page has shown it."""
+
+    __tablename__ = "web_inbox"
+    __table_args__ = (Index("ix_web_inbox_user_seen", "user_id", "seen_at", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # The reply as the page draws it (text runs, buttons, a file link).
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class WebFile(Base):
+    """A file a reply carries (a calendar export), downloadable by its owner for a while."""
+
+    __tablename__ = "web_files"
+
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(120))
+    mime_type: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -65,6 +65,19 @@ class Settings:
     export_dir: Path = ROOT / "var" / "exports"
     # A conversation idle for longer starts afresh ("the second one" no longer means anything).
     dialogue_idle_minutes: int = 30
+    # The web chat: where it listens (behind a TLS-terminating reverse proxy in production).
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    # Origins allowed besides the page's own (a proxy that rewrites the Host header).
+    web_origins: tuple[str, ...] = ()
+    # Messages and button presses a minute: per visitor, and per IP address (many phones
+    # share one address behind a carrier's or an office's NAT).
+    web_rate_per_minute: int = 30
+    web_ip_rate_per_minute: int = 600
+    web_max_body_bytes: int = 8192
+    # Reverse proxies whose X-Forwarded-For/-Proto are believed (the visitor's address and
+    # https); uvicorn's FORWARDED_ALLOW_IPS: addresses, networks, or "*".
+    web_proxies: str = "127.0.0.1"
 
     @property
     def nlu_servers(self) -> tuple[str, ...]:
@@ -109,4 +122,14 @@ class Settings:
             dialogue_idle_minutes=int(
                 env.get("DIALOGUE_IDLE_MINUTES") or base.dialogue_idle_minutes
             ),
+            web_host=env.get("WEB_HOST") or base.web_host,
+            web_port=int(env.get("WEB_PORT") or base.web_port),
+            web_origins=tuple(
+                o.strip().rstrip("/") for o in env.get("WEB_ORIGINS", "").split(",") if o.strip()
+            ),
+            web_rate_per_minute=int(env.get("WEB_RATE_PER_MINUTE") or base.web_rate_per_minute),
+            web_ip_rate_per_minute=int(
+                env.get("WEB_IP_RATE_PER_MINUTE") or base.web_ip_rate_per_minute
+            ),
+            web_proxies=env.get("FORWARDED_ALLOW_IPS") or base.web_proxies,
         )

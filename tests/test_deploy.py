@@ -80,11 +80,12 @@ def test_the_settings_read_are_found() -> None:
 # --- docker compose ------------------------------------------------------------------------
 def test_compose_runs_postgres_scalable_nlu_two_workers_and_a_proxy() -> None:
     services = compose()["services"]
-    assert set(services) == {"db", "nlu", "app", "proxy"}
+    assert set(services) == {"db", "nlu", "app", "web", "proxy"}
     assert services["app"]["deploy"]["replicas"] >= 2
+    assert services["web"]["deploy"]["replicas"] >= 2
     assert services["nlu"]["deploy"]["replicas"] >= 2
     # Scaling needs services without fixed host ports or container names.
-    for name in ("nlu", "app"):
+    for name in ("nlu", "app", "web"):
         assert "ports" not in services[name] and "container_name" not in services[name]
     volume = services["db"]["volumes"][0].split(":")
     assert volume[0] in compose()["volumes"] and volume[1] == "/var/lib/postgresql/data"
@@ -97,9 +98,21 @@ def test_compose_workers_set_only_settings_the_app_reads() -> None:
     assert urlsplit(app["TELEGRAM_WEBHOOK_URL"]).scheme == "https"
 
 
-def test_compose_workers_reach_the_nlu_service_and_the_database_by_name() -> None:
+def test_compose_web_workers_set_only_settings_the_app_reads() -> None:
+    web = compose()["services"]["web"]
+    env = web["environment"]
+    assert set(env) <= settings_variables(), set(env) - settings_variables()
+    assert env["NLU_MANAGE"] == "0" and env["WEB_HOST"] == "0.0.0.0"
+    assert web["command"][-2:] == ["bot", "web"]
+    assert env["WEB_PORT"] in web["expose"]
+    # The same secret signs buttons and cookies in every worker of both kinds.
+    assert env["CALLBACK_SECRET"] == compose()["services"]["app"]["environment"]["CALLBACK_SECRET"]
+
+
+@pytest.mark.parametrize("workers", ["app", "web"])
+def test_compose_workers_reach_the_nlu_service_and_the_database_by_name(workers: str) -> None:
     services = compose()["services"]
-    app = services["app"]["environment"]
+    app = services[workers]["environment"]
     nlu_command = " ".join(services["nlu"]["command"])
     (nlu_url,) = app["NLU_URLS"].split(",")
     assert urlsplit(nlu_url).hostname == "nlu"
@@ -112,7 +125,7 @@ def test_compose_workers_reach_the_nlu_service_and_the_database_by_name() -> Non
     db = services["db"]["environment"]
     assert (database.hostname, database.port) == ("db", 5432)
     assert database.username == db["POSTGRES_USER"] and database.path == "/" + db["POSTGRES_DB"]
-    assert set(services["app"]["depends_on"]) == {"db", "nlu"}
+    assert set(services[workers]["depends_on"]) == {"db", "nlu"}
 
 
 def test_the_proxy_spreads_the_webhook_over_every_worker() -> None:
@@ -133,6 +146,16 @@ def test_the_proxy_spreads_the_webhook_over_every_worker() -> None:
     assert host in services["proxy"]["environment"]
 
 
+def test_the_proxy_sends_everything_else_to_the_web_chat_workers() -> None:
+    services = compose()["services"]
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text("utf-8")
+    rest = caddyfile[caddyfile.index("\thandle {") :]
+    dynamic = re.search(r"dynamic a \{\s*name (\S+)\s*port (\d+)", rest)
+    assert dynamic is not None
+    assert dynamic[1] == "web" and dynamic[2] == services["web"]["environment"]["WEB_PORT"]
+    assert "web" in services["proxy"]["depends_on"]
+
+
 # --- Kubernetes ----------------------------------------------------------------------------
 def test_every_manifest_is_in_the_kustomization() -> None:
     listed = set(yaml.safe_load((K8S / "kustomization.yaml").read_text("utf-8"))["resources"])
@@ -149,8 +172,12 @@ def test_kubernetes_has_the_same_shape_as_compose() -> None:
         ("StatefulSet", "postgres"),
         ("Service", "postgres"),
         ("Ingress", "app"),
+        ("Deployment", "web"),
+        ("Service", "web"),
+        ("Ingress", "web"),
         ("ConfigMap", "delta-expo-config"),
     } <= kinds
+    assert manifest("Deployment", "web")["spec"]["replicas"] >= 2
     assert manifest("Deployment", "app")["spec"]["replicas"] >= 2
     assert manifest("Deployment", "nlu")["spec"]["replicas"] >= 2
     # Headless: the name resolves to every ready NLU pod, which the client then balances over.
@@ -161,7 +188,12 @@ def test_kubernetes_has_the_same_shape_as_compose() -> None:
 
 @pytest.mark.parametrize(
     ("service", "workload"),
-    [("nlu", "Deployment"), ("app", "Deployment"), ("postgres", "StatefulSet")],
+    [
+        ("nlu", "Deployment"),
+        ("app", "Deployment"),
+        ("web", "Deployment"),
+        ("postgres", "StatefulSet"),
+    ],
 )
 def test_each_service_selects_its_pods_and_ports(service: str, workload: str) -> None:
     spec = manifest("Service", service)["spec"]
@@ -216,6 +248,29 @@ def test_the_ingress_sends_the_webhook_path_to_the_workers() -> None:
     assert backend["name"] == "app"
     assert backend["port"]["number"] == manifest("Service", "app")["spec"]["ports"][0]["port"]
     assert str(backend["port"]["number"]) == config["TELEGRAM_WEBHOOK_PORT"]
+
+
+def test_kubernetes_web_workers_share_the_secrets_and_serve_the_site_root() -> None:
+    web = container("Deployment", "web")
+    env = {item["name"]: item for item in web["env"]}
+    assert set(env) - {"POSTGRES_PASSWORD"} <= settings_variables()
+    app_env = {item["name"]: item for item in container("Deployment", "app")["env"]}
+    for name in ("CALLBACK_SECRET", "NLU_TOKEN", "POSTGRES_PASSWORD"):
+        assert env[name]["valueFrom"] == app_env[name]["valueFrom"]
+    assert env["DATABASE_URL"] == app_env["DATABASE_URL"]
+    port = int(env["WEB_PORT"]["value"])
+    assert web["readinessProbe"]["httpGet"] == {"path": "/healthz", "port": port}
+    ingress = manifest("Ingress", "web")
+    (rule,) = ingress["spec"]["rules"]
+    (path,) = rule["http"]["paths"]
+    assert (path["path"], path["pathType"]) == ("/", "Prefix")
+    assert path["backend"]["service"] == {"name": "web", "port": {"number": port}}
+    assert rule["host"] == manifest("Ingress", "app")["spec"]["rules"][0]["host"]
+    # The webhook's rewrite to "/" must not reach the chat's own paths.
+    assert "nginx.ingress.kubernetes.io/rewrite-target" not in ingress["metadata"]["annotations"]
+    assert (
+        ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-buffering"] == "off"
+    )
 
 
 # --- the tools themselves, where installed -------------------------------------------------
