@@ -41,6 +41,10 @@ class Settings:
     # Seconds between health checks of idle or failed NLU servers and re-resolving their names.
     nlu_check_interval: float = 10.0
     telegram_token: str = field(default="", repr=False)
+    # Where the Bot API is: Telegram's, or a self-hosted telegram-bot-api server.
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    # Updates handled at once (different chats; one chat's messages stay in order).
+    telegram_concurrency: int = 64
     webhook_url: str = ""
     webhook_secret: str = field(default="", repr=False)
     webhook_listen: str = "127.0.0.1"
@@ -89,6 +93,10 @@ class Settings:
             nlu_threshold=float(env.get("NLU_THRESHOLD", base.nlu_threshold)),
             nlu_model=Path(env.get("NLU_MODEL", str(base.nlu_model))),
             telegram_token=env.get("TELEGRAM_TOKEN", ""),
+            telegram_api_url=env.get("TELEGRAM_API_URL") or base.telegram_api_url,
+            telegram_concurrency=int(
+                env.get("TELEGRAM_CONCURRENCY") or base.telegram_concurrency
+            ),
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL", ""),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", base.webhook_listen),

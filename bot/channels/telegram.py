@@ -225,6 +225,7 @@ def build_application(
     builder = (
         Application.builder()
         .token(settings.telegram_token)
+        .base_url(settings.telegram_api_url)
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
         .post_init(on_startup)
         .post_stop(on_stop)
