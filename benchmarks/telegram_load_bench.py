@@ -11,7 +11,8 @@ Needs the NLU server: TEST_NLU_URL (token test-nlu-token), or one is started her
 
 Usage: PYTHONPATH=. .venv/bin/python benchmarks/telegram_load_bench.py
            [--delay 0.05 0.15] [--users 200] [--messages 5] [--seconds 60]
-           [--crash-users 100] [--kill-after 0.5] [--db sqlite|postgresql] [--skip-load|--skip-crash]
+           [--crash-users 100] [--kill-after 0.5] [--db sqlite|postgresql]
+           [--skip-load | --skip-crash]
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ def seed(database_url: str) -> None:
     container = build(Settings(database_url=database_url, nlu_manage=False))
     demo = ROOT / "data" / "demo"
     with transaction(container.sessions) as session:
-        for importer, name in ((import_exhibitors, "exhibitors.csv"), (import_events, "events.csv")):
+        for importer, name in (
+            (import_exhibitors, "exhibitors.csv"),
+            (import_events, "events.csv"),
+        ):
             report = importer(session, (demo / name).read_bytes(), container.taxonomy, demo=True)
             assert report.ok, report.errors[:3]
     container.engine.dispose()
@@ -110,7 +114,7 @@ async def load(env: dict[str, str], delay: float, users: int, messages: int, sec
         bot = BotProcess(bot_env(api, **env), log)
         bot.start()
         try:
-            await bot.ready(api, timeout=120)
+            await bot.ready(api, within=120)
             cpu_before, started = bot.cpu_seconds(), time.monotonic()
             gap = seconds / messages  # between one person's messages
             plan = sorted(
@@ -122,7 +126,7 @@ async def load(env: dict[str, str], delay: float, users: int, messages: int, sec
                 await asyncio.sleep(max(0.0, started + offset - time.monotonic()))
                 api.user_message(user, text, "en")
             total = users * messages
-            await api.wait_until(lambda: len(api.sent) >= total, timeout=120)
+            await api.wait_until(lambda: len(api.sent) >= total, within=120)
             await asyncio.sleep(1.0)  # anything more would be a duplicate
             elapsed = time.monotonic() - started
             cpu = bot.cpu_seconds() - cpu_before
@@ -144,7 +148,7 @@ async def crash(env: dict[str, str], delay: float, users: int, kill_after: float
     async with FakeBotApi(delay=delay) as api:
         bot = BotProcess(bot_env(api, **env), log)
         bot.start()
-        await bot.ready(api, timeout=120)
+        await bot.ready(api, within=120)
         people = range(20_000, 20_000 + users)
         for user in people:
             api.user_message(user, SCRIPTS[user % len(SCRIPTS)][0], "en")
@@ -152,8 +156,8 @@ async def crash(env: dict[str, str], delay: float, users: int, kill_after: float
         bot.kill()
         before = sum(1 for user in people if api.to(user, "sendMessage"))
         bot.start()
-        await bot.ready(api, timeout=120)
-        await api.wait_until(lambda: all(api.to(u, "sendMessage") for u in people), timeout=60)
+        await bot.ready(api, within=120)
+        await api.wait_until(lambda: all(api.to(u, "sendMessage") for u in people), within=60)
         await asyncio.sleep(2.0)  # anything more would be a duplicate
         await bot.stop()
     counts = [len(api.to(user, "sendMessage")) for user in people]
@@ -181,7 +185,8 @@ async def main(args: argparse.Namespace) -> None:
                                 args.kill_after, folder / "bot.log")  # fmt: skip
         if args.show_log:
             with contextlib.suppress(OSError):
-                print((folder / "bot.log").read_text()[-5000:])
+                lines = (folder / "bot.log").read_text().splitlines()
+                print("\n".join(line for line in lines if "NLU service unavailable" not in line))
 
 
 if __name__ == "__main__":

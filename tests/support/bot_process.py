@@ -26,8 +26,8 @@ def bot_env(api: FakeBotApi, database_url: str, nlu_url: str, **extra: str) -> d
         DATABASE_URL=database_url,
         NLU_MANAGE="0",
         NLU_URL=nlu_url,
-        NLU_TOKEN="test-nlu-token",  # noqa: S106 - the test server's token
-        CALLBACK_SECRET="test-callback-secret",  # noqa: S106
+        NLU_TOKEN="test-nlu-token",
+        CALLBACK_SECRET="test-callback-secret",
         PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
     )
     env.update(extra)
@@ -49,15 +49,15 @@ class BotProcess:
 
     def start(self) -> None:
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen(  # noqa: S603
+            self.process = subprocess.Popen(
                 [sys.executable, "-m", "bot", "telegram"],
                 cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
 
-    async def ready(self, api: FakeBotApi, timeout: float = 60.0) -> None:
+    async def ready(self, api: FakeBotApi, within: float = 60.0) -> None:
         """Waits until the bot polls for updates (or waits for them on its webhook)."""
         started = len(api.calls)
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             if any(m in {"getUpdates", "setWebhook"} for m, _ in api.calls[started:]):
                 return

@@ -101,16 +101,16 @@ class _EntityParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in HTML_TAGS:
-            raise ApiError(400, f'Bad Request: can\'t parse entities: Unsupported start tag "{tag}"')
+            raise ApiError(
+                400, f'Bad Request: can\'t parse entities: Unsupported start tag "{tag}"'
+            )
         if tag == "a" and not dict(attrs).get("href"):
             raise ApiError(400, "Bad Request: can't parse entities: link without href")
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
-            raise ApiError(
-                400, f'Bad Request: can\'t parse entities: Unmatched end tag "{tag}"'
-            )
+            raise ApiError(400, f'Bad Request: can\'t parse entities: Unmatched end tag "{tag}"')
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
@@ -155,7 +155,9 @@ def check_markup(markup: Any) -> dict[str, Any] | None:
     for row in markup.get("inline_keyboard", []):
         for button in row:
             if not button.get("text"):
-                raise ApiError(400, "Bad Request: text buttons are unallowed in the inline keyboard")
+                raise ApiError(
+                    400, "Bad Request: text buttons are unallowed in the inline keyboard"
+                )
             data = button.get("callback_data")
             if data is not None and not 1 <= len(data.encode()) <= 64:
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
@@ -228,6 +230,11 @@ class FakeBotApi:
         self._arrived = asyncio.Condition()
         self._changed = asyncio.Event()
         self._pending = asyncio.Event()  # wakes the webhook pusher
+        # Requests in progress, overall and per chat, and the most there ever were at once.
+        self.in_flight: dict[int | None, int] = {}
+        self.most_in_flight: dict[int | None, int] = {}
+        # Called with the ids of updates as getUpdates confirms them (the offset passes them).
+        self.on_confirm: Callable[[list[int]], None] | None = None
         self._server: HTTPServer | None = None
         self._pusher: asyncio.Task[None] | None = None
         self._client: httpx.AsyncClient | None = None
@@ -284,9 +291,7 @@ class FakeBotApi:
         self._notify()
         return injected
 
-    def user_message(
-        self, user_id: int, text: str, language_code: str | None = "en"
-    ) -> Injected:
+    def user_message(self, user_id: int, text: str, language_code: str | None = "en") -> Injected:
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
@@ -337,8 +342,8 @@ class FakeBotApi:
     def pending_updates(self) -> int:
         return len(self._updates)
 
-    async def wait_until(self, condition: Callable[[], bool], timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
+    async def wait_until(self, condition: Callable[[], bool], within: float) -> bool:
+        deadline = time.monotonic() + within
         while not condition():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -363,6 +368,20 @@ class FakeBotApi:
     ) -> tuple[int, dict[str, Any]]:
         # Half the round trip on the way there, half on the way back; a request already
         # on its way is handled even if the client dies meanwhile (as on a real network).
+        chat = params.get("chat_id") if method in SENDING else None
+        keys = (None, int(chat)) if chat is not None else (None,)
+        for key in keys:
+            self.in_flight[key] = self.in_flight.get(key, 0) + 1
+            self.most_in_flight[key] = max(self.most_in_flight.get(key, 0), self.in_flight[key])
+        try:
+            return await self._call(token, method, params)
+        finally:
+            for key in keys:
+                self.in_flight[key] -= 1
+
+    async def _call(
+        self, token: str, method: str, params: dict[str, Any]
+    ) -> tuple[int, dict[str, Any]]:
         await asyncio.sleep(self.delay / 2)
         self.calls.append((method, time.monotonic()))
         try:
@@ -401,6 +420,9 @@ class FakeBotApi:
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
         if offset:  # updates below the offset are confirmed: Telegram forgets them
+            confirmed = [u["update_id"] for u in self._updates if u["update_id"] < offset]
+            if confirmed and self.on_confirm is not None:
+                self.on_confirm(confirmed)
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
             async with self._arrived:
