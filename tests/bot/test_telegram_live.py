@@ -15,27 +15,10 @@ from core import inbox
 from core.broadcasts import MAX_TEXT
 from core.models import InboxUpdate
 from tests.conftest import base_settings, make_container
+from tests.support.bot_process import running
 from tests.support.fake_bot_api import FakeBotApi, Sent, plain_text
 
 ADMIN = 9001
-
-
-@asynccontextmanager
-async def running(container: Container, api: FakeBotApi) -> AsyncIterator[None]:
-    """The application polling the fake Bot API, as `python -m bot telegram` runs it."""
-    application = build_application(container)
-    await application.initialize()
-    await on_startup(application)
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0, timeout=5)
-    await application.start()
-    try:
-        yield
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await on_stop(application)
-        await application.shutdown()
 
 
 @asynccontextmanager

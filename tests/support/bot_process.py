@@ -8,8 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from bot.app import Container
+from bot.channels.telegram import build_application, on_startup, on_stop
 from core.settings import ROOT
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
 
@@ -86,3 +90,22 @@ class BotProcess:
         """User and system CPU time of the process so far."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@asynccontextmanager
+async def running(container: Container) -> AsyncIterator[None]:
+    """The application polling its Bot API inside this process and event loop, as
+    `python -m bot telegram` runs it."""
+    application = build_application(container)
+    await application.initialize()
+    await on_startup(application)
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0, timeout=5)
+    await application.start()
+    try:
+        yield
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await on_stop(application)
+        await application.shutdown()
