@@ -72,6 +72,7 @@ bench: setup train
 	$(PY) benchmarks/dialogue_bench.py
 	PYTHONPATH=. $(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
+	PYTHONPATH=. $(PY) benchmarks/telegram_load_bench.py
 
 clean:
 	rm -rf .venv .venv-nlu models reports var $(MO_FILES)

@@ -45,8 +45,9 @@ def record(
             received_at=now,
         )
         .on_conflict_do_nothing()
+        .returning(InboxUpdate.id)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return result.first() is not None
 
 
 def lock(session: Session, channel: str, update_id: int) -> InboxUpdate | None:
