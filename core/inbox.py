@@ -68,6 +68,8 @@ def replied(session: Session, row: InboxUpdate, reply: dict[str, Any]) -> None:
 
 
 def sending(session: Session, channel: str, update_id: int) -> None:
+    """The reply's request is about to be made. This commit does not wait for the disk: it
+    must be quick, and only a crash of the database server (not of the app) can undo it."""
     session.execute(
         update(InboxUpdate)
         .where(
@@ -77,6 +79,7 @@ def sending(session: Session, channel: str, update_id: int) -> None:
         )
         .values(state=SENDING)
     )
+    db.relax_commit_unless_written(session, {InboxUpdate.__tablename__})
 
 
 def finish(session: Session, channel: str, update_id: int, now: datetime) -> None:

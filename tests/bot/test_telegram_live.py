@@ -30,7 +30,7 @@ async def live(
             base_settings(seeded_url, telegram_api_url=api.base_url, **settings)
         )
         try:
-            async with running(container, api):
+            async with running(container):
                 yield api, container
         finally:
             await container.aclose()
