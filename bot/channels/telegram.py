@@ -36,8 +36,8 @@ from bot.channels.telegram_inbox import (
     ChatOrderedProcessor,
     Inbox,
     InboxQueue,
-    ReplyRequest,
     answer_unfinished,
+    reply_request,
     replying_to,
 )
 from bot.delivery import SENT, Delivery, SendResult
@@ -52,6 +52,9 @@ CHANNEL = "telegram"
 INBOX_GRACE = timedelta(seconds=60)
 # Answered updates are kept this long, so that a late repeat from Telegram is recognised.
 INBOX_KEEP = timedelta(days=1)
+# Tries of a reply that Telegram's flood control refuses (each after the wait it asks for),
+# on top of the rate limiter's own.
+REPLY_TRIES = 5
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 COMMANDS = (
     ("start", N_("Start and show the menu")),
@@ -153,19 +156,20 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     with replying_to(_inbox(context), update.update_id):
         if reply.edit and isinstance(message, Message) and await _edited(message, reply):
             if reply.document is not None:
-                await send_to(context.bot, user.id, Reply(text="", document=reply.document))
+                document = Reply(text="", document=reply.document)
+                await send_to(context.bot, user.id, document, patient=True)
         else:
-            await send_to(context.bot, user.id, reply)
+            await send_to(context.bot, user.id, reply, patient=True)
     _deliver_soon(context)
 
 
 async def _edited(message: Message, reply: Reply) -> bool:
     """Replaces the pressed message; False when Telegram refuses (too old, deleted)."""
     try:
-        await message.edit_text(
+        await _patiently(lambda: message.edit_text(
             reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        ))  # fmt: skip
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             return True
@@ -175,18 +179,43 @@ async def _edited(message: Message, reply: Reply) -> bool:
 
 
 async def send(message: Message, reply: Reply) -> None:
-    await send_to(message.get_bot(), message.chat_id, reply)
+    await send_to(message.get_bot(), message.chat_id, reply, patient=True)
 
 
-async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
+async def send_to(bot: Bot, chat_id: int, reply: Reply, *, patient: bool = False) -> None:
+    """`patient`: a reply to a person waits out Telegram's flood control as long as it
+    takes (a few tries); the outbox instead puts a message back in its queue."""
+    run = _patiently if patient else _once
     if reply.text:
-        await bot.send_message(
+        await run(lambda: bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        ))  # fmt: skip
     if reply.document is not None:
         document = reply.document
-        await bot.send_document(chat_id, InputFile(document.content, filename=document.filename))
+        await run(
+            lambda: bot.send_document(
+                chat_id, InputFile(document.content, filename=document.filename)
+            )
+        )
+
+
+async def _once(call: Callable[[], Awaitable[object]]) -> None:
+    await call()
+
+
+async def _patiently(call: Callable[[], Awaitable[object]]) -> None:
+    for attempt in range(REPLY_TRIES):
+        try:
+            await call()
+            return
+        except RetryAfter as exc:
+            if attempt == REPLY_TRIES - 1:
+                raise
+            retry = exc.retry_after
+            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
+            log.info("flood control: a reply waits %s s", seconds)
+            await asyncio.sleep(float(seconds))
 
 
 class TelegramSender:
@@ -306,7 +335,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     else:
-        builder = builder.request(ReplyRequest(connection_pool_size=256))
+        builder = builder.request(reply_request())
     application = builder.build()
     application.bot_data["router"] = container.router
     application.bot_data["inbox"] = kept

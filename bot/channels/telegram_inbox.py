@@ -7,8 +7,8 @@ handled many chats at once but each chat's in order, and answered after a crash.
   answers 200 only after putting. A repeat of an update already kept is dropped.
 - `ChatOrderedProcessor` runs updates of different chats concurrently (up to a limit) and
   one chat's updates one after another, in the order they arrived.
-- `ReplyRequest` marks an update's reply as sent the moment its request is made (after any
-  wait in the rate limiter), so a restart knows which replies may have reached Telegram.
+- `reply_request()` marks an update's reply as sent the moment its request is written (after
+  any wait in the rate limiter), so a restart knows which replies may have reached Telegram.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import httpx
 from telegram import Bot, Update
 from telegram.ext import BaseUpdateProcessor
 from telegram.request import HTTPXRequest
@@ -203,11 +204,24 @@ def replying_to(kept: Inbox | None, update_id: int) -> Iterator[None]:
         _replying.reset(token)
 
 
-class ReplyRequest(HTTPXRequest):
-    async def do_request(
-        self, url: str, method: str, *args: Any, **kwargs: Any
-    ) -> tuple[int, bytes]:
+class _MarkingTransport(httpx.AsyncHTTPTransport):
+    """Marks a reply's request as made on its connection, right before the first byte is
+    written: after any wait in the rate limiter and for a free or new connection, so the
+    time in which a crash leaves a request marked but unsent is as short as it can be."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         reply = _replying.get()
-        if reply is not None and url.rsplit("/", 1)[-1] in REPLY_METHODS:
-            await reply.request_made()
-        return await super().do_request(url, method, *args, **kwargs)
+        if reply is not None and request.url.path.rsplit("/", 1)[-1] in REPLY_METHODS:
+
+            async def trace(event: str, _info: dict[str, Any]) -> None:
+                if event.endswith("send_request_headers.started"):
+                    await reply.request_made()
+
+            request.extensions = {**request.extensions, "trace": trace}
+        return await super().handle_async_request(request)
+
+
+def reply_request(connections: int = 256) -> HTTPXRequest:
+    """PTB's request layer, marking replies in the inbox as their requests are made."""
+    transport = _MarkingTransport(limits=httpx.Limits(max_connections=connections))
+    return HTTPXRequest(connection_pool_size=connections, httpx_kwargs={"transport": transport})

@@ -16,16 +16,16 @@ from core.broadcasts import MAX_TEXT
 from core.models import InboxUpdate
 from tests.conftest import base_settings, make_container
 from tests.support.bot_process import running
-from tests.support.fake_bot_api import FakeBotApi, Sent, plain_text
+from tests.support.fake_bot_api import FakeBotApi, Limits, Sent, plain_text
 
 ADMIN = 9001
 
 
 @asynccontextmanager
 async def live(
-    seeded_url: str, delay: float = 0.0, **settings: object
+    seeded_url: str, delay: float = 0.0, limits: Limits | None = None, **settings: object
 ) -> AsyncIterator[tuple[FakeBotApi, Container]]:
-    async with FakeBotApi(delay=delay) as api:
+    async with FakeBotApi(delay=delay, limits=limits) as api:
         container = make_container(
             base_settings(seeded_url, telegram_api_url=api.base_url, **settings)
         )
@@ -170,3 +170,17 @@ async def test_webhook_mode_keeps_the_update_before_answering_200(seeded_url, tm
     with container.sessions() as session:
         row = session.scalars(select(InboxUpdate).where(InboxUpdate.update_id == update_id)).one()
     assert row.state == inbox.DONE
+
+
+async def test_replies_wait_out_flood_control_instead_of_being_dropped(seeded_url) -> None:
+    """Telegram allows 4 messages a second here; 24 people write at once. The rate limiter
+    lets bursts through, Telegram answers 429 with retry_after, and every reply still goes
+    out, once."""
+    async with live(seeded_url, limits=Limits(overall_per_second=4)) as (api, _):
+        for chat in range(6000, 6024):
+            api.user_message(chat, "/privacy")
+        for chat in range(6000, 6024):
+            await reply_to(api, chat)
+        await api.wait_until(lambda: len(api.sent) > 24, within=1)
+    assert any(code == 429 for _, code, _ in api.errors)  # flood control did refuse some
+    assert [len(api.to(chat)) for chat in range(6000, 6024)] == [1] * 24
