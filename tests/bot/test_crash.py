@@ -14,7 +14,7 @@ import socket
 
 from tests.conftest import base_settings, make_container
 from tests.support.bot_process import BotProcess, bot_env, running
-from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import FakeBotApi, Limits
 
 # What each person sends, and how its reply starts.
 MESSAGES = (
@@ -40,7 +40,8 @@ def answered(replies: list[str]) -> list[int]:
 async def test_sigkill_after_20_people_wrote(seeded_url, tmp_path, caplog) -> None:
     people = range(7000, 7020)
     log = tmp_path / "bot.log"
-    async with FakeBotApi(delay=0.2) as api:
+    # Flood control is another test's subject: here it would only slow the restart down.
+    async with FakeBotApi(delay=0.2, limits=Limits(overall_per_second=1000)) as api:
         # Commands only: the NLU service is not needed (nothing listens on its port).
         env = bot_env(api, seeded_url, f"http://127.0.0.1:{dead_port()}")
         bot = BotProcess(env, log)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.nlu_service import NluService
-from core.settings import ROOT, Settings
+from core.settings import ROOT
 
 RASA_PYTHON = ROOT / ".venv-nlu" / "bin" / "python"
 # Rasa's own argument parser, given our command line; prints the options it read.
@@ -19,12 +19,6 @@ from rasa.__main__ import create_argument_parser
 args = create_argument_parser().parse_args(sys.argv[1:])
 print(json.dumps({"token": args.auth_token, "port": args.port, "model": args.model}))
 """
-
-
-def test_generated_tokens_never_start_with_a_dash() -> None:
-    tokens = {Settings().nlu_token for _ in range(2000)}
-    assert len(tokens) == 2000
-    assert not any(token.startswith("-") for token in tokens)
 
 
 @pytest.mark.nlu
