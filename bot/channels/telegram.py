@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+from sqlalchemy import Engine
 from telegram import (
     Bot,
     BotCommand,
@@ -43,6 +44,7 @@ from bot.channels.telegram_inbox import (
 from bot.delivery import SENT, Delivery, SendResult
 from bot.router import AlreadyHandled, Incoming, Router
 from core import outbox
+from core.db import make_engine, session_factory
 from core.i18n import N_, translator
 from core.settings import LOCALES
 
@@ -291,6 +293,11 @@ async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
     delivery = application.bot_data["delivery"]
     assert isinstance(delivery, Delivery)
     await delivery.stop()
+    kept = application.bot_data["inbox"]
+    if isinstance(kept, Inbox) and kept.marks is not None:
+        bind = kept.marks.kw["bind"]
+        assert isinstance(bind, Engine)
+        bind.dispose()
 
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
@@ -316,7 +323,10 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     settings = container.settings
-    kept = Inbox(container.sessions, container.router.clock)
+    marks = None
+    if container.engine.dialect.name == "postgresql":
+        marks = session_factory(make_engine(settings.database_url, pool_size=1))
+    kept = Inbox(container.sessions, container.router.clock, marks)
 
     async def finished(update: object) -> None:
         if isinstance(update, Update):

@@ -38,11 +38,21 @@ REPLY_METHODS = frozenset({"sendMessage", "editMessageText", "sendDocument"})
 
 
 class Inbox:
-    """core.inbox for this channel, each call in a worker thread."""
+    """core.inbox for this channel, each call in a worker thread; but see `marks`."""
 
-    def __init__(self, sessions: SessionFactory, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        clock: Callable[[], datetime],
+        marks: SessionFactory | None = None,
+    ) -> None:
         self.sessions = sessions
         self.clock = clock
+        # PostgreSQL: a reply's "request made" mark is committed right here in the event
+        # loop, on a connection of its own (a short, non-durable commit), so the request's
+        # first byte follows at once; from a worker thread it would wait for the loop to
+        # come back to it, and a crash in between would leave a reply marked but unsent.
+        self.marks = marks
 
     def _run(self, work: Callable[..., Any], *args: Any) -> Awaitable[Any]:
         def call() -> Any:
@@ -61,7 +71,11 @@ class Inbox:
         )
 
     async def sending(self, update_id: int) -> None:
-        await self._run(inbox.sending, update_id)
+        if self.marks is None:
+            await self._run(inbox.sending, update_id)
+            return
+        with transaction(self.marks) as session:
+            inbox.sending(session, CHANNEL, update_id)
 
     async def finish(self, update_id: int) -> None:
         await self._run(inbox.finish, update_id, self.clock())

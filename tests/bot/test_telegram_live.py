@@ -14,7 +14,7 @@ from bot.channels.telegram import build_application, on_startup, on_stop
 from core import inbox
 from core.broadcasts import MAX_TEXT
 from core.models import InboxUpdate
-from tests.conftest import base_settings, make_container
+from tests.conftest import base_settings, make_container, postgres_schema
 from tests.support.bot_process import running
 from tests.support.fake_bot_api import FakeBotApi, Limits, Sent, plain_text
 
@@ -184,3 +184,21 @@ async def test_replies_wait_out_flood_control_instead_of_being_dropped(seeded_ur
         await api.wait_until(lambda: len(api.sent) > 24, within=1)
     assert any(code == 429 for _, code, _ in api.errors)  # flood control did refuse some
     assert [len(api.to(chat)) for chat in range(6000, 6024)] == [1] * 24
+
+
+async def test_on_postgresql_too(tmp_path) -> None:
+    """PostgreSQL: the inbox's marks take their own connection in the event loop."""
+    with postgres_schema() as url:
+        async with live(url) as (api, container):
+            for chat in range(6100, 6105):
+                api.user_message(chat, "/privacy")
+            for chat in range(6100, 6105):
+                await reply_to(api, chat)
+
+            def states() -> list[str]:
+                with container.sessions() as session:
+                    return list(session.scalars(select(InboxUpdate.state)).all())
+
+            # Each passed through "sending" (marked in the event loop) to "done".
+            assert await api.wait_until(lambda: states() == [inbox.DONE] * 5, within=5), states()
+    assert [len(api.to(chat)) for chat in range(6100, 6105)] == [1] * 5
