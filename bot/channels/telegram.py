@@ -37,6 +37,7 @@ from bot.channels.telegram_inbox import (
     ChatOrderedProcessor,
     Inbox,
     InboxQueue,
+    MarksFile,
     answer_unfinished,
     reply_request,
     replying_to,
@@ -298,6 +299,8 @@ async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
         bind = kept.marks.kw["bind"]
         assert isinstance(bind, Engine)
         bind.dispose()
+    if isinstance(kept, Inbox) and kept.marks_file is not None:
+        kept.marks_file.close()
 
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
@@ -323,10 +326,12 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     settings = container.settings
-    marks = None
+    marks, marks_file = None, None
     if container.engine.dialect.name == "postgresql":
         marks = session_factory(make_engine(settings.database_url, pool_size=1))
-    kept = Inbox(container.sessions, container.router.clock, marks)
+    else:
+        marks_file = MarksFile.beside(settings.database_url)
+    kept = Inbox(container.sessions, container.router.clock, marks, marks_file)
 
     async def finished(update: object) -> None:
         if isinstance(update, Update):

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy.engine import make_url
 from telegram import Bot, Update
 from telegram.ext import BaseUpdateProcessor
 from telegram.request import HTTPXRequest
@@ -37,22 +40,61 @@ CHANNEL = "telegram"
 REPLY_METHODS = frozenset({"sendMessage", "editMessageText", "sendDocument"})
 
 
+class MarksFile:
+    """SQLite: "request made" marks of replies in a small database file of their own beside
+    the main one, written only by the event loop, so a mark never waits for the main file's
+    write lock (held by whichever message is being handled) nor for a worker thread. A mark
+    makes a `replying` row count as `sending`."""
+
+    def __init__(self, path: Path) -> None:
+        # Used from the event loop only; "check_same_thread" would also refuse the thread
+        # that closes it at the end.
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # survives the app's crash, as the main file
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS marks (update_id INTEGER PRIMARY KEY, channel TEXT)"
+        )
+
+    @classmethod
+    def beside(cls, database_url: str) -> MarksFile | None:
+        database = make_url(database_url).database
+        if not database or database == ":memory:":
+            return None
+        path = Path(database)
+        return cls(path.with_name(path.stem + ".reply-marks.db"))
+
+    def mark(self, update_id: int) -> None:
+        self.db.execute("INSERT OR IGNORE INTO marks VALUES (?, ?)", (update_id, CHANNEL))
+
+    def marked(self) -> set[int]:
+        return {row[0] for row in self.db.execute("SELECT update_id FROM marks")}
+
+    def forget(self, update_ids: list[int]) -> None:
+        self.db.executemany("DELETE FROM marks WHERE update_id = ?", [(i,) for i in update_ids])
+
+    def close(self) -> None:
+        self.db.close()
+
+
 class Inbox:
-    """core.inbox for this channel, each call in a worker thread; but see `marks`."""
+    """core.inbox for this channel, each call in a worker thread, but a reply's "request
+    made" mark is written in the event loop itself, so that the request's first byte follows
+    at once: from a worker thread it would wait for the loop to come back to it, and a crash
+    in between would leave a reply marked but never sent. PostgreSQL: on a connection of its
+    own (`marks`, a short, non-durable commit); SQLite: in a file of its own (`marks_file`)."""
 
     def __init__(
         self,
         sessions: SessionFactory,
         clock: Callable[[], datetime],
         marks: SessionFactory | None = None,
+        marks_file: MarksFile | None = None,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
-        # PostgreSQL: a reply's "request made" mark is committed right here in the event
-        # loop, on a connection of its own (a short, non-durable commit), so the request's
-        # first byte follows at once; from a worker thread it would wait for the loop to
-        # come back to it, and a crash in between would leave a reply marked but unsent.
         self.marks = marks
+        self.marks_file = marks_file
 
     def _run(self, work: Callable[..., Any], *args: Any) -> Awaitable[Any]:
         def call() -> Any:
@@ -71,14 +113,18 @@ class Inbox:
         )
 
     async def sending(self, update_id: int) -> None:
-        if self.marks is None:
+        if self.marks_file is not None:
+            self.marks_file.mark(update_id)
+        elif self.marks is not None:
+            with transaction(self.marks) as session:
+                inbox.sending(session, CHANNEL, update_id)
+        else:
             await self._run(inbox.sending, update_id)
-            return
-        with transaction(self.marks) as session:
-            inbox.sending(session, CHANNEL, update_id)
 
     async def finish(self, update_id: int) -> None:
         await self._run(inbox.finish, update_id, self.clock())
+        if self.marks_file is not None:
+            self.marks_file.forget([update_id])
 
     async def unfinished(self, older_than: timedelta | None) -> list[tuple[int, str, Any]]:
         before = self.clock() - older_than if older_than is not None else None
@@ -88,7 +134,8 @@ class Inbox:
             return [(row.update_id, row.state, row.payload) for row in found]
 
         result: list[tuple[int, str, Any]] = await self._run(rows)
-        return result
+        marked = self.marks_file.marked() if self.marks_file is not None else set()
+        return [(i, inbox.SENDING if i in marked else state, p) for i, state, p in result]
 
     async def prune(self, keep: timedelta) -> int:
         def forget(session: Any, _channel: str) -> int:
