@@ -3,7 +3,8 @@
 Imports the held-out catalog data/catalog_eval/exhibitors.csv into a fresh SQLite database
 with the project's importer, starts the real NLU server on the trained model, and sends
 every query of data/catalog_eval/queries.yml through the real Router as a new user in the
-query's language. Scores from the replies:
+query's language (`--data DIR` measures another catalog in the same layout, such as the
+development set data/catalog_dev). Scores from the replies:
 
 - look-ups: a hit when the reply is the company's card (its booth code is in the text and
   the reply offers no list of exhibitors to choose from); a "which one?" choice, a
@@ -12,8 +13,10 @@ query's language. Scores from the replies:
   P@5 = relevant shown / number shown (0 when nothing is shown),
   R@5 = relevant shown / min(5, number relevant).
 
-Writes reports/catalog-eval.json and prints a table. Run with `make catalog-eval`.
-Nothing in the assistant may be tuned on this catalog or these queries (see the README).
+Writes reports/catalog-eval.json (reports/catalog-dev.json for data/catalog_dev) and prints
+a table. Run with `make catalog-eval` (or `make catalog-dev`). Nothing in the assistant may be
+tuned on the held-out catalog or its queries (see the README); the development set is there
+for that.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 import secrets
 import socket
@@ -49,7 +53,6 @@ from core.imports import EXHIBITOR_COLUMNS, ImportReport, import_exhibitors  # n
 from core.settings import LOCALES, Settings  # noqa: E402
 
 CATALOG_DIR = ROOT / "data" / "catalog_eval"
-REPORT = ROOT / "reports" / "catalog-eval.json"
 TOP = 5
 TARGETS = {"name_accuracy": 0.95, "p_at_5": 0.85, "r_at_5": 0.85}
 # The columns of the documented import format (catalog-format.md). A documented column the
@@ -219,7 +222,12 @@ def by_form(outcomes: Iterable[Outcome]) -> dict[str, dict[str, Any]]:
     }
 
 
-def report(outcomes: list[Outcome], dropped: list[str]) -> dict[str, Any]:
+def _shown_path(data: Path) -> str:
+    full = data.resolve()
+    return str(full.relative_to(ROOT)) if full.is_relative_to(ROOT) else str(full)
+
+
+def report(outcomes: list[Outcome], dropped: list[str], data: Path = CATALOG_DIR) -> dict[str, Any]:
     languages = {
         lang: summarise(o for o in outcomes if o.query.lang == lang)
         for lang in LOCALES
@@ -229,7 +237,7 @@ def report(outcomes: list[Outcome], dropped: list[str]) -> dict[str, Any]:
     overall["misses"] = len(overall["misses"])
     overall["by_form"] = by_form(outcomes)
     return {
-        "catalog": str(CATALOG_DIR.relative_to(ROOT)),
+        "catalog": _shown_path(data),
         "columns_not_imported": dropped,
         "targets": TARGETS,
         "scoring": {
@@ -272,8 +280,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def ask_all(container: Container, queries: list[Query]) -> list[Outcome]:
-    booths = {row["id"]: row["booth"] for row in catalog_rows()}
+async def ask_all(
+    container: Container, queries: list[Query], data: Path = CATALOG_DIR
+) -> list[Outcome]:
+    booths = {row["id"]: row["booth"] for row in catalog_rows(data / "exhibitors.csv")}
     outcomes = []
     for number, query in enumerate(queries, start=1):
         # A fresh user per query: no conversation state or saved language carries over.
@@ -283,7 +293,9 @@ async def ask_all(container: Container, queries: list[Query]) -> list[Outcome]:
     return outcomes
 
 
-async def evaluate(nlu_url: str, token: str, workdir: Path) -> dict[str, Any]:
+async def evaluate(
+    nlu_url: str, token: str, workdir: Path, data: Path = CATALOG_DIR
+) -> dict[str, Any]:
     settings = Settings(
         database_url=f"sqlite:///{workdir / 'catalog-eval.db'}",
         nlu_url=nlu_url,
@@ -295,38 +307,52 @@ async def evaluate(nlu_url: str, token: str, workdir: Path) -> dict[str, Any]:
     )
     container = build(settings)
     try:
-        imported, dropped = import_catalog(container, CATALOG_DIR / "exhibitors.csv")
+        imported, dropped = import_catalog(container, data / "exhibitors.csv")
         if not imported.ok:
-            raise SystemExit(f"the held-out catalog does not import: {imported.errors[:3]}")
-        outcomes = await ask_all(container, load_queries())
+            raise SystemExit(f"the catalog does not import: {imported.errors[:3]}")
+        outcomes = await ask_all(container, load_queries(data / "queries.yml"), data)
     finally:
         await container.aclose()
-    return report(outcomes, dropped)
+    return report(outcomes, dropped, data)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "nlu.tar.gz")
-    parser.add_argument("--out", type=Path, default=REPORT)
+    parser.add_argument(
+        "--data", type=Path, default=CATALOG_DIR, help="exhibitors.csv and queries.yml"
+    )
+    parser.add_argument("--out", type=Path, help="default: reports/<catalog folder>.json")
+    parser.add_argument(
+        "--nlu-url",
+        help="an NLU server already running the model (its token in NLU_TOKEN) "
+        "instead of starting one",
+    )
     args = parser.parse_args(argv)
+    out = args.out or ROOT / "reports" / f"{args.data.resolve().name.replace('_', '-')}.json"
     logging.basicConfig(level=logging.WARNING)
-    token = secrets.token_urlsafe(24)
-    service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
-    service.start()
-    try:
-        if not service.wait_ready(600):  # a busy 2-core machine loads the model slowly
-            print(f"the NLU server did not start; see {service.log_file}", file=sys.stderr)
-            return 1
+    if args.nlu_url:
+        token = os.environ.get("NLU_TOKEN", "")
         with tempfile.TemporaryDirectory() as workdir:
-            result = asyncio.run(evaluate(service.url, token, Path(workdir)))
-    finally:
-        service.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            result = asyncio.run(evaluate(args.nlu_url, token, Path(workdir), args.data))
+    else:
+        token = secrets.token_urlsafe(24)
+        service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
+        service.start()
+        try:
+            if not service.wait_ready(600):  # a busy 2-core machine loads the model slowly
+                print(f"the NLU server did not start; see {service.log_file}", file=sys.stderr)
+                return 1
+            with tempfile.TemporaryDirectory() as workdir:
+                result = asyncio.run(evaluate(service.url, token, Path(workdir), args.data))
+        finally:
+            service.stop()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(table(result))
     if result["columns_not_imported"]:
         print(f"not imported (the importer does not read them): {result['columns_not_imported']}")
-    print(f"report: {args.out}")
+    print(f"report: {out}")
     return 0
 
 
