@@ -28,6 +28,7 @@ NEW_SUBJECT = {"lingang_faq", "my_meetings", "set_language", "unsubscribe_alerts
 # Small talk the model may see in a short follow-up ("下一页" read as goodbye): a
 # conversation cue in the message wins over these.
 SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
+NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -73,10 +74,16 @@ def understood_intent(ctx: Context, nlu: NluResult) -> str:
 
 
 def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
-    if intent in {"out_of_scope", "nlu_fallback"} and exhibitor_info.named(nlu):
+    if intent in NOT_UNDERSTOOD and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
+    if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu):
+        # A product the model has not seen ("冷凍ドリアン", "cold chain logistics") can pull
+        # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye): a
+        # message that is only products, in the taxonomy's or the catalog's words, is a
+        # search.
+        intent = "search_exhibitors"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu) and _search_values(nlu):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"

@@ -16,6 +16,7 @@ from core.fulltext import compact_phrase
 from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 VERB = "sr"
 _MAX_PHRASES = 2
 _MAX_CATEGORIES = 3
@@ -40,17 +41,83 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     country = country or (mentioned[0][0] if mentioned else None)
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
-    phrases = [p for raw in products for p in tax.product_phrases(raw)]
-    if not phrases and guess_products:
-        # The model may miss the product or tag it as something else ("Landmaschinen" as a
-        # company): the rest of the message, without its framing words and the countries
-        # it names, is the product.
-        others = [e.value for e in nlu.entities if e.type not in {"product", "company"}]
-        phrases = tax.product_phrases(nlu.text, exclude=others + [w for _, w in mentioned])
     query = SearchQuery(country=country, area=area, hall=hall)
+    tagged = [p for raw in products for p in tax.product_phrases(raw)]
+    # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
+    # or tag it as something else ("Landmaschinen" as a company): the message without its
+    # framing words and the other things it names holds the whole phrase.
+    said = _message_phrases(ctx, nlu, [w for _, w in mentioned]) if guess_products else []
+    phrases = _completed(ctx, query, tagged, said) if tagged else said
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> list[str]:
+    """The product phrases of the whole message, without the other values it names. A value
+    the model tagged that names nothing ("タイヤ" as a country: it is tyres; "implants" as an
+    area) stays."""
+    tax = ctx.taxonomy
+    names = {
+        "country": tax.country_code,
+        "language": tax.country_code,
+        "city": tax.city_id,
+        "area": area_id,
+        "hall": _HALL.search,
+    }
+    others = [
+        e.value
+        for e in nlu.entities
+        if e.type not in {"product", "company"} and (e.type not in names or names[e.type](e.value))
+    ]
+    return tax.product_phrases(nlu.text, exclude=others + country_words)
+
+
+def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[str]) -> list[str]:
+    """Each tagged phrase, or the longer phrase of the message around it when that one is
+    a product in its own right: a category's term or words in the catalog."""
+    phrases: list[str] = []
+    for phrase in tagged:
+        words = fold(phrase).split()
+        around = [
+            longer
+            for longer in said
+            if fold(longer) != fold(phrase) and _inside(words, fold(longer).split())
+        ]
+        known = next((longer for longer in around if _names_a_product(ctx, query, longer)), None)
+        phrases.append(known or phrase)
+    return list(dict.fromkeys(phrases))
+
+
+def _inside(words: list[str], longer: list[str]) -> bool:
+    """Whole words of a phrase inside a longer one; CJK runs have no spaces, so a run may
+    hold another ("ワイン" in "アイスワイン")."""
+    if len(words) == 1 and len(longer) == 1 and _CJK.search(words[0]):
+        return len(longer[0]) > len(words[0]) and words[0] in longer[0]
+    size = len(words)
+    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
+
+
+def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
+    match = ctx.taxonomy.match_product(phrase, head_first=ctx.t.locale in _HEAD_FIRST)
+    if match.whole or match.kind_of:
+        return True
+    return catalog.count(ctx.session, replace(query, keywords=(phrase,))) > 0
+
+
+def names_products(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message, without its framing words and the countries it names, is only
+    products: words of the taxonomy or of the catalog ("冷凍ドリアン", "Bier aus Tschechien"),
+    whatever the model made of it."""
+    mentioned = _countries_outside_companies(ctx, nlu)
+    phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
+    query = SearchQuery(country=mentioned[0][0] if mentioned else None)
+    head_first = ctx.t.locale in _HEAD_FIRST
+    return bool(phrases) and all(
+        ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+        or catalog.count(ctx.session, replace(query, keywords=(phrase,))) > 0
+        for phrase in phrases
+    )
 
 
 def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:
@@ -65,15 +132,21 @@ def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str
 
 
 def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
-    """Each phrase is searched in the exhibitors' own words and as the categories it names
-    whole ("hearing aids") or by its head noun ("Tasmanian ice wine": wine, ice wine); the
-    exhibitors whose own words hold the phrase rank first. A typo is corrected only when
-    the phrase as typed finds nothing."""
+    """Each phrase is searched in the exhibitors' own words and, when it names a category
+    ("hearing aids", "Eiswein"), as that category with everything under it. A phrase that
+    names a kind within a category ("camembert") or ends in a category's term ("Tasmanian
+    ice wine", "frozen durian") is searched as that category only when no exhibitor writes
+    it: the specific words find the exhibitors that have them, not the whole category. A
+    typo is corrected only when the phrase as typed finds nothing."""
     head_first = ctx.t.locale in _HEAD_FIRST
     categories: list[str] = []
     for phrase in phrases:
         match = ctx.taxonomy.match_product(phrase, head_first=head_first)
-        categories += sorted(match.categories - set(categories))
+        broader = match.kind_of | match.head
+        if match.whole:
+            categories += sorted(match.whole - set(categories))
+        elif broader and not catalog.count(ctx.session, replace(query, keywords=(phrase,))):
+            categories += sorted(broader - set(categories))
     found = replace(query, categories=tuple(categories[:_MAX_CATEGORIES]), keywords=tuple(phrases))
     if categories or catalog.count(ctx.session, found):
         return found

@@ -172,17 +172,17 @@ def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[s
 
 
 def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
-    """The exhibitor's own words first: a searched phrase in its product list counts most,
-    in its description less; then each wanted category it has (several for a specific
-    product: ice wine and wine)."""
+    """The categories a request names first (the exhibitors of ice wine, whatever words
+    they use), then the exhibitors' own words: a searched phrase in the product list counts
+    more than in the description. A phrase the taxonomy does not know ranks by own words."""
     score: ColumnElement[int] = literal(0)
+    if query.categories and query.keywords:
+        members = [[CATEGORY + category] for category in query.categories]
+        score = score + case((_ranked_has_any(members, dialect), 4), else_=0)
     for phrase in query.keywords:
         if variants := phrase_variants(phrase):
-            score = score + case((_ranked_has_any(variants, dialect), 4), else_=0)
-            score = score + case((_ranked_has_any(_described(variants), dialect), 2), else_=0)
-    if len(query.categories) > 1 or query.keywords:
-        for category in query.categories:
-            score = score + case((_ranked_has_any([[CATEGORY + category]], dialect), 1), else_=0)
+            score = score + case((_ranked_has_any(variants, dialect), 2), else_=0)
+            score = score + case((_ranked_has_any(_described(variants), dialect), 1), else_=0)
     return score
 
 
