@@ -91,8 +91,9 @@ def test_search_by_own_words(sessions, query: SearchQuery, expected: set[str]) -
 @pytest.mark.parametrize(
     ("category", "expected"),
     [
-        # A parent finds its sub-categories: imaging, hearing aids, implants, dental.
-        ("medical_devices", {"M1", "M2", "M3", "M4", "M5"}),
+        # A parent finds its sub-categories: imaging, hearing aids, implants, dental,
+        # patient monitors and ventilators.
+        ("medical_devices", {"M1", "M2", "M3", "M4", "M5", "M6"}),
         ("hearing_aids", {"M2", "M3"}),
         ("implants", {"M4", "M5"}),  # 치과 임플란트: dental implants
         ("ice_wine", {"F1"}),
@@ -117,7 +118,7 @@ def test_wine_search_includes_ice_wine_and_ice_wine_ranks_first(sessions) -> Non
 def test_phrase_in_products_ranks_above_category_only(sessions) -> None:
     query = SearchQuery(categories=("medical_devices",), keywords=("MRI",))
     assert ranked(sessions, query)[0] == "M1"
-    assert len(ids(sessions, query)) == 5
+    assert len(ids(sessions, query)) == 6
 
 
 def test_reimport_updates_results_without_restart(sessions) -> None:
