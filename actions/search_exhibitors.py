@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from html import escape
 from typing import Any
@@ -58,7 +59,7 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
     the model tagged that names nothing ("タイヤ" as a country: it is tyres; "implants" as an
     area) stays."""
     tax = ctx.taxonomy
-    names = {
+    names: dict[str, Callable[[str], object]] = {
         "country": tax.country_code,
         "language": tax.country_code,
         "city": tax.city_id,
@@ -140,14 +141,21 @@ def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> Sear
     typo is corrected only when the phrase as typed finds nothing."""
     head_first = ctx.t.locale in _HEAD_FIRST
     categories: list[str] = []
+    named: list[str] = []
     for phrase in phrases:
         match = ctx.taxonomy.match_product(phrase, head_first=head_first)
         broader = match.kind_of | match.head
         if match.whole:
             categories += sorted(match.whole - set(categories))
+            named.append(phrase)
         elif broader and not catalog.count(ctx.session, replace(query, keywords=(phrase,))):
             categories += sorted(broader - set(categories))
-    found = replace(query, categories=tuple(categories[:_MAX_CATEGORIES]), keywords=tuple(phrases))
+    found = replace(
+        query,
+        categories=tuple(categories[:_MAX_CATEGORIES]),
+        keywords=tuple(phrases),
+        named=tuple(named),
+    )
     if categories or catalog.count(ctx.session, found):
         return found
     corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
@@ -261,14 +269,19 @@ def refine_rows(
 def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:
     """A button that re-runs the query; shorter forms are tried until it fits 64 bytes:
     the phrases as the stems the search uses, then fewer phrases and categories."""
-    compact = replace(query, keywords=tuple(compact_phrase(k) for k in query.keywords))
+    compact = replace(
+        query,
+        keywords=tuple(compact_phrase(k) for k in query.keywords),
+        named=tuple(compact_phrase(k) for k in query.named),
+    )
+    first = _first_phrase(compact)
     candidates = (
         query,
         compact,
-        replace(compact, keywords=compact.keywords[:1]),
-        replace(compact, keywords=compact.keywords[:1], categories=query.categories[:2]),
-        replace(query, keywords=(), categories=query.categories[:2]),
-        replace(query, keywords=(), categories=query.categories[:1]),
+        first,
+        replace(first, categories=query.categories[:2]),
+        replace(query, keywords=(), named=(), categories=query.categories[:2]),
+        replace(query, keywords=(), named=(), categories=query.categories[:1]),
     )
     for candidate in candidates:
         try:
@@ -278,7 +291,14 @@ def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Bu
     return ctx.button(label, "menu", "search")
 
 
+def _first_phrase(query: SearchQuery) -> SearchQuery:
+    keywords = query.keywords[:1]
+    return replace(query, keywords=keywords, named=tuple(k for k in query.named if k in keywords))
+
+
 def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
+    # Which keywords are named, as their positions: "0", "01".
+    named = "".join(str(i) for i, k in enumerate(query.keywords) if k in query.named)
     return (
         str(page),
         ",".join(query.categories),
@@ -286,20 +306,25 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.area or "",
         query.hall or "",
         ",".join(query.keywords),
+        named,
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) != 6 or not args[0].isdigit():
+    if len(args) == 6:  # a button from before keywords could be named
+        args = (*args, "")
+    if len(args) != 7 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords = args
+    page, categories, country, area, hall, keywords, named = args
+    words = tuple(k for k in keywords.split(",") if k)
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
-            keywords=tuple(k for k in keywords.split(",") if k),
+            keywords=words,
             country=country or None,
             area=area if area in AREA_NAMES else None,
             hall=hall or None,
+            named=tuple(words[int(i)] for i in named if i.isdigit() and int(i) < len(words)),
         ),
         int(page),
     )
@@ -334,6 +359,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         country=data.get("country"),
         area=data.get("area"),
         hall=data.get("hall"),
+        named=tuple(data.get("named", ())),
     )
 
 
@@ -344,7 +370,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     last = query_from_state(ctx.state.results.query)
     said = build_query(ctx, nlu, guess_products=False)
     product = (
-        {"categories": said.categories, "keywords": said.keywords}
+        {"categories": said.categories, "keywords": said.keywords, "named": said.named}
         if said.categories or said.keywords
         else {}
     )

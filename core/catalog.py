@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    not_,
     or_,
     select,
     table,
@@ -40,6 +42,9 @@ class SearchQuery:
     country: str | None = None
     area: str | None = None
     hall: str | None = None
+    # Keywords that name one of the categories ("olive oil"): the category stands for them,
+    # and their words inside another product's name ("tuna in olive oil") do not count.
+    named: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -69,13 +74,33 @@ def _token_array(tokens: list[str]) -> ColumnElement[Any]:
     return cast(postgresql.array(tokens), postgresql.ARRAY(Text))
 
 
-def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
-    """All tokens of one of the variants in the exhibitor's index text."""
+def _has_any(
+    variants: list[list[str]],
+    dialect: str,
+    *,
+    unless: Sequence[tuple[list[list[str]], list[list[str]]]] = (),
+) -> ColumnElement[bool]:
+    """All tokens of one of the variants in the exhibitor's index text, or, for each pair
+    in `unless`, one of its first variants and none of its second."""
     if dialect == "sqlite":
         # One FTS look-up for them all; SQLite then probes the row set per exhibitor.
-        expression = " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+        parts = [_fts(variants)] if variants else []
+        parts += [f"({_fts(having)}) NOT ({_fts(without)})" for having, without in unless]
+        expression = " OR ".join(f"({part})" for part in parts)
         indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
+    conditions = [_pg_has_any(variants)] if variants else []
+    conditions += [
+        and_(_pg_has_any(having), not_(_pg_has_any(without))) for having, without in unless
+    ]
+    return or_(*conditions)
+
+
+def _fts(variants: list[list[str]]) -> str:
+    return " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+
+
+def _pg_has_any(variants: list[list[str]]) -> ColumnElement[bool]:
     singles = [tokens[0] for tokens in variants if len(tokens) == 1]
     several = [tokens for tokens in variants if len(tokens) > 1]
     conditions = [_TOKENS.op("&&")(_token_array(singles))] if singles else []
@@ -101,11 +126,20 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
     # devices too), so a parent category finds its sub-categories here.
     wanted = [[CATEGORY + category] for category in query.categories]
+    described_only = []
     for phrase in query.keywords:
         variants = phrase_variants(phrase)
-        wanted += variants + _described(variants)
+        if phrase in query.named and query.categories:
+            # The category has the exhibitors whose products are this; the words also in
+            # a profile count, not as part of another product in the list.
+            described_only.append((_described(variants), variants))
+        else:
+            wanted += variants + _described(variants)
     if query.categories or query.keywords:
-        conditions.append(_has_any(wanted, dialect) if wanted else literal(False))
+        found = wanted or described_only
+        conditions.append(
+            _has_any(wanted, dialect, unless=described_only) if found else literal(False)
+        )
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:

@@ -160,18 +160,22 @@ class Taxonomy:
         return found
 
     def _core(self, text: str) -> str:
-        """A product phrase without parentheses and the sizes, grades and codes after it."""
+        """A product phrase without parentheses and the sizes, grades and codes after it:
+        numbers, short codes in capitals, and measure or pack words after a number."""
         text = _PARENTHESES.sub(" ", text)
         words = list(_LABEL_WORD.finditer(text))
         end = len(text)
         while len(words) > 1:
             word = words[-1].group()
-            folded = fold(word)
+            number = any(ch.isdigit() for ch in word)
             code = (word.isupper() and len(word) <= 5 and word.isascii()) or len(word) == 1
-            if not (any(ch.isdigit() for ch in word) or folded in self.measure_words or code):
+            measure = fold(word) in self.measure_words and any(
+                ch.isdigit() for ch in words[-2].group()
+            )
+            if not (number or code or measure):
                 break
-            if code and tuple(units(word)) in self._term_index:  # "MRI", "EV" are products
-                break
+            if code and not number and tuple(units(word)) in self._term_index:
+                break  # "MRI", "EV" are products
             end = words.pop().start()
         return text[:end]
 
