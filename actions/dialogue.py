@@ -53,6 +53,17 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     company, and whatever the model tagged over it ("Sibir Technologies" as a date) is dropped."""
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
+    # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
+    # country or a product's name is what it says.
+    retyped = {
+        e: "country" if ctx.taxonomy.country_code(e.value) else "product"
+        for e in tagged
+        if e not in known and (ctx.taxonomy.country_code(e.value) or ctx.taxonomy.is_term(e.value))
+    }
+    if retyped:
+        entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
+        nlu = replace(nlu, entities=entities)
+        tagged = [e for e in tagged if e not in retyped]
     if known:
         # "明日" tagged beside "Nordic Medtech": only the name the catalog knows is a company.
         others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
@@ -84,7 +95,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # message that is only products, in the taxonomy's or the catalog's words, is a
         # search.
         intent = "search_exhibitors"
-    if intent == "exhibitor_info" and not exhibitor_info.named(nlu) and _search_values(nlu):
+    if (
+        intent == "exhibitor_info"
+        and not exhibitor_info.named(nlu)
+        and (_search_values(nlu) or search.names_products(ctx, nlu))
+    ):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"
     if intent == "book_meeting":

@@ -212,7 +212,8 @@ def set_language(ctx: Context, nlu: NluResult) -> Reply:
         shown = ctx.state.results
         if shown is not None and shown.kind == EXHIBITORS:
             return search_exhibitors.refine(ctx, nlu)
-        if not search_exhibitors.build_query(ctx, nlu, guess_products=False).empty:
+        asked = search_exhibitors.build_query(ctx, nlu, guess_products=False)
+        if not asked.empty or search_exhibitors.names_products(ctx, nlu):
             return search_exhibitors.search_exhibitors(ctx, nlu)
         return choose_language(ctx)
     if request.language is None:

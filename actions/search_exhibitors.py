@@ -28,8 +28,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     """The search a message asks for. Without `guess_products` only the products the model
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
-    # "French cheese": an adjective may come back as a language entity.
-    country_words = nlu.values("country") + nlu.values("language")
+    # "French cheese": an adjective may come back as a language entity; "French fries" is
+    # a product.
+    country_words = [
+        e.value
+        for e in nlu.entities
+        if e.type in {"country", "language"} and not _in_product_name(ctx, nlu.text, e.start, e.end)
+    ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
     for raw in nlu.values("product"):  # "café de Colombia", "French cheese"
@@ -69,7 +74,9 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
     others = [
         e.value
         for e in nlu.entities
-        if e.type not in {"product", "company"} and (e.type not in names or names[e.type](e.value))
+        if e.type not in {"product", "company"}
+        and (e.type not in names or names[e.type](e.value))
+        and not _in_product_name(ctx, nlu.text, e.start, e.end)
     ]
     return tax.product_phrases(nlu.text, exclude=others + country_words)
 
@@ -129,7 +136,30 @@ def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str
         (m.code, nlu.text[m.start : m.end])
         for m in ctx.taxonomy.country_mentions(nlu.text)
         if not any(start < m.end and m.start < end for start, end in companies)
+        and not _in_product_name(ctx, nlu.text, m.start, m.end)
     ]
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _in_product_name(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the words at start:end belong to a product's name with one or two words
+    around them: "French fries", "Turkish delight", "Brussels sprouts" name no country."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+    if not inside or _CJK.search(text[start:end]):
+        return False
+    first, last = inside[0], inside[-1]
+    for before in range(3):
+        for after in range(3):
+            if not before and not after:
+                continue
+            lo, hi = first - before, last + after
+            inside_text = lo >= 0 and hi < len(words)
+            if inside_text and ctx.taxonomy.is_term(text[words[lo][0] : words[hi][1]]):
+                return True
+    return False
 
 
 def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
@@ -141,21 +171,32 @@ def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> Sear
     typo is corrected only when the phrase as typed finds nothing."""
     head_first = ctx.t.locale in _HEAD_FIRST
     categories: list[str] = []
-    named: list[str] = []
+    within: list[str] = []
+    restricted = True
     for phrase in phrases:
         match = ctx.taxonomy.match_product(phrase, head_first=head_first)
-        broader = match.kind_of | match.head
+        own = replace(query, keywords=(phrase,))
         if match.whole:
             categories += sorted(match.whole - set(categories))
-            named.append(phrase)
-        elif broader and not catalog.count(ctx.session, replace(query, keywords=(phrase,))):
-            categories += sorted(broader - set(categories))
+            within += sorted(match.whole - set(within))
+        elif match.kind_of:
+            within += sorted(match.kind_of - set(within))
+            if not catalog.count(ctx.session, replace(own, within=tuple(match.kind_of))):
+                categories += sorted(match.kind_of - set(categories))
+        else:
+            restricted = False
+            if match.head and not catalog.count(ctx.session, own):
+                categories += sorted(match.head - set(categories))
     found = replace(
         query,
         categories=tuple(categories[:_MAX_CATEGORIES]),
         keywords=tuple(phrases),
-        named=tuple(named),
+        within=tuple(within) if restricted else (),
     )
+    if found.within and not catalog.count(ctx.session, found):
+        # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
+        # in the product list count as they are.
+        found = replace(found, within=())
     if categories or catalog.count(ctx.session, found):
         return found
     corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
@@ -269,19 +310,15 @@ def refine_rows(
 def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Button:
     """A button that re-runs the query; shorter forms are tried until it fits 64 bytes:
     the phrases as the stems the search uses, then fewer phrases and categories."""
-    compact = replace(
-        query,
-        keywords=tuple(compact_phrase(k) for k in query.keywords),
-        named=tuple(compact_phrase(k) for k in query.named),
-    )
-    first = _first_phrase(compact)
+    compact = replace(query, keywords=tuple(compact_phrase(k) for k in query.keywords))
+    first = replace(compact, keywords=compact.keywords[:1])
     candidates = (
         query,
         compact,
         first,
         replace(first, categories=query.categories[:2]),
-        replace(query, keywords=(), named=(), categories=query.categories[:2]),
-        replace(query, keywords=(), named=(), categories=query.categories[:1]),
+        replace(query, keywords=(), within=(), categories=query.categories[:2]),
+        replace(query, keywords=(), within=(), categories=query.categories[:1]),
     )
     for candidate in candidates:
         try:
@@ -291,14 +328,7 @@ def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Bu
     return ctx.button(label, "menu", "search")
 
 
-def _first_phrase(query: SearchQuery) -> SearchQuery:
-    keywords = query.keywords[:1]
-    return replace(query, keywords=keywords, named=tuple(k for k in query.named if k in keywords))
-
-
 def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
-    # Which keywords are named, as their positions: "0", "01".
-    named = "".join(str(i) for i, k in enumerate(query.keywords) if k in query.named)
     return (
         str(page),
         ",".join(query.categories),
@@ -306,25 +336,24 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.area or "",
         query.hall or "",
         ",".join(query.keywords),
-        named,
+        ",".join(query.within),
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) == 6:  # a button from before keywords could be named
+    if len(args) == 6:  # a button from before searches had `within`
         args = (*args, "")
     if len(args) != 7 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords, named = args
-    words = tuple(k for k in keywords.split(",") if k)
+    page, categories, country, area, hall, keywords, within = args
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
-            keywords=words,
+            keywords=tuple(k for k in keywords.split(",") if k),
             country=country or None,
             area=area if area in AREA_NAMES else None,
             hall=hall or None,
-            named=tuple(words[int(i)] for i in named if i.isdigit() and int(i) < len(words)),
+            within=tuple(c for c in within.split(",") if c),
         ),
         int(page),
     )
@@ -359,7 +388,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         country=data.get("country"),
         area=data.get("area"),
         hall=data.get("hall"),
-        named=tuple(data.get("named", ())),
+        within=tuple(data.get("within", ())),
     )
 
 
@@ -370,7 +399,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     last = query_from_state(ctx.state.results.query)
     said = build_query(ctx, nlu, guess_products=False)
     product = (
-        {"categories": said.categories, "keywords": said.keywords, "named": said.named}
+        {"categories": said.categories, "keywords": said.keywords, "within": said.within}
         if said.categories or said.keywords
         else {}
     )

@@ -42,9 +42,10 @@ class SearchQuery:
     country: str | None = None
     area: str | None = None
     hall: str | None = None
-    # Keywords that name one of the categories ("olive oil"): the category stands for them,
-    # and their words inside another product's name ("tuna in olive oil") do not count.
-    named: tuple[str, ...] = ()
+    # Categories the keywords are a kind of ("olive oil", "oysters"): their words count in
+    # the product lists of these categories' exhibitors only, not inside another product's
+    # name ("tuna in olive oil", "Oyster Perpetual" watches); in a profile they count.
+    within: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -126,12 +127,13 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
     # devices too), so a parent category finds its sub-categories here.
     wanted = [[CATEGORY + category] for category in query.categories]
+    within = [[CATEGORY + category] for category in query.within]
     described_only = []
     for phrase in query.keywords:
         variants = phrase_variants(phrase)
-        if phrase in query.named and query.categories:
-            # The category has the exhibitors whose products are this; the words also in
-            # a profile count, not as part of another product in the list.
+        if within:
+            # In a product list only as one of the category's products, in a profile as is.
+            wanted += [[*category, *tokens] for category in within for tokens in variants]
             described_only.append((_described(variants), variants))
         else:
             wanted += variants + _described(variants)

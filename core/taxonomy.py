@@ -146,7 +146,8 @@ class Taxonomy:
         known to be French, Spanish or Russian, whose head noun may come first ("café
         moulu"); else only those languages' own terms may stand first. What a label adds
         after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+") is left out."""
-        phrase = units(self._core(text)) or units(text)
+        core = self._core(text)
+        phrase = units(core) if core.strip() else []
         if not phrase:
             return ProductMatch()
         found = self._match_units(phrase, head_first)
@@ -174,9 +175,15 @@ class Taxonomy:
             )
             if not (number or code or measure):
                 break
-            if code and not number and tuple(units(word)) in self._term_index:
+            if code and not number and len(word) > 1 and self.is_term(word):
                 break  # "MRI", "EV" are products
             end = words.pop().start()
+        # A part that is only a size or an age ("24 mesi", "500 ml") names no product.
+        if words and all(
+            any(ch.isdigit() for ch in w.group()) or fold(w.group()) in self.measure_words
+            for w in words
+        ):
+            return ""
         return text[:end]
 
     def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
@@ -278,6 +285,11 @@ class Taxonomy:
             if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
                 found |= ids
         return found
+
+    def is_term(self, phrase: str) -> bool:
+        """Whether a phrase is, as a whole, a product the taxonomy knows ("French fries")."""
+        match = self.match_product(phrase)
+        return bool(match.whole or match.kind_of)
 
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur as whole words anywhere in a whole message."""
@@ -468,7 +480,9 @@ def _contains(haystack: str, needle: str) -> bool:
 
 # Where a product label goes on to another product or a qualifier: "durian – frozen whole
 # fruit", "Aceite de oliva: Picual", "UHT milk / cream".
-_LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]")
+# A number inside a label starts a size or a grade ("Tequila 100% agave reposado", "Aged
+# Gouda 18 months"); what comes before it is a product on its own too.
+_LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)")
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 _FUZZY_MIN = 6
@@ -497,7 +511,10 @@ def _trim_end(word: str, framing: frozenset[str]) -> str:
 def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
     """Where the head noun may be: before "de"/"for"/"для" if there is one, else at the
     end (English, German, Russian, Chinese, Japanese, Korean), or at the start."""
-    link = next((i for i, unit in enumerate(phrase) if i and unit in _LINK_STEMS), None)
+    link = next(
+        (i for i, unit in enumerate(phrase) if 0 < i < len(phrase) - 1 and unit in _LINK_STEMS),
+        None,
+    )
     if link is not None:
         return {0, link - 1}
     return {0, len(phrase) - 1} if head_first else {len(phrase) - 1}
