@@ -113,17 +113,20 @@ def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
     return catalog.count(ctx.session, replace(query, keywords=(phrase,))) > 0
 
 
-def names_products(ctx: Context, nlu: NluResult) -> bool:
+def names_products(ctx: Context, nlu: NluResult, *, catalog_words: bool = True) -> bool:
     """Whether the message, without its framing words and the countries it names, is only
-    products: words of the taxonomy or of the catalog ("冷凍ドリアン", "Bier aus Tschechien"),
-    whatever the model made of it."""
+    products: the taxonomy's words or, with `catalog_words`, words of the exhibitors'
+    product lists ("冷凍ドリアン", "Bier aus Tschechien"), whatever the model made of it."""
     mentioned = _countries_outside_companies(ctx, nlu)
     phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
     query = SearchQuery(country=mentioned[0][0] if mentioned else None)
     head_first = ctx.t.locale in _HEAD_FIRST
     return bool(phrases) and all(
         ctx.taxonomy.match_product(phrase, head_first=head_first).categories
-        or catalog.count(ctx.session, replace(query, keywords=(phrase,))) > 0
+        or (
+            catalog_words
+            and catalog.count(ctx.session, replace(query, keywords=(phrase,)), profiles=False) > 0
+        )
         for phrase in phrases
     )
 

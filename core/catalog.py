@@ -122,7 +122,9 @@ def _described(variants: list[list[str]]) -> list[list[str]]:
     return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
 
-def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
+def _conditions(
+    query: SearchQuery, dialect: str, *, profiles: bool = True
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Exhibitor.retired_at.is_(None)]
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
     # devices too), so a parent category finds its sub-categories here.
@@ -136,7 +138,7 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
             wanted += [[*category, *tokens] for category in within for tokens in variants]
             described_only.append((_described(variants), variants))
         else:
-            wanted += variants + _described(variants)
+            wanted += variants + (_described(variants) if profiles else [])
     if query.categories or query.keywords:
         found = wanted or described_only
         conditions.append(
@@ -151,8 +153,9 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def count(session: Session, query: SearchQuery) -> int:
-    where = and_(*_conditions(query, session.get_bind().dialect.name))
+def count(session: Session, query: SearchQuery, *, profiles: bool = True) -> int:
+    """How many exhibitors a search finds; without `profiles`, by product lists alone."""
+    where = and_(*_conditions(query, session.get_bind().dialect.name, profiles=profiles))
     return session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
 
 
