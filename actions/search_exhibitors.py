@@ -20,7 +20,6 @@ _HALL = re.compile(r"\d{1,2}\.\d")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 VERB = "sr"
 _MAX_PHRASES = 2
-_MAX_CATEGORIES = 3
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
@@ -110,7 +109,7 @@ def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
     match = ctx.taxonomy.match_product(phrase, head_first=ctx.t.locale in _HEAD_FIRST)
     if match.whole or match.kind_of:
         return True
-    return catalog.count(ctx.session, replace(query, keywords=(phrase,))) > 0
+    return catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)))
 
 
 def names_products(ctx: Context, nlu: NluResult, *, catalog_words: bool = True) -> bool:
@@ -125,7 +124,7 @@ def names_products(ctx: Context, nlu: NluResult, *, catalog_words: bool = True) 
         ctx.taxonomy.match_product(phrase, head_first=head_first).categories
         or (
             catalog_words
-            and catalog.count(ctx.session, replace(query, keywords=(phrase,)), profiles=False) > 0
+            and catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)), profiles=False)
         )
         for phrase in phrases
     )
@@ -166,44 +165,8 @@ def _in_product_name(ctx: Context, text: str, start: int, end: int) -> bool:
 
 
 def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
-    """Each phrase is searched in the exhibitors' own words and, when it names a category
-    ("hearing aids", "Eiswein"), as that category with everything under it. A phrase that
-    names a kind within a category ("camembert") or ends in a category's term ("Tasmanian
-    ice wine", "frozen durian") is searched as that category only when no exhibitor writes
-    it: the specific words find the exhibitors that have them, not the whole category. A
-    typo is corrected only when the phrase as typed finds nothing."""
     head_first = ctx.t.locale in _HEAD_FIRST
-    categories: list[str] = []
-    within: list[str] = []
-    restricted = True
-    for phrase in phrases:
-        match = ctx.taxonomy.match_product(phrase, head_first=head_first)
-        own = replace(query, keywords=(phrase,))
-        if match.whole:
-            categories += sorted(match.whole - set(categories))
-            within += sorted(match.whole - set(within))
-        elif match.kind_of:
-            within += sorted(match.kind_of - set(within))
-            if not catalog.count(ctx.session, replace(own, within=tuple(match.kind_of))):
-                categories += sorted(match.kind_of - set(categories))
-        else:
-            restricted = False
-            if match.head and not catalog.count(ctx.session, own):
-                categories += sorted(match.head - set(categories))
-    found = replace(
-        query,
-        categories=tuple(categories[:_MAX_CATEGORIES]),
-        keywords=tuple(phrases),
-        within=tuple(within) if restricted else (),
-    )
-    if found.within and not catalog.count(ctx.session, found):
-        # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
-        # in the product list count as they are.
-        found = replace(found, within=())
-    if categories or catalog.count(ctx.session, found):
-        return found
-    corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
-    return replace(found, categories=tuple(corrected[:_MAX_CATEGORIES])) if corrected else found
+    return catalog.product_query(ctx.session, ctx.taxonomy, query, phrases, head_first=head_first)
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:

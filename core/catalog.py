@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +33,7 @@ from core.models import CatalogSource, Exhibitor
 from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
+MAX_CATEGORIES = 3
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,14 @@ def _conditions(
     for phrase in query.keywords:
         variants = phrase_variants(phrase)
         if within:
-            # In a product list only as one of the category's products, in a profile as is.
-            wanted += [[*category, *tokens] for category in within for tokens in variants]
+            # In a product list only as one of the category's products (the category itself
+            # may be wanted already), in a profile as it is.
+            wanted += [
+                [*category, *tokens]
+                for category in within
+                if category not in wanted
+                for tokens in variants
+            ]
             described_only.append((_described(variants), variants))
         else:
             wanted += variants + (_described(variants) if profiles else [])
@@ -151,6 +158,63 @@ def _conditions(
     if query.hall:
         conditions.append(Exhibitor.hall == query.hall)
     return conditions
+
+
+def product_query(
+    session: Session,
+    taxonomy: Taxonomy,
+    query: SearchQuery,
+    phrases: list[str],
+    *,
+    head_first: bool = False,
+) -> SearchQuery:
+    """The search for these product phrases within `query`'s filters. Each phrase is
+    searched in the exhibitors' own words and, when it names a category ("hearing aids",
+    "Eiswein"), as that category with everything under it. A phrase naming a kind within a
+    category ("camembert") finds the exhibitors of that category that write it, and the
+    category only when none does; one that only ends in a category's term ("Tasmanian ice
+    wine", "frozen durian") is searched as that category only when no exhibitor writes it.
+    The specific words find the exhibitors that have them, not the whole category. A typo
+    is corrected only when the phrase as typed finds nothing. `head_first`: the request's
+    language puts the noun first (French, Spanish, Russian)."""
+    categories: list[str] = []
+    within: list[str] = []
+    restricted = True
+    for phrase in phrases:
+        match = taxonomy.match_product(phrase, head_first=head_first)
+        own = replace(query, keywords=(phrase,))
+        if match.whole:
+            categories += sorted(match.whole - set(categories))
+            within += sorted(match.whole - set(within))
+        elif match.kind_of:
+            within += sorted(match.kind_of - set(within))
+            if not finds_any(session, replace(own, within=tuple(match.kind_of))):
+                categories += sorted(match.kind_of - set(categories))
+        else:
+            restricted = False
+            if match.head and not finds_any(session, own):
+                categories += sorted(match.head - set(categories))
+    found = replace(
+        query,
+        categories=tuple(categories[:MAX_CATEGORIES]),
+        keywords=tuple(phrases),
+        within=tuple(within) if restricted else (),
+    )
+    if found.within and not finds_any(session, found):
+        # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
+        # in the product list count as they are.
+        found = replace(found, within=())
+    if categories or finds_any(session, found):
+        return found
+    corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
+    return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
+
+
+def finds_any(session: Session, query: SearchQuery, *, profiles: bool = True) -> bool:
+    """Whether a search finds anyone (cheaper than counting); without `profiles`, by
+    product lists alone."""
+    where = and_(*_conditions(query, session.get_bind().dialect.name, profiles=profiles))
+    return session.scalar(select(Exhibitor.id).where(where).limit(1)) is not None
 
 
 def count(session: Session, query: SearchQuery, *, profiles: bool = True) -> int:
