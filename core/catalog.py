@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from core import names
-from core.fulltext import CATEGORY, DESCRIPTION, phrase_variants
+from core.fulltext import CATEGORY, DESCRIPTION, fold, phrase_variants, same_word, units
 from core.models import CatalogSource, Exhibitor
 from core.taxonomy import Taxonomy
 
@@ -202,12 +202,35 @@ def product_query(
     )
     if found.within and not finds_any(session, found):
         # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
-        # in the product list count as they are.
-        found = replace(found, within=())
+        # in the product list count as they are, in the product's exhibition area ("Oyster
+        # Perpetual" watches are no oysters), if they are the phrase's very words.
+        areas = {taxonomy.categories[c].area for c in found.within}
+        area = found.area or (areas.pop() if len(areas) == 1 else None)
+        loose = replace(found, within=(), area=area)
+        if _writes(session, loose, phrases):
+            found = loose
     if categories or finds_any(session, found):
         return found
     corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
     return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
+
+
+def _writes(session: Session, query: SearchQuery, phrases: list[str], sample: int = 20) -> bool:
+    """Whether some exhibitor the query finds has a phrase's words themselves, not only
+    words with the same stem in another language (the index has "Helles" for "helado")."""
+    where = and_(*_conditions(query, session.get_bind().dialect.name))
+    fields = (Exhibitor.products, Exhibitor.description_en, Exhibitor.description_zh)
+    for row in session.execute(select(*fields).where(where).limit(sample)):
+        text = fold(" ".join(value or "" for value in row))
+        written = {unit.word for unit in units(text) if not unit.cjk}
+        for phrase in phrases:
+            wanted = units(phrase)
+            if all(
+                unit.text in text if unit.cjk else any(same_word(unit.word, w) for w in written)
+                for unit in wanted
+            ):
+                return True
+    return False
 
 
 def finds_any(session: Session, query: SearchQuery, *, profiles: bool = True) -> bool:

@@ -492,7 +492,8 @@ _HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",
-                    "von", "zum", "zur", "di", "da", "do", "della", "per"})  # fmt: skip
+                    "von", "zum", "zur", "di", "da", "do", "della", "per", "in", "im",
+                    "from", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 
 
