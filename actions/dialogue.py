@@ -56,9 +56,9 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
     # country or a product's name is what it says.
     retyped = {
-        e: "country" if ctx.taxonomy.country_code(e.value) else "product"
+        e: "country" if _only_a_country(ctx, e.value) else "product"
         for e in tagged
-        if e not in known and (ctx.taxonomy.country_code(e.value) or ctx.taxonomy.is_term(e.value))
+        if e not in known and (_only_a_country(ctx, e.value) or ctx.taxonomy.is_term(e.value))
     }
     if retyped:
         entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
@@ -76,6 +76,13 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
     return replace(nlu, entities=(*kept, company))
+
+
+def _only_a_country(ctx: Context, value: str) -> bool:
+    """ "匈牙利", "Norway": a country's name and nothing else ("Japan Airlines" is a name)."""
+    text = value.strip()
+    found = ctx.taxonomy.country_mentions(text)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:
