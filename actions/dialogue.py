@@ -96,7 +96,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
-    if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu):
+    # Small talk ("how are you") may share a word with a profile ("know-how"): for it only
+    # the taxonomy's and the product lists' words count.
+    chat = intent in SMALL_TALK
+    if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu, profiles=not chat):
         # A product the model has not seen ("冷凍ドリアン", "cold chain logistics") can pull
         # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye): a
         # message that is only products, in the taxonomy's or the catalog's words, is a

@@ -112,10 +112,13 @@ def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
     return catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)))
 
 
-def names_products(ctx: Context, nlu: NluResult, *, catalog_words: bool = True) -> bool:
+def names_products(
+    ctx: Context, nlu: NluResult, *, catalog_words: bool = True, profiles: bool = True
+) -> bool:
     """Whether the message, without its framing words and the countries it names, is only
     products: the taxonomy's words or, with `catalog_words`, words of the exhibitors'
-    product lists ("冷凍ドリアン", "Bier aus Tschechien"), whatever the model made of it."""
+    product lists, and with `profiles` of their profiles too ("冷凍ドリアン", "Bier aus
+    Tschechien", "pianos"), whatever the model made of it."""
     mentioned = _countries_outside_companies(ctx, nlu)
     phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
     query = SearchQuery(country=mentioned[0][0] if mentioned else None)
@@ -124,7 +127,9 @@ def names_products(ctx: Context, nlu: NluResult, *, catalog_words: bool = True) 
         ctx.taxonomy.match_product(phrase, head_first=head_first).categories
         or (
             catalog_words
-            and catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)), profiles=False)
+            and catalog.finds_any(
+                ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
+            )
         )
         for phrase in phrases
     )

@@ -69,6 +69,7 @@ CATALOG_C = search_eval.HEADER + "".join(
         "C16,Nordfjord Sjømat,,NO,food,8.2,8.2C-16,Fresh Atlantic salmon (superior grade),,,no,,",
         "C17,Schwaben Robotik,,DE,equipment,4.1,4.1C-17,Industrieroboter;Schweißroboter,,,de,,",
         "C18,Jalisco Agave,,MX,food,8.2,8.2C-18,Tequila 100% agave reposado,,,es,,",
+        "C19,Ulm Sudhaus,,DE,equipment,4.1,4.1C-19,Sudhausanlagen,German know-how in craft brewing systems,,de,,",
     )
 )
 

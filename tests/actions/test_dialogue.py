@@ -20,6 +20,8 @@ from tests.actions.conftest import nlu
         ("en", "tequila", "nlu_fallback", {}, {"C18"}),
         # A product in no category of the taxonomy, but in the catalog's product lists.
         ("fr", "croissants", "out_of_scope", {}, {"C09"}),
+        # ... or in a profile, when the model did not understand the message at all.
+        ("en", "brewing systems", "nlu_fallback", {}, {"C19"}),
         # A country and a product word tagged as companies the catalog does not have.
         ("zh", "匈牙利贵腐酒", "out_of_scope", {"company": ["匈牙利", "酒"]}, {"C14"}),
     ],
@@ -46,4 +48,7 @@ def test_small_talk_and_language_questions_stay_what_they_are(c_ctx) -> None:
     assert "exhibitor" not in dialogue.respond(ctx, nlu("hello", "greet")).text.lower()
     assert ctx.state.results is None
     reply = dialogue.respond(ctx, nlu("thanks, bye", "goodbye"))
+    assert ctx.state.results is None, reply.text
+    # "how" is in a profile ("know-how"), but small talk counts product words only.
+    reply = dialogue.respond(ctx, nlu("how are you", "greet"))
     assert ctx.state.results is None, reply.text
