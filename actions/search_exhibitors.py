@@ -208,7 +208,7 @@ def describe(ctx: Context, query: SearchQuery) -> str:
 
 
 def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) -> Reply:
-    found = catalog.search(ctx.session, query, page)
+    found = catalog.search(ctx.session, query, page, taxonomy=ctx.taxonomy)
     if found.total == 0:
         return Reply(
             text=ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))

@@ -124,7 +124,7 @@ def _described(variants: list[list[str]]) -> list[list[str]]:
 
 
 def _conditions(
-    query: SearchQuery, dialect: str, *, profiles: bool = True
+    query: SearchQuery, dialect: str, *, profiles: bool = True, taxonomy: Taxonomy | None = None
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Exhibitor.retired_at.is_(None)]
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
@@ -146,6 +146,11 @@ def _conditions(
             described_only.append((_described(variants), variants))
         else:
             wanted += variants + (_described(variants) if profiles else [])
+    if taxonomy is not None and profiles:
+        # A profile in English or Chinese naming a narrow category ("Hip and knee
+        # prostheses.") says what its exhibitor sells, whatever language the labels are in.
+        for term in taxonomy.profile_words(query.categories):
+            wanted += _described(phrase_variants(term))
     if query.categories or query.keywords:
         found = wanted or described_only
         conditions.append(
@@ -188,11 +193,11 @@ def product_query(
             within += sorted(match.whole - set(within))
         elif match.kind_of:
             within += sorted(match.kind_of - set(within))
-            if not finds_any(session, replace(own, within=tuple(match.kind_of))):
+            if not finds_any(session, replace(own, within=tuple(match.kind_of)), taxonomy=taxonomy):
                 categories += sorted(match.kind_of - set(categories))
         else:
             restricted = False
-            if match.head and not finds_any(session, own):
+            if match.head and not finds_any(session, own, taxonomy=taxonomy):
                 categories += sorted(match.head - set(categories))
     found = replace(
         query,
@@ -200,7 +205,7 @@ def product_query(
         keywords=tuple(phrases),
         within=tuple(within) if restricted else (),
     )
-    if found.within and not finds_any(session, found):
+    if found.within and not finds_any(session, found, taxonomy=taxonomy):
         # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
         # in the product list count as they are, in the product's exhibition area ("Oyster
         # Perpetual" watches are no oysters), if they are the phrase's very words.
@@ -209,7 +214,7 @@ def product_query(
         loose = replace(found, within=(), area=area)
         if _writes(session, loose, phrases):
             found = loose
-    if categories or finds_any(session, found):
+    if categories or finds_any(session, found, taxonomy=taxonomy):
         return found
     corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
     return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
@@ -233,10 +238,17 @@ def _writes(session: Session, query: SearchQuery, phrases: list[str], sample: in
     return False
 
 
-def finds_any(session: Session, query: SearchQuery, *, profiles: bool = True) -> bool:
+def finds_any(
+    session: Session,
+    query: SearchQuery,
+    *,
+    profiles: bool = True,
+    taxonomy: Taxonomy | None = None,
+) -> bool:
     """Whether a search finds anyone (cheaper than counting); without `profiles`, by
-    product lists alone."""
-    where = and_(*_conditions(query, session.get_bind().dialect.name, profiles=profiles))
+    product lists alone; with `taxonomy`, also by profiles naming its categories."""
+    dialect = session.get_bind().dialect.name
+    where = and_(*_conditions(query, dialect, profiles=profiles, taxonomy=taxonomy))
     return session.scalar(select(Exhibitor.id).where(where).limit(1)) is not None
 
 
@@ -246,24 +258,30 @@ def count(session: Session, query: SearchQuery, *, profiles: bool = True) -> int
     return session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
 
 
-def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
-    """One page of results, with the total and facets from a single pass over them."""
+def search(
+    session: Session, query: SearchQuery, page: int = 0, *, taxonomy: Taxonomy | None = None
+) -> SearchPage:
+    """One page of results, with the total and facets from a single pass over them; with
+    `taxonomy`, profiles naming a narrow category count too."""
     if session.get_bind().dialect.name != "postgresql":
-        return _search(session, query, page, "sqlite")
+        return _search(session, query, page, "sqlite", taxonomy)
     # PostgreSQL's planner prices reading each row's word array too low and would scan
     # the whole table for a broad category; the GIN index is several times faster.
     before = session.scalar(text("SELECT current_setting('enable_seqscan')"))
     session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
     try:
-        return _search(session, query, page, "postgresql")
+        return _search(session, query, page, "postgresql", taxonomy)
     finally:
         session.execute(
             text("SELECT set_config('enable_seqscan', :before, true)"), {"before": before}
         )
 
 
-def _search(session: Session, query: SearchQuery, page: int, dialect: str) -> SearchPage:
-    where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
+def _search(
+    session: Session, query: SearchQuery, page: int, dialect: str, taxonomy: Taxonomy | None
+) -> SearchPage:
+    conditions = _conditions(query, dialect, taxonomy=taxonomy)
+    where = and_(*conditions) if not query.empty else Exhibitor.id.is_(None)
     groups = _groups(session, where)
     total = sum(groups.values())
     page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))

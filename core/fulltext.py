@@ -28,7 +28,8 @@ DESCRIPTION = "_"
 CATEGORY = "§"
 # Words in Han, kana or Hangul (and their punctuation-free runs); everything else alphabetic.
 _CJK_RUN = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff\uff66-\uff9f]+"
-_UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_]+)")
+# A word stops where a CJK run starts: "1日使い捨て" is "1" and "日使い捨て".
+_UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_{_CJK_RUN[1:-2]}]+)")
 # Product items and description sentences: a phrase never spans two of them.
 _SEGMENT = re.compile(r"[;；|.。,，、:：!！?？()（）\[\]/\n]+")
 _LATIN_STEMMERS = ("english", "german", "french", "spanish")

@@ -51,6 +51,8 @@ class Category:
     # Terms that name one kind within the category ("camembert" in cheese, "sunscreen" in
     # skincare), not the category: a request for a kind wants that kind.
     kinds: tuple[str, ...] = ()
+    # Its names and terms in the languages of the profiles (English, Chinese).
+    profile_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Taxonomy:
     _term_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
     _city_index: dict[str, str] = field(default_factory=dict)
+    _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
@@ -180,8 +183,7 @@ class Taxonomy:
             end = words.pop().start()
         # A part that is only a size or an age ("24 mesi", "500 ml") names no product.
         if words and all(
-            any(ch.isdigit() for ch in w.group()) or fold(w.group()) in self.measure_words
-            for w in words
+            _SIZE.fullmatch(w.group()) or fold(w.group()) in self.measure_words for w in words
         ):
             return ""
         return text[:end]
@@ -285,6 +287,22 @@ class Taxonomy:
             if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
                 found |= ids
         return found
+
+    def profile_words(self, category_ids: Iterable[str]) -> tuple[str, ...]:
+        """The words an English or Chinese profile may use for these categories and what is
+        under them ("Hip and knee prostheses."), for categories narrow enough that a profile
+        mentioning one of them says what the exhibitor sells; none for broad ones."""
+        key = tuple(sorted(category_ids))
+        if key not in self._profile_words:
+            found: dict[str, None] = {}
+            for category_id in self.with_subcategories(key):
+                category = self.categories.get(category_id)
+                if category is not None:
+                    # Several words ("knee prostheses"): one word alone ("robots",
+                    # "battery") is too often part of something else in a sentence.
+                    found.update(dict.fromkeys(t for t in category.profile_terms if " " in t))
+            self._profile_words[key] = tuple(found) if len(found) <= _PROFILE_WORDS_MAX else ()
+        return self._profile_words[key]
 
     def is_term(self, phrase: str) -> bool:
         """Whether a phrase is, as a whole, a product the taxonomy knows ("French fries")."""
@@ -485,7 +503,13 @@ def _contains(haystack: str, needle: str) -> bool:
 _LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)")
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
+_SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
+# Exhibitors' profiles are in English and Chinese (description_en, description_zh).
+_PROFILE_LANGUAGES = ("en", "zh")
+# A category with more words than this (with what is under it) is broad: its exhibitors
+# are found by their products, not by words in a profile.
+_PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
 # Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский").
 _HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
@@ -628,6 +652,17 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
             + tuple(str(v) for v in (spec.get("names") or {}).values()),
             kinds=tuple(
                 str(term) for terms in (spec.get("kinds") or {}).values() for term in terms or []
+            ),
+            profile_terms=tuple(
+                dict.fromkeys(
+                    [str((spec.get("names") or {}).get(lang, "")) for lang in _PROFILE_LANGUAGES]
+                    + [
+                        str(term)
+                        for group in ("terms", "kinds")
+                        for lang in _PROFILE_LANGUAGES
+                        for term in (spec.get(group) or {}).get(lang) or ()
+                    ]
+                )
             ),
             head_first_terms=_head_first_terms(spec),
             compound_tails=tuple(
