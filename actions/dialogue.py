@@ -28,6 +28,7 @@ NEW_SUBJECT = {"lingang_faq", "my_meetings", "set_language", "unsubscribe_alerts
 # Small talk the model may see in a short follow-up ("下一页" read as goodbye): a
 # conversation cue in the message wins over these.
 SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
+NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -59,6 +60,17 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
+    # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
+    # country or a product's name is what it says.
+    retyped = {
+        e: "country" if _only_a_country(ctx, e.value) else "product"
+        for e in tagged
+        if e not in known and (_only_a_country(ctx, e.value) or ctx.taxonomy.is_term(e.value))
+    }
+    if retyped:
+        entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
+        nlu = replace(nlu, entities=entities)
+        tagged = [e for e in tagged if e not in retyped]
     if known and not inside:
         # "明日" tagged beside "Nordic Medtech": only the name the catalog knows is a company.
         others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
@@ -82,6 +94,13 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     return any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words)
 
 
+def _only_a_country(ctx: Context, value: str) -> bool:
+    """ "匈牙利", "Norway": a country's name and nothing else ("Japan Airlines" is a name)."""
+    text = value.strip()
+    found = ctx.taxonomy.country_mentions(text)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+
+
 def understood_intent(ctx: Context, nlu: NluResult) -> str:
     """The NLU's intent when it is sure enough, else "nlu_fallback"."""
     known = nlu.intent in INTENTS or nlu.intent in CONVERSATION_INTENTS
@@ -89,7 +108,7 @@ def understood_intent(ctx: Context, nlu: NluResult) -> str:
 
 
 def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
-    if intent in {"out_of_scope", "nlu_fallback"} and exhibitor_info.named(nlu):
+    if intent in NOT_UNDERSTOOD and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
@@ -106,7 +125,20 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
         # read as products ("battery").
         intent = "exhibitor_info"
-    if intent == "exhibitor_info" and not exhibitor_info.named(nlu) and _search_values(nlu):
+    # Small talk ("how are you") may share a word with a profile ("know-how"): for it only
+    # the taxonomy's and the product lists' words count.
+    chat = intent in SMALL_TALK
+    if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu, profiles=not chat):
+        # A product the model has not seen ("冷凍ドリアン", "cold chain logistics") can pull
+        # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye): a
+        # message that is only products, in the taxonomy's or the catalog's words, is a
+        # search.
+        intent = "search_exhibitors"
+    if (
+        intent == "exhibitor_info"
+        and not exhibitor_info.named(nlu)
+        and (_search_values(nlu) or search.names_products(ctx, nlu))
+    ):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"
     if intent == "book_meeting":

@@ -212,7 +212,10 @@ def set_language(ctx: Context, nlu: NluResult) -> Reply:
         shown = ctx.state.results
         if shown is not None and shown.kind == EXHIBITORS:
             return search_exhibitors.refine(ctx, nlu)
-        if not search_exhibitors.build_query(ctx, nlu, guess_products=False).empty:
+        asked = search_exhibitors.build_query(ctx, nlu, guess_products=False)
+        # The model is sure a language is meant: only a product the taxonomy knows ("French
+        # fries") makes it a search, not any word an exhibitor uses ("languages").
+        if not asked.empty or search_exhibitors.names_products(ctx, nlu, catalog_words=False):
             return search_exhibitors.search_exhibitors(ctx, nlu)
         return choose_language(ctx)
     if request.language is None:

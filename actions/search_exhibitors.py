@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from html import escape
 from typing import Any
@@ -16,9 +17,9 @@ from core.fulltext import compact_phrase
 from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 VERB = "sr"
 _MAX_PHRASES = 2
-_MAX_CATEGORIES = 3
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
@@ -26,8 +27,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     """The search a message asks for. Without `guess_products` only the products the model
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
-    # "French cheese": an adjective may come back as a language entity.
-    country_words = nlu.values("country") + nlu.values("language")
+    # "French cheese": an adjective may come back as a language entity; "French fries" is
+    # a product.
+    country_words = [
+        e.value
+        for e in nlu.entities
+        if e.type in {"country", "language"} and not _in_product_name(ctx, nlu.text, e.start, e.end)
+    ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
     for raw in nlu.values("product"):  # "café de Colombia", "French cheese"
@@ -40,17 +46,93 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     country = country or (mentioned[0][0] if mentioned else None)
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
-    phrases = [p for raw in products for p in tax.product_phrases(raw)]
-    if not phrases and guess_products:
-        # The model may miss the product or tag it as something else ("Landmaschinen" as a
-        # company): the rest of the message, without its framing words and the countries
-        # it names, is the product.
-        others = [e.value for e in nlu.entities if e.type not in {"product", "company"}]
-        phrases = tax.product_phrases(nlu.text, exclude=others + [w for _, w in mentioned])
     query = SearchQuery(country=country, area=area, hall=hall)
+    tagged = [p for raw in products for p in tax.product_phrases(raw)]
+    # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
+    # or tag it as something else ("Landmaschinen" as a company): the message without its
+    # framing words and the other things it names holds the whole phrase.
+    said = _message_phrases(ctx, nlu, [w for _, w in mentioned]) if guess_products else []
+    phrases = _completed(ctx, query, tagged, said) if tagged else said
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> list[str]:
+    """The product phrases of the whole message, without the other values it names. A value
+    the model tagged that names nothing ("タイヤ" as a country: it is tyres; "implants" as an
+    area) stays."""
+    tax = ctx.taxonomy
+    names: dict[str, Callable[[str], object]] = {
+        "country": tax.country_code,
+        "language": tax.country_code,
+        "city": tax.city_id,
+        "area": area_id,
+        "hall": _HALL.search,
+    }
+    others = [
+        e.value
+        for e in nlu.entities
+        if e.type not in {"product", "company"}
+        and (e.type not in names or names[e.type](e.value))
+        and not _in_product_name(ctx, nlu.text, e.start, e.end)
+    ]
+    return tax.product_phrases(nlu.text, exclude=others + country_words)
+
+
+def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[str]) -> list[str]:
+    """Each tagged phrase, or the longer phrase of the message around it when that one is
+    a product in its own right: a category's term or words in the catalog."""
+    phrases: list[str] = []
+    for phrase in tagged:
+        words = fold(phrase).split()
+        around = [
+            longer
+            for longer in said
+            if fold(longer) != fold(phrase) and _inside(words, fold(longer).split())
+        ]
+        known = next((longer for longer in around if _names_a_product(ctx, query, longer)), None)
+        phrases.append(known or phrase)
+    return list(dict.fromkeys(phrases))
+
+
+def _inside(words: list[str], longer: list[str]) -> bool:
+    """Whole words of a phrase inside a longer one; CJK runs have no spaces, so a run may
+    hold another ("ワイン" in "アイスワイン")."""
+    if len(words) == 1 and len(longer) == 1 and _CJK.search(words[0]):
+        return len(longer[0]) > len(words[0]) and words[0] in longer[0]
+    size = len(words)
+    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
+
+
+def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
+    match = ctx.taxonomy.match_product(phrase, head_first=ctx.t.locale in _HEAD_FIRST)
+    if match.whole or match.kind_of:
+        return True
+    return catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)))
+
+
+def names_products(
+    ctx: Context, nlu: NluResult, *, catalog_words: bool = True, profiles: bool = True
+) -> bool:
+    """Whether the message, without its framing words and the countries it names, is only
+    products: the taxonomy's words or, with `catalog_words`, words of the exhibitors'
+    product lists, and with `profiles` of their profiles too ("冷凍ドリアン", "Bier aus
+    Tschechien", "pianos"), whatever the model made of it."""
+    mentioned = _countries_outside_companies(ctx, nlu)
+    phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
+    query = SearchQuery(country=mentioned[0][0] if mentioned else None)
+    head_first = ctx.t.locale in _HEAD_FIRST
+    return bool(phrases) and all(
+        ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+        or (
+            catalog_words
+            and catalog.finds_any(
+                ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
+            )
+        )
+        for phrase in phrases
+    )
 
 
 def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:
@@ -61,24 +143,35 @@ def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str
         (m.code, nlu.text[m.start : m.end])
         for m in ctx.taxonomy.country_mentions(nlu.text)
         if not any(start < m.end and m.start < end for start, end in companies)
+        and not _in_product_name(ctx, nlu.text, m.start, m.end)
     ]
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _in_product_name(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the words at start:end belong to a product's name with one or two words
+    around them: "French fries", "Turkish delight", "Brussels sprouts" name no country."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+    if not inside or _CJK.search(text[start:end]):
+        return False
+    first, last = inside[0], inside[-1]
+    for before in range(3):
+        for after in range(3):
+            if not before and not after:
+                continue
+            lo, hi = first - before, last + after
+            inside_text = lo >= 0 and hi < len(words)
+            if inside_text and ctx.taxonomy.is_term(text[words[lo][0] : words[hi][1]]):
+                return True
+    return False
+
+
 def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> SearchQuery:
-    """Each phrase is searched in the exhibitors' own words and as the categories it names
-    whole ("hearing aids") or by its head noun ("Tasmanian ice wine": wine, ice wine); the
-    exhibitors whose own words hold the phrase rank first. A typo is corrected only when
-    the phrase as typed finds nothing."""
     head_first = ctx.t.locale in _HEAD_FIRST
-    categories: list[str] = []
-    for phrase in phrases:
-        match = ctx.taxonomy.match_product(phrase, head_first=head_first)
-        categories += sorted(match.categories - set(categories))
-    found = replace(query, categories=tuple(categories[:_MAX_CATEGORIES]), keywords=tuple(phrases))
-    if categories or catalog.count(ctx.session, found):
-        return found
-    corrected = sorted({c for phrase in phrases for c in ctx.taxonomy.typo_tolerant(phrase)})
-    return replace(found, categories=tuple(corrected[:_MAX_CATEGORIES])) if corrected else found
+    return catalog.product_query(ctx.session, ctx.taxonomy, query, phrases, head_first=head_first)
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
@@ -115,7 +208,7 @@ def describe(ctx: Context, query: SearchQuery) -> str:
 
 
 def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) -> Reply:
-    found = catalog.search(ctx.session, query, page)
+    found = catalog.search(ctx.session, query, page, taxonomy=ctx.taxonomy)
     if found.total == 0:
         return Reply(
             text=ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
@@ -189,13 +282,14 @@ def _query_button(ctx: Context, label: str, query: SearchQuery, page: int) -> Bu
     """A button that re-runs the query; shorter forms are tried until it fits 64 bytes:
     the phrases as the stems the search uses, then fewer phrases and categories."""
     compact = replace(query, keywords=tuple(compact_phrase(k) for k in query.keywords))
+    first = replace(compact, keywords=compact.keywords[:1])
     candidates = (
         query,
         compact,
-        replace(compact, keywords=compact.keywords[:1]),
-        replace(compact, keywords=compact.keywords[:1], categories=query.categories[:2]),
-        replace(query, keywords=(), categories=query.categories[:2]),
-        replace(query, keywords=(), categories=query.categories[:1]),
+        first,
+        replace(first, categories=query.categories[:2]),
+        replace(query, keywords=(), within=(), categories=query.categories[:2]),
+        replace(query, keywords=(), within=(), categories=query.categories[:1]),
     )
     for candidate in candidates:
         try:
@@ -213,13 +307,16 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.area or "",
         query.hall or "",
         ",".join(query.keywords),
+        ",".join(query.within),
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) != 6 or not args[0].isdigit():
+    if len(args) == 6:  # a button from before searches had `within`
+        args = (*args, "")
+    if len(args) != 7 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords = args
+    page, categories, country, area, hall, keywords, within = args
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
@@ -227,6 +324,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
             country=country or None,
             area=area if area in AREA_NAMES else None,
             hall=hall or None,
+            within=tuple(c for c in within.split(",") if c),
         ),
         int(page),
     )
@@ -261,6 +359,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         country=data.get("country"),
         area=data.get("area"),
         hall=data.get("hall"),
+        within=tuple(data.get("within", ())),
     )
 
 
@@ -271,7 +370,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     last = query_from_state(ctx.state.results.query)
     said = build_query(ctx, nlu, guess_products=False)
     product = (
-        {"categories": said.categories, "keywords": said.keywords}
+        {"categories": said.categories, "keywords": said.keywords, "within": said.within}
         if said.categories or said.keywords
         else {}
     )

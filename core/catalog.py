@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    not_,
     or_,
     select,
     table,
@@ -26,11 +28,12 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from core import names
-from core.fulltext import CATEGORY, DESCRIPTION, phrase_variants
+from core.fulltext import CATEGORY, DESCRIPTION, fold, phrase_variants, same_word, units
 from core.models import CatalogSource, Exhibitor
 from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
+MAX_CATEGORIES = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class SearchQuery:
     country: str | None = None
     area: str | None = None
     hall: str | None = None
+    # Categories the keywords are a kind of ("olive oil", "oysters"): their words count in
+    # the product lists of these categories' exhibitors only, not inside another product's
+    # name ("tuna in olive oil", "Oyster Perpetual" watches); in a profile they count.
+    within: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -69,13 +76,33 @@ def _token_array(tokens: list[str]) -> ColumnElement[Any]:
     return cast(postgresql.array(tokens), postgresql.ARRAY(Text))
 
 
-def _has_any(variants: list[list[str]], dialect: str) -> ColumnElement[bool]:
-    """All tokens of one of the variants in the exhibitor's index text."""
+def _has_any(
+    variants: list[list[str]],
+    dialect: str,
+    *,
+    unless: Sequence[tuple[list[list[str]], list[list[str]]]] = (),
+) -> ColumnElement[bool]:
+    """All tokens of one of the variants in the exhibitor's index text, or, for each pair
+    in `unless`, one of its first variants and none of its second."""
     if dialect == "sqlite":
         # One FTS look-up for them all; SQLite then probes the row set per exhibitor.
-        expression = " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+        parts = [_fts(variants)] if variants else []
+        parts += [f"({_fts(having)}) NOT ({_fts(without)})" for having, without in unless]
+        expression = " OR ".join(f"({part})" for part in parts)
         indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
+    conditions = [_pg_has_any(variants)] if variants else []
+    conditions += [
+        and_(_pg_has_any(having), not_(_pg_has_any(without))) for having, without in unless
+    ]
+    return or_(*conditions)
+
+
+def _fts(variants: list[list[str]]) -> str:
+    return " OR ".join("(" + " AND ".join(f'"{t}"' for t in v) + ")" for v in variants)
+
+
+def _pg_has_any(variants: list[list[str]]) -> ColumnElement[bool]:
     singles = [tokens[0] for tokens in variants if len(tokens) == 1]
     several = [tokens for tokens in variants if len(tokens) > 1]
     conditions = [_TOKENS.op("&&")(_token_array(singles))] if singles else []
@@ -96,16 +123,39 @@ def _described(variants: list[list[str]]) -> list[list[str]]:
     return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
 
-def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
+def _conditions(
+    query: SearchQuery, dialect: str, *, profiles: bool = True, taxonomy: Taxonomy | None = None
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Exhibitor.retired_at.is_(None)]
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
     # devices too), so a parent category finds its sub-categories here.
     wanted = [[CATEGORY + category] for category in query.categories]
+    within = [[CATEGORY + category] for category in query.within]
+    described_only = []
     for phrase in query.keywords:
         variants = phrase_variants(phrase)
-        wanted += variants + _described(variants)
+        if within:
+            # In a product list only as one of the category's products (the category itself
+            # may be wanted already), in a profile as it is.
+            wanted += [
+                [*category, *tokens]
+                for category in within
+                if category not in wanted
+                for tokens in variants
+            ]
+            described_only.append((_described(variants), variants))
+        else:
+            wanted += variants + (_described(variants) if profiles else [])
+    if taxonomy is not None and profiles:
+        # A profile in English or Chinese naming a narrow category ("Hip and knee
+        # prostheses.") says what its exhibitor sells, whatever language the labels are in.
+        for term in taxonomy.profile_words(query.categories):
+            wanted += _described(phrase_variants(term))
     if query.categories or query.keywords:
-        conditions.append(_has_any(wanted, dialect) if wanted else literal(False))
+        found = wanted or described_only
+        conditions.append(
+            _has_any(wanted, dialect, unless=described_only) if found else literal(False)
+        )
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:
@@ -115,29 +165,123 @@ def _conditions(query: SearchQuery, dialect: str) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def count(session: Session, query: SearchQuery) -> int:
+def product_query(
+    session: Session,
+    taxonomy: Taxonomy,
+    query: SearchQuery,
+    phrases: list[str],
+    *,
+    head_first: bool = False,
+) -> SearchQuery:
+    """The search for these product phrases within `query`'s filters. Each phrase is
+    searched in the exhibitors' own words and, when it names a category ("hearing aids",
+    "Eiswein"), as that category with everything under it. A phrase naming a kind within a
+    category ("camembert") finds the exhibitors of that category that write it, and the
+    category only when none does; one that only ends in a category's term ("Tasmanian ice
+    wine", "frozen durian") is searched as that category only when no exhibitor writes it.
+    The specific words find the exhibitors that have them, not the whole category. A typo
+    is corrected only when the phrase as typed finds nothing. `head_first`: the request's
+    language puts the noun first (French, Spanish, Russian)."""
+    categories: list[str] = []
+    within: list[str] = []
+    restricted = True
+    for phrase in phrases:
+        match = taxonomy.match_product(phrase, head_first=head_first)
+        own = replace(query, keywords=(phrase,))
+        if match.whole:
+            categories += sorted(match.whole - set(categories))
+            within += sorted(match.whole - set(within))
+        elif match.kind_of:
+            within += sorted(match.kind_of - set(within))
+            if not finds_any(session, replace(own, within=tuple(match.kind_of)), taxonomy=taxonomy):
+                categories += sorted(match.kind_of - set(categories))
+        else:
+            restricted = False
+            if match.head and not finds_any(session, own, taxonomy=taxonomy):
+                categories += sorted(match.head - set(categories))
+    found = replace(
+        query,
+        categories=tuple(categories[:MAX_CATEGORIES]),
+        keywords=tuple(phrases),
+        within=tuple(within) if restricted else (),
+    )
+    if found.within and not finds_any(session, found, taxonomy=taxonomy):
+        # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words
+        # in the product list count as they are, in the product's exhibition area ("Oyster
+        # Perpetual" watches are no oysters), if they are the phrase's very words.
+        areas = {taxonomy.categories[c].area for c in found.within}
+        area = found.area or (areas.pop() if len(areas) == 1 else None)
+        loose = replace(found, within=(), area=area)
+        if _writes(session, loose, phrases):
+            found = loose
+    if categories or finds_any(session, found, taxonomy=taxonomy):
+        return found
+    corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
+    return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
+
+
+def _writes(session: Session, query: SearchQuery, phrases: list[str], sample: int = 20) -> bool:
+    """Whether some exhibitor the query finds has a phrase's words themselves, not only
+    words with the same stem in another language (the index has "Helles" for "helado")."""
     where = and_(*_conditions(query, session.get_bind().dialect.name))
+    fields = (Exhibitor.products, Exhibitor.description_en, Exhibitor.description_zh)
+    for row in session.execute(select(*fields).where(where).limit(sample)):
+        text = fold(" ".join(value or "" for value in row))
+        written = {unit.word for unit in units(text) if not unit.cjk}
+        for phrase in phrases:
+            wanted = units(phrase)
+            if all(
+                unit.text in text if unit.cjk else any(same_word(unit.word, w) for w in written)
+                for unit in wanted
+            ):
+                return True
+    return False
+
+
+def finds_any(
+    session: Session,
+    query: SearchQuery,
+    *,
+    profiles: bool = True,
+    taxonomy: Taxonomy | None = None,
+) -> bool:
+    """Whether a search finds anyone (cheaper than counting); without `profiles`, by
+    product lists alone; with `taxonomy`, also by profiles naming its categories."""
+    dialect = session.get_bind().dialect.name
+    where = and_(*_conditions(query, dialect, profiles=profiles, taxonomy=taxonomy))
+    return session.scalar(select(Exhibitor.id).where(where).limit(1)) is not None
+
+
+def count(session: Session, query: SearchQuery, *, profiles: bool = True) -> int:
+    """How many exhibitors a search finds; without `profiles`, by product lists alone."""
+    where = and_(*_conditions(query, session.get_bind().dialect.name, profiles=profiles))
     return session.scalar(select(func.count()).select_from(Exhibitor).where(where)) or 0
 
 
-def search(session: Session, query: SearchQuery, page: int = 0) -> SearchPage:
-    """One page of results, with the total and facets from a single pass over them."""
+def search(
+    session: Session, query: SearchQuery, page: int = 0, *, taxonomy: Taxonomy | None = None
+) -> SearchPage:
+    """One page of results, with the total and facets from a single pass over them; with
+    `taxonomy`, profiles naming a narrow category count too."""
     if session.get_bind().dialect.name != "postgresql":
-        return _search(session, query, page, "sqlite")
+        return _search(session, query, page, "sqlite", taxonomy)
     # PostgreSQL's planner prices reading each row's word array too low and would scan
     # the whole table for a broad category; the GIN index is several times faster.
     before = session.scalar(text("SELECT current_setting('enable_seqscan')"))
     session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
     try:
-        return _search(session, query, page, "postgresql")
+        return _search(session, query, page, "postgresql", taxonomy)
     finally:
         session.execute(
             text("SELECT set_config('enable_seqscan', :before, true)"), {"before": before}
         )
 
 
-def _search(session: Session, query: SearchQuery, page: int, dialect: str) -> SearchPage:
-    where = and_(*_conditions(query, dialect)) if not query.empty else Exhibitor.id.is_(None)
+def _search(
+    session: Session, query: SearchQuery, page: int, dialect: str, taxonomy: Taxonomy | None
+) -> SearchPage:
+    conditions = _conditions(query, dialect, taxonomy=taxonomy)
+    where = and_(*conditions) if not query.empty else Exhibitor.id.is_(None)
     groups = _groups(session, where)
     total = sum(groups.values())
     page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))
@@ -172,17 +316,17 @@ def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[s
 
 
 def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
-    """The exhibitor's own words first: a searched phrase in its product list counts most,
-    in its description less; then each wanted category it has (several for a specific
-    product: ice wine and wine)."""
+    """The categories a request names first (the exhibitors of ice wine, whatever words
+    they use), then the exhibitors' own words: a searched phrase in the product list counts
+    more than in the description. A phrase the taxonomy does not know ranks by own words."""
     score: ColumnElement[int] = literal(0)
+    if query.categories and query.keywords:
+        members = [[CATEGORY + category] for category in query.categories]
+        score = score + case((_ranked_has_any(members, dialect), 4), else_=0)
     for phrase in query.keywords:
         if variants := phrase_variants(phrase):
-            score = score + case((_ranked_has_any(variants, dialect), 4), else_=0)
-            score = score + case((_ranked_has_any(_described(variants), dialect), 2), else_=0)
-    if len(query.categories) > 1 or query.keywords:
-        for category in query.categories:
-            score = score + case((_ranked_has_any([[CATEGORY + category]], dialect), 1), else_=0)
+            score = score + case((_ranked_has_any(variants, dialect), 2), else_=0)
+            score = score + case((_ranked_has_any(_described(variants), dialect), 1), else_=0)
     return score
 
 

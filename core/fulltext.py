@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import Stemmer  # type: ignore[import-not-found]
@@ -28,7 +28,8 @@ DESCRIPTION = "_"
 CATEGORY = "§"
 # Words in Han, kana or Hangul (and their punctuation-free runs); everything else alphabetic.
 _CJK_RUN = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff\uff66-\uff9f]+"
-_UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_]+)")
+# A word stops where a CJK run starts: "1日使い捨て" is "1" and "日使い捨て".
+_UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_{_CJK_RUN[1:-2]}]+)")
 # Product items and description sentences: a phrase never spans two of them.
 _SEGMENT = re.compile(r"[;；|.。,，、:：!！?？()（）\[\]/\n]+")
 _LATIN_STEMMERS = ("english", "german", "french", "spanish")
@@ -36,10 +37,12 @@ _LATIN_STEMMERS = ("english", "german", "french", "spanish")
 
 @dataclass(frozen=True)
 class Unit:
-    """One word of a text: a stem for alphabetic scripts, a whole run for CJK."""
+    """One word of a text: a stem for alphabetic scripts, a whole run for CJK. `word` is the
+    folded word itself, for checks a stem is too coarse for; it takes no part in equality."""
 
     text: str
     cjk: bool
+    word: str = field(default="", compare=False)
 
 
 def fold(text: str) -> str:
@@ -76,9 +79,27 @@ def stem(word: str) -> str:
 def units(text: str) -> list[Unit]:
     """The words of one phrase, in order."""
     return [
-        Unit(match.group(), True) if match.group("cjk") else Unit(stem(match.group()), False)
+        Unit(match.group(), True)
+        if match.group("cjk")
+        else Unit(stem(match.group()), False, match.group())
         for match in _UNIT.finditer(fold(text))
     ]
+
+
+@cache
+def _language_stems(word: str) -> tuple[str, ...]:
+    if _is_cyrillic(word):
+        return (_without_marks(_stemmer("russian").stemWord(word)),)
+    return tuple(_without_marks(_stemmer(lang).stemWord(word)) for lang in _LATIN_STEMMERS)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two folded words are forms of one word in some language ("wines" and "wine", "Weine"
+    and "Wein"), not two words whose stems only meet across languages ("Helles" and
+    "helado" both give "hel")."""
+    return a == b or any(
+        x == y for x, y in zip(_language_stems(a), _language_stems(b), strict=True)
+    )
 
 
 def _cjk_grams(run: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from core.countries import CountryIndex, CountryMention, load_countries
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
-from core.fulltext import Unit, units
+from core.fulltext import Unit, same_word, units
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -40,12 +40,19 @@ class Category:
     area: str
     names: dict[str, str]
     terms: tuple[str, ...]
-    parent: str | None = None
+    # A kind may sit under several broader ones: dental implants are dental equipment and
+    # implants.
+    parents: tuple[str, ...] = ()
     # Terms only of languages that put the noun first ("aides auditives rechargeables",
     # "мёд алтайский"): they name a phrase's head at its start too.
     head_first_terms: tuple[str, ...] = ()
     # German words, which may end a compound: "Knieimplantate" are implants.
     compound_tails: tuple[str, ...] = ()
+    # Terms that name one kind within the category ("camembert" in cheese, "sunscreen" in
+    # skincare), not the category: a request for a kind wants that kind.
+    kinds: tuple[str, ...] = ()
+    # Its names and terms in the languages of the profiles (English, Chinese).
+    profile_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,11 +62,12 @@ class ProductMatch:
 
     whole: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
+    # Categories the phrase names a kind of, as a whole ("camembert": cheese).
+    kind_of: frozenset[str] = frozenset()
 
     @property
     def categories(self) -> frozenset[str]:
-        # Both: "Zahnimplantate" is dental equipment as a whole and an implant by its head.
-        return self.whole | self.head
+        return self.whole | self.kind_of | self.head
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,13 @@ class Taxonomy:
     request_words: frozenset[str] = frozenset()
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    measure_words: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
+    # For each term, its spellings (folded words) with their category and whether the
+    # spelling names only a kind within it: stems of two languages' words may meet.
+    _entries: dict[tuple[Unit, ...], list[tuple[tuple[str, ...], str, bool]]] = field(
+        default_factory=dict
+    )
     _head_first: set[tuple[Unit, ...]] = field(default_factory=set)
     _compound_tails: set[tuple[Unit, ...]] = field(default_factory=set)
     # Terms by their first word (alphabetic) or first character (CJK), to test only those
@@ -91,19 +105,24 @@ class Taxonomy:
     _generic_stems: frozenset[Unit] = frozenset()
     _generic_cjk: tuple[str, ...] = ()
     _city_index: dict[str, str] = field(default_factory=dict)
+    _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
         words: dict[str, set[str]] = defaultdict(set)
         children: dict[str, set[str]] = defaultdict(set)
+        entries: dict[tuple[Unit, ...], set[tuple[tuple[str, ...], str, bool]]] = defaultdict(set)
         for category in self.categories.values():
+            kinds = {fold(kind) for kind in category.kinds}
             for term in category.terms:
                 if term_units := tuple(units(term)):
                     index[term_units].add(category.id)
+                    spelling = tuple(unit.word for unit in term_units)
+                    entries[term_units].add((spelling, category.id, fold(term) in kinds))
                 if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
                     words[folded].add(category.id)
-            if category.parent:
-                children[category.parent].add(category.id)
+            for parent in category.parents:
+                children[parent].add(category.id)
             noun_first = {tuple(units(term)) for term in category.head_first_terms}
             others = {
                 tuple(units(term))
@@ -113,6 +132,7 @@ class Taxonomy:
             self._head_first |= noun_first - others
             self._compound_tails |= {tuple(units(term)) for term in category.compound_tails}
         self._term_index = dict(index)
+        self._entries = {term: sorted(found) for term, found in entries.items()}
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
         for term_units in index:
             first = term_units[0]
@@ -135,15 +155,46 @@ class Taxonomy:
     def match_product(self, text: str, *, head_first: bool = False) -> ProductMatch:
         """Categories of a product phrase by whole words; `head_first` when the phrase is
         known to be French, Spanish or Russian, whose head noun may come first ("café
-        moulu"); else only those languages' own terms may stand first."""
-        phrase = units(text)
+        moulu"); else only those languages' own terms may stand first. What a label adds
+        after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+") is left out."""
+        core = self._core(text)
+        phrase = units(core) if core.strip() else []
         if not phrase:
             return ProductMatch()
         found = self._match_units(phrase, head_first)
-        if not found.whole and (shorter := self._without_generic_head(phrase)) is not None:
+        named = found.whole or found.kind_of
+        if not named and (shorter := self._without_generic_head(phrase)) is not None:
+            # "MRI systems" is MRI, "cosmetics companies" cosmetics.
             head = self._match_units(shorter, head_first)
-            found = ProductMatch(found.whole, found.head | head.whole | head.head)
+            if head.whole or head.kind_of:
+                return ProductMatch(head.whole, frozenset(), head.kind_of)
+            found = ProductMatch(frozenset(), found.head | head.head)
         return found
+
+    def _core(self, text: str) -> str:
+        """A product phrase without parentheses and the sizes, grades and codes after it:
+        numbers, short codes in capitals, and measure or pack words after a number."""
+        text = _PARENTHESES.sub(" ", text)
+        words = list(_LABEL_WORD.finditer(text))
+        end = len(text)
+        while len(words) > 1:
+            word = words[-1].group()
+            number = any(ch.isdigit() for ch in word)
+            code = (word.isupper() and len(word) <= 5 and word.isascii()) or len(word) == 1
+            measure = fold(word) in self.measure_words and any(
+                ch.isdigit() for ch in words[-2].group()
+            )
+            if not (number or code or measure):
+                break
+            if code and not number and len(word) > 1 and self.is_term(word):
+                break  # "MRI", "EV" are products
+            end = words.pop().start()
+        # A part that is only a size or an age ("24 mesi", "500 ml") names no product.
+        if words and all(
+            _SIZE.fullmatch(w.group()) or fold(w.group()) in self.measure_words for w in words
+        ):
+            return ""
+        return text[:end]
 
     def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
         """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""
@@ -165,33 +216,70 @@ class Taxonomy:
 
     def _match_units(self, phrase: list[Unit], head_first: bool) -> ProductMatch:
         whole: set[str] = set()
-        at_end: set[str] = set()  # by a term of a noun-last language: the head
-        at_start: set[str] = set()
-        at_end_noun_first: set[str] = set()  # "rechargeables" in French qualifies
+        kind_of: set[str] = set()
+        # Terms at the head, by the head's position: a noun-last language's term at the
+        # end, a noun-first one's at the start, and a noun-first term at the end.
+        at_end: list[tuple[tuple[Unit, ...], set[str]]] = []
+        at_start: list[tuple[tuple[Unit, ...], set[str]]] = []
+        at_end_noun_first: list[tuple[tuple[Unit, ...], set[str]]] = []
+        elsewhere: set[str] = set()
         for term in self._candidates(phrase):
-            ids = self._term_index[term]
             if tuple(phrase) == term:
-                whole |= ids
+                naming, kinds = self._spelled(term, phrase)
+                whole |= naming
+                kind_of |= kinds
                 continue
             noun_first = term in self._head_first
             heads = _head_positions(phrase, head_first or noun_first)
             for first, last in _occurrences(phrase, term, term in self._compound_tails):
-                if not _ends_aligned(phrase[last], term):
+                naming, kinds = self._spelled(term, phrase[first : last + 1])
+                ids = naming | kinds
+                if not ids:
                     continue
-                if first <= max(heads) <= last:
-                    (at_end_noun_first if noun_first else at_end).update(ids)
+                if not _ends_aligned(phrase[last], term):
+                    elsewhere |= ids
+                elif first <= max(heads) <= last:
+                    (at_end_noun_first if noun_first else at_end).append((term, ids))
                 elif first <= min(heads) <= last:
-                    at_start |= ids
+                    at_start.append((term, ids))
+                else:
+                    elsewhere |= ids
+        if whole or kind_of:
+            # The phrase is a term: its broader categories come from the hierarchy, and a
+            # shorter term inside it ("fruits" in "fruits de mer") is no head.
+            return ProductMatch(frozenset(whole), frozenset(), frozenset(kind_of - whole))
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
-        # With a whole match only an English-style head adds a broader category ("ice wine"
-        # is wine); a French-looking start is the stems' coincidence ("medical" ~ "médic").
-        head = at_end if whole else at_end or at_start or at_end_noun_first
-        return ProductMatch(frozenset(whole), frozenset(head))
+        terms = at_end or at_start or at_end_noun_first
+        return ProductMatch(frozenset(), frozenset(self._refined(_longest(terms), elsewhere)))
+
+    def _spelled(self, term: tuple[Unit, ...], window: list[Unit]) -> tuple[set[str], set[str]]:
+        """The categories a term names where the words in the window are forms of its words
+        (not "Helles" for "helado"): those it names, and those it names a kind of. A
+        compound's tail ("Knieimplantate") is taken as it is."""
+        naming: set[str] = set()
+        kinds: set[str] = set()
+        for spelling, category, kind in self._entries[term]:
+            if all(
+                have.cjk or have.text != want.text or not have.word or same_word(have.word, word)
+                for have, want, word in zip(window, term, spelling, strict=True)
+            ):
+                (kinds if kind else naming).add(category)
+        return naming, kinds - naming
+
+    def _refined(self, heads: set[str], others: set[str]) -> set[str]:
+        """A head made more specific by a kind of it named before: "Eiswein Riesling" is ice
+        wine (Riesling is a wine), "Premium durian fruit" durian."""
+        found: set[str] = set()
+        for head in heads:
+            narrower = {o for o in others if o != head and head in self.with_ancestors([o])}
+            found |= narrower or {head}
+        return found
 
     def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
-        """Categories a product phrase belongs to, in any of the eight languages."""
-        found = set(self.match_product(text).categories)
+        """Categories a product phrase belongs to, in any of the eight languages; each part
+        of a label counts ("Musang King durian – frozen whole fruit": durian and fruit)."""
+        found = {c for part in _label_parts(text) for c in self.match_product(part).categories}
         return found or (self.typo_tolerant(text) if typos else set())
 
     def typo_tolerant(self, text: str) -> set[str]:
@@ -207,6 +295,27 @@ class Taxonomy:
             if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
                 found |= ids
         return found
+
+    def profile_words(self, category_ids: Iterable[str]) -> tuple[str, ...]:
+        """The words an English or Chinese profile may use for these categories and what is
+        under them ("Hip and knee prostheses."), for categories narrow enough that a profile
+        mentioning one of them says what the exhibitor sells; none for broad ones."""
+        key = tuple(sorted(category_ids))
+        if key not in self._profile_words:
+            found: dict[str, None] = {}
+            for category_id in self.with_subcategories(key):
+                category = self.categories.get(category_id)
+                if category is not None:
+                    # Several words ("knee prostheses"): one word alone ("robots",
+                    # "battery") is too often part of something else in a sentence.
+                    found.update(dict.fromkeys(t for t in category.profile_terms if " " in t))
+            self._profile_words[key] = tuple(found) if len(found) <= _PROFILE_WORDS_MAX else ()
+        return self._profile_words[key]
+
+    def is_term(self, phrase: str) -> bool:
+        """Whether a phrase is, as a whole, a product the taxonomy knows ("French fries")."""
+        match = self.match_product(phrase)
+        return bool(match.whole or match.kind_of)
 
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur as whole words anywhere in a whole message."""
@@ -240,7 +349,7 @@ class Taxonomy:
         """The product phrases of a whole request, once the words that frame it ("who
         sells", "的展商吗", "업체 찾아줘") and other entities' values are taken out."""
         message = fold(text)
-        for value in exclude:
+        for value in sorted(exclude, key=len, reverse=True):  # "イタリアの" before "イタリア"
             if folded := fold(value).strip():
                 message = message.replace(folded, " | ")
         phrases: list[str] = []
@@ -254,7 +363,11 @@ class Taxonomy:
             if word in self.request_words:
                 words.append(None)
             elif _is_cjk(word):
-                words += self._split_cjk(word)
+                # A framing word or particle left on its own ("哪里有清酒": 有) frames too.
+                words += [
+                    None if piece in self.request_words | self.request_particles else piece
+                    for piece in self._split_cjk(word)
+                ]
             else:
                 words.append(word)
         chunks: list[list[str]] = [[]]
@@ -291,11 +404,13 @@ class Taxonomy:
     def with_ancestors(self, category_ids: Iterable[str]) -> set[str]:
         """The categories and every category above them (hearing aids -> medical devices)."""
         found: set[str] = set()
-        for category_id in category_ids:
-            current: str | None = category_id
-            while current is not None and current not in found:
-                found.add(current)
-                current = self.categories[current].parent if current in self.categories else None
+        pending = list(category_ids)
+        while pending:
+            category = pending.pop()
+            if category not in found:
+                found.add(category)
+                known = self.categories.get(category)
+                pending += known.parents if known else ()
         return found
 
     def with_subcategories(self, category_ids: Iterable[str]) -> set[str]:
@@ -360,6 +475,11 @@ class Taxonomy:
         return self.countries.without(text)
 
 
+def _label_parts(text: str) -> list[str]:
+    parts = [part for part in _LABEL_PARTS.split(_PARENTHESES.sub(" ", text)) if part.strip()]
+    return parts or [text]
+
+
 def _cyrillic_stem(word: str) -> str | None:
     """A Cyrillic name without its last vowel or й, enough to match declined place names."""
     if len(word) < 4 or not all("а" <= ch <= "я" or ch == "ё" for ch in word):
@@ -384,12 +504,28 @@ def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {' '.join(words)} "
 
 
+# Where a product label goes on to another product or a qualifier: "durian – frozen whole
+# fruit", "Aceite de oliva: Picual", "UHT milk / cream".
+# A number inside a label starts a size or a grade ("Tequila 100% agave reposado", "Aged
+# Gouda 18 months"); what comes before it is a product on its own too.
+_LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)")
+_PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
+_LABEL_WORD = re.compile(r"[^\W_]+")
+_SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
+# Exhibitors' profiles are in English and Chinese (description_en, description_zh).
+_PROFILE_LANGUAGES = ("en", "zh")
+# A category with more words than this (with what is under it) is broad: its exhibitors
+# are found by their products, not by words in a profile.
+_PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
-_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru"})
+# Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский").
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
-                    "pour", "con", "avec", "for", "of", "with", "из", "для", "с"})  # fmt: skip
+                    "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",
+                    "von", "zum", "zur", "di", "da", "do", "della", "per", "in", "im",
+                    "from", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 
 
@@ -408,7 +544,10 @@ def _trim_end(word: str, framing: frozenset[str]) -> str:
 def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
     """Where the head noun may be: before "de"/"for"/"для" if there is one, else at the
     end (English, German, Russian, Chinese, Japanese, Korean), or at the start."""
-    link = next((i for i, unit in enumerate(phrase) if i and unit in _LINK_STEMS), None)
+    link = next(
+        (i for i, unit in enumerate(phrase) if 0 < i < len(phrase) - 1 and unit in _LINK_STEMS),
+        None,
+    )
     if link is not None:
         return {0, link - 1}
     return {0, len(phrase) - 1} if head_first else {len(phrase) - 1}
@@ -439,17 +578,57 @@ def _compound_tail(have: Unit, want: Unit) -> bool:
     return at >= 3 and len(have.text) - at - len(want.text) <= 3
 
 
+def _longest(terms: list[tuple[tuple[Unit, ...], set[str]]]) -> set[str]:
+    """The categories of the longest terms naming the head: "Tasmanian ice wine" is ice
+    wine, "バニラアイスクリーム" ice cream, not cream."""
+    if not terms:
+        return set()
+
+    def size(term: tuple[Unit, ...]) -> tuple[int, int]:
+        return len(term), sum(len(unit.text) for unit in term)
+
+    longest = max(size(term) for term, _ in terms)
+    return {c for term, ids in terms if size(term) == longest for c in ids}
+
+
 def _unit_matches(have: Unit, want: Unit) -> bool:
     if have.cjk != want.cjk:
         return False
     if not have.cjk:
-        return have.text == want.text
-    return have.text == want.text or (len(want.text) >= 2 and want.text in have.text)
+        return have.text == want.text and (
+            not have.word or not want.word or same_word(have.word, want.word)
+        )
+    return have.text == want.text or (
+        len(want.text) >= 2 and any(True for _ in _cjk_positions(have.text, want.text))
+    )
 
 
 def _ends_aligned(have: Unit, term: tuple[Unit, ...]) -> bool:
     """A CJK term names the head of a run only at its end: 咖啡机 is a machine, 冰酒 a wine."""
-    return not have.cjk or have.text.endswith(term[-1].text)
+    if not have.cjk:
+        return True
+    last = term[-1].text
+    return have.text.endswith(last) and len(have.text) - len(last) in _cjk_positions(
+        have.text, last
+    )
+
+
+def _is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "\u30fc"
+
+
+def _cjk_positions(run: str, term: str) -> Iterator[int]:
+    """Where a CJK term stands in a run. A katakana word of two letters must stand on its
+    own: "ジン" (gin) is not in "エンジン" (engine), nor "カニ" (crab) in "メカニカル"."""
+    short = len(term) <= 2 and all(_is_katakana(ch) for ch in term)
+    start = run.find(term)
+    while start != -1:
+        end = start + len(term)
+        if not short or not (
+            (start and _is_katakana(run[start - 1])) or (end < len(run) and _is_katakana(run[end]))
+        ):
+            yield start
+        start = run.find(term, start + 1)
 
 
 # CLDR region codes that are not countries (European Union, United Nations, unknown...).
@@ -470,15 +649,35 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         cid: Category(
             id=cid,
             area=str(spec.get("area", "")),
-            parent=str(spec["parent"]) if spec.get("parent") else None,
+            parents=_parents(spec.get("parent")),
             names={str(k): str(v) for k, v in (spec.get("names") or {}).items()},
             terms=tuple(
-                str(term) for terms in (spec.get("terms") or {}).values() for term in (terms or [])
+                str(term)
+                for group in ("terms", "kinds")
+                for terms in (spec.get(group) or {}).values()
+                for term in (terms or [])
             )
             + tuple(str(v) for v in (spec.get("names") or {}).values()),
+            kinds=tuple(
+                str(term) for terms in (spec.get("kinds") or {}).values() for term in terms or []
+            ),
+            profile_terms=tuple(
+                dict.fromkeys(
+                    [str((spec.get("names") or {}).get(lang, "")) for lang in _PROFILE_LANGUAGES]
+                    + [
+                        str(term)
+                        for group in ("terms", "kinds")
+                        for lang in _PROFILE_LANGUAGES
+                        for term in (spec.get(group) or {}).get(lang) or ()
+                    ]
+                )
+            ),
             head_first_terms=_head_first_terms(spec),
             compound_tails=tuple(
-                fold(str(t)) for t in (spec.get("terms") or {}).get("de") or () if " " not in str(t)
+                fold(str(t))
+                for group in ("terms", "kinds")
+                for t in (spec.get(group) or {}).get("de") or ()
+                if " " not in str(t)
             ),
         )
         for cid, spec in products.items()
@@ -503,6 +702,7 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         request_words=_folded_words(request.get("request_words")),
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
+        measure_words=_folded_words(request.get("measure_words")),
     )
 
 
@@ -512,8 +712,9 @@ def _folded_words(by_language: dict[str, list[str]] | None) -> frozenset[str]:
 
 def _head_first_terms(spec: dict[str, Any]) -> tuple[str, ...]:
     by_language: dict[str, set[str]] = defaultdict(set)
-    for language, terms in (spec.get("terms") or {}).items():
-        by_language[str(language)] |= {fold(str(t)) for t in terms or ()}
+    for group in ("terms", "kinds"):
+        for language, terms in (spec.get(group) or {}).items():
+            by_language[str(language)] |= {fold(str(t)) for t in terms or ()}
     for language, name in (spec.get("names") or {}).items():
         by_language[str(language)].add(fold(str(name)))
     first = set().union(*(by_language[lang] for lang in _HEAD_FIRST_LANGUAGES))
@@ -521,14 +722,21 @@ def _head_first_terms(spec: dict[str, Any]) -> tuple[str, ...]:
     return tuple(sorted(first - last))
 
 
+def _parents(raw: object) -> tuple[str, ...]:
+    """`parent: wine` or `parent: [dental, implants]`."""
+    if not raw:
+        return ()
+    return tuple(str(p) for p in raw) if isinstance(raw, list) else (str(raw),)
+
+
 def _check_hierarchy(categories: dict[str, Category]) -> None:
-    for category in categories.values():
-        seen = {category.id}
-        parent = category.parent
-        while parent is not None:
+    def visit(category_id: str, path: tuple[str, ...]) -> None:
+        for parent in categories[category_id].parents:
             if parent not in categories:
-                raise ValueError(f"products.yml: {category.id}: unknown parent {parent!r}")
-            if parent in seen:
-                raise ValueError(f"products.yml: {category.id}: its parents make a loop")
-            seen.add(parent)
-            parent = categories[parent].parent
+                raise ValueError(f"products.yml: {category_id}: unknown parent {parent!r}")
+            if parent in path:
+                raise ValueError(f"products.yml: {path[0]}: its parents make a loop")
+            visit(parent, (*path, parent))
+
+    for category in categories.values():
+        visit(category.id, (category.id,))

@@ -1,9 +1,13 @@
 # The held-out catalog evaluation (data/catalog_eval/): name look-ups and product searches
 # through the real router and NLU model. Included by Makefile.
-.PHONY: catalog-eval
+.PHONY: catalog-eval catalog-dev
 
 catalog-eval: setup train
 	$(PY) scripts/catalog_eval.py
+
+# The same measurement on the development set (data/catalog_dev/), the one to work against.
+catalog-dev: setup train
+	$(PY) scripts/catalog_eval.py --data data/catalog_dev
 
 # Held-out multi-turn conversations (data/dialogue_eval/), per language and skill.
 .PHONY: dialogue-eval

@@ -339,17 +339,18 @@ async def evaluate(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "nlu.tar.gz")
-    parser.add_argument("--out", type=Path, default=REPORT)
+    parser.add_argument("--out", type=Path, help="default: reports/<catalog folder>.json")
     parser.add_argument("--data", type=Path, default=CATALOG_DIR, help="catalog and queries")
     parser.add_argument("--nlu-url", help="a running NLU server (token: $NLU_TOKEN)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args(argv)
+    out = args.out or ROOT / "reports" / f"{args.data.resolve().name.replace('_', '-')}.json"
     logging.basicConfig(level=logging.WARNING)
     if args.nlu_url:
         token = os.environ.get("NLU_TOKEN", "test-nlu-token")
         with tempfile.TemporaryDirectory() as workdir:
             result = asyncio.run(evaluate(args.nlu_url, token, Path(workdir), args.data))
-        return _write(result, args.out, args.misses)
+        return _write(result, out, args.misses)
     token = secrets.token_hex(24)
     service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
     service.start()
@@ -361,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             result = asyncio.run(evaluate(service.url, token, Path(workdir), args.data))
     finally:
         service.stop()
-    return _write(result, args.out, args.misses)
+    return _write(result, out, args.misses)
 
 
 def _write(result: dict[str, Any], out: Path, misses: bool) -> int:

@@ -1,16 +1,20 @@
-"""Actions are tested directly: a real session on the demo data, a hand-made NLU result."""
+"""Actions are tested directly: a real session on the demo data (or a catalog in
+exhibitors' own words), a hand-made NLU result."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
 from actions.base import Context, Entity, NluResult
+from bot.app import Container
 from core import users
 from core.db import transaction
 from core.i18n import translator
-from tests.conftest import FIXED_NOW
+from core.imports import import_exhibitors
+from tests.actions import search_eval
+from tests.conftest import FIXED_NOW, base_settings, make_container
 
 
 @pytest.fixture
@@ -41,3 +45,59 @@ def nlu(text: str, intent: str, **entities: str | list[str]) -> NluResult:
             start = text.find(value)
             found.append(Entity(kind, value, start, start + len(value)))
     return NluResult(text=text, intent=intent, confidence=0.99, entities=tuple(found))
+
+
+# --- a catalog in exhibitors' own words, for requests the model reads only in part -------
+CATALOG_C = search_eval.HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "C01,Niagara Frost,,CA,food,8.2,8.2C-01,VQA Icewine (Vidal; Cabernet Franc),,,en,,",
+        "C02,Mosel Hartmann,,DE,food,8.2,8.2C-02,Eiswein Riesling;Riesling Spätlese,,,de,,",
+        "C03,Rioja Alta,,ES,food,8.2,8.2C-03,Vino tinto Rioja Reserva,,,es,,",
+        "C04,Milano Espresso,,IT,equipment,4.1,4.1C-04,Macchine per caffè espresso professionali,,,it,,",
+        "C05,Torino Torrefazione,,IT,food,8.2,8.2C-05,Caffè in grani;Espresso blend,,,it,,",
+        "C06,Seoul Implant,,KR,medical,6.1,6.1C-06,치과용 임플란트 픽스처,,,ko,,",
+        "C07,Alpen Ortho,,CH,medical,6.1,6.1C-07,Hip implants;Knee prostheses,,,de,,",
+        "C08,Lakeland Potato,,NL,food,8.2,8.2C-08,Frozen French fries 9x9 mm;Hash browns,,,nl,,",
+        "C09,Paris Boulangerie,,FR,food,8.2,8.2C-09,Croissants surgelés,,,fr,,",
+        "C10,Plzeň Export,,CZ,food,8.2,8.2C-10,Czech pilsner lager,,,cs,,",
+        "C11,Rosenheim Brauhaus,,DE,food,8.2,8.2C-11,Hefeweißbier;Helles,,,de,,",
+        "C12,Chanthaburi Durian,,TH,food,8.2,8.2C-12,Premium Freeze-Dried Monthong Durian,,泰国冻干榴莲,th,,",
+        "C13,Raub Musang King,,MY,food,8.2,8.2C-13,Musang King durian – frozen whole fruit,,,en,,",
+        "C14,Tokaj Borház,,HU,food,8.2,8.2C-14,Tokaji Aszú 6 puttonyos,,匈牙利托卡伊贵腐甜白,hu,,",
+        "C15,Copenhagen Hearing,,DK,medical,6.1,6.1C-15,Rechargeable hearing instruments,,,da,,",
+        "C16,Nordfjord Sjømat,,NO,food,8.2,8.2C-16,Fresh Atlantic salmon (superior grade),,,no,,",
+        "C17,Schwaben Robotik,,DE,equipment,4.1,4.1C-17,Industrieroboter;Schweißroboter,,,de,,",
+        "C18,Jalisco Agave,,MX,food,8.2,8.2C-18,Tequila 100% agave reposado,,,es,,",
+        "C19,Ulm Sudhaus,,DE,equipment,4.1,4.1C-19,Sudhausanlagen,German know-how in craft brewing systems,,de,,",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_c(database_url: str) -> AsyncIterator[Container]:
+    container = make_container(base_settings(database_url))
+    with transaction(container.sessions) as session:
+        report = import_exhibitors(session, CATALOG_C.encode(), container.taxonomy)
+        assert report.ok, report.errors[:3]
+    yield container
+    await container.aclose()
+
+
+@pytest.fixture
+def c_ctx(catalog_c: Container) -> Iterator:
+    with transaction(catalog_c.sessions) as session:
+
+        def make(locale: str = "en") -> Context:
+            return Context(
+                session=session,
+                user=users.get_or_create(session, "console", 701),
+                t=translator(locale),
+                taxonomy=catalog_c.taxonomy,
+                knowledge={},
+                codec=catalog_c.router.codec,
+                now=FIXED_NOW,
+                settings=catalog_c.settings,
+            )
+
+        yield make

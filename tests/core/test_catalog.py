@@ -91,8 +91,9 @@ def test_search_by_own_words(sessions, query: SearchQuery, expected: set[str]) -
 @pytest.mark.parametrize(
     ("category", "expected"),
     [
-        # A parent finds its sub-categories: imaging, hearing aids, implants, dental.
-        ("medical_devices", {"M1", "M2", "M3", "M4", "M5"}),
+        # A parent finds its sub-categories: imaging, hearing aids, implants, dental,
+        # patient monitors and ventilators.
+        ("medical_devices", {"M1", "M2", "M3", "M4", "M5", "M6"}),
         ("hearing_aids", {"M2", "M3"}),
         ("implants", {"M4", "M5"}),  # 치과 임플란트: dental implants
         ("ice_wine", {"F1"}),
@@ -117,7 +118,7 @@ def test_wine_search_includes_ice_wine_and_ice_wine_ranks_first(sessions) -> Non
 def test_phrase_in_products_ranks_above_category_only(sessions) -> None:
     query = SearchQuery(categories=("medical_devices",), keywords=("MRI",))
     assert ranked(sessions, query)[0] == "M1"
-    assert len(ids(sessions, query)) == 5
+    assert len(ids(sessions, query)) == 6
 
 
 def test_reimport_updates_results_without_restart(sessions) -> None:
@@ -146,3 +147,68 @@ def test_product_names_are_the_exhibitors_own_words(sessions) -> None:
             "Knieimplantate",
             "Hüftprothesen",
         ]
+
+
+# --- product_query: the search a buyer's product phrase becomes ------------------------
+KINDS = (
+    "K1,Jaén Olive Growers,,ES,food,8.2,8.2C-01,Aceite de oliva virgen extra,,,es,,\n"
+    "K2,Galicia Conservas,,ES,food,8.2,8.2C-02,Atún claro en aceite de oliva;Mejillones,,,es,,\n"
+    "K3,Kalamata Press,,GR,food,8.2,8.2C-03,Kalamata olives,Family mill pressing olive oil since 1901,,el,,\n"
+    "K4,Brittany Shellfish,,FR,food,8.2,8.2C-04,Huîtres creuses,Breton oysters and mussels,,fr,,\n"
+    "K5,Geneva Time,,CH,consumer,2.1,2.1C-05,Oyster Perpetual;Chronographs,,,fr,,\n"
+    "K6,Jalisco Agave,,MX,food,8.2,8.2C-06,Tequila 100% agave reposado,,,es,,\n"
+    "K7,Normandy Cheese,,FR,food,8.2,8.2C-07,Camembert de Normandie;Pont-l'Évêque,,,fr,,\n"
+    "K8,Dutch Cheese,,NL,food,8.2,8.2C-08,Aged Gouda,,,nl,,\n"
+    "K9,Thai Durian,,TH,food,8.2,8.2C-09,Premium freeze-dried durian,,,th,,\n"
+    "K10,Raub Durian,,MY,food,8.2,8.2C-10,Musang King durian – frozen whole fruit,,,en,,\n"
+)
+
+
+@pytest.fixture
+def kinds(migrated):
+    with transaction(migrated) as session:
+        assert import_exhibitors(session, (HEADER + KINDS).encode(), TAXONOMY).ok
+    return migrated
+
+
+def found_for(sessions, phrase: str, **filters: str) -> list[str]:
+    """Every exhibitor the phrase finds, best first, as the search action asks."""
+    with sessions() as session:
+        query = catalog.product_query(session, TAXONOMY, SearchQuery(**filters), [phrase])
+        first = catalog.search(session, query)
+        pages = [catalog.search(session, query, n).items for n in range(1, first.pages)]
+        return [e.id for items in [first.items, *pages] for e in items]
+
+
+def test_a_named_product_is_not_found_inside_another_products_name(kinds) -> None:
+    """ "olive oil": the oil mill and a profile saying so, not "atún en aceite de oliva"."""
+    assert set(found_for(kinds, "olive oil")) == {"K1", "K3"}
+    assert found_for(kinds, "olive oil")[0] == "K1"  # its category first
+    assert found_for(kinds, "aceite de oliva") == ["K1"]
+
+
+def test_a_kind_is_found_in_its_categorys_product_lists(kinds) -> None:
+    """ "oysters": the shellfish farm, not the "Oyster Perpetual" watch."""
+    assert found_for(kinds, "oysters") == ["K4"]
+    assert found_for(kinds, "camembert") == ["K7"]  # the cheeses that say camembert
+    assert set(found_for(kinds, "cheese")) == {"K7", "K8"}
+
+
+def test_a_kind_nobody_writes_finds_its_category(kinds) -> None:
+    assert set(found_for(kinds, "cheddar")) == {"K7", "K8"}
+
+
+def test_a_label_the_taxonomy_cannot_read_still_finds_by_its_words(kinds) -> None:
+    assert found_for(kinds, "tequila") == ["K6"]
+
+
+def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
+    """ "freeze-dried durian": the exhibitor that writes it, not every durian; "frozen
+    durian", which nobody writes as such, every durian."""
+    assert found_for(kinds, "freeze-dried durian") == ["K9"]
+    assert set(found_for(kinds, "frozen durian")) == {"K9", "K10"}
+
+
+def test_a_named_products_search_keeps_its_filters(kinds) -> None:
+    assert found_for(kinds, "olive oil", country="GR") == ["K3"]
+    assert found_for(kinds, "oysters", country="CH") == []

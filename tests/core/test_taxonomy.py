@@ -78,12 +78,12 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
     ],
 )
 def test_head_nouns_name_categories(phrase: str, category: str) -> None:
-    assert category in TAXONOMY.product_categories(phrase)
+    assert category in TAXONOMY.with_ancestors(TAXONOMY.product_categories(phrase))
 
 
 def test_typos_only_in_long_words_with_the_same_first_letter() -> None:
     assert TAXONOMY.typo_tolerant("chese") == set()  # five letters: too short to guess
-    assert TAXONOMY.typo_tolerant("probiotics") == set()
+    assert "industrial_robots" not in TAXONOMY.typo_tolerant("probiotics")
     assert "chocolate" in TAXONOMY.typo_tolerant("chocolat")
 
 
@@ -92,9 +92,13 @@ def test_hierarchy_parents_include_their_children() -> None:
     assert {"medical_imaging", "hearing_aids", "implants", "dental", "diagnostics"} <= under
     assert "pharmaceuticals" not in under
     assert TAXONOMY.with_subcategories(["wine"]) == {"wine", "ice_wine"}
-    assert TAXONOMY.with_ancestors(["ice_wine"]) == {"ice_wine", "wine"}
+    assert TAXONOMY.with_ancestors(["ice_wine"]) == {"ice_wine", "wine", "alcoholic_drinks"}
+    # A kind may sit under several: dental implants are dental equipment and implants.
+    assert TAXONOMY.with_ancestors(["dental_implants"]) >= {"dental", "implants", "medical_devices"}
+    assert "dental_implants" in TAXONOMY.with_subcategories(["implants"])
+    assert "dental_implants" in TAXONOMY.with_subcategories(["dental"])
     for category in TAXONOMY.categories.values():
-        assert category.parent is None or category.parent in TAXONOMY.categories
+        assert set(category.parents) <= set(TAXONOMY.categories)
 
 
 def test_a_parent_loop_is_refused(tmp_path) -> None:
@@ -133,3 +137,101 @@ def test_product_phrases_leave_out_other_entities() -> None:
     assert TAXONOMY.product_phrases("find coffee machines from Italy", ["Italy"]) == [
         "coffee machines"
     ]
+
+
+# --- kinds, labels as exhibitors write them, and words that only look alike -------------
+def test_a_kind_within_a_category_is_not_the_category() -> None:
+    """ "camembert" is a cheese, not every cheese: the search looks for the kind first."""
+    assert TAXONOMY.match_product("camembert").kind_of == {"cheese"}
+    assert not TAXONOMY.match_product("camembert").whole
+    assert TAXONOMY.match_product("fromages").whole == {"cheese"}
+    assert TAXONOMY.product_categories("Camembert de Normandie AOP") == {"cheese"}
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Fresh Atlantic salmon (superior grade)", "salmon"),  # a parenthesis after the head
+        ("Manuka Honey UMF 10+ / 15+ / 20+", "honey"),  # grades and codes after it
+        ("선크림 SPF50+ PA++++", "sunscreen"),
+        ("Icewine 375 ml", "ice_wine"),  # a size
+        ("Single Malt Scotch Whisky 12 & 18 yo", "whisky"),
+        ("Tequila 100% agave reposado", "rum_tequila"),  # a number starts the qualifiers
+        ("Parmigiano Reggiano DOP 24 mesi", "cheese"),
+        ("Musang King durian – frozen whole fruit", "durian"),  # two parts of one label
+        ("Eiswein Riesling", "ice_wine"),  # a kind named before the head makes it narrower
+        ("Kühllogistik für Pharma", "cold_chain"),  # the head comes before "für"
+        ("Prosciutto di Parma DOP", "cured_meats"),  # and before "di"
+        ("バニラアイスクリーム", "ice_cream"),  # the longest term at the end, not "クリーム"
+        ("風力発電機", "wind_energy"),  # 機 (machine) says nothing
+    ],
+)
+def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
+    assert category in TAXONOMY.product_categories(label, typos=False)
+
+
+@pytest.mark.parametrize(
+    ("label", "not_category"),
+    [
+        ("24 mesi", "furniture"),  # a duration: "mesi" is no "mesas" (tables)
+        ("Bourbon vanilla beans grade A", "whisky"),  # "A" is a grade, not a link word
+        ("Helles", "ice_cream"),  # German beer; its stem meets Spanish "helado" only
+        ("ディーゼルエンジン", "gin"),  # ジン inside エンジン (engine)
+        ("メカニカルシール", "crab"),  # カニ inside メカニカル (mechanical)
+        ("Rechargeable hearing instruments", "ev_charging"),
+        ("Tuna in olive oil", "olive_oil"),
+        ("Wine glasses", "wine"),
+    ],
+)
+def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
+    assert not_category not in TAXONOMY.product_categories(label, typos=False)
+
+
+def test_words_of_one_language_match_their_forms() -> None:
+    assert TAXONOMY.match_product("helado").whole == {"ice_cream"}
+    assert TAXONOMY.match_product("Weine").whole == {"wine"}
+    assert TAXONOMY.match_product("мёда").whole == {"honey"}
+    assert TAXONOMY.match_product("Hörgeräte").whole == {"hearing_aids"}
+
+
+def test_common_items_are_categories_in_every_language() -> None:
+    """Items buyers ask for in their own language find the exhibitors who write them in
+    another: each is a category with its words in all eight languages."""
+    for words, category in [
+        (("oysters", "生蚝", "牡蠣", "굴", "Austern", "huîtres", "ostras", "устрицы"), "oysters"),
+        (
+            ("pacemakers", "心脏起搏器", "ペースメーカー", "marcapasos", "кардиостимуляторы"),
+            "pacemakers_stents",
+        ),
+        (
+            ("air purifiers", "空气净化器", "空気清浄機", "공기청정기", "Luftreiniger"),
+            "air_purifiers",
+        ),
+        (
+            ("combine harvesters", "联合收割机", "コンバイン", "콤바인", "Mähdrescher"),
+            "combine_harvesters",
+        ),
+    ]:
+        assert all(TAXONOMY.match_product(word).whole == {category} for word in words), words
+
+
+def test_every_category_has_names_and_words_in_eight_languages() -> None:
+    languages = {"zh", "en", "ja", "ko", "de", "fr", "es", "ru"}
+    for category in TAXONOMY.categories.values():
+        assert set(category.names) == languages, category.id
+
+
+@pytest.mark.parametrize(
+    ("message", "exclude", "phrases"),
+    [
+        ("哪里有日本清酒", ["日本"], ["清酒"]),  # 有 left alone frames too
+        ("I'm looking for ultrasound scanners", [], ["ultrasound scanners"]),
+        ("아이스와인 파는 곳", [], ["아이스와인"]),
+        ("꿀 있어?", [], ["꿀"]),
+        ("где купить краба", [], ["краба"]),
+        ("找做手术机器人的企业", [], ["手术机器人"]),
+        ("イタリアのコーヒーマシン", ["イタリア", "イタリアの"], ["コーヒーマシン"]),
+    ],
+)
+def test_framing_words_in_eight_languages(message: str, exclude: list[str], phrases: list[str]):
+    assert TAXONOMY.product_phrases(message, exclude) == phrases

@@ -1,0 +1,54 @@
+"""Which action a message goes to when the model's intent does not fit what it says: a
+message that is only products is a search, whatever intent the model gave it."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import dialogue
+from tests.actions.conftest import nlu
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "expected"),
+    [
+        # Products the model did not recognise pulled the intent off a search.
+        ("ja", "冷凍ドリアン", "out_of_scope", {}, {"C12", "C13"}),
+        ("de", "Bier aus Tschechien", "goodbye", {}, {"C10"}),
+        ("zh", "工业机器人", "greet", {"product": "工业机器人"}, {"C17"}),
+        ("fr", "vin de glace", "out_of_scope", {"product": "vin"}, {"C01", "C02"}),
+        ("en", "tequila", "nlu_fallback", {}, {"C18"}),
+        # A product in no category of the taxonomy, but in the catalog's product lists.
+        ("fr", "croissants", "out_of_scope", {}, {"C09"}),
+        # ... or in a profile, when the model did not understand the message at all.
+        ("en", "brewing systems", "nlu_fallback", {}, {"C19"}),
+        # A country and a product word tagged as companies the catalog does not have.
+        ("zh", "匈牙利贵腐酒", "out_of_scope", {"company": ["匈牙利", "酒"]}, {"C14"}),
+    ],
+)
+def test_a_message_that_is_only_products_is_a_search(
+    c_ctx, locale: str, text: str, intent: str, entities: dict, expected: set[str]
+) -> None:
+    ctx = c_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    shown = {
+        args[0]
+        for row in reply.buttons
+        for b in row
+        if b.data
+        for verb, args in [ctx.codec.decode(b.data)]
+        if verb == "ex"
+    }
+    assert shown == expected, reply.text
+    assert ctx.state.results is not None
+
+
+def test_small_talk_and_language_questions_stay_what_they_are(c_ctx) -> None:
+    ctx = c_ctx("en")
+    assert "exhibitor" not in dialogue.respond(ctx, nlu("hello", "greet")).text.lower()
+    assert ctx.state.results is None
+    reply = dialogue.respond(ctx, nlu("thanks, bye", "goodbye"))
+    assert ctx.state.results is None, reply.text
+    # "how" is in a profile ("know-how"), but small talk counts product words only.
+    reply = dialogue.respond(ctx, nlu("how are you", "greet"))
+    assert ctx.state.results is None, reply.text
