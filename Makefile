@@ -74,9 +74,10 @@ bench: setup train
 	$(PY) benchmarks/search_bench.py
 	$(PY) benchmarks/booking_bench.py
 	$(PY) benchmarks/dialogue_bench.py
-	$(PY) benchmarks/import_bench.py
+	PYTHONPATH=. $(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 	PYTHONPATH=. $(PY) benchmarks/web_bench.py
+	PYTHONPATH=. $(PY) benchmarks/telegram_load_bench.py
 
 # 500 visitors at once on the web chat, 5 messages each (SQLite and PostgreSQL).
 web-bench: setup train

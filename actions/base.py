@@ -8,6 +8,7 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -47,6 +48,40 @@ class Reply:
     # Shown as a small notice on the pressed button (Telegram's answerCallbackQuery).
     notice: str = ""
     document: Document | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """What is kept in the inbox until the reply is sent."""
+        data: dict[str, Any] = {
+            "text": self.text,
+            "buttons": [[[b.label, b.data, b.url] for b in row] for row in self.buttons],
+            "edit": self.edit,
+            "notice": self.notice,
+        }
+        if self.document is not None:
+            data["document"] = {
+                "filename": self.document.filename,
+                "content": base64.b64encode(self.document.content).decode(),
+                "mime_type": self.document.mime_type,
+            }
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reply:
+        document = data.get("document")
+        return cls(
+            text=data.get("text", ""),
+            buttons=tuple(
+                tuple(Button(label, button_data, url) for label, button_data, url in row)
+                for row in data.get("buttons", [])
+            ),
+            edit=bool(data.get("edit")),
+            notice=data.get("notice", ""),
+            document=Document(
+                document["filename"], base64.b64decode(document["content"]), document["mime_type"]
+            )
+            if document
+            else None,
+        )
 
 
 def rows(*buttons: Button, per_row: int = 2) -> tuple[tuple[Button, ...], ...]:
@@ -106,7 +141,8 @@ class CallbackCodec:
 
     def decode(self, data: str) -> tuple[str, tuple[str, ...]]:
         body, _, signature = data.rpartition("|")
-        if not body or not hmac.compare_digest(signature, self._sign(body)):
+        # Bytes: compare_digest refuses str with non-ASCII characters (forged data may have).
+        if not body or not hmac.compare_digest(signature.encode(), self._sign(body).encode()):
             raise InvalidCallback(data[:64])
         verb, *args = body.split("|")
         return verb, tuple(args)

@@ -4,9 +4,10 @@ or later, cancel, and the delivery report. Everyone else is refused, and that is
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 
 import dateparser
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from core.settings import LOCALES
 log = logging.getLogger(__name__)
 OPEN, TARGET, PICK_CITY, PICK_LANG, PICK_DELEGATION = "bo", "bt", "bc", "bl", "bd"
 PREVIEW, SEND_NOW, CANCEL, REPORT = "bp", "bn", "bx", "br"
+TELEGRAM_MAX_CHARS = 4096  # in one message
 
 
 def admin_only(
@@ -50,8 +52,19 @@ def broadcast_command(ctx: Context) -> Reply:
     text = ctx.command_args.strip()
     if not text:
         return usage(ctx)
-    created = broadcasts.create(ctx.session, ctx.user.external_id, ctx.t.locale, text[:3500])
+    if len(text) > broadcasts.MAX_TEXT:
+        return too_long(ctx, text)
+    created = broadcasts.create(ctx.session, ctx.user.external_id, ctx.t.locale, text)
     return card(ctx, created, edit=False)
+
+
+def too_long(ctx: Context, text: str) -> Reply:
+    return Reply(
+        text=ctx._(
+            "A broadcast can hold {limit} characters; this one has {count}. "
+            "Please shorten it and send it again."
+        ).format(limit=ctx.t.number(broadcasts.MAX_TEXT), count=ctx.t.number(len(text)))
+    )
 
 
 def usage(ctx: Context) -> Reply:
@@ -80,7 +93,9 @@ def text_command(ctx: Context) -> Reply:
     found = ctx.session.get(Broadcast, int(parts[0]))
     if found is None or found.status != broadcasts.DRAFT:
         return Reply(text=ctx._("There is no draft broadcast #{id}.").format(id=escape(parts[0])))
-    broadcasts.set_text(found, parts[1], parts[2][:3500])
+    if len(parts[2]) > broadcasts.MAX_TEXT:
+        return too_long(ctx, parts[2])
+    broadcasts.set_text(found, parts[1], parts[2])
     return card(ctx, found, edit=False)
 
 
@@ -246,15 +261,40 @@ def on_pick_delegation(ctx: Context, args: tuple[str, ...]) -> Reply:
 
 @admin_only
 def on_preview(ctx: Context, args: tuple[str, ...]) -> Reply:
+    """All languages in one message; when that is too long for Telegram, a button per
+    language shows each alone."""
     found = _broadcast(ctx, args)
+    buttons = card(ctx, found).buttons
+    wanted = args[1:2] if len(args) > 1 and args[1] in found.texts else sorted(found.texts)
     lines = [ctx._("What each language group will get (others get English):")]
-    for code in sorted(found.texts):
+    for code in wanted:
         lines += [
             "",
             f"<b>{escape(ctx.t.language_name(code))}</b>",
             "📢 " + escape(found.texts[code]),
         ]
-    return Reply(text="\n".join(lines), buttons=card(ctx, found).buttons)
+    text = "\n".join(lines)
+    if shown_length(text) <= TELEGRAM_MAX_CHARS:
+        return Reply(text=text, buttons=buttons)
+    pick = ctx._(
+        "All languages together are longer than one Telegram message ({limit} characters). "
+        "Preview each language:"
+    ).format(limit=ctx.t.number(TELEGRAM_MAX_CHARS))
+    per_language = rows(
+        *(
+            ctx.button("👁 " + ctx.t.language_name(code), PREVIEW, str(found.id), code)
+            for code in sorted(found.texts)
+        ),
+        per_row=4,
+    )
+    return Reply(text=pick, buttons=per_language + buttons)
+
+
+def shown_length(html: str) -> int:
+    """The length Telegram counts: the text after its tags and entities are read, in UTF-16
+    code units."""
+    shown = unescape(re.sub(r"<[^>]*>", "", html))
+    return len(shown.encode("utf-16-le")) // 2
 
 
 @admin_only

@@ -47,23 +47,39 @@ def respond(ctx: Context, nlu: NluResult) -> Reply:
 
 
 def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
-    """Company names come from the catalog, not only from the model: when the model tagged no
-    company, or one the catalog does not know, a catalog name found in the message becomes the
-    company, and whatever the model tagged over it ("Sibir Technologies" as a date) is dropped."""
+    """Company names come from the catalog, not only from the model. A catalog name in the
+    message becomes the company, and whatever the model tagged over it ("Sibir Technologies"
+    as a date) is dropped: first a name where the model tagged a company (the catalog's
+    reading of it: "Evergreen Gourmet Ltd" where the model tagged "Evergreen Gourmet"), then
+    a company the model tagged that the catalog knows, then any name the catalog finds in
+    the message. A company the model tagged that the catalog does not know stays, to be
+    answered "no exhibitor called …"."""
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
+    spans = [(e.start, e.end) for e in tagged if e.end > e.start]
+    found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
+    inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
-    if known:
+    if known and not inside:
         # "明日" tagged beside "Nordic Medtech": only the name the catalog knows is a company.
         others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
         return replace(nlu, entities=others)
-    found = names.mentions(ctx.session, nlu.text)
-    if not found:
+    best = inside or found
+    if not best:
         return nlu
-    start, end = found[0].start, found[0].end
+    start, end = best[0].start, best[0].end
     kept = [e for e in nlu.entities if e.end <= start or e.start >= end or e.end <= e.start]
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
     return replace(nlu, entities=(*kept, company))
+
+
+def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
+    """Whether the words found are a company's name rather than products: a part of a name
+    made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
+    if match.kind != "partial":
+        return True
+    words = names.tokens(nlu.text[match.start : match.end])
+    return any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words)
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:
@@ -76,6 +92,19 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in {"out_of_scope", "nlu_fallback"} and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
+        intent = "exhibitor_info"
+    if intent in {"out_of_scope", "nlu_fallback"} and cues.has(nlu.text, "booth", ctx.t.locale):
+        # "Wo ist der Stand von Rheinland Optik?": a booth is asked for, of a company the
+        # model did not see; the catalog answers that it has none of that name.
+        guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
+        if guessed and not exhibitor_info.named(nlu):
+            start = nlu.text.find(guessed)  # -1 when read from the folded text: no span
+            end = start + len(guessed) if start >= 0 else start
+            company = Entity("company", guessed, start, end)
+            nlu, intent = replace(nlu, entities=(*nlu.entities, company)), "exhibitor_info"
+    if intent == "search_exhibitors" and _asks_where_a_company_is(ctx, nlu):
+        # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
+        # read as products ("battery").
         intent = "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu) and _search_values(nlu):
         # No company, but products or a country: exhibitors are being looked for.
@@ -123,6 +152,16 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
             return search.refine(ctx, nlu)
         return list_events.refine(ctx, nlu)
     return None
+
+
+def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
+    """A company the catalog knows is named, and nothing else is searched for, or the
+    message asks where (a booth, a hall)."""
+    name = nlu.first("company")
+    if not name or not catalog.find_by_name(ctx.session, name):
+        return False
+    asks_where = any(cues.has(nlu.text, key, ctx.t.locale) for key in ("where", "booth"))
+    return not _search_values(nlu) or asks_where
 
 
 def _search_values(nlu: NluResult) -> bool:

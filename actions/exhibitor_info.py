@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from actions.areas import area_name
 from actions.base import Button, Context, NluResult, Reply, rows
 from actions.menu import menu_reply
-from core import catalog
+from core import catalog, cues, names
 from core.dialogue import EXHIBITORS
 from core.models import Exhibitor
 from core.taxonomy import country_name
 
 VERB = "ex"
 BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_PUNCTUATION = re.compile(r"[\s\W_]+")
 
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
@@ -34,6 +37,7 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
                 per_row=1,
             ),
         )
+    name = name or named_in_passing(ctx, nlu.text)
     if not name:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
@@ -126,6 +130,40 @@ def card_of(ctx: Context, exhibitor_id: str) -> Reply:
     if exhibitor is None:
         return menu_reply(ctx, ctx._("That exhibitor is no longer in the catalog."))
     return card(ctx, exhibitor)
+
+
+def named_in_passing(ctx: Context, text: str) -> str | None:
+    """A company's name the model did not tag, in a question about a company: in Chinese,
+    Japanese and Korean what is written before the booth or where words ("한강푸드 부스는
+    어디예요"), elsewhere words written as a name ("Wo ist der Stand von Rheinhessen
+    Feinmechanik?"), which may be a name the catalog does not have."""
+    locale = ctx.t.locale
+    if _CJK.search(text):
+        return _before_cue(text, locale)
+    cue_words = [w for key in ("booth", "where") for w in cues.lexicon(locale).lists.get(key, ())]
+    span = names.written_as_a_name(text, skip=[names.fold_word(w) for w in cue_words])
+    return text[span[0] : span[1]] if span else None
+
+
+def _before_cue(text: str, locale: str) -> str | None:
+    folded = cues.fold(text)
+    at = [p for key in ("booth", "where") if (p := cues.first_at(text, key, locale)) is not None]
+    if not at:
+        return None
+    written = text if len(folded) == len(text) else folded
+    name = _PUNCTUATION.sub(" ", written[: min(at)]).strip()
+    particles = sorted(cues.lexicon(locale).lists.get("particles", ()), key=len, reverse=True)
+    changed = True
+    while changed and name:
+        changed = False
+        for particle in particles:
+            if cues.fold(name).endswith(particle):
+                name, changed = name[: -len(particle)].strip(), True
+            elif cues.fold(name).startswith(particle):
+                name, changed = name[len(particle) :].strip(), True
+    if len(name) < 2 or cues.has(name, "pronoun", locale):
+        return None  # "你们的展位" is about the company talked about
+    return name
 
 
 def named(nlu: NluResult) -> bool:

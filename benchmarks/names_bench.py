@@ -125,6 +125,21 @@ MESSAGES = [
 ]
 
 
+# Messages that name no exhibitor, in the eight languages.
+PLAIN_MESSAGES = [
+    "find medical devices from Germany",
+    "I need gold jewellery and pacific salmon",
+    "book a meeting tomorrow at 10",
+    "有卖冻干榴莲的展商吗",
+    "日本の化粧品メーカーを探しています",
+    "의료기기 업체 찾아줘",
+    "Ich suche Landmaschinen aus Italien",
+    "je cherche des fromages français",
+    "¿Dónde hay vino tinto de Rioja?",
+    "ищу мёд и рыбу из Норвегии",
+]
+
+
 @dataclass
 class Company:
     id: str
@@ -268,12 +283,18 @@ def bench(url: str, label: str, rows: int) -> None:
             with find_timer:
                 false_hits += bool(catalog.find_by_name(session, query))
         mention_timer = Timer()
-        mention_hits = 0
+        mention_hits = {"as written": 0, "typo": 0}
         for company in sample:
-            message = rng.choice(MESSAGES).format(name=company.name_en)
+            bare = " ".join(w.capitalize() for w in names.name_words(company.name_en))
+            for kind, name in (("as written", company.name_en), ("typo", typo(bare, rng))):
+                message = rng.choice(MESSAGES).format(name=name)
+                with mention_timer:
+                    found = names.mentions(session, message)
+                mention_hits[kind] += bool(found) and found[0].exhibitor_id == company.id
+        false_mentions = 0
+        for text in PLAIN_MESSAGES:
             with mention_timer:
-                found = names.mentions(session, message)
-            mention_hits += bool(found) and found[0].exhibitor_id == company.id
+                false_mentions += bool(names.mentions(session, text))
     print(
         f"{label:<11} rows={rows:>6} index build={build:5.2f}s change check={check:5.2f}ms\n"
         f"  find_by_name {find_timer}\n  mentions     {mention_timer}"
@@ -282,7 +303,11 @@ def bench(url: str, label: str, rows: int) -> None:
     for kind, seen in sorted(outcomes.items()):
         shares = " / ".join(f"{seen.count(o) / len(seen):4.0%}" for o in OUTCOMES)
         print(f"    {kind:<14} {shares}  (n={len(seen)})")
-    print(f"  mentions: the right exhibitor first {mention_hits / len(sample):.0%}")
+    shares = ", ".join(f"{k} {v / len(sample):.0%}" for k, v in mention_hits.items())
+    print(f"  mentions: the right exhibitor first: {shares}")
+    print(
+        f"  messages naming no exhibitor that mentioned one: {false_mentions}/{len(PLAIN_MESSAGES)}"
+    )
     print(f"  unknown names that matched something: {false_hits}/{len(unknown)}")
 
 

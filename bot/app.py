@@ -30,8 +30,22 @@ class Container:
         self.engine.dispose()
 
 
+def pool_size(settings: Settings) -> int:
+    """Database connections: one per worker thread, and a few for the jobs."""
+    return min(settings.telegram_concurrency, 20) + 4
+
+
+def worker_threads(container: Container) -> int:
+    """Threads for the database work of updates. SQLite lets one transaction write at a time
+    (every transaction here begins IMMEDIATE): one thread queues the work in order, without
+    SQLite's sleeping retries. PostgreSQL works on as many as there are connections."""
+    if container.engine.dialect.name == "sqlite":
+        return 1
+    return pool_size(container.settings) - 4
+
+
 def build(settings: Settings) -> Container:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pool_size=pool_size(settings))
     migrate(engine)
     sessions = session_factory(engine)
     taxonomy = load_taxonomy(settings.data_dir)

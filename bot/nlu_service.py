@@ -36,7 +36,8 @@ class NluService:
         return [
             str(RASA), "run", "--enable-api",
             "-m", str(self.model),
-            "--auth-token", self.token,
+            # One argument: a token starting with "-" must not read as an option.
+            f"--auth-token={self.token}",
             "-i", "127.0.0.1",
             "-p", str(self.port),
         ]  # fmt: skip

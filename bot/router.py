@@ -18,11 +18,11 @@ from actions.registry import CALLBACKS, COMMANDS
 from bot import locale
 from bot.nlu_client import NluUnavailable
 from core import dialogue as dialogue_state
-from core import users
+from core import inbox, users
 from core.db import SessionFactory, transaction
 from core.i18n import translator
 from core.lingang import Entry
-from core.models import User, utcnow
+from core.models import InboxUpdate, User, utcnow
 from core.settings import Settings
 from core.taxonomy import Taxonomy
 
@@ -37,10 +37,21 @@ class Incoming:
     client_language: str | None = None
     # The chat the message came from; a private chat's id is the person's own.
     chat_id: int | None = None
+    # The channel's id of the update when it came through the inbox (core.inbox).
+    update_id: int | None = None
 
     @property
     def chat(self) -> int:
         return self.external_id if self.chat_id is None else self.chat_id
+
+
+class AlreadyHandled(Exception):
+    """The update was handled before (a restart, or another process); `reply` is the kept
+    reply still to be sent, None when it has been sent or may have been."""
+
+    def __init__(self, reply: Reply | None) -> None:
+        super().__init__("update already handled")
+        self.reply = reply
 
 
 class Parser(Protocol):
@@ -74,11 +85,12 @@ class Router:
         text = incoming.text.strip()
         if not text:
             return await self._run(incoming, menu.empty_message)
+        if text.startswith("/"):
+            # Commands check their own arguments: a broadcast may be longer than a question.
+            return await self._run(incoming, self._command_step(text), typed=False)
         if len(text) > self.settings.max_message_chars:
             limit = self.settings.max_message_chars
             return await self._run(incoming, lambda ctx: menu.too_long(ctx, limit))
-        if text.startswith("/"):
-            return await self._run(incoming, self._command_step(text), typed=False)
         try:
             result = await self.nlu.parse(text)
         except NluUnavailable:
@@ -135,6 +147,7 @@ class Router:
     def _run_sync(self, incoming: Incoming, step: Step, said: str) -> Reply:
         try:
             with transaction(self.sessions) as session:
+                received = self._claim(session, incoming)
                 user = users.get_or_create(
                     session, incoming.channel, incoming.external_id, incoming.client_language
                 )
@@ -152,6 +165,8 @@ class Router:
                 reply = step(ctx)
                 if not ctx.extras.get("deleted"):
                     dialogue_state.save(session, user.id, incoming.chat, ctx.state, ctx.now)
+                if received is not None:
+                    inbox.replied(session, received, reply.to_json())
                 return reply
         except SQLAlchemyError:
             log.exception("database error; the transaction was rolled back")
@@ -160,6 +175,17 @@ class Router:
             )
             placeholder = User(channel=incoming.channel, external_id=incoming.external_id)
             return menu.internal_error(self._context(None, placeholder, code))
+
+    @staticmethod
+    def _claim(session: Session, incoming: Incoming) -> InboxUpdate | None:
+        """The inbox row of this update, locked; AlreadyHandled when it was handled before."""
+        if incoming.update_id is None:
+            return None
+        row = inbox.lock(session, incoming.channel, incoming.update_id)
+        if row is None or row.state == inbox.RECEIVED:
+            return row
+        kept = row.reply if row.state == inbox.REPLYING else None
+        raise AlreadyHandled(Reply.from_json(kept) if kept else None)
 
     def context_for(self, session: Session, user: User) -> Context:
         """A context for a message we send on our own: the person's saved language."""

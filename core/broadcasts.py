@@ -20,6 +20,11 @@ DRAFT, QUEUED, CANCELLED = "draft", "queued", "cancelled"
 CHANNELS = ("telegram", "web")
 
 
+# Characters a broadcast text may hold: with the card's header it stays within one Telegram
+# message (4,096 characters).
+MAX_TEXT = 3500
+
+
 def create(session: Session, admin_id: int, locale: str, text: str) -> Broadcast:
     broadcast = Broadcast(created_by=admin_id, texts={locale: text}, target_kind="all",
                           target_value="", status=DRAFT)  # fmt: skip

@@ -235,13 +235,15 @@ def product_names(exhibitor: Exhibitor, taxonomy: Taxonomy, locale: str) -> list
     return [taxonomy.category_name(category, locale) for category in exhibitor.categories.split()]
 
 
-def mark_source(session: Session, kind: str, *, demo: bool, now: datetime) -> None:
+def mark_source(session: Session, kind: str, *, demo: bool, now: datetime) -> CatalogSource:
     """Records whether the exhibitors or events just imported are the demo data."""
     found = session.get(CatalogSource, kind)
     if found is None:
-        session.add(CatalogSource(kind=kind, demo=demo, imported_at=now))
+        found = CatalogSource(kind=kind, demo=demo, imported_at=now)
+        session.add(found)
     else:
         found.demo, found.imported_at = demo, now
+    return found
 
 
 def is_demo(session: Session, kind: str) -> bool:

@@ -52,11 +52,10 @@ def lexicon(locale: str) -> Lexicon:
 
 
 def _found(text: str, phrase: str) -> bool:
-    if _CJK.search(phrase):
-        if len(phrase) == 1:  # a particle: the message's last character ("那杭州呢？")
-            return re.sub(r"[\W_]+", "", text).endswith(phrase)
-        return phrase in text
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+    if _CJK.search(phrase) and len(phrase) == 1:
+        # a particle: the message's last character ("那杭州呢？")
+        return re.sub(r"[\W_]+", "", text).endswith(phrase)
+    return _search(text, phrase) is not None
 
 
 def _locales(locale: str) -> tuple[str, ...]:
@@ -79,6 +78,24 @@ def find(text: str, key: str, locale: str) -> str | None:
         if _found(folded, phrase)
     ]
     return max(found, key=len) if found else None
+
+
+def first_at(text: str, key: str, locale: str) -> int | None:
+    """Where in the message (folded) the first cue of this kind starts."""
+    folded = fold(text)
+    starts = [
+        found.start()
+        for code in _locales(locale)
+        for phrase in lexicon(code).lists.get(key, ())
+        if (found := _search(folded, phrase))
+    ]
+    return min(starts) if starts else None
+
+
+def _search(text: str, phrase: str) -> re.Match[str] | None:
+    if _CJK.search(phrase):
+        return re.search(re.escape(phrase), text)
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
 
 
 def _number(text: str) -> int:

@@ -18,10 +18,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK = 0x4445_4C54_4100  # an advisory lock key of our own ("DELTA")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 5) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=10)
         event.listen(engine, "begin", _forget_writes)
         event.listen(engine, "before_cursor_execute", _note_write)
         return engine

@@ -23,7 +23,10 @@ def upcoming(
     if city:
         statement = statement.where(Event.city == city)
     if categories:
-        statement = statement.where(or_(*(Event.categories.contains(f" {c} ") for c in categories)))
+        # autoescape: "_" and "%" in a category id are characters, not LIKE wildcards.
+        statement = statement.where(
+            or_(*(Event.categories.contains(f" {c} ", autoescape=True) for c in categories))
+        )
     if until is not None:  # exclusive
         statement = statement.where(Event.starts_at < until)
     return list(session.scalars(statement.order_by(Event.starts_at, Event.id).limit(limit)).all())

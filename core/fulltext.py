@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer  # type: ignore[import-not-found]
 
@@ -112,15 +112,20 @@ def phrase_variants(text: str) -> list[list[str]]:
     return [tokens for tokens in variants if tokens]
 
 
-def _document_tokens(segment: str) -> Iterator[str]:
-    words = units(segment)
-    stems = [u.text for u in words if not u.cjk]
-    yield from stems
-    yield from (f"{a}_{b}" for a, b in itertools.pairwise(stems))
-    for unit in words:
-        if unit.cjk:
-            yield from unit.text  # single characters: "茶", "虾" are whole products
-            yield from _cjk_grams(unit.text)
+def _document_tokens(segment: str) -> list[str]:
+    # units() without its Unit objects: this runs over every description of a catalog.
+    stems: list[str] = []
+    runs: list[str] = []
+    for match in _UNIT.finditer(fold(segment)):
+        if run := match.group("cjk"):
+            runs.append(run)
+        else:
+            stems.append(stem(match.group()))
+    tokens = stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+    for run in runs:
+        tokens += run  # single characters: "茶", "虾" are whole products
+        tokens += _cjk_grams(run)
+    return tokens
 
 
 def index_text(
@@ -129,12 +134,22 @@ def index_text(
     """The space-separated tokens stored in `exhibitors.search_text`."""
     tokens: dict[str, None] = dict.fromkeys(CATEGORY + category for category in categories)
     for product in products:
-        for segment in _SEGMENT.split(product):
-            tokens.update(dict.fromkeys(_document_tokens(segment)))
+        tokens.update(dict.fromkeys(_product_tokens(product)))
     for description in descriptions:
-        for segment in _SEGMENT.split(description or ""):
-            tokens.update(dict.fromkeys(DESCRIPTION + t for t in _document_tokens(segment)))
+        if description:
+            tokens.update(dict.fromkeys(DESCRIPTION + t for t in _text_tokens(description)))
     return " ".join(tokens)
+
+
+def _text_tokens(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for segment in _SEGMENT.split(text):
+        found += _document_tokens(segment)
+    return tuple(found)
+
+
+# A catalog names the same products thousands of times ("coconut water", "vaccines").
+_product_tokens = lru_cache(maxsize=16_384)(_text_tokens)
 
 
 def compact_phrase(text: str) -> str:

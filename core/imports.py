@@ -9,6 +9,7 @@ exhibitors it no longer lists, which are retired only when the organiser asks (p
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,16 +17,17 @@ from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from core import catalog, names, outbox
+from core import bulk, catalog, names, outbox
 from core.alerts import queue_event_alerts
 from core.fulltext import index_text
 from core.i18n import N_, SHANGHAI, Translator
 from core.meetings import BOOKED, CANCELLED, REMINDER
 from core.models import (
     Base,
+    CatalogSource,
     Event,
     Exhibitor,
     ExhibitorCategory,
@@ -79,6 +81,8 @@ class ImportReport:
     retired: tuple[str, ...] = ()  # of those, retired now (prune)
     restored: tuple[str, ...] = ()  # retired exhibitors the file lists again
     notified: int = 0  # visitors told their meetings with a retired exhibitor are off
+    # The file the last import read, over a catalog unchanged since: known without reading.
+    same_file: bool = False
 
     @property
     def ok(self) -> bool:
@@ -443,6 +447,9 @@ def _upsert(
 
 # The columns an exhibitor row is compared on at re-import; the rest is derived from them.
 _SOURCE_FIELDS = tuple(column.name for column in EXHIBITOR_COLUMNS)
+# Part of a file's fingerprint: raise it when reading or checking rows changes, so that a
+# file imported under the old rules is read again rather than recognised.
+_READING_RULES = b"exhibitors/1\n"
 
 
 @dataclass(frozen=True)
@@ -450,6 +457,19 @@ class _Stored:
     source: tuple[Any, ...]  # the file's columns as last imported
     retired_at: datetime | None
     categories: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What an import writes, and what it reports."""
+
+    listed: int
+    new: list[dict[str, Any]] = field(default_factory=list)
+    changed: list[dict[str, Any]] = field(default_factory=list)
+    missing: tuple[str, ...] = ()
+    restored: tuple[str, ...] = ()
+    errors: tuple[RowError, ...] = ()
+    same_file: bool = False
 
 
 def import_exhibitors(
@@ -463,14 +483,63 @@ def import_exhibitors(
     now: datetime | None = None,
 ) -> ImportReport:
     """Imports the catalog. Rows equal to what is stored are skipped before any work, unless
-    `recategorise` asks to look their products up again (after the taxonomy changed).
-    Exhibitors the file no longer lists are reported, and retired when `prune` is set."""
-    rows, errors = read_rows(raw, EXHIBITOR_COLUMNS)
-    if errors:
-        return ImportReport(errors=tuple(errors))
+    `recategorise` asks to look their products up again (after the taxonomy changed); the
+    very file the last import read, over a catalog nothing has changed since, is not even
+    read. Exhibitors the file no longer lists are reported, and retired when `prune` is set."""
     now = now or utcnow()
     stored = _stored_exhibitors(session)
-    categorise = Categoriser(taxonomy)
+    file_sha256 = hashlib.sha256(_READING_RULES + raw).hexdigest()
+    state = {key: (row.source, row.retired_at is not None) for key, row in stored.items()}
+    state_sha256 = _state_sha256(state)
+    last = session.get(CatalogSource, "exhibitors")
+    if (
+        not recategorise
+        and last is not None
+        and last.file_sha256 == file_sha256
+        and last.state_sha256 == state_sha256
+        and last.listed is not None
+    ):
+        plan = _Plan(
+            listed=last.listed,
+            missing=tuple(filter(None, (last.missing or "").split(";"))),
+            same_file=True,
+        )
+    else:
+        plan = _plan(raw, stored, Categoriser(taxonomy), recategorise, now)
+        if plan.errors:
+            return ImportReport(errors=plan.errors)
+    new, changed = plan.new, plan.changed
+    with bulk.deferred_word_index(session, bulk.is_bulk(len(new) + len(changed), len(stored))):
+        _write_exhibitors(session, new, changed)
+    _write_categories(session, new, changed)
+    report = ImportReport(
+        created=len(new),
+        updated=len(changed),
+        unchanged=plan.listed - len(new) - len(changed),
+        missing=plan.missing,
+        restored=plan.restored,
+        same_file=plan.same_file,
+    )
+    if prune and plan.missing:
+        report = replace(report, retired=plan.missing, notified=retire(session, plan.missing, now))
+    source = catalog.mark_source(session, "exhibitors", demo=demo, now=now)
+    _remember_import(source, file_sha256, (state, state_sha256), plan, report)
+    if new or changed or report.retired:
+        names.forget(session)  # this process finds the new names at once; others within a second
+    return report
+
+
+def _plan(
+    raw: bytes,
+    stored: Mapping[str, _Stored],
+    categorise: Categoriser,
+    recategorise: bool,
+    now: datetime,
+) -> _Plan:
+    """Reads the file and sorts its rows into new, changed and unchanged."""
+    rows, errors = read_rows(raw, EXHIBITOR_COLUMNS)
+    if errors:
+        return _Plan(listed=0, errors=tuple(errors))
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for _, values in rows:
@@ -488,24 +557,39 @@ def import_exhibitors(
         sorted(key for key, row in stored.items() if row.retired_at is None and key not in listed)
     )
     restored = tuple(sorted(r["id"] for r in changed if stored[r["id"]].retired_at is not None))
-    if new:
-        session.execute(insert(Exhibitor), new)
-    if changed:
-        session.execute(update(Exhibitor), changed)
-    _write_categories(session, new, changed)
-    report = ImportReport(
-        created=len(new),
-        updated=len(changed),
-        unchanged=len(rows) - len(new) - len(changed),
-        missing=missing,
-        restored=restored,
-    )
-    if prune and missing:
-        report = replace(report, retired=missing, notified=retire(session, missing, now))
-    catalog.mark_source(session, "exhibitors", demo=demo, now=now)
-    if new or changed or report.retired:
-        names.refresh(session)  # this process finds the new names at once; others within a second
-    return report
+    return _Plan(len(rows), new, changed, missing, restored)
+
+
+_State = dict[str, tuple[tuple[Any, ...], bool]]  # id -> (source fields, retired)
+
+
+def _state_sha256(state: _State) -> str:
+    """A digest of everything an import's outcome depends on in the stored catalog (the
+    source fields are text or None, whose repr is stable)."""
+    return hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()
+
+
+def _remember_import(
+    source: CatalogSource,
+    file_sha256: str,
+    before: tuple[_State, str],
+    plan: _Plan,
+    report: ImportReport,
+) -> None:
+    """Records the file and the catalog as this import leaves it (worked out from the
+    catalog before and what the import wrote, not read back)."""
+    after, after_sha256 = before
+    if plan.new or plan.changed or report.retired:
+        after = dict(after)
+        for record in (*plan.new, *plan.changed):
+            after[record["id"]] = (_source(record), False)
+        for key in report.retired:
+            after[key] = (after[key][0], True)
+        after_sha256 = _state_sha256(after)
+    source.file_sha256 = file_sha256
+    source.state_sha256 = after_sha256
+    source.listed = plan.listed
+    source.missing = ";".join(key for key in plan.missing if not after[key][1]) or None
 
 
 def _source(values: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -515,9 +599,11 @@ def _source(values: Mapping[str, Any]) -> tuple[Any, ...]:
 def _stored_exhibitors(session: Session) -> dict[str, _Stored]:
     """Every stored exhibitor's source fields, retirement and categories, in one query."""
     fields = [getattr(Exhibitor, name) for name in _SOURCE_FIELDS]
+    query = select(*fields, Exhibitor.retired_at, Exhibitor.categories)
+    session.flush()  # the connection does not flush the session's pending changes itself
     return {
         row[0]: _Stored(tuple(row[: len(fields)]), row[-2], row[-1])
-        for row in session.execute(select(*fields, Exhibitor.retired_at, Exhibitor.categories))
+        for row in session.connection().execute(query)  # plain rows: no ORM loading
     }
 
 
@@ -539,8 +625,7 @@ class Categoriser:
 
     def stored(self, products: str) -> str:
         """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
-        categories = self(products)
-        return " " + " ".join(sorted(categories)) + " " if categories else ""
+        return _categories_column(self(products))
 
     def product(self, product: str) -> frozenset[str]:
         key = fold(product)
@@ -552,6 +637,23 @@ class Categoriser:
                 self.taxonomy.product_categories(product, typos=False)
             )
         return found
+
+
+def _write_exhibitors(
+    session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]
+) -> None:
+    """One executemany each for the new and the changed rows, on the session's connection:
+    the session's bulk methods would split them into one statement per pattern of empty
+    fields (thousands for a real catalog)."""
+    connection = session.connection()
+    if new:
+        connection.execute(insert(Exhibitor), new)
+    if changed:
+        by_id = update(Exhibitor).where(Exhibitor.id == bindparam("row_id"))
+        connection.execute(
+            by_id,
+            [{"row_id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in changed],
+        )
 
 
 def _write_categories(
@@ -568,16 +670,22 @@ def _write_categories(
         for category in record["categories"].split()
     ]
     if pairs:
-        session.execute(insert(ExhibitorCategory), pairs)
+        session.connection().execute(insert(ExhibitorCategory), pairs)
+
+
+def _categories_column(categories: set[str]) -> str:
+    """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
+    return " " + " ".join(sorted(categories)) + " " if categories else ""
 
 
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
-    products = values["products"].split(";")
     categories = categorise(values["products"])
     record = dict(values)
-    record["categories"] = categorise.stored(values["products"])
+    record["categories"] = _categories_column(categories)
     record["search_text"] = index_text(
-        products, (values.get("description_en"), values.get("description_zh")), sorted(categories)
+        values["products"].split(";"),
+        (values.get("description_en"), values.get("description_zh")),
+        sorted(categories),
     )
     return record
 

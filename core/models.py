@@ -304,13 +304,19 @@ class DialogueState(Base):
 
 class CatalogSource(Base):
     """Whether the exhibitors (or events) loaded last came from the demo files, so replies
-    say the companies are fictitious only when they are."""
+    say the companies are fictitious only when they are; and what the last exhibitor import
+    read and left, so the same file imported again over an untouched catalog is recognised
+    without reading it (see core.imports)."""
 
     __tablename__ = "catalog_sources"
 
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "exhibitors", "events"
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))  # the file's bytes
+    state_sha256: Mapped[str | None] = mapped_column(String(64))  # the rows as left
+    listed: Mapped[int | None] = mapped_column(Integer)  # rows the file has
+    missing: Mapped[str | None] = mapped_column(Text)  # ";"-separated ids it does not list
 
 
 class WebInboxItem(Base):
@@ -339,3 +345,25 @@ class WebFile(Base):
     mime_type: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class InboxUpdate(Base):
+    """An update received from a channel, written before it is confirmed to the channel so
+    that a crash loses none. received -> replying (handled, its reply kept here, in the
+    handling transaction) -> sending (the reply's request was made) -> done."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("channel", "update_id", name="uq_inbox_channel_update"),
+        Index("ix_inbox_state", "state", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    update_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), default="received")
+    reply: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

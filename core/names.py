@@ -1,11 +1,20 @@
 """Company names as people write them, linked to the exhibitor catalog.
 
-Every name an exhibitor goes by (English, Chinese, each alias) is folded to a key in which
-case, width, accents, punctuation, possessives, legal forms ("Co., Ltd.", "GmbH", 株式会社,
-ООО) and traditional or Japanese Han forms (資生堂 = 资生堂) do not count. Names in other
-scripts (Лукойл, フォンテラ, 아모레퍼시픽) are also compared with Latin names through
-transliteration. Look-ups run on an in-memory index of the keys that is rebuilt when the
-catalog changes, so they stay fast on a large catalog and follow imports made by any process.
+Every name an exhibitor goes by (English, Chinese, each alias, and a name without its
+bracketed division: "Körber Werke AG (Antriebstechnik)") is folded to words in which case,
+width, accents, punctuation, possessives, French elisions ("d'Evergreen"), Russian
+inflections (Сибирской Нивы = Сибирская Нива), legal forms ("Co., Ltd.", "GmbH", 株式会社,
+ООО) and traditional or Japanese Han forms (資生堂 = 资生堂) do not count.
+
+A message is matched word by word against those names, as a person reads it: a name written
+in full, the longest first; a part of a name that one company has, or a few to choose from
+("Frostvine" for Niagara Frostvine Estates; 霜藤酒庄 for 尼亚加拉霜藤酒庄), where words many
+names share or that are everyday words in some language ("Gold", "Pacific", 食品) identify
+nothing;
+typos in longer words only (Michellin, Koerber); names in another script by their sound
+(Лукойл, フォンテラ, 노르드캄 ~ Lukoil, Fonterra, Nordkamm). Look-ups run on an in-memory index
+that is rebuilt when the catalog changes, so they stay fast on a large catalog and follow
+imports made by any process.
 """
 
 from __future__ import annotations
@@ -18,15 +27,17 @@ import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 import opencc
 import yaml
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -56,19 +67,69 @@ MAX_TRANSLITERATED_WORDS = 12
 # How often the catalog is checked for changes made by this or another process.
 CHECK_SECONDS = 1.0
 
+# --- word-level matching ------------------------------------------------------------
+# A word this frequent in one of the languages people write to us in (Zipf scale: 3 is
+# once per million words) is an everyday word: "Gold", "Pacific", "Harvest", 食品, 배터리.
+COMMON_ZIPF = 3.0
+COMMON_LANGUAGES = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "zh", "ja", "ko")
+# A part of a name identifies a company when one of its words (or, in Chinese, Japanese and
+# Korean, one of its character pairs) is in the names of at most this many exhibitors: more
+# are offered as a choice only when the model tagged the part as a company.
+DISTINCT_EXHIBITORS = 3
+# A part of a name made only of everyday words must be most of the name ("Boa Vista" is
+# not "Fazenda Boa Vista Café", "Fazenda Boa Vista" is), as must a Chinese part unless it
+# is the name's beginning.
+COMMON_PART_SHARE = 2 / 3
+CJK_PART_SHARE = 1 / 2
+CJK_INNER_PART = 4  # characters of a Chinese part that is not the name's beginning
+# Words (or character pairs) in more names than this do not bring up candidate names:
+# "Foods" does not make every food company a candidate; names of such words alone are
+# still found written in full.
+SEED_LIMIT = 64
+# One typo (an edit) in a word of this many letters, two from TWO_TYPOS_LENGTH on; a typo
+# alone stands for a part of a name only in words of PART_TYPO_LENGTH letters.
+TYPO_LENGTH = 5
+TWO_TYPOS_LENGTH = 9
+PART_TYPO_LENGTH = 7
+# Consonants a name must have to be recognised by its sound in another script, and how
+# close a katakana spelling's consonants must come to them (0-100).
+MIN_SKELETON = 5
+SKELETON_CUTOFF = 88.0
+# Kana, hangul or Cyrillic letters a name by its consonants must be written with; katakana
+# that may be a Latin name by its sound (ネスレ, Nestlé), with a stricter likeness up to it.
+MIN_SOUNDED_LETTERS = 4
+KATAKANA_LETTERS = 3
+# Added to the length of a name found by its sound key rather than its consonants alone.
+SOUND_BONUS = 0.5
+
 # Han, kana and hangul: written without spaces between words, so every character is a token
 # and a name matches as a substring.
 _CJK = (
     "\u2e80-\u2fdf\u3005\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9d"
 )
+_CJK_START = re.compile(f"[{_CJK}]")
 _HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL = re.compile(r"[\u3130-\u318f\uac00-\ud7af]")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\uac00-\ud7af\uff66-\uff9d]")
 _LETTER = rf"(?:(?![{_CJK}])[^\W_]|[\u0300-\u036f])"
 _TOKEN = re.compile(rf"[{_CJK}][\u3099\u309a\uff9e\uff9f]?|&|{_LETTER}+(?:['’.]{_LETTER}+)*['’]?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# French and Italian articles and prepositions written into the next word: d'Evergreen,
+# l'Oréal, dell'Adriatico.
+_ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|dell|dall|nell|sull|all|un)['’](?=\w)", re.I)
+# "Fischer & Söhne" = "Fischer und Söhne" = "Fischer and Sons" (the connector only).
+_CONNECTORS = {"&": "and", "und": "and", "et": "and", "и": "and"}
 _KEEP_MARKS = {"\u3099", "\u309a"}
 _BREVE = "\u0306"
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# German umlauts written out: Koerber = Körber, Zuercher = Zürcher.
+_UMLAUT_SPELLINGS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+# Bracketed qualifiers, dropped for a second name: "Lindqvist Group AB (Trucks)".
+_BRACKETED = re.compile(r"\s*[(（][^()（）]*[)）]\s*")
 # Spellings that transliterations of the same name disagree on (Лукойл "lukoyl", フォンテラ
 # "fuontera", 아모레퍼시픽 "amorepeosipig"): folded away before names in different scripts
 # are compared.
@@ -97,14 +158,18 @@ _SOUNDS = (
 )
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DOUBLED = re.compile(r"(.)\1+")
+# The consonants of a name, voiced and voiceless alike: what survives the vowels Japanese
+# and Korean add ("ノルドカム" norudokamu, "노르드캄" noreudeukam, "Nordkamm": nltkm).
+_SKELETON = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyhj")
 
 
 @dataclass(frozen=True)
 class Match:
-    """An exhibitor a text names. `kind` is how: "exact", "contained" (the whole catalog name
-    is in the text), "prefix" (the text is the start of the name) or "fuzzy" (typos or another
-    script). `name` is the catalog name or alias as written there; `start`/`end` the span of
-    the text it was found in."""
+    """An exhibitor a text names. `kind` is how: "exact" (the whole name), "partial" (words
+    of the name that tell the company) or "fuzzy" (typos or another script). `name` is the
+    catalog name or alias as written there; `start`/`end` the span of the text it was found
+    in; `score` the letters of the text the name covers (for typos of a whole query, how
+    close it comes, 0-100)."""
 
     exhibitor_id: str
     name: str
@@ -113,13 +178,14 @@ class Match:
     start: int
     end: int
     key_number: int = field(default=-1, compare=False, repr=False)
+    typos: int = field(default=0, compare=False, repr=False)  # letters mistyped
 
     @property
     def rank(self) -> tuple[int, float]:
         return (_KIND_RANK[self.kind], self.score)
 
 
-_KIND_RANK = {"exact": 3, "contained": 2, "prefix": 2, "fuzzy": 1}
+_KIND_RANK = {"exact": 3, "partial": 2, "fuzzy": 1}
 
 
 # --- folding ------------------------------------------------------------------------------
@@ -128,6 +194,8 @@ class Token:
     key: str
     start: int
     end: int
+    raw: str = field(default="", compare=False)  # lower case as written, for word lists
+    capital: bool = field(default=False, compare=False)  # written with a capital letter
 
 
 @cache
@@ -161,23 +229,55 @@ def _without_accents(text: str) -> Iterator[str]:
             yield char  # kana voicing (ガ is not カ), Cyrillic й and ў
 
 
+@cache
+def _morph() -> Any:
+    import pymorphy3  # the dictionaries take a moment to load: only when Russian is seen
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _russian_lemma(word: str) -> str:
+    """The dictionary form of a Russian word (Сибирской -> сибирский); a word the
+    dictionary does not know (most company names) stays as written."""
+    parse = _morph().parse(word)[0]
+    return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
+
+
+def _lower(raw: str) -> str:
+    return unicodedata.normalize("NFKC", raw).casefold().replace("’", "'")
+
+
 @lru_cache(maxsize=100_000)
 def fold_word(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).casefold()
-    text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "").replace(".", "")
+    text = _POSSESSIVE.sub("", _lower(raw)).replace("'", "").replace(".", "")
     text = unicodedata.normalize("NFC", "".join(_without_accents(text)))
-    return "and" if text == "&" else "".join(_fold_char(char) for char in text)
+    if text in _CONNECTORS:
+        return _CONNECTORS[text]
+    text = "".join(_fold_char(char) for char in text)
+    if _CYRILLIC.search(text):
+        text = _russian_lemma(text.replace("ё", "е"))
+    return text
 
 
 def tokens(text: str) -> list[Token]:
     """The words of a text, folded, with their spans; each CJK character is a word."""
     found = []
     for piece in _TOKEN.finditer(text):
-        key = fold_word(piece.group())
-        if key:
-            word = _POSSESSIVE.sub("", piece.group()) or piece.group()
-            found.append(Token(key, piece.start(), piece.start() + len(word)))
+        word, start = piece.group(), piece.start()
+        elided = _ELISION.match(word)
+        if elided:  # "d'Evergreen": "d" and "Evergreen"
+            found.append(_token(word[: elided.end() - 1], start))
+            word, start = word[elided.end() :], start + elided.end()
+        token = _token(word, start)
+        if token.key:
+            found.append(token)
     return found
+
+
+def _token(word: str, start: int) -> Token:
+    bare = _POSSESSIVE.sub("", word) or word
+    raw = _POSSESSIVE.sub("", _lower(word)).replace("'", "")
+    return Token(fold_word(word), start, start + len(bare), raw, word[:1].isupper())
 
 
 @dataclass(frozen=True)
@@ -241,6 +341,17 @@ def _form_size(
     return 0
 
 
+def legal_form_after(words: Sequence[Token], at: int) -> tuple[str, int]:
+    """The legal form written from word `at` on ("Ltd", "Co., Ltd."), folded, and its size
+    in words; ("", 0) when there is none."""
+    forms = legal_forms()
+    for size in forms.sizes:
+        part = tuple(w.key for w in words[at : at + size])
+        if len(part) == size and part in forms.suffixes:
+            return "".join(part), size
+    return "", 0
+
+
 def name_words(name: str) -> list[str]:
     """The folded words that identify a company name."""
     return [t.key for t in strip_legal_forms(tokens(name))]
@@ -262,12 +373,44 @@ def sound_key(compact: str) -> str:
     return _DOUBLED.sub(r"\1", text.replace("c", "k").replace("h", ""))
 
 
+def skeleton(compact: str) -> str:
+    """The consonants of a name as it sounds, whatever its script: vowels, h, j and y
+    dropped, voiced and voiceless consonants alike, r = l, doubles single."""
+    text = _NOT_ALNUM.sub("", anyascii(compact).lower())
+    text = _SOFT_C.sub("s", text).replace("x", "ks").replace("r", "l").translate(_SKELETON)
+    return _DOUBLED.sub(r"\1", text)
+
+
 def _is_cjk(word: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", word))
+    return bool(_CJK_START.match(word))
 
 
 def _joined(words: Iterable[str]) -> str:
     return " ".join(words)
+
+
+# --- everyday words ---------------------------------------------------------------------
+@cache
+def _common_words() -> frozenset[str]:
+    """The everyday words of the languages, from wordfreq's lists (ranked in buckets of a
+    hundredth of a power of ten; Zipf 3 is bucket 600)."""
+    import wordfreq  # loaded on first use: a few word lists of ~30,000 words each
+
+    last = round((9 - COMMON_ZIPF) * 100)
+    words = frozenset(
+        word
+        for lang in COMMON_LANGUAGES
+        for bucket in wordfreq.get_frequency_list(lang, wordlist="small")[: last + 1]
+        for word in bucket
+    )
+    wordfreq.get_frequency_list.cache_clear()  # only the set is kept
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def is_common(word: str) -> bool:
+    """Whether a word (lower case, as written) is an everyday word in one of the languages."""
+    return word in _common_words()
 
 
 # --- the index ----------------------------------------------------------------------------
@@ -279,6 +422,9 @@ class FoldedName:
     script: str
     # Forms for typo and transliteration matching: (spelling, sound key or "", discount).
     fuzzy: tuple[tuple[str, str, float], ...]
+    common: tuple[bool, ...] = ()  # per word: an everyday word
+    skeleton: str = ""
+    cjk: bool = False  # written without spaces: Han, kana or hangul
 
 
 @lru_cache(maxsize=250_000)
@@ -293,18 +439,24 @@ def fold_name(name: str) -> FoldedName | None:
         return None
     script = _script(compact)
     legal_form = _legal_form(all_words, kept)
-    return FoldedName(words, legal_form, compact, script, tuple(_fuzzy_forms(words, script)))
+    common = tuple(is_common(t.raw) or t.key in _CONNECTORS.values() for t in kept)
+    shape = skeleton(compact) if script != "han" else ""
+    cjk = any(_is_cjk(word) for word in words)
+    fuzzy = tuple(_fuzzy_forms(words, script, cjk))
+    return FoldedName(words, legal_form, compact, script, fuzzy, common, shape, cjk)
 
 
 def _legal_form(all_words: list[Token], kept: list[Token]) -> str:
-    return "".join(t.key for t in all_words if t not in kept)
+    names = {id(t) for t in kept}
+    return "".join(t.key for t in all_words if id(t) not in names)
 
 
-def _fuzzy_forms(words: tuple[str, ...], script: str) -> Iterator[tuple[str, str, float]]:
+def _fuzzy_forms(
+    words: tuple[str, ...], script: str, cjk: bool
+) -> Iterator[tuple[str, str, float]]:
     """The whole name, then its first words alone ("Fonterra" for "Fonterra Co-operative
     Group") at a small discount; not the first characters of a Han, kana or hangul name."""
-    spaced = not any(_is_cjk(word) for word in words)
-    for size in range(len(words), 0 if spaced else len(words) - 1, -1):
+    for size in range(len(words), len(words) - 1 if cjk else 0, -1):
         spelling = "".join(words[:size])
         sound = sound_key(spelling) if script != "han" else ""
         yield spelling, sound, PREFIX_DISCOUNT * (size < len(words))
@@ -356,23 +508,44 @@ class FuzzyChoices:
                 yield self.numbers[low + at], discounted
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A name found in a message by its words: the message words [first, last) stand for
+    the name words at `positions`, `mistyped` of them with `typos` letters wrong."""
+
+    number: int
+    first: int
+    last: int
+    positions: tuple[int, ...]
+    typos: int
+    mistyped: int
+
+
 @dataclass
 class NameIndex:
     keys: list[NameKey] = field(default_factory=list)
     by_words: dict[str, list[int]] = field(default_factory=dict)
     by_compact: dict[str, list[int]] = field(default_factory=dict)
     by_sound: dict[str, list[int]] = field(default_factory=dict)
-    sorted_words: list[tuple[str, int]] = field(default_factory=list)
-    longest: int = 1
+    by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     # First word of any name -> most words of a name starting with it: a message's words
     # that start no name are skipped at once.
     starts: dict[str, int] = field(default_factory=dict)
+    # Word (or CJK character pair) -> the names that have it, and how many exhibitors do.
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    pairs: dict[str, list[int]] = field(default_factory=dict)
+    spread: dict[str, int] = field(default_factory=dict)
+    # Words of the names by length and first letter, and by length and last letter: a typo
+    # is looked for among words that begin or end like the word typed.
+    vocabulary: dict[tuple[int, str, str], list[str]] = field(default_factory=dict)
     # Fuzzy candidates: parallel lists of strings and key numbers, per kind of comparison.
     spellings: dict[str, FuzzyChoices] = field(
         default_factory=lambda: {script: FuzzyChoices() for script in ("latin", "han", "other")}
     )
     latin_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
     other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
+    skeletons: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())  # Latin names
+    _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, exhibitor_id: str, name: str) -> None:
         folded = fold_name(name.strip())
@@ -382,7 +555,6 @@ class NameIndex:
         self.keys.append(NameKey(exhibitor_id, name.strip(), folded))
         self.by_words.setdefault(_joined(folded.words), []).append(number)
         self.by_compact.setdefault(folded.compact, []).append(number)
-        self.longest = max(self.longest, len(folded.words))
         first = folded.words[0]
         self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
@@ -393,17 +565,38 @@ class NameIndex:
                 if not discount:
                     self.by_sound.setdefault(sound, []).append(number)
                 sounds.add(sound, number, discount)
+        if len(folded.skeleton) >= MIN_SKELETON:
+            self.by_skeleton.setdefault(folded.skeleton, []).append(number)
+            if folded.script == "latin":
+                self.skeletons.add(folded.skeleton, number, 0.0)
+        for word in dict.fromkeys(folded.words):
+            self.postings.setdefault(word, []).append(number)
+            self._owners.setdefault(word, set()).add(exhibitor_id)
+        for pair in dict.fromkeys(_pairs(folded.words) if folded.cjk else ()):
+            self.pairs.setdefault(pair, []).append(number)
+            self._owners.setdefault(pair, set()).add(exhibitor_id)
 
     def finish(self) -> NameIndex:
-        for choices in (*self.spellings.values(), self.latin_sounds, self.other_sounds):
+        for choices in (
+            *self.spellings.values(),
+            self.latin_sounds,
+            self.other_sounds,
+            self.skeletons,
+        ):
             choices.finish()
-        self.sorted_words = sorted((_joined(k.folded.words), n) for n, k in enumerate(self.keys))
+        self.spread = {word: len(owners) for word, owners in self._owners.items()}
+        self._owners = {}
+        for word in self.postings:
+            if len(word) >= TYPO_LENGTH - 1 and not _is_cjk(word) and not word.isdigit():
+                self.vocabulary.setdefault((len(word), word[0], ""), []).append(word)
+                self.vocabulary.setdefault((len(word), "", word[-1]), []).append(word)
         return self
 
     # --- look-ups -------------------------------------------------------------------------
     def find(self, query: str) -> list[Match]:
         """The names that best fit a query that is meant to be one company's name: exact
-        matches; else the longest catalog name inside it or names it starts; else typos."""
+        matches; else the longest catalog name (or the most of one) inside it; else typos
+        of the whole query and names that sound like it."""
         all_words = tokens(query)
         words = strip_legal_forms(all_words)
         compact = "".join(w.key for w in words)
@@ -413,16 +606,16 @@ class NameIndex:
         exact = [
             self._match(n, "exact", 100.0, start, end) for n in self.by_compact.get(compact, [])
         ]
-        partial = [] if exact else _best(self._contained(words) + self._prefixed(words))
-        # A typo of a whole name beats a shorter name that is merely in the query:
-        # "Chidre Danolho" is Chidre Danloho rather than Chidre.
-        if (
-            partial
-            and partial[0].kind == "contained"
-            and partial[0].score < CONTAINED_SHARE * len(compact)
-        ):
-            partial = _best(self._fuzzy(compact, start, end)) or partial
-        best = exact or partial or _best(self._fuzzy(compact, start, end))
+        if exact:
+            return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
+        best = _top(self._link(all_words, tagged=[(0, len(query))]))
+        covered = sum(len(w.key) for w in words if best and best[0].start <= w.start < best[0].end)
+        # A typo of a whole name beats a shorter name that is merely in the query ("Chidre
+        # Danolho" is Chidre Danloho rather than Chidre), and the whole query compared with
+        # whole names tells typos and other scripts apart better than word by word.
+        if not best or best[0].kind == "fuzzy" or covered < CONTAINED_SHARE * len(compact):
+            fuzzy = _best(self._fuzzy(compact, start, end)) or self._sounding(compact, start, end)
+            best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
 
     def _same_legal_form(self, best: list[Match], legal_form: str) -> list[Match]:
@@ -434,67 +627,268 @@ class NameIndex:
         return same or best
 
     def suggest(self, query: str, limit: int) -> list[Match]:
-        """Names close to one that matched nothing, to offer instead."""
+        """Names close to one that matched nothing, to offer instead: close spellings
+        first, then names sharing its least common words."""
         words = strip_legal_forms(tokens(query))
         compact = "".join(w.key for w in words)
         if len(compact) < 3:
             return []
         close = self._fuzzy(compact, 0, len(query), SUGGESTION_CUTOFF)
-        return _distinct(sorted(close, key=lambda m: -m.score))[:limit]
+        found = _distinct(sorted(close, key=lambda m: -m.score))
+        return _distinct(found + self._sharing(words))[:limit]
 
-    def mentions(self, text: str) -> list[Match]:
-        """Catalog names written anywhere in a message, whole words, longest first."""
-        words = tokens(text)
-        found: list[Match] = []
-        for first, word in enumerate(words):
-            longest = self.starts.get(word.key, 0)
-            if _script(word.key) == "other":  # may sound like a Latin name: Лукойл, フォンテラ
-                longest = max(longest, MAX_TRANSLITERATED_WORDS)
-            for last in range(min(len(words), first + longest), first, -1):
-                found += self._mentioned(words[first:last])
+    def _sharing(self, words: list[Token]) -> list[Match]:
+        """Names with the query's words that are no everyday words, or that start with its
+        first word ("Siemens Healthineers": Siemens AG), the rarest first."""
+        found: dict[int, float] = {}
+        for at, word in enumerate(words):
+            spread = self.spread.get(word.key, 0)
+            if not spread or len(word.key) < MIN_MENTION_LENGTH or _is_cjk(word.key):
+                continue
+            weight = math.log(1 + len(self.keys) / spread)
+            for number in self.postings.get(word.key, [])[:SEED_LIMIT]:
+                first = self.keys[number].folded.words[0] == word.key
+                if not is_common(word.raw) or (at == 0 and first):
+                    found[number] = found.get(number, 0.0) + weight
+        ranked = sorted(found, key=lambda n: (-found[n], len(self.keys[n].name)))
+        return [self._match(n, "partial", found[n], 0, 0) for n in ranked]
+
+    def mentions(self, text: str, tagged: Sequence[tuple[int, int]] = ()) -> list[Match]:
+        """Catalog names written anywhere in a message, the best first: the longest span,
+        then a whole name before a part of one, before a typo. `tagged` are spans the
+        language model took for a company name: parts of names count there even when
+        written without a capital letter or made of everyday words."""
+        found = self._link(tokens(text), tagged)
         return _distinct(_longest_first(found))
 
-    def _mentioned(self, words: list[Token]) -> list[Match]:
-        compact = "".join(w.key for w in words)
-        cjk = _is_cjk(compact[0]) or _is_cjk(compact[-1])
-        if len(compact) < (MIN_MENTION_LENGTH_CJK if cjk else MIN_MENTION_LENGTH):
-            return []
-        start, end = words[0].start, words[-1].end
-        numbers = self.by_words.get(_joined(w.key for w in words), [])
-        kind = "exact"
-        if not numbers and _script(compact) == "other":
-            sounds_like = self.by_sound.get(sound_key(compact), [])
-            numbers = [n for n in sounds_like if self.keys[n].folded.script == "latin"]
+    # --- word-level linking ----------------------------------------------------------------
+    def _link(self, words: list[Token], tagged: Sequence[tuple[int, int]]) -> list[Match]:
+        forms = [self._forms(word) for word in words]
+        candidates: set[int] = set(self._written_in_full(words))
+        for at, word_forms in enumerate(forms):
+            for form in word_forms:
+                numbers = self.postings.get(form, [])
+                if len(numbers) <= SEED_LIMIT and not _is_cjk(form):
+                    candidates.update(numbers)
+            if at + 1 < len(words) and _is_cjk(words[at].key) and _is_cjk(words[at + 1].key):
+                numbers = self.pairs.get(words[at].key + words[at + 1].key, [])
+                if len(numbers) <= SEED_LIMIT:
+                    candidates.update(numbers)
+        found = []
+        for number in candidates:
+            for aligned in self._align(number, words, forms):
+                judged = self._judge(aligned, words, tagged)
+                if judged is not None:
+                    found.append(judged)
+        found += self._by_sound(words, tagged)
+        return self._legal_form_preferred(found, words)
+
+    def _written_in_full(self, words: list[Token]) -> Iterator[int]:
+        """Names whose words stand together in the message, however common they are."""
+        for first, word in enumerate(words):
+            longest = self.starts.get(word.key, 0)
+            for last in range(min(len(words), first + longest), first, -1):
+                yield from self.by_words.get(_joined(w.key for w in words[first:last]), [])
+
+    def _forms(self, word: Token) -> dict[str, int]:
+        """The words of the names a message word can stand for, with the typos it takes."""
+        key = word.key
+        if key in self.postings:
+            return {key: 0}
+        if _is_cjk(key) or key.isdigit():
+            return {}
+        spelt = key
+        for spelling, letter in _UMLAUT_SPELLINGS:
+            spelt = spelt.replace(spelling, letter)
+            if key.replace(spelling, letter) in self.postings:
+                return {key.replace(spelling, letter): 0}
+        if spelt in self.postings:
+            return {spelt: 0}
+        if len(key) < TYPO_LENGTH or is_common(word.raw):
+            return {}  # a short or everyday word is what it says, not a misspelt name
+        return self._typos(key)
+
+    def _typos(self, key: str) -> dict[str, int]:
+        """Words of the names one typo (two in long words) away: a letter left out, added,
+        changed, or two swapped."""
+        most = 2 if len(key) >= TWO_TYPOS_LENGTH else 1
+        found: dict[str, int] = {}
+        for length in range(len(key) - most, len(key) + most + 1):
+            for bucket in ((length, key[0], ""), (length, "", key[-1])):
+                for choice, distance, _ in process.extract_iter(
+                    key, self.vocabulary.get(bucket, []), scorer=OSA.distance, score_cutoff=most
+                ):
+                    if distance <= most and len(choice) >= TYPO_LENGTH:
+                        found[choice] = int(distance)
+        return found
+
+    def _align(
+        self, number: int, words: list[Token], forms: list[dict[str, int]]
+    ) -> Iterator[_Found]:
+        """The runs of message words that are the name's words in the name's order (words
+        of the name may be left out, none added), each as long as it goes."""
+        name = self.keys[number].folded.words
+        first = 0
+        while first < len(words):
+            # A word stands for its first place in the name.
+            position = next((p for p, word in enumerate(name) if word in forms[first]), None)
+            if position is None:
+                first += 1
+                continue
+            positions, typos = [position], forms[first][name[position]]
+            mistyped = int(typos > 0)
+            last = first + 1
+            while last < len(words):
+                following = next(
+                    (p for p in range(positions[-1] + 1, len(name)) if name[p] in forms[last]),
+                    None,
+                )
+                if following is None:
+                    break
+                positions.append(following)
+                typos += forms[last][name[following]]
+                mistyped += forms[last][name[following]] > 0
+                last += 1
+            yield _Found(number, first, last, tuple(positions), typos, mistyped)
+            first = last
+
+    def _judge(
+        self, found: _Found, words: list[Token], tagged: Sequence[tuple[int, int]]
+    ) -> Match | None:
+        """The match, if the words found are enough to say the message names this company."""
+        folded = self.keys[found.number].folded
+        span = words[found.first : found.last]
+        letters = sum(len(w.key) for w in span)
+        if letters < (MIN_MENTION_LENGTH_CJK if folded.cjk else MIN_MENTION_LENGTH):
+            return None
+        whole = len(found.positions) == len(folded.words)
+        named = _overlaps(span, tagged) or folded.cjk or _capitalised(span, words)
+        everyday = all(folded.common[p] for p in found.positions)
+        if whole and not found.typos:
+            if everyday and not named:
+                return None  # "alpine dairy products" is a search, "Alpine Dairy" a name
+            kind = "exact"
+        elif whole:
+            if found.mistyped > max(1, len(folded.words) // 2) or (everyday and not named):
+                return None  # a typo in most of a name, or in everyday words written lower case
             kind = "fuzzy"
-        return [self._match(n, kind, 100.0, start, end) for n in numbers]
+        elif not named or not self._identifies(
+            found, folded, tagged=_all_tagged(found, words, tagged)
+        ):
+            return None
+        else:
+            kind = "partial"
+        legal, size = legal_form_after(words, found.last)
+        extra = size if legal and legal == folded.legal_form else 0
+        if _name_goes_on(words, found.first, found.last + extra, tagged):
+            return None  # "Siemens Healthineers" is not Siemens AG
+        end = words[found.last - 1 + extra].end
+        score = float(letters + sum(len(w.key) for w in words[found.last : found.last + extra]))
+        key = self.keys[found.number]
+        start = span[0].start
+        return Match(key.exhibitor_id, key.name, kind, score, start, end, found.number, found.typos)
 
-    def _contained(self, words: list[Token]) -> list[Match]:
-        found = []
-        size = len(words)
-        for first in range(size):
-            for last in range(first + 1, min(size, first + self.longest) + 1):
-                if last - first == size:
+    def _identifies(self, found: _Found, folded: FoldedName, *, tagged: bool) -> bool:
+        """Whether a part of a name is enough to tell the company: a word (or character
+        pair) few exhibitors have and that is no everyday word; or most of the name."""
+        names = folded.words
+        share = len(found.positions) / len(names)
+        if folded.cjk:
+            pairs = [names[p] + names[q] for p, q in pairwise(found.positions) if q == p + 1]
+            rare = any(
+                self.spread.get(pair, 0) <= DISTINCT_EXHIBITORS
+                and (tagged or not is_common(pair))  # 食品, 乳业: everyday words
+                for pair in pairs
+            )
+            # Chinese short names are the start of the full one (恒天然 for 恒天然合作社集团);
+            # a part from inside a name is a word or more of it (霜藤酒庄), not two or three
+            # characters that may straddle words of another name (华盛巧克力贸易: 力贸易).
+            start = found.positions[0] == 0 and len(pairs) == len(found.positions) - 1
+            inside = share >= CJK_PART_SHARE and len(found.positions) >= CJK_INNER_PART
+            return len(found.positions) >= 2 and (inside or start) and rare
+        for at, position in enumerate(found.positions):
+            word = names[position]
+            rare = self.spread.get(word, 0) <= DISTINCT_EXHIBITORS
+            # A typo alone only in a long word: "Frostvien" yes, "Gourmt" no.
+            typed = found.typos == 0 or (len(word) >= PART_TYPO_LENGTH and at == 0)
+            if rare and typed and (tagged or not folded.common[position]):
+                return True
+        return len(found.positions) >= 2 and share >= COMMON_PART_SHARE and not found.typos
+
+    def _by_sound(self, words: list[Token], tagged: Sequence[tuple[int, int]]) -> list[Match]:
+        """Names written in another script than the catalog's: Лукойл for Lukoil, ノルドカム
+        ロボティクス for Nordkamm Robotics, "Lukoil" for Лукойл. Windows of words (kana and
+        hangul: of characters) are compared by their sound."""
+        shortest: dict[tuple[int, int], Match] = {}
+        for first, word in enumerate(words):
+            other = _script(word.key) == "other"
+            if not other and not _overlaps(words[first : first + 1], tagged):
+                continue  # a Latin word sounding like a Cyrillic name: only where tagged
+            if not _starts_word(words, first):
+                continue
+            most = MAX_TRANSLITERATED_WORDS if _KANA_OR_HANGUL.match(word.key) else 4
+            for last in range(min(len(words), first + most), first, -1):
+                window = words[first:last]
+                if (_script(window[-1].key) == "other") != other:
                     continue
-                part = words[first:last]
-                score = float(sum(len(w.key) for w in part))
-                start, end = part[0].start, part[-1].end
-                for number in self.by_words.get(_joined(w.key for w in part), []):
-                    found.append(self._match(number, "contained", score, start, end))
+                if _name_goes_on(words, first, last, tagged):
+                    continue
+                compact = "".join(w.key for w in window)
+                sounds = self.by_sound.get(sound_key(compact), [])
+                shape = skeleton(compact) if other and _may_sound_like_a_name(window) else ""
+                # Five consonants suffice for words written as a name (Эмирейтс Дейт).
+                least = MIN_SKELETON if all(w.capital for w in window) else MIN_SKELETON + 1
+                shaped = self.by_skeleton.get(shape, []) if len(shape) >= least else []
+                start, end = window[0].start, window[-1].end
+                # The same sound key beats the same consonants: Felnugor, not Felja Lingor.
+                for numbers, bonus in ((sounds, SOUND_BONUS), (shaped, 0.0)):
+                    for number in numbers:
+                        if self.keys[number].folded.script == ("other" if not other else "latin"):
+                            score = len(compact) + bonus
+                            # Windows shrink: the shortest with the sound is the name
+                            # ("새한로보틱스", not "새한로보틱스 소", whose 소 adds only an s).
+                            shortest[(first, number)] = self._match(
+                                number, "fuzzy", score, start, end
+                            )
+        return list(shortest.values()) + self._katakana(words)
+
+    def _katakana(self, words: list[Token]) -> list[Match]:
+        """Katakana spellings of Latin names, which add vowels and drop sounds (フォンテラ
+        "fuontera" for Fonterra, ワイカト・ディア "waikato deia" for Waikato Deer): whole
+        katakana runs that are no everyday words, by their closest sound key, or their
+        closest consonants; the closer first."""
+        found = []
+        for first, last in _katakana_runs(words):
+            run = words[first:last]
+            compact = "".join(w.key for w in run)
+            if len(compact) < KATAKANA_LETTERS or not _may_sound_like_a_name(run):
+                continue
+            start, end = run[0].start, run[-1].end
+            cutoff = TRANSLITERATED_CUTOFF if len(compact) > KATAKANA_LETTERS else FUZZY_CUTOFF
+            close = list(self.latin_sounds.closest(sound_key(compact), cutoff))
+            shape = skeleton(compact)
+            if len(shape) > MIN_SKELETON:
+                close += self.skeletons.closest(shape, SKELETON_CUTOFF)
+            for number, score in close:
+                letters = len(compact) + score / 1000  # the closer sound first
+                found.append(self._match(number, "fuzzy", letters, start, end))
         return found
 
-    def _prefixed(self, words: list[Token]) -> list[Match]:
-        """Names the query begins, word for word ("Evergreen" -> "Evergreen Gourmet")."""
-        head = _joined(w.key for w in words) + " "
-        score = float(sum(len(w.key) for w in words))
-        found = []
-        at = bisect_left(self.sorted_words, (head, -1))
-        while at < len(self.sorted_words) and self.sorted_words[at][0].startswith(head):
-            number = self.sorted_words[at][1]
-            found.append(self._match(number, "prefix", score, words[0].start, words[-1].end))
-            at += 1
-            if len(found) > 50:
-                break
-        return found
+    def _legal_form_preferred(self, found: list[Match], words: list[Token]) -> list[Match]:
+        """Of exhibitors found at one span under names that differ only in legal form, the
+        one whose legal form the message writes next to it, or that has none if it writes
+        none: "Evergreen Gourmet" is not "Evergreen Gourmet Ltd"."""
+        groups: dict[tuple[int, int, str], list[Match]] = {}
+        for match in found:
+            compact = self.keys[match.key_number].folded.compact
+            groups.setdefault((match.start, match.end, compact), []).append(match)
+        kept = []
+        for (_, end, _), group in groups.items():
+            after = next((n for n, w in enumerate(words) if w.start >= end), len(words))
+            written = legal_form_after(words, after)[0]
+            same = [m for m in group if self.keys[m.key_number].folded.legal_form == written]
+            kept += same or group
+        return kept
 
     def _fuzzy(
         self,
@@ -516,6 +910,22 @@ class NameIndex:
             found += self._closest(sound, other, sound_cutoff, start, end)
         return found
 
+    def _sounding(self, compact: str, start: int, end: int) -> list[Match]:
+        """Names in another script with the same consonants (ノルドカム = Nordkamm)."""
+        shape = skeleton(compact) if _script(compact) != "han" else ""
+        if len(shape) < MIN_SKELETON:
+            return []
+        script = _script(compact)
+        found = [
+            self._match(n, "fuzzy", FUZZY_CUTOFF, start, end)
+            for n in self.by_skeleton.get(shape, [])
+            if (self.keys[n].folded.script == "latin") != (script == "latin")
+        ]
+        if script == "other" and len(shape) > MIN_SKELETON and not found:
+            closest = self.skeletons.closest(shape, SKELETON_CUTOFF)
+            found = [self._match(n, "fuzzy", score, start, end) for n, score in closest]
+        return found
+
     def _closest(
         self, needle: str, choices: FuzzyChoices, cutoff: float, start: int, end: int
     ) -> list[Match]:
@@ -529,17 +939,168 @@ class NameIndex:
         return Match(key.exhibitor_id, key.name, kind, score, start, end, number)
 
 
+def _pairs(words: Sequence[str]) -> Iterator[str]:
+    """Neighbouring Han, kana or hangul characters of a name: what a part of it is told by."""
+    for first, second in pairwise(words):
+        if _is_cjk(first) and _is_cjk(second):
+            yield first + second
+
+
+def _may_sound_like_a_name(window: Sequence[Token]) -> bool:
+    """Whether words in kana, hangul or Cyrillic may be a Latin name written by its sound:
+    not hiragana (names are written in katakana), several characters, and not everyday
+    words alone (상담, ビジネスフォーラム, "где стенд" have the consonants of many names)."""
+    if any(_HIRAGANA.match(w.key) for w in window):
+        return False
+    least = KATAKANA_LETTERS if all(_KATAKANA.match(w.key) for w in window) else MIN_SOUNDED_LETTERS
+    if sum(len(w.key) for w in window) < least:
+        return False
+    for edge in (window[0], window[-1]):
+        # 주, 지 add no consonant, "в" is a preposition: no edge of a name
+        if not skeleton(edge.key) or (not _is_cjk(edge.key) and is_common(edge.raw)):
+            return False
+    chunks: list[list[Token]] = []
+    for at, word in enumerate(window):
+        if at and window[at - 1].end == word.start and _is_cjk(word.key):
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+    return not all(_everyday("".join(w.key for w in chunk)) for chunk in chunks)
+
+
+@lru_cache(maxsize=20_000)
+def _everyday(word: str) -> bool:
+    """Whether a word is everyday words run together (ビジネス+フォーラム, 제조사+들): split
+    into words of two characters or more (katakana: three, its pairs are often words but
+    seldom what was meant), in Korean one character (a particle) left over at the end."""
+    if is_common(word):
+        return True
+    if not _is_cjk(word):
+        return False
+    shortest = 3 if _KATAKANA.match(word) else 2
+    split = [True] + [False] * len(word)  # split[i]: word[:i] is everyday words
+    for end in range(shortest, len(word) + 1):
+        split[end] = any(
+            split[start] and is_common(word[start:end])
+            for start in range(max(0, end - 8), end - shortest + 1)
+        )
+    particle = bool(_HANGUL.match(word)) and len(word) > 2 and split[-2]
+    return split[-1] or particle
+
+
+def _starts_word(words: Sequence[Token], at: int) -> bool:
+    """Whether a word starts a run of writing: after a space or punctuation, or where the
+    script changes (の before a katakana name)."""
+    if at == 0 or words[at - 1].end < words[at].start:
+        return True
+    return _kind(words[at - 1].key) != _kind(words[at].key)
+
+
+def _kind(word: str) -> str:
+    if _KATAKANA.match(word):
+        return "katakana"
+    return "hangul" if _HANGUL.match(word) else "han" if _HAN.match(word) else _script(word)
+
+
+def _katakana_runs(words: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    first = None
+    for at, word in enumerate([*words, Token("", 0, 0)]):
+        if _KATAKANA.match(word.key):
+            first = at if first is None else first
+        elif first is not None:
+            yield first, at
+            first = None
+
+
+def _overlaps(span: Sequence[Token], tagged: Sequence[tuple[int, int]]) -> bool:
+    return any(start < span[-1].end and span[0].start < end for start, end in tagged)
+
+
+def _all_tagged(found: _Found, words: Sequence[Token], tagged: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words found are all the model tagged as a company there (legal forms
+    aside): "Evergreen" tagged alone names the Evergreens, "Acme Industries" no Industries."""
+    span = words[found.first : found.last]
+    if not _overlaps(span, tagged):
+        return False
+    forms = legal_forms()
+    inside = [
+        w
+        for w in words
+        if _overlaps([w], tagged) and w.key not in forms.last_words | forms.first_words
+    ]
+    return all(span[0].start <= w.start and w.end <= span[-1].end for w in inside)
+
+
+def _name_goes_on(
+    words: Sequence[Token], first: int, last: int, tagged: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the name written runs on past the words found, with a word that is no
+    everyday word: inside what the model tagged as the company, or written with a capital
+    letter right before or after them ("Siemens Healthineers" for a catalog that has Siemens
+    AG only)."""
+    span = words[first:last]
+    for at, word in enumerate(words):
+        if first <= at < last or not _distinctive(word):
+            continue
+        tagged_with = any(
+            s < word.end and word.start < e and s < span[-1].end and span[0].start < e
+            for s, e in tagged
+        )
+        beside = at in {first - 1, last} and word.capital
+        if tagged_with or beside:
+            return True
+    return False
+
+
+def _distinctive(word: Token) -> bool:
+    forms = legal_forms()
+    return not (
+        len(word.key) < MIN_MENTION_LENGTH
+        or _is_cjk(word.key)
+        or word.key.isdigit()
+        or word.key in forms.last_words
+        or word.key in forms.first_words
+        or is_common(word.raw)
+    )
+
+
+def _capitalised(span: Sequence[Token], words: Sequence[Token]) -> bool:
+    """Whether the message writes the words as a name: a capital letter other than the
+    message's first (which any sentence has), or a first word no language uses every day."""
+    return any(w.capital and (w is not words[0] or not is_common(w.raw)) for w in span)
+
+
+def _rank(match: Match) -> tuple[float, int, int]:
+    """Longest first (the letters of the message a name covers), then a whole name before a
+    part of one, before a whole name with typos, before a part of one with typos; then
+    fewer typos."""
+    tier = _KIND_RANK[match.kind] + 1 if match.kind != "fuzzy" else 2
+    if match.kind == "partial" and match.typos:
+        tier = 1
+    return (match.score, tier, -match.typos)
+
+
+def _top(found: list[Match]) -> list[Match]:
+    """The best matches of a look-up: at the best span and rank, one per exhibitor."""
+    if not found:
+        return []
+    best = max(_rank(m) for m in found)
+    return _distinct(m for m in found if _rank(m) == best)
+
+
 def _longest_first(found: list[Match]) -> list[Match]:
-    """Longest spans first; a span inside or across a longer one is dropped, while several
+    """The best spans first; a span inside or across a better one is dropped, while several
     exhibitors sharing one name keep their common span."""
     chosen: list[Match] = []
     taken: set[int] = set()
-    for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+    kept: dict[tuple[int, int], tuple[float, int, int]] = {}
+    for match in sorted(found, key=lambda m: (_rank(m), m.end - m.start, -m.start), reverse=True):
         span = set(range(match.start, match.end))
-        same = any((c.start, c.end) == (match.start, match.end) for c in chosen)
-        if span & taken and not same:
+        rank = kept.get((match.start, match.end))
+        if span & taken and rank != _rank(match):
             continue
         taken |= span
+        kept[(match.start, match.end)] = _rank(match)
         chosen.append(match)
     return chosen
 
@@ -573,12 +1134,53 @@ def build_index(rows: Iterable[tuple[str, str, str | None, str | None]]) -> Name
 
 
 def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterator[str]:
-    yield name_en
-    if name_zh:
-        yield name_zh
-    for alias in (aliases or "").split(";"):
-        if alias.strip():
-            yield alias
+    names = [name_en, name_zh or "", *(aliases or "").split(";")]
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        yield name
+        bare = _BRACKETED.sub(" ", name).strip()
+        if bare and bare != name:
+            yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
+
+
+# --- names the catalog does not have --------------------------------------------------------
+# Small words inside a company's name between words written with capitals.
+_JOINING = frozenset(
+    ("de", "del", "della", "des", "du", "da", "do", "dos", "das", "von", "van", "der", "den",
+     "di", "of", "and", "la", "le", "les", "los", "las", "el", "y", "e")
+)  # fmt: skip
+
+
+def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | None:
+    """The span of the longest run of words written with capital letters (with "de", "von",
+    "&" between them) that looks like a company's name, whether or not the catalog has it:
+    a word no language uses every day in it, or several words past the message's first
+    ("Westbrook Analytics", "Blue Lagoon Seafoods"). Words in `skip` (folded: "stand",
+    "halle") are no part of a name."""
+    words = tokens(text)
+    skipped = set(skip)
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for word in [*words, Token("", 0, 0)]:
+        if (word.capital and word.key not in skipped) or (run and word.key in _JOINING):
+            run.append(word)
+        else:
+            while run and not run[-1].capital:
+                run.pop()
+            if run:
+                runs.append(run)
+            run = []
+    named = [r for r in runs if _looks_like_a_name(r, words)]
+    if not named:
+        return None
+    best = max(named, key=lambda r: r[-1].end - r[0].start)
+    return best[0].start, best[-1].end
+
+
+def _looks_like_a_name(run: list[Token], words: list[Token]) -> bool:
+    if any(_distinctive(w) and (w is not words[0] or not is_common(w.raw)) for w in run):
+        return True
+    capitals = [w for w in run if w.capital and w is not words[0]]
+    return len(capitals) >= 2
 
 
 # --- the index per database, kept in step with the catalog ---------------------------------
@@ -650,7 +1252,8 @@ def _rebuild(engine: Engine, database: str, previous: _Cached) -> None:
             rows = _names(session)
         fresh = _Cached(build_index(rows), fingerprint, time.monotonic())
         with _lock:
-            _remember(database, fresh)
+            if _indexes.get(database) is previous:  # else forgotten meanwhile: build anew
+                _remember(database, fresh)
     except Exception:
         log.exception("re-indexing company names failed; the previous index stays in use")
     finally:
@@ -669,6 +1272,15 @@ def refresh(session: Session) -> None:
     index_for(session, force_check=True)
 
 
+def forget(session: Session) -> None:
+    """Drops this process's index of the session's catalog after an import: the next
+    look-up here builds it anew, and a process that only imports (the command line) never
+    spends the seconds a large catalog's index takes."""
+    database = session.get_bind().engine.url.render_as_string(hide_password=False)
+    with _lock:
+        _indexes.pop(database, None)
+
+
 def find(session: Session, query: str) -> list[Match]:
     return index_for(session).find(query)
 
@@ -677,7 +1289,8 @@ def suggest(session: Session, query: str, limit: int = 3) -> list[Match]:
     return index_for(session).suggest(query, limit)
 
 
-def mentions(session: Session, text: str) -> list[Match]:
-    """Catalog names found anywhere inside a raw message, longest first, with their spans;
-    several exhibitors sharing a name give several matches with the same span."""
-    return index_for(session).mentions(text)
+def mentions(session: Session, text: str, tagged: Sequence[tuple[int, int]] = ()) -> list[Match]:
+    """Catalog names found anywhere inside a raw message, the best first, with their spans;
+    several exhibitors sharing a name give several matches with the same span. `tagged`:
+    the spans the language model took for company names."""
+    return index_for(session).mentions(text, tagged)

@@ -30,7 +30,8 @@ def _flag(raw: str) -> bool:
 class Settings:
     database_url: str = f"sqlite:///{ROOT / 'var' / 'assistant.db'}"
     nlu_url: str = "http://127.0.0.1:5005"
-    # Without NLU_TOKEN the app starts its own Rasa server with a fresh random token.
+    # Without NLU_TOKEN the app starts its own Rasa server with a fresh random token (hex: it
+    # goes on a command line, where a leading "-" would read as an option).
     nlu_token: str = field(default_factory=lambda: secrets.token_hex(24), repr=False)
     nlu_manage: bool = True
     nlu_timeout: float = 3.0
@@ -41,6 +42,10 @@ class Settings:
     # Seconds between health checks of idle or failed NLU servers and re-resolving their names.
     nlu_check_interval: float = 10.0
     telegram_token: str = field(default="", repr=False)
+    # Where the Bot API is: Telegram's, or a self-hosted telegram-bot-api server.
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    # Updates handled at once (different chats; one chat's messages stay in order).
+    telegram_concurrency: int = 64
     webhook_url: str = ""
     webhook_secret: str = field(default="", repr=False)
     webhook_listen: str = "127.0.0.1"
@@ -102,6 +107,8 @@ class Settings:
             nlu_threshold=float(env.get("NLU_THRESHOLD", base.nlu_threshold)),
             nlu_model=Path(env.get("NLU_MODEL", str(base.nlu_model))),
             telegram_token=env.get("TELEGRAM_TOKEN", ""),
+            telegram_api_url=env.get("TELEGRAM_API_URL") or base.telegram_api_url,
+            telegram_concurrency=int(env.get("TELEGRAM_CONCURRENCY") or base.telegram_concurrency),
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL", ""),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", base.webhook_listen),

@@ -86,6 +86,10 @@ class Taxonomy:
     _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
     _term_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
+    # The generic heads' stems and CJK heads, for the look-up of every product phrase
+    # without a category.
+    _generic_stems: frozenset[Unit] = frozenset()
+    _generic_cjk: tuple[str, ...] = ()
     _city_index: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -116,6 +120,10 @@ class Taxonomy:
         self._by_start = dict(by_start)
         self._term_words = dict(words)
         self._children = dict(children)
+        self._generic_stems = frozenset(
+            u for word in self.generic_heads for u in units(word) if not u.cjk
+        )
+        self._generic_cjk = tuple(word for word in self.generic_heads if _is_cjk(word))
         for city in self.cities.values():
             self._city_index[fold(city.id)] = city.id
             self._city_index[fold(city.name_en)] = city.id
@@ -141,7 +149,7 @@ class Taxonomy:
         """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""
         last = phrase[-1]
         if not last.cjk:
-            generic = {u for word in self.generic_heads for u in units(word) if not u.cjk}
+            generic = self._generic_stems
             if len(phrase) > 1 and last in generic:
                 return phrase[:-1]
             # A German compound with a generic tail: "Kosmetikfirmen", "Weinhersteller".
@@ -150,8 +158,8 @@ class Taxonomy:
                 if len(tail.text) >= 4 and last.text.endswith(tail.text) and len(rest) >= 4:
                     return [*phrase[:-1], *units(rest)]
             return None
-        for word in self.generic_heads:
-            if _is_cjk(word) and last.text.endswith(word) and len(last.text) > len(word) + 1:
+        for word in self._generic_cjk:
+            if last.text.endswith(word) and len(last.text) > len(word) + 1:
                 return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
         return None
 

@@ -9,3 +9,10 @@ catalog-eval: setup train
 .PHONY: dialogue-eval
 dialogue-eval: setup train
 	$(PY) scripts/dialogue_eval.py
+
+# The development set for company names (data/names_dev/): look-ups in eight languages on
+# a catalog of its own. TEST_NLU_URL=http://127.0.0.1:PORT reuses a running NLU server.
+.PHONY: names-dev
+names-dev: setup $(if $(TEST_NLU_URL),,train)
+	$(PY) scripts/catalog_eval.py --data data/names_dev --out reports/names-dev.json --misses \
+		$(if $(TEST_NLU_URL),--nlu-url $(TEST_NLU_URL))

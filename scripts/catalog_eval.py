@@ -10,10 +10,15 @@ query's language. Scores from the replies:
   search list, "not found" or anything else is a miss;
 - searches: the exhibitor ids of the first page's buttons (verb "ex"), first five:
   P@5 = relevant shown / number shown (0 when nothing is shown),
-  R@5 = relevant shown / min(5, number relevant).
+  R@5 = relevant shown / min(5, number relevant);
+- unknown companies (kind "unknown"): a hit when the reply says that no exhibitor has
+  that name (with or without suggestions).
 
 Writes reports/catalog-eval.json and prints a table. Run with `make catalog-eval`.
 Nothing in the assistant may be tuned on this catalog or these queries (see the README).
+`--data DIR` scores another catalog and query set of the same format instead (the
+development set for company names, data/names_dev, is `make names-dev`); `--nlu-url`
+uses an NLU server that is already running instead of starting one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 import secrets
 import socket
@@ -45,6 +51,7 @@ from bot.app import Container, build  # noqa: E402
 from bot.nlu_service import NluService  # noqa: E402
 from bot.router import Incoming  # noqa: E402
 from core.db import transaction  # noqa: E402
+from core.i18n import translator  # noqa: E402
 from core.imports import EXHIBITOR_COLUMNS, ImportReport, import_exhibitors  # noqa: E402
 from core.settings import LOCALES, Settings  # noqa: E402
 
@@ -66,7 +73,7 @@ _TAG = re.compile(r"<[^>]+>")
 @dataclass(frozen=True)
 class Query:
     lang: str
-    kind: str  # "lookup" or "search"
+    kind: str  # "lookup", "search" or "unknown" (a company the catalog does not have)
     text: str
     form: str
     expect: str = ""  # lookup: the exhibitor meant
@@ -77,7 +84,7 @@ def load_queries(path: Path = CATALOG_DIR / "queries.yml") -> list[Query]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     queries = []
     for item in raw:
-        if item["lang"] not in LOCALES or item["kind"] not in {"lookup", "search"}:
+        if item["lang"] not in LOCALES or item["kind"] not in {"lookup", "search", "unknown"}:
             raise ValueError(f"bad query {item!r}")
         queries.append(
             Query(
@@ -149,6 +156,18 @@ def shows_booth(reply: Reply, booth: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(booth)}(?![\w])", text) is not None
 
 
+def says_not_found(reply: Reply, lang: str) -> bool:
+    """Whether the reply is "I couldn't find an exhibitor called …" in the reply's language
+    (the query's, or English when the assistant answered in English)."""
+    text = unescape(_TAG.sub("", reply.text)).strip()
+    message = "I couldn’t find an exhibitor called “{name}”."
+    for locale in {lang, "en"}:
+        head = translator(locale).gettext(message).split("{name}")[0]
+        if text.startswith(head):
+            return True
+    return False
+
+
 # --- scoring ---------------------------------------------------------------------------
 @dataclass
 class Outcome:
@@ -166,7 +185,7 @@ class Outcome:
 
     def miss(self) -> dict[str, Any]:
         q = self.query
-        wanted: Any = q.expect if q.kind == "lookup" else sorted(q.relevant)
+        wanted: Any = sorted(q.relevant) if q.kind == "search" else q.expect
         got: Any = self.card or self.shown
         return {"lang": q.lang, "kind": q.kind, "form": q.form, "text": q.text,
                 "expected": wanted, "got": got, "reply": self.first_line}  # fmt: skip
@@ -174,6 +193,9 @@ class Outcome:
 
 def score(query: Query, reply: Reply, codec: CallbackCodec, booths: dict[str, str]) -> Outcome:
     outcome = Outcome(query, first_line(reply), shown=button_targets(reply, codec, "ex")[:TOP])
+    if query.kind == "unknown":
+        outcome.hit = says_not_found(reply, query.lang)
+        return outcome
     if query.kind == "lookup":
         # A card carries no list of exhibitors, and its booth code is in the text.
         if not outcome.shown:
@@ -194,7 +216,7 @@ def _mean(values: Sequence[float]) -> float | None:
 
 def summarise(outcomes: Iterable[Outcome]) -> dict[str, Any]:
     outcomes = list(outcomes)
-    lookups = [o for o in outcomes if o.query.kind == "lookup"]
+    lookups = [o for o in outcomes if o.query.kind in {"lookup", "unknown"}]
     searches = [o for o in outcomes if o.query.kind == "search"]
     return {
         "lookups": len(lookups),
@@ -219,7 +241,7 @@ def by_form(outcomes: Iterable[Outcome]) -> dict[str, dict[str, Any]]:
     }
 
 
-def report(outcomes: list[Outcome], dropped: list[str]) -> dict[str, Any]:
+def report(outcomes: list[Outcome], dropped: list[str], data: Path = CATALOG_DIR) -> dict[str, Any]:
     languages = {
         lang: summarise(o for o in outcomes if o.query.lang == lang)
         for lang in LOCALES
@@ -229,11 +251,12 @@ def report(outcomes: list[Outcome], dropped: list[str]) -> dict[str, Any]:
     overall["misses"] = len(overall["misses"])
     overall["by_form"] = by_form(outcomes)
     return {
-        "catalog": str(CATALOG_DIR.relative_to(ROOT)),
+        "catalog": _shown(data),
         "columns_not_imported": dropped,
         "targets": TARGETS,
         "scoring": {
             "lookup": "hit = the expected exhibitor's card (booth code in the text, no list)",
+            "unknown": "hit = the reply says no exhibitor has that name",
             "p_at_5": "relevant among the first page's exhibitors (up to 5) / number shown",
             "r_at_5": "relevant among the first 5 / min(5, number relevant)",
             "empty_rate": "searches whose reply shows no exhibitor",
@@ -243,6 +266,11 @@ def report(outcomes: list[Outcome], dropped: list[str]) -> dict[str, Any]:
         "overall": overall,
         "languages": languages,
     }
+
+
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def table(result: dict[str, Any]) -> str:
@@ -272,8 +300,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def ask_all(container: Container, queries: list[Query]) -> list[Outcome]:
-    booths = {row["id"]: row["booth"] for row in catalog_rows()}
+async def ask_all(
+    container: Container, queries: list[Query], data: Path = CATALOG_DIR
+) -> list[Outcome]:
+    booths = {row["id"]: row["booth"] for row in catalog_rows(data / "exhibitors.csv")}
     outcomes = []
     for number, query in enumerate(queries, start=1):
         # A fresh user per query: no conversation state or saved language carries over.
@@ -283,7 +313,9 @@ async def ask_all(container: Container, queries: list[Query]) -> list[Outcome]:
     return outcomes
 
 
-async def evaluate(nlu_url: str, token: str, workdir: Path) -> dict[str, Any]:
+async def evaluate(
+    nlu_url: str, token: str, workdir: Path, data: Path = CATALOG_DIR
+) -> dict[str, Any]:
     settings = Settings(
         database_url=f"sqlite:///{workdir / 'catalog-eval.db'}",
         nlu_url=nlu_url,
@@ -295,21 +327,29 @@ async def evaluate(nlu_url: str, token: str, workdir: Path) -> dict[str, Any]:
     )
     container = build(settings)
     try:
-        imported, dropped = import_catalog(container, CATALOG_DIR / "exhibitors.csv")
+        imported, dropped = import_catalog(container, data / "exhibitors.csv")
         if not imported.ok:
-            raise SystemExit(f"the held-out catalog does not import: {imported.errors[:3]}")
-        outcomes = await ask_all(container, load_queries())
+            raise SystemExit(f"the catalog in {data} does not import: {imported.errors[:3]}")
+        outcomes = await ask_all(container, load_queries(data / "queries.yml"), data)
     finally:
         await container.aclose()
-    return report(outcomes, dropped)
+    return report(outcomes, dropped, data)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "nlu.tar.gz")
     parser.add_argument("--out", type=Path, default=REPORT)
+    parser.add_argument("--data", type=Path, default=CATALOG_DIR, help="catalog and queries")
+    parser.add_argument("--nlu-url", help="a running NLU server (token: $NLU_TOKEN)")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    if args.nlu_url:
+        token = os.environ.get("NLU_TOKEN", "test-nlu-token")
+        with tempfile.TemporaryDirectory() as workdir:
+            result = asyncio.run(evaluate(args.nlu_url, token, Path(workdir), args.data))
+        return _write(result, args.out, args.misses)
     token = secrets.token_hex(24)
     service = NluService(f"http://127.0.0.1:{_free_port()}", token, args.model)
     service.start()
@@ -318,15 +358,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the NLU server did not start; see {service.log_file}", file=sys.stderr)
             return 1
         with tempfile.TemporaryDirectory() as workdir:
-            result = asyncio.run(evaluate(service.url, token, Path(workdir)))
+            result = asyncio.run(evaluate(service.url, token, Path(workdir), args.data))
     finally:
         service.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return _write(result, args.out, args.misses)
+
+
+def _write(result: dict[str, Any], out: Path, misses: bool) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(table(result))
+    if misses:
+        for lang, block in result["languages"].items():
+            for miss in block["misses"]:
+                print(f"{lang} {miss['form']:<15} {miss['text']!r} -> {miss['got']!r} "
+                      f"(expected {miss['expected']!r}): {miss['reply'][:70]}")  # fmt: skip
     if result["columns_not_imported"]:
         print(f"not imported (the importer does not read them): {result['columns_not_imported']}")
-    print(f"report: {args.out}")
+    print(f"report: {out}")
     return 0
 
 

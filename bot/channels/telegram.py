@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
+from sqlalchemy import Engine
 from telegram import (
     Bot,
     BotCommand,
@@ -27,15 +32,32 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from actions.base import Reply
-from bot.app import Container
+from bot.app import Container, worker_threads
+from bot.channels.telegram_inbox import (
+    ChatOrderedProcessor,
+    Inbox,
+    InboxQueue,
+    MarksFile,
+    answer_unfinished,
+    reply_request,
+    replying_to,
+)
 from bot.delivery import SENT, Delivery, SendResult
-from bot.router import Incoming, Router
+from bot.router import AlreadyHandled, Incoming, Router
 from core import outbox
+from core.db import make_engine, session_factory
 from core.i18n import N_, translator
 from core.settings import LOCALES
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
+# An unanswered update this old belongs to no live process (webhook mode, several processes).
+INBOX_GRACE = timedelta(seconds=60)
+# Answered updates are kept this long, so that a late repeat from Telegram is recognised.
+INBOX_KEEP = timedelta(days=1)
+# Tries of a reply that Telegram's flood control refuses (each after the wait it asks for),
+# on top of the rate limiter's own.
+REPLY_TRIES = 5
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 COMMANDS = (
     ("start", N_("Start and show the menu")),
@@ -73,14 +95,33 @@ def _router(context: ContextTypes.DEFAULT_TYPE) -> Router:
     return router
 
 
+def _inbox(context: ContextTypes.DEFAULT_TYPE) -> Inbox | None:
+    kept = context.bot_data.get("inbox")
+    return kept if isinstance(kept, Inbox) else None
+
+
+async def _answer(
+    handle: Callable[[Incoming], Awaitable[Reply]], incoming: Incoming
+) -> Reply | None:
+    """The reply to send; None when an earlier run sent it, or may have."""
+    try:
+        return await handle(incoming)
+    except AlreadyHandled as done:
+        return done.reply
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     incoming = Incoming(
-        CHANNEL, user.id, message.text or "", user.language_code, chat_id=message.chat_id
-    )
-    await send(message, await _router(context).handle_text(incoming))
+        CHANNEL, user.id, message.text or "", user.language_code, chat_id=message.chat_id,
+        update_id=update.update_id,
+    )  # fmt: skip
+    reply = await _answer(_router(context).handle_text, incoming)
+    if reply is not None:
+        with replying_to(_inbox(context), update.update_id):
+            await send(message, reply)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,8 +129,14 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    incoming = Incoming(CHANNEL, user.id, "", user.language_code, chat_id=message.chat_id)
-    await send(message, await _router(context).handle_non_text(incoming))
+    incoming = Incoming(
+        CHANNEL, user.id, "", user.language_code, chat_id=message.chat_id,
+        update_id=update.update_id,
+    )  # fmt: skip
+    reply = await _answer(_router(context).handle_non_text, incoming)
+    if reply is not None:
+        with replying_to(_inbox(context), update.update_id):
+            await send(message, reply)
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,26 +145,34 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     chat = update.effective_chat
     incoming = Incoming(
-        CHANNEL, user.id, query.data or "", user.language_code, chat_id=chat.id if chat else None
-    )
-    reply = await _router(context).handle_callback(incoming)
-    await query.answer(reply.notice or None)
+        CHANNEL, user.id, query.data or "", user.language_code, chat_id=chat.id if chat else None,
+        update_id=update.update_id,
+    )  # fmt: skip
+    reply = await _answer(_router(context).handle_callback, incoming)
+    if reply is None:
+        return
+    try:
+        await query.answer(reply.notice or None)
+    except BadRequest as exc:  # too late (answered after a restart): the reply still goes
+        log.info("could not answer a button press: %s", exc)
     message = query.message
-    if reply.edit and isinstance(message, Message) and await _edited(message, reply):
-        if reply.document is not None:
-            await send_to(context.bot, user.id, Reply(text="", document=reply.document))
-    else:
-        await send_to(context.bot, user.id, reply)
+    with replying_to(_inbox(context), update.update_id):
+        if reply.edit and isinstance(message, Message) and await _edited(message, reply):
+            if reply.document is not None:
+                document = Reply(text="", document=reply.document)
+                await send_to(context.bot, user.id, document, patient=True)
+        else:
+            await send_to(context.bot, user.id, reply, patient=True)
     _deliver_soon(context)
 
 
 async def _edited(message: Message, reply: Reply) -> bool:
     """Replaces the pressed message; False when Telegram refuses (too old, deleted)."""
     try:
-        await message.edit_text(
+        await _patiently(lambda: message.edit_text(
             reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        ))  # fmt: skip
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             return True
@@ -127,18 +182,43 @@ async def _edited(message: Message, reply: Reply) -> bool:
 
 
 async def send(message: Message, reply: Reply) -> None:
-    await send_to(message.get_bot(), message.chat_id, reply)
+    await send_to(message.get_bot(), message.chat_id, reply, patient=True)
 
 
-async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
+async def send_to(bot: Bot, chat_id: int, reply: Reply, *, patient: bool = False) -> None:
+    """`patient`: a reply to a person waits out Telegram's flood control as long as it
+    takes (a few tries); the outbox instead puts a message back in its queue."""
+    run = _patiently if patient else _once
     if reply.text:
-        await bot.send_message(
+        await run(lambda: bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        ))  # fmt: skip
     if reply.document is not None:
         document = reply.document
-        await bot.send_document(chat_id, InputFile(document.content, filename=document.filename))
+        await run(
+            lambda: bot.send_document(
+                chat_id, InputFile(document.content, filename=document.filename)
+            )
+        )
+
+
+async def _once(call: Callable[[], Awaitable[object]]) -> None:
+    await call()
+
+
+async def _patiently(call: Callable[[], Awaitable[object]]) -> None:
+    for attempt in range(REPLY_TRIES):
+        try:
+            await call()
+            return
+        except RetryAfter as exc:
+            if attempt == REPLY_TRIES - 1:
+                raise
+            retry = exc.retry_after
+            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
+            log.info("flood control: a reply waits %s s", seconds)
+            await asyncio.sleep(float(seconds))
 
 
 class TelegramSender:
@@ -190,13 +270,37 @@ async def on_startup(application: Application) -> None:  # type: ignore[type-arg
     delivery = application.bot_data["delivery"]
     assert isinstance(delivery, Delivery)
     delivery.recover()
+    # Before polling starts, so what a stopped run left unanswered is answered first. With a
+    # webhook, other processes may be answering their recent updates right now.
+    queue = application.update_queue
+    if isinstance(queue, InboxQueue):
+        grace = INBOX_GRACE if application.bot_data["webhook"] else None
+        await answer_unfinished(queue, application.bot, grace)
     await publish_commands(application)
+
+
+async def inbox_upkeep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answers what a process that died left in the inbox (webhook mode: no restart of that
+    process is needed) and forgets updates answered long ago."""
+    queue = context.application.update_queue
+    if not isinstance(queue, InboxQueue):
+        return
+    if context.bot_data["webhook"]:
+        await answer_unfinished(queue, context.bot, INBOX_GRACE)
+    await queue.inbox.prune(INBOX_KEEP)
 
 
 async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
     delivery = application.bot_data["delivery"]
     assert isinstance(delivery, Delivery)
     await delivery.stop()
+    kept = application.bot_data["inbox"]
+    if isinstance(kept, Inbox) and kept.marks is not None:
+        bind = kept.marks.kw["bind"]
+        assert isinstance(bind, Engine)
+        bind.dispose()
+    if isinstance(kept, Inbox) and kept.marks_file is not None:
+        kept.marks_file.close()
 
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
@@ -222,23 +326,44 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     settings = container.settings
+    marks, marks_file = None, None
+    if container.engine.dialect.name == "postgresql":
+        marks = session_factory(make_engine(settings.database_url, pool_size=1))
+    else:
+        marks_file = MarksFile.beside(settings.database_url)
+    kept = Inbox(container.sessions, container.router.clock, marks, marks_file)
+
+    async def finished(update: object) -> None:
+        if isinstance(update, Update):
+            await kept.finish(update.update_id)
+
     builder = (
         Application.builder()
         .token(settings.telegram_token)
+        .base_url(settings.telegram_api_url)
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        .update_queue(InboxQueue(kept))
+        .concurrent_updates(ChatOrderedProcessor(settings.telegram_concurrency, finished))
         .post_init(on_startup)
         .post_stop(on_stop)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
+    else:
+        builder = builder.request(reply_request())
     application = builder.build()
     application.bot_data["router"] = container.router
+    application.bot_data["inbox"] = kept
+    application.bot_data["webhook"] = bool(settings.webhook_url)
     application.bot_data["delivery"] = Delivery(
         container.router, TelegramSender(application.bot).send, channel=CHANNEL
     )
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     application.job_queue.run_repeating(
         deliver_due, interval=settings.delivery_interval, first=1.0, name="delivery"
+    )
+    application.job_queue.run_repeating(
+        inbox_upkeep, interval=INBOX_GRACE.total_seconds(), name="inbox"
     )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.UpdateType.EDITED, on_text))
     application.add_handler(CallbackQueryHandler(on_callback))
@@ -253,6 +378,12 @@ def build_application(
 
 def run(application: Application, container: Container) -> None:  # type: ignore[type-arg]
     settings = container.settings
+    # The database work of updates runs in these threads (asyncio.to_thread).
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=worker_threads(container), thread_name_prefix="work")
+    )
     if settings.webhook_url:
         application.run_webhook(
             listen=settings.webhook_listen,

@@ -12,7 +12,7 @@ def test_round_trip_fits_telegram_limit() -> None:
 
 @pytest.mark.parametrize(
     "forged",
-    ["", "sr|0|||||", "ex|E0001|AAAAAAAA", "garbage", "ex|E0001", "|"],
+    ["", "sr|0|||||", "ex|E0001|AAAAAAAA", "garbage", "ex|E0001", "|", "bs|EX00001|abc|✓✓✓✓"],
 )
 def test_forged_data_is_rejected(forged: str) -> None:
     with pytest.raises(InvalidCallback):

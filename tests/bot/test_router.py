@@ -70,7 +70,7 @@ async def test_nlu_down_message_is_localized(app) -> None:
 
 
 async def test_forged_and_stale_buttons_get_a_clear_message(app) -> None:
-    for data in ("ex|E00001|forged", "totally bogus", "sr|0|||||AAAAAAAA"):
+    for data in ("ex|E00001|forged", "totally bogus", "sr|0|||||AAAAAAAA", "bs|EX00001|abc|✓✓✓✓"):
         reply = await app.router.handle_callback(msg(data))
         assert "expired" in reply.text and reply.buttons
 

@@ -175,6 +175,12 @@ def delimited(text: str, delimiter: str) -> str:
     return out.getvalue()
 
 
+def attempt(sessions, raw: bytes, taxonomy):
+    """An import in a session of its own, closed afterwards."""
+    with sessions() as session:
+        return import_exhibitors(session, raw, taxonomy)
+
+
 def imported(sessions, taxonomy, raw: bytes, **kw):
     with transaction(sessions) as session:
         report = import_exhibitors(session, raw, taxonomy, **kw)
@@ -199,7 +205,7 @@ def test_a_western_code_page_is_refused_not_read_as_chinese(sessions, taxonomy) 
     text = HEADER + "W1,Käsehöfe Müller,,DE,food,8.2,8.2B-02,Käse;Würste,Spezialitäten,,de,,\n"
     raw = text.encode("cp1252")
     raw.decode("gb18030")  # no error: only plausibility can tell
-    report = import_exhibitors(sessions(), raw, taxonomy)
+    report = attempt(sessions, raw, taxonomy)
     assert not report.ok
     assert "neither UTF-8 nor GB18030" in report.errors[0].render(translator("en"))
 
@@ -213,7 +219,7 @@ def test_semicolon_and_tab_files_are_read_and_named_in_column_errors(
     with sessions() as session:
         assert session.get(Exhibitor, "T1").description_en == "Imaging, CT and MRI"
     broken = raw.replace(b"country", b"land", 1)
-    report = import_exhibitors(sessions(), broken, taxonomy)
+    report = attempt(sessions, broken, taxonomy)
     [error] = report.errors[:1]
     assert error.column == "country" and error.line == 1
     assert f"split at each {name}" in error.render(translator("en"))
@@ -222,7 +228,7 @@ def test_semicolon_and_tab_files_are_read_and_named_in_column_errors(
 
 def test_a_file_with_no_separator_found_says_it_split_at_commas(sessions, taxonomy) -> None:
     raw = GOOD.replace(",", "|").encode()
-    report = import_exhibitors(sessions(), raw, taxonomy)
+    report = attempt(sessions, raw, taxonomy)
     messages = [e.render(translator("en")) for e in report.errors]
     assert any("required column is missing" in m and "split at each comma" in m for m in messages)
 
@@ -249,7 +255,7 @@ def test_errors_name_the_spreadsheet_row_where_a_multi_line_record_starts(
         + 'M2,Three Lines,,SE,medical,6.1,6.1A-02,MRI,"a\nb\nc",,,,not-an-email\n'
         + "M3,Bad Area,,SE,medicine,6.1,6.1A-03,MRI,,,,,\n"
     )
-    report = import_exhibitors(sessions(), raw.encode(), taxonomy)
+    report = attempt(sessions, raw.encode(), taxonomy)
     assert {(e.line, e.column) for e in report.errors} == {(3, "email"), (4, "area")}
     assert "row 3, column email" in report.errors[0].render(translator("en"))
 
@@ -274,7 +280,7 @@ def test_xlsx_first_sheet_with_numbers_and_dates(sessions, taxonomy) -> None:
     sheet.append(["X3", "Bad Hall", None, "FR", "food", "eight", "8.2A-03", "vin"])
     workbook.create_sheet("Notes").append(["ignored"])
     raw = _xlsx_bytes(workbook)
-    report = import_exhibitors(sessions(), raw, taxonomy)
+    report = attempt(sessions, raw, taxonomy)
     assert [(e.line, e.column) for e in report.errors] == [(5, "hall")]
     sheet.delete_rows(5)
     imported(sessions, taxonomy, _xlsx_bytes(workbook))
@@ -325,7 +331,7 @@ def test_xlsx_dates_and_times_become_iso_text(sessions, taxonomy) -> None:
 
 
 def test_a_broken_xlsx_is_refused_with_a_message(sessions, taxonomy) -> None:
-    report = import_exhibitors(sessions(), b"PK\x03\x04 not really a workbook", taxonomy)
+    report = attempt(sessions, b"PK\x03\x04 not really a workbook", taxonomy)
     assert not report.ok and "cannot be opened" in report.errors[0].render(translator("en"))
 
 
@@ -357,6 +363,56 @@ def test_unchanged_reimport_reports_every_row_unchanged(sessions, taxonomy) -> N
         assert session.get(Exhibitor, "C1").updated_at == stamp
 
 
+def test_the_same_file_over_an_untouched_catalog_is_known_without_reading(
+    sessions, taxonomy
+) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "name_en", "name_zh", "country", "area", "hall", "booth", "products"])
+    sheet.append(["X1", "Excel Medical", "エクセル医療", "JP", "medical", 6.1, "6.1A-01", "MRI"])
+    sheet.append([1002, "Number Id Foods", None, "FR", "food", 8.2, "8.2A-02", "vin; fromage"])
+    raw = _xlsx_bytes(workbook)
+    first = imported(sessions, taxonomy, raw)
+    assert (first.created, first.same_file) == (2, False)
+    again = imported(sessions, taxonomy, raw)
+    assert (again.created, again.updated, again.unchanged, again.missing) == (0, 0, 2, ())
+    assert again.same_file
+    # The same rows in other bytes are read and compared as usual.
+    as_csv = (
+        "id,name_en,name_zh,country,area,hall,booth,products\n"
+        "X1,Excel Medical,エクセル医療,JP,medical,6.1,6.1A-01,MRI\n"
+        "1002,Number Id Foods,,FR,food,8.2,8.2A-02,vin; fromage\n"
+    )
+    other = imported(sessions, taxonomy, as_csv.encode())
+    assert (other.unchanged, other.same_file) == (2, False)
+    assert imported(sessions, taxonomy, raw, recategorise=True).same_file is False
+
+
+def test_a_catalog_changed_since_the_last_import_is_compared_with_the_file(
+    sessions, taxonomy
+) -> None:
+    """Edits after an import, even ones that leave updated_at alone, make the same file
+    count again: it puts back what it says."""
+    from sqlalchemy import text
+
+    imported(sessions, taxonomy, GOOD.encode())
+    with transaction(sessions) as session:
+        session.get(Exhibitor, "T1").booth = "6.1A-77"
+    first = imported(sessions, taxonomy, GOOD.encode())
+    assert (first.updated, first.unchanged, first.same_file) == (1, 1, False)
+    with transaction(sessions) as session:
+        session.execute(text("UPDATE exhibitors SET name_en = 'Renamed' WHERE id = 'T2'"))
+    second = imported(sessions, taxonomy, GOOD.encode())
+    assert (second.updated, second.unchanged, second.same_file) == (1, 1, False)
+    with sessions() as session:
+        assert session.get(Exhibitor, "T1").booth == "6.1A-01"
+        assert session.get(Exhibitor, "T2").name_en == "Fromagerie Test"
+    third = imported(sessions, taxonomy, GOOD.encode())
+    assert (third.updated, third.unchanged, third.same_file) == (0, 2, True)
+
+
 def test_missing_exhibitors_are_reported_and_pruned_only_when_asked(sessions, taxonomy) -> None:
     from datetime import UTC, date, datetime
 
@@ -386,7 +442,7 @@ def test_missing_exhibitors_are_reported_and_pruned_only_when_asked(sessions, ta
         assert session.get(Exhibitor, "T2").retired_at is None
 
     pruned = imported(sessions, taxonomy, only_t1.encode(), prune=True, now=now)
-    assert (pruned.retired, pruned.notified) == (("T2",), 2)
+    assert (pruned.retired, pruned.notified, pruned.same_file) == (("T2",), 2, True)
     with sessions() as session:
         assert session.get(Exhibitor, "T2").retired_at == now
         statuses = session.scalars(select(Meeting.status)).all()
@@ -403,7 +459,7 @@ def test_missing_exhibitors_are_reported_and_pruned_only_when_asked(sessions, ta
         assert meetings.offered_slots(session, "T2", settings, now) == []
 
     again = imported(sessions, taxonomy, only_t1.encode(), prune=True, now=now)
-    assert (again.missing, again.notified) == ((), 0)
+    assert (again.missing, again.notified, again.same_file) == ((), 0, True)
 
     back = imported(sessions, taxonomy, GOOD.encode(), now=now)
     assert (back.restored, back.updated, back.unchanged) == (("T2",), 1, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -83,12 +83,14 @@ def catalog_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Ses
         yield from _migrated_with_catalog(url)
 
 
-def _migrated_with_catalog(url: str) -> Iterator[SessionFactory]:
+def _migrated_with_catalog(
+    url: str, add: Callable[[Session], None] = add_catalog
+) -> Iterator[SessionFactory]:
     engine = make_engine(url)
     migrate(engine)
     sessions = session_factory(engine)
     with transaction(sessions) as session:
-        add_catalog(session)
+        add(session)
     yield sessions
     engine.dispose()
 
@@ -249,6 +251,8 @@ def test_legal_forms_come_from_the_data_file() -> None:
         ("Wo ist der Stand von Dr. Oetker?", "OET", "Dr. Oetker"),
         ("資生堂のブースはどこですか", "SHI", "資生堂"),
         ("아모레퍼시픽 부스 어디예요", "AMO", "아모레퍼시픽"),
+        ("フォンテラのブースはどこですか", "FON", "フォンテラ"),  # katakana by its sound
+        ("ロレアルのブース", "LOR", "ロレアル"),
     ],
 )
 def test_mentions_find_names_inside_a_message(session, text: str, expected: str, span: str) -> None:
@@ -326,3 +330,221 @@ def test_a_look_up_never_waits_for_re_indexing(migrated, monkeypatch) -> None:
         assert found(session, "Nordic Medical Devices") == []
     slow.set()
     eventually(migrated, "Nordic Medical Devices", ["NOR"])
+
+
+# --- word-level linking on a second catalog: parts of names, everyday words, divisions ---
+LINKING = [
+    ("FRV", "Niagara Frostvine Estates Ltd", "尼亚加拉霜藤酒庄", None),
+    ("GCJ", "Gold Crest Jewellery Pty Ltd", None, None),
+    ("PGK", "Pacific Gold Kiwifruit Ltd", None, None),
+    ("KDX", "Körber Diagnostics GmbH", "科尔伯诊断", "科尔伯医疗"),
+    ("KWA", "Körber Werke AG (Antriebstechnik)", "科尔伯工厂（驱动技术）", None),
+    ("SAG", "Siemens AG (Digital Industries)", None, None),
+    ("MEK", "Mekong Delta Rice JSC", "湄公河三角洲大米", None),
+    ("CHF", "Changfeng Foods", "长丰食品", None),
+    ("SIN", "Sibirskaya Niva LLC", None, "Сибирская Нива"),
+    ("NRD", "Nordkamm Robotics AB", None, None),
+    ("FIS", "Fischer & Söhne Feinkost GmbH", None, None),
+    ("EVL", "Evergreen Gourmet Ltd", None, None),
+    ("EVN", "Evergreen Gourmet", None, None),
+    ("ORE", "Øresund Wind A/S", None, None),
+    ("ALP", "Alpine Dairy", None, None),
+    ("HAN", "Hanul Ginseng Corporation", None, "하늘인삼"),
+    ("WAI", "Waikato Deer Velvet Ltd", None, None),
+    ("FAZ", "Fazenda Boa Vista Café Ltda.", None, None),
+    ("LIN", "Lindqvist Group AB (Trucks)", None, None),
+    ("LIM", "Lindqvist Marine AB", None, None),
+    ("BFM", "Business Forum Ltd", None, None),  # sounds like ビジネスフォーラム
+]
+
+
+def add_linking(session: Session) -> None:
+    for n, (exhibitor_id, name_en, name_zh, aliases) in enumerate(LINKING):
+        session.add(
+            Exhibitor(
+                id=exhibitor_id,
+                name_en=name_en,
+                name_zh=name_zh,
+                aliases=aliases,
+                country="DE",
+                area="food",
+                hall="2.1",
+                booth=f"2.1B-{n:02d}",
+                products="test",
+            )
+        )
+    session.flush()
+    names.refresh(session)
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def linking_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[SessionFactory]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('linking') / 'linking.db'}"
+        yield from _migrated_with_catalog(url, add_linking)
+        return
+    with postgres_schema() as url:
+        yield from _migrated_with_catalog(url, add_linking)
+
+
+@pytest.fixture
+def linking(linking_db: SessionFactory) -> Iterator[Session]:
+    with linking_db() as session:
+        yield session
+
+
+def first_mention(session: Session, text: str) -> tuple[set[str], str]:
+    """The exhibitors of the best mention in a message and the words they were found at."""
+    found = names.mentions(session, text)
+    if not found:
+        return set(), ""
+    best = [m for m in found if (m.start, m.end) == (found[0].start, found[0].end)]
+    return {m.exhibitor_id for m in best}, text[found[0].start : found[0].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span"),
+    [
+        ("where can I find Frostvine", "FRV", "Frostvine"),
+        ("霜藤酒庄的展台在哪", "FRV", "霜藤酒庄"),
+        ("请问湄公河大米的展位在哪", "MEK", "湄公河大米"),  # words of the name left out
+        ("¿Dónde está Fazenda Boa Vista?", "FAZ", "Fazenda Boa Vista"),  # most of the name
+        ("Wo ist der Stand der Körber Werke?", "KWA", "Körber Werke"),  # the division left out
+    ],
+)
+def test_a_part_of_a_name_that_tells_the_company(
+    linking, text: str, expected: str, span: str
+) -> None:
+    assert first_mention(linking, text) == ({expected}, span)
+
+
+def test_everyday_words_name_no_company(linking) -> None:
+    for text in (
+        "gold jewellery and pacific kiwifruit",  # Gold Crest, Pacific Gold: everyday words
+        "I need alpine dairy products",  # a whole name, but lower case and everyday words
+        "我想找食品公司",  # 食品 is in 长丰食品
+        "¿Dónde está Boa Vista?",  # a third of the name, all everyday words
+        "meet Evergreen tomorrow",  # two exhibitors' first word, and an English word
+    ):
+        assert names.mentions(linking, text) == [], text
+    assert first_mention(linking, "Where is Alpine Dairy?") == ({"ALP"}, "Alpine Dairy")
+    assert first_mention(linking, "长丰食品在哪") == ({"CHF"}, "长丰食品")
+    assert found(linking, "Pacific Dragon Foods") == []
+
+
+def test_a_name_that_runs_on_is_another_company(linking) -> None:
+    # The catalog has Siemens AG only: Healthineers is not its division.
+    assert found(linking, "Siemens Healthineers") == []
+    assert names.mentions(linking, "Where is Siemens Healthineers?") == []
+    assert "SAG" in [e.id for e in catalog.suggestions(linking, "Siemens Healthineers")]
+    assert found(linking, "Siemens AG") == ["SAG"]  # the bracketed division left out
+    assert found(linking, "Siemens") == ["SAG"]
+    assert found(linking, "Körber Diagnostics") == ["KDX"]  # not the parent, Körber Werke
+    assert first_mention(linking, "Körber Diagnostics' booth?") == ({"KDX"}, "Körber Diagnostics")
+    assert first_mention(linking, "科尔伯诊断的展位在哪里") == ({"KDX"}, "科尔伯诊断")
+    assert set(found(linking, "Lindqvist")) == {"LIN", "LIM"}  # a choice, not a guess
+
+
+def test_the_legal_form_tells_near_duplicates_apart(linking) -> None:
+    assert first_mention(linking, "Where is Evergreen Gourmet Ltd?") == (
+        {"EVL"},
+        "Evergreen Gourmet Ltd",
+    )
+    assert first_mention(linking, "Where is the Evergreen Gourmet booth?")[0] == {"EVN"}
+    assert first_mention(linking, "Où est le stand d'Evergreen Gourmet Ltd ?")[0] == {"EVL"}
+    assert found(linking, "Evergreen Gourmet Ltd") == ["EVL"]
+    assert found(linking, "Evergreen Gourmet") == ["EVN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Где стенд Сибирской Нивы?", "SIN"),  # Russian cases
+        ("Wo finde ich Koerber Diagnostics?", "KDX"),  # umlauts written out
+        ("Wo finde ich Fischer und Söhne?", "FIS"),  # & = und
+        ("Où se trouve l'Oresund Wind ?", "ORE"),  # elision, ø without its stroke
+        ("Hanul Ginseng의 부스는 어디예요?", "HAN"),  # Korean possessive particle
+        ("하늘인삼의 부스", "HAN"),
+        ("Nordkamm Robotics' stand", "NRD"),
+    ],
+)
+def test_inflected_possessive_and_spelt_out_names(linking, text: str, expected: str) -> None:
+    assert first_mention(linking, text)[0] == {expected}
+
+
+def test_typos_in_long_words_only(linking) -> None:
+    assert first_mention(linking, "Where is Nordkam Robotics?")[0] == {"NRD"}
+    assert first_mention(linking, "Where is Frostvien?")[0] == {"FRV"}  # a long rare word
+    assert found(linking, "Nordkamm Robotcs") == ["NRD"]
+    assert found(linking, "Hanl") == []  # too short to be a typo of Hanul
+    assert names.mentions(linking, "where is the stand") == []  # an everyday word, no typo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ノルドカム・ロボティクスのブースはどこですか",
+        "노르드캄 로보틱스 부스는 어디예요?",
+        "Где стенд Нордкамм Роботикс?",
+    ],
+)
+def test_names_in_another_script_by_their_sound(linking, text: str) -> None:
+    assert first_mention(linking, text)[0] == {"NRD"}
+
+
+def test_everyday_katakana_words_are_no_name(linking) -> None:
+    # ビジネス + フォーラム are two everyday words, not Business Forum Ltd by its sound.
+    assert names.mentions(linking, "ビジネスフォーラムはどこですか") == []
+    assert first_mention(linking, "Business Forumのブース")[0] == {"BFM"}
+
+
+def test_katakana_that_drops_sounds(linking) -> None:
+    # "ディア" for deer: the r is not written, the consonants still come close.
+    assert first_mention(linking, "ワイカト・ディア・ベルベットはどこですか")[0] == {"WAI"}
+
+
+def test_a_mention_is_found_again_by_its_words(linking) -> None:
+    """The dialogue puts the words a name was found at into the company slot, which actions
+    look up again: both must mean the same exhibitors."""
+    for text in (
+        "where can I find Frostvine",
+        "请问湄公河大米的展位在哪",
+        "Где стенд Сибирской Нивы?",
+        "Wo finde ich Koerber Diagnostics?",
+        "Where is the Evergreen Gourmet booth?",
+        "ノルドカム・ロボティクスのブースはどこですか",
+        "Where is Nordkam Robotics?",
+        "Wo ist der Stand der Körber Werke?",
+    ):
+        exhibitors, span = first_mention(linking, text)
+        assert set(found(linking, span)) == exhibitors, text
+
+
+def test_everyday_words_come_from_the_word_lists() -> None:
+    assert names.is_common("gold") and names.is_common("食品") and names.is_common("배터리")
+    assert not names.is_common("frostvine") and not names.is_common("霜藤")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("where can I find Westbrook Analytics?", "Westbrook Analytics"),
+        ("Where is the booth of Blue Lagoon Seafoods?", "Blue Lagoon Seafoods"),
+        ("¿Dónde está el stand de Vinos del Duero?", "Vinos del Duero"),
+        ("Où est le stand de Biscuiterie Saint-Malo ?", "Biscuiterie Saint-Malo"),
+        ("Где стенд компании Северный Ветер?", "Северный Ветер"),
+        ("Where is the booth?", None),
+        ("Monday works for me", None),  # the first word of a sentence, an everyday word
+    ],
+)
+def test_words_written_as_a_name(text: str, span: str | None) -> None:
+    found = names.written_as_a_name(text)
+    assert (text[found[0] : found[1]] if found else None) == span
+
+
+def test_words_that_are_no_part_of_a_name() -> None:
+    text = "Wo ist der Stand von Bayerische Brezel?"
+    span = names.written_as_a_name(text, skip=["stand"])
+    assert span is not None and text[span[0] : span[1]] == "Bayerische Brezel"

@@ -45,3 +45,14 @@ def test_a_generated_nlu_token_never_reads_as_an_option() -> None:
     tokens = [Settings().nlu_token for _ in range(2000)]
     assert not any(token.startswith("-") for token in tokens)
     assert len(set(tokens)) == 2000 and min(map(len, tokens)) >= 32
+
+
+def test_telegram_concurrency_and_api_address() -> None:
+    settings = Settings.from_env(
+        {"TELEGRAM_CONCURRENCY": "8", "TELEGRAM_API_URL": "http://127.0.0.1:8081/bot"}
+    )
+    assert settings.telegram_concurrency == 8
+    assert settings.telegram_api_url == "http://127.0.0.1:8081/bot"
+    defaults = Settings.from_env({"TELEGRAM_CONCURRENCY": "", "TELEGRAM_API_URL": ""})
+    assert defaults.telegram_concurrency == 64
+    assert defaults.telegram_api_url == "https://api.telegram.org/bot"
