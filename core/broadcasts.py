@@ -68,7 +68,7 @@ def queue(session: Session, broadcast: Broadcast, send_at: datetime) -> int:
         update(Notification)
         .where(Notification.kind == KIND, Notification.ref == str(broadcast.id),
                Notification.status == outbox.CANCELLED)
-        .values(status=outbox.PENDING, due_at=send_at)
+        .values(status=outbox.PENDING, due_at=send_at, claimed_by=None, lease_until=None)
     )  # fmt: skip
     people = recipients(broadcast).subquery()
     rows = select(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import (
     Bot,
@@ -15,12 +16,19 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     filters,
 )
@@ -28,7 +36,8 @@ from telegram.request import BaseRequest
 
 from actions.base import Reply
 from bot.app import Container
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import RETRY, SENT, WITHDRAWN, Delivery, Flight, SendResult
+from bot.ratelimit import Bulk, PriorityRateLimiter, Withdrawn, budget_for, retry_seconds
 from bot.router import Incoming, Router
 from core import outbox
 from core.i18n import N_, translator
@@ -131,6 +140,7 @@ async def send(message: Message, reply: Reply) -> None:
 
 
 async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
+    """A reply to a person: the rate limiter gives it the next slot, before bulk messages."""
     if reply.text:
         await bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
@@ -141,21 +151,44 @@ async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
         await bot.send_document(chat_id, InputFile(document.content, filename=document.filename))
 
 
-class TelegramSender:
-    """Sends outbox messages; the bot's AIORateLimiter keeps to Telegram's limits."""
+async def send_bulk(bot: ExtBot[Any], chat_id: int, reply: Reply, bulk: Bulk) -> None:
+    """A message we send on our own: it waits behind replies (see bot.ratelimit)."""
+    if reply.text:
+        await bot.send_message(
+            chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
+            link_preview_options=NO_PREVIEW, rate_limit_args=bulk,
+        )  # fmt: skip
+    if reply.document is not None:
+        document = reply.document
+        await bot.send_document(
+            chat_id, InputFile(document.content, filename=document.filename),
+            rate_limit_args=bulk,
+        )  # fmt: skip
 
-    def __init__(self, bot: Bot) -> None:
+
+class TelegramSender:
+    """Sends outbox messages as bulk messages; says what became of each."""
+
+    def __init__(self, bot: ExtBot[Any]) -> None:
         self.bot = bot
 
-    async def send(self, external_id: int, reply: Reply) -> SendResult:
+    async def send(self, external_id: int, reply: Reply, flight: Flight) -> SendResult:
         try:
-            await send_to(self.bot, external_id, reply)
+            await send_bulk(self.bot, external_id, reply, Bulk(flight.start, flight.wanted))
+        except Withdrawn:
+            return SendResult(WITHDRAWN)
         except Forbidden as exc:  # blocked by the user, or the account is gone
             return SendResult(outbox.BLOCKED, error=str(exc))
-        except RetryAfter as exc:
-            retry = exc.retry_after
-            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
-            return SendResult("retry", retry_after=float(seconds))
+        except RetryAfter as exc:  # refused, so not delivered: again after the pause
+            return SendResult(RETRY, retry_after=retry_seconds(exc))
+        except BadRequest as exc:
+            return SendResult(outbox.FAILED, error=str(exc))
+        except TimedOut as exc:  # the request went out; whether it arrived is unknown
+            return SendResult(outbox.UNCERTAIN, error=str(exc))
+        except NetworkError as exc:
+            if "ConnectError" in str(exc):  # no connection, so nothing was sent
+                return SendResult(RETRY, retry_after=5.0, error=str(exc))
+            return SendResult(outbox.UNCERTAIN, error=str(exc))
         except TelegramError as exc:
             return SendResult(outbox.FAILED, error=str(exc))
         return SENT
@@ -222,10 +255,12 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     settings = container.settings
+    rate = settings.messages_per_second
+    budget = budget_for(container.engine, rate, rate * settings.bulk_share)
     builder = (
         Application.builder()
         .token(settings.telegram_token)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        .rate_limiter(PriorityRateLimiter(budget))
         .post_init(on_startup)
         .post_stop(on_stop)
     )
@@ -234,8 +269,9 @@ def build_application(
     application = builder.build()
     application.bot_data["router"] = container.router
     application.bot_data["delivery"] = Delivery(
-        container.router, TelegramSender(application.bot).send, channel=CHANNEL
-    )
+        container.router, TelegramSender(application.bot).send, channel=CHANNEL,
+        lease=settings.outbox_lease,
+    )  # fmt: skip
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     application.job_queue.run_repeating(
         deliver_due, interval=settings.delivery_interval, first=1.0, name="delivery"
