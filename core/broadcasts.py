@@ -93,6 +93,15 @@ def cancel(session: Session, broadcast: Broadcast) -> int:
     return outbox.cancel_pending(session, kind=KIND, ref=str(broadcast.id))
 
 
+def resend_uncertain(session: Session, broadcast: Broadcast, now: datetime) -> int:
+    """Queues again the messages whose delivery is unknown (the app stopped, or Telegram did
+    not answer, after the request was made). The organiser decides: some people may get
+    the message twice."""
+    if broadcast.status != QUEUED:
+        return 0
+    return outbox.resend_uncertain(session, kind=KIND, ref=str(broadcast.id), due_at=now)
+
+
 def report(session: Session, broadcast: Broadcast) -> dict[str, int]:
     rows = session.execute(
         select(Notification.status, func.count())

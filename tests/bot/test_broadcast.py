@@ -9,12 +9,13 @@ from collections import Counter
 from datetime import timedelta
 
 from sqlalchemy import insert, select
+from telegram.error import TimedOut
 
 from bot.channels.telegram import build_application
 from bot.router import Incoming
 from core import broadcasts
 from core.db import transaction
-from core.models import Broadcast, User
+from core.models import Broadcast, Notification, User
 from tests.conftest import base_settings, make_container
 from tests.support.telegram import RecordingRequest
 
@@ -156,6 +157,76 @@ async def test_restart_in_the_middle_of_a_broadcast_to_2000_people(seeded_url) -
         report = broadcasts.report(session, session.get(Broadcast, 1))
     assert report == {"sent": 2000}
     await second.aclose()
+
+
+class Unanswered(RecordingRequest):
+    """Telegram receives the messages to `silent` chats, but no answer comes back."""
+
+    def __init__(self, silent: set[int]) -> None:
+        super().__init__()
+        self.silent = silent
+        self.received: list[int] = []
+
+    async def do_request(self, url, method, request_data=None, **kwargs):
+        if url.endswith("/sendMessage") and request_data is not None:
+            chat = int(request_data.parameters["chat_id"])
+            self.received.append(chat)
+            if chat in self.silent:
+                raise TimedOut("no answer")
+        return await super().do_request(url, method, request_data, **kwargs)
+
+
+async def test_the_organiser_resends_where_delivery_is_uncertain(seeded_url) -> None:
+    container = make_container(base_settings(seeded_url, messages_per_second=1000))
+    add_people(container, 4)
+    request = Unanswered({50_001, 50_002})
+    application = build_application(container, request=request)
+    await application.initialize()
+    try:
+        with transaction(container.sessions) as session:
+            draft = broadcasts.create(session, ADMIN, "en", "Hello")
+            broadcasts.queue(session, draft, container.router.clock())
+        delivery = application.bot_data["delivery"]
+        assert (await delivery.run_due()).counts == {"sent": 2, "uncertain": 2}
+        assert (await delivery.run_due()).counts == {}  # never resent by itself
+
+        refused = await container.router.handle_text(
+            Incoming("telegram", 5, "/broadcast_resend 1", "en")
+        )
+        assert "only organisers" in refused.text
+        resent = await container.router.handle_text(
+            Incoming("telegram", ADMIN, "/broadcast_resend 1", "zh")
+        )
+        assert "正在再次发送给 2 位可能没有收到消息的人" in resent.text
+        button = next(b for row in resent.buttons for b in row if "发送报告" in b.label)
+        report = await container.router.handle_callback(
+            Incoming("telegram", ADMIN, button.data, "zh")
+        )
+        assert "等待中：2" in report.text and "可能已送达" not in report.text
+        request.silent.clear()  # Telegram answers again
+        assert (await delivery.run_due()).counts == {"sent": 2}
+        assert Counter(request.received) == {50_000: 1, 50_001: 2, 50_002: 2, 50_003: 1}
+        again = await container.router.handle_text(
+            Incoming("telegram", ADMIN, "/broadcast_resend 1", "zh")
+        )
+        assert "没有送达情况不明的消息" in again.text
+        with container.sessions() as session:
+            assert broadcasts.report(session, session.get(Broadcast, 1)) == {"sent": 4}
+    finally:
+        await application.shutdown()
+        await container.aclose()
+
+
+async def test_the_report_shows_uncertain_messages_and_how_to_resend_them(app) -> None:
+    add_people(app, 2)
+    await app.router.handle_text(admin("/broadcast Hello"))
+    sent = await press(app, await app.router.handle_text(admin("/broadcast_resend 1")), "Send now")
+    with transaction(app.sessions) as session:  # a crash left one in flight
+        note = session.scalars(select(Notification)).first()
+        note.status = "uncertain"
+    report = await press(app, sent, "Delivery report")
+    assert "Maybe delivered: 1" in report.text
+    assert "/broadcast_resend 1 sends them again" in report.text
 
 
 async def test_the_draft_card_speaks_the_admin_s_language(app) -> None:
