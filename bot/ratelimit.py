@@ -68,7 +68,10 @@ class LocalBudget:
             ready = max(self.next_any, self.next_bulk)
             if ready > now:
                 return False, ready - now
-            self.next_bulk = max(self.next_bulk, now) + self.bulk_interval
+            # Waking up a little late costs no slot: up to half an interval is made up.
+            self.next_bulk = max(self.next_bulk, now - self.bulk_interval / 2) + self.bulk_interval
+            self.next_any = max(self.next_any, now - self.any_interval / 2) + self.any_interval
+            return True, 0.0
         slot = max(self.next_any, now)
         self.next_any = slot + self.any_interval
         return True, slot - now

@@ -55,7 +55,7 @@ class Settings:
     # making a second of 31. Bulk messages (reminders, alerts, broadcasts) use at most
     # `bulk_share` of it, leaving the rest for replies to people.
     messages_per_second: float = 29.0
-    bulk_share: float = 0.93
+    bulk_share: float = 0.95
     # Seconds an app process holds the outbox messages it claimed without renewing its hold;
     # a process that died is taken over this long after its last renewal.
     outbox_lease: float = 30.0

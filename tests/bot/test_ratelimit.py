@@ -33,18 +33,21 @@ class Clock:
 
 def test_slots_are_evenly_spaced_and_an_idle_budget_saves_nothing_up() -> None:
     clock = Clock()
-    budget = LocalBudget(rate=10, bulk_rate=5, clock=clock)
+    budget = LocalBudget(rate=8, bulk_rate=4, clock=clock)  # slots 1/8 s apart, bulk 1/4 s
     replies = [budget.reserve(bulk=False) for _ in range(3)]
-    assert replies == [(True, 0.0), (True, pytest.approx(0.1)), (True, pytest.approx(0.2))]
+    assert replies == [(True, 0.0), (True, 0.125), (True, 0.25)]
     # Bulk never books a slot ahead of replies: it waits until one is free.
-    assert budget.reserve(bulk=True) == (False, pytest.approx(0.3))
-    clock.now += 60  # a quiet minute: no burst after it
+    assert budget.reserve(bulk=True) == (False, 0.375)
+    clock.now += 60  # a quiet minute: nothing saved up, at most half an interval made up
     assert budget.reserve(bulk=True) == (True, 0.0)
-    assert budget.reserve(bulk=True) == (False, pytest.approx(0.2))  # the bulk share: 5 a second
-    assert budget.reserve(bulk=False) == (True, pytest.approx(0.1))  # a reply: the next slot
+    assert budget.reserve(bulk=True) == (False, 0.125)
+    clock.now += 0.125
+    assert budget.reserve(bulk=True) == (True, 0.0)
+    assert budget.reserve(bulk=True) == (False, 0.25)  # the bulk share: 4 a second
+    assert budget.reserve(bulk=False) == (True, 0.0625)  # a reply: the next slot
     budget.hold(5.0)  # Telegram said "retry after 5"
-    assert budget.reserve(bulk=False) == (True, pytest.approx(5.0))
-    assert budget.reserve(bulk=False) == (True, pytest.approx(5.1))  # spaced after the pause too
+    assert budget.reserve(bulk=False) == (True, 5.0)
+    assert budget.reserve(bulk=False) == (True, 5.125)  # spaced after the pause too
 
 
 @pytest.mark.postgres
