@@ -17,10 +17,9 @@ import os
 import secrets
 import socket
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-
-from sqlalchemy import select
 
 from actions import notices
 from actions.base import Reply
@@ -122,6 +121,9 @@ class Delivery:
         self.lease = timedelta(seconds=lease)
         self.worker = worker_name()
         self._held: set[int] = set()  # claimed by this process, not finished
+        # Marking in flight sits between a message's slot and its request: a thread of its
+        # own, so it never queues behind other database work.
+        self._marking = ThreadPoolExecutor(1, thread_name_prefix="outbox-in-flight")
         self._running = asyncio.Lock()
         self._stopping = False
         self._keep_going: Callable[[], bool] = lambda: True
@@ -161,18 +163,18 @@ class Delivery:
         async with self._running:
             self._keep_going = keep_going or (lambda: True)
             await asyncio.to_thread(self._expire)
-            ready: asyncio.Queue[Prepared | None] = asyncio.Queue(maxsize=self.batch)
+            claimed: asyncio.Queue[int | None] = asyncio.Queue(maxsize=self.batch)
             workers = [
-                asyncio.create_task(self._work(ready, report)) for _ in range(self.concurrency)
+                asyncio.create_task(self._work(claimed, report)) for _ in range(self.concurrency)
             ]
             renewing = asyncio.create_task(self._renew_leases())
             try:
-                while self.active() and (batch := await asyncio.to_thread(self._claim, report)):
-                    self._held.update(p.note_id for p in batch)
-                    for prepared in batch:
-                        await ready.put(prepared)
+                while self.active() and (batch := await asyncio.to_thread(self._claim)):
+                    self._held.update(batch)
+                    for note_id in batch:
+                        await claimed.put(note_id)
                 for _ in workers:
-                    await ready.put(None)
+                    await claimed.put(None)
                 await asyncio.gather(*workers)
             finally:
                 renewing.cancel()
@@ -191,37 +193,36 @@ class Delivery:
         if count:
             log.warning("%d messages were in flight in a process that stopped; uncertain", count)
 
-    def _claim(self, report: DeliveryReport) -> list[Prepared]:
-        """Claims a batch and renders each message for its recipient; what is no longer
-        wanted (blocked, cancelled) is finished here."""
-        now = self.router.clock()
+    def _claim(self) -> list[int]:
         lease_now = wall_clock()
-        prepared: list[Prepared] = []
         with transaction(self.router.sessions) as session:
-            ids = outbox.claim_due(
-                session, worker=self.worker, now=now, lease_now=lease_now,
+            return outbox.claim_due(
+                session, worker=self.worker, now=self.router.clock(), lease_now=lease_now,
                 lease_until=lease_now + self.lease, channel=self.channel, limit=self.batch,
             )  # fmt: skip
-            rows = session.execute(
-                select(Notification, User)
-                .join(User, User.id == Notification.user_id)
-                .where(Notification.id.in_(ids))
-            ).all()
-            found = {note.id: (note, user) for note, user in rows}
-            for note, user in (found[i] for i in ids):
-                if user.blocked_at is not None:
-                    outbox.finish(session, note.id, outbox.BLOCKED, now)
-                    continue
-                reply = notices.render(self.router.context_for(session, user), note)
-                if reply is None:  # no longer relevant (the meeting was cancelled)
-                    outbox.finish(session, note.id, outbox.CANCELLED, now)
-                    report.add(outbox.CANCELLED)
-                    continue
-                prepared.append(Prepared(note.id, user.external_id, reply))
-        return prepared
+
+    def _prepare(self, note_id: int) -> Prepared | str:
+        """The message rendered for its recipient, or the status it was finished with (the
+        person blocked the bot; it is no longer relevant). Each in its own short transaction:
+        with SQLite, a long one would hold up marking messages in flight."""
+        now = self.router.clock()
+        with transaction(self.router.sessions) as session:
+            note = session.get(Notification, note_id)
+            user = session.get(User, note.user_id) if note else None
+            if note is None or user is None:
+                return outbox.CANCELLED
+            if user.blocked_at is not None:
+                outbox.finish(session, note_id, outbox.BLOCKED, now)
+                return outbox.BLOCKED
+            reply = notices.render(self.router.context_for(session, user), note)
+            if reply is None:  # no longer relevant (the meeting was cancelled)
+                outbox.finish(session, note_id, outbox.CANCELLED, now)
+                return outbox.CANCELLED
+            return Prepared(note_id, user.external_id, reply)
 
     async def mark_in_flight(self, note_id: int) -> bool:
-        if await asyncio.to_thread(self._mark_in_flight, note_id):
+        loop = asyncio.get_running_loop()
+        if await loop.run_in_executor(self._marking, self._mark_in_flight, note_id):
             return True
         self._held.discard(note_id)  # the claim lapsed and was taken over, or was cancelled
         return False
@@ -265,10 +266,17 @@ class Delivery:
             except Exception:  # a failed heartbeat is retried at the next one
                 log.exception("could not renew the outbox leases")
 
-    async def _work(self, ready: asyncio.Queue[Prepared | None], report: DeliveryReport) -> None:
-        while (prepared := await ready.get()) is not None:
-            if self.active():
+    async def _work(self, claimed: asyncio.Queue[int | None], report: DeliveryReport) -> None:
+        while (note_id := await claimed.get()) is not None:
+            if not self.active():
+                continue  # given back when the run ends
+            prepared = await asyncio.to_thread(self._prepare, note_id)
+            if isinstance(prepared, Prepared):
                 await self._deliver(prepared, report)
+                continue
+            self._held.discard(note_id)
+            if prepared == outbox.CANCELLED:
+                report.add(prepared)
 
     async def _deliver(self, prepared: Prepared, report: DeliveryReport) -> None:
         flight = Flight(self, prepared.note_id)

@@ -42,6 +42,8 @@ T = TypeVar("T")
 
 
 class Budget(Protocol):
+    bulk_interval: float
+
     async def take(self, *, bulk: bool) -> None:
         """Returns when this message may be sent."""
 
@@ -258,17 +260,27 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
                     raise Withdrawn
                 if self._chat_wait(chat) > 0:
                     continue  # a reply to this chat went out meanwhile
-                await self.budget.take(bulk=True)
+                await self._slot_with_flight(bulk)
                 self._sent_to(chat)
                 break
-        if not await bulk.start():
-            raise Withdrawn
         try:
             return await callback(*args, **kwargs)
         except RetryAfter as exc:
             # Refused, so not delivered: the outbox sends it again after the pause.
             await self.budget.pause(retry_seconds(exc))
             raise
+
+    async def _slot_with_flight(self, bulk: Bulk) -> None:
+        """A slot, then the message marked in flight, in this order and within the bulk
+        turn, so the next bulk slot is only taken once this request is about to go. When
+        marking took long (a busy database), the slot has passed: a fresh one is taken, so
+        slow marks never make requests bunch up."""
+        await self.budget.take(bulk=True)
+        granted = time.monotonic()
+        if not await bulk.start():
+            raise Withdrawn
+        if time.monotonic() - granted > self.budget.bulk_interval / 2:
+            await self.budget.take(bulk=True)
 
     # --- per chat and per group --------------------------------------------------------
     def _group_wait(self, chat: int | str) -> float:
