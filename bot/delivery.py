@@ -121,6 +121,7 @@ class Delivery:
         self.lease = timedelta(seconds=lease)
         self.worker = worker_name()
         self._held: set[int] = set()  # claimed by this process, not finished
+        self._outcomes: asyncio.Queue[tuple[int, SendResult] | None] = asyncio.Queue()
         # Marking in flight sits between a message's slot and its request: a thread of its
         # own, so it never queues behind other database work.
         self._marking = ThreadPoolExecutor(1, thread_name_prefix="outbox-in-flight")
@@ -168,6 +169,8 @@ class Delivery:
                 asyncio.create_task(self._work(claimed, report)) for _ in range(self.concurrency)
             ]
             renewing = asyncio.create_task(self._renew_leases())
+            self._outcomes = asyncio.Queue()
+            recording = asyncio.create_task(self._record_outcomes())
             try:
                 while self.active() and (batch := await asyncio.to_thread(self._claim)):
                     self._held.update(batch)
@@ -176,8 +179,11 @@ class Delivery:
                 for _ in workers:
                     await claimed.put(None)
                 await asyncio.gather(*workers)
+                await self._outcomes.put(None)
+                await recording
             finally:
                 renewing.cancel()
+                recording.cancel()
                 for worker in workers:
                     worker.cancel()
             if self._held:  # claimed, never requested: the app is stopping
@@ -231,19 +237,21 @@ class Delivery:
         with transaction(self.router.sessions) as session:
             return outbox.mark_in_flight(session, note_id, self.worker)
 
-    def _finish(self, note_id: int, result: SendResult) -> None:
+    def _finish(self, outcomes: list[tuple[int, SendResult]]) -> None:
+        """Records what became of sent messages, several in one transaction."""
         now = self.router.clock()
         with transaction(self.router.sessions) as session:
-            if result.status == RETRY:
-                due = now + timedelta(seconds=result.retry_after or 1)
-                outbox.release(session, [note_id], self.worker, due)
-            else:
+            for note_id, result in outcomes:
+                if result.status == RETRY:
+                    due = now + timedelta(seconds=result.retry_after or 1)
+                    outbox.release(session, [note_id], self.worker, due)
+                    continue
                 outbox.finish(session, note_id, result.status, now, result.error, self.worker)
-            if result.status == outbox.BLOCKED:
-                note = session.get(Notification, note_id)
-                user = session.get(User, note.user_id) if note else None
-                if user is not None:
-                    user.blocked_at = now
+                if result.status == outbox.BLOCKED:
+                    note = session.get(Notification, note_id)
+                    user = session.get(User, note.user_id) if note else None
+                    if user is not None:
+                        user.blocked_at = now
 
     def _release(self, ids: set[int]) -> None:
         with transaction(self.router.sessions) as session:
@@ -265,6 +273,25 @@ class Delivery:
                 await asyncio.to_thread(self._renew, set(self._held))
             except Exception:  # a failed heartbeat is retried at the next one
                 log.exception("could not renew the outbox leases")
+
+    async def _record_outcomes(self) -> None:
+        """Outcomes are written a few at a time (what 0.1 s brings): fewer transactions
+        leave the database to the in-flight marks, which stand between a slot and its
+        request. A crash before an outcome is written leaves that message uncertain,
+        which it is: it was requested."""
+        while (first := await self._outcomes.get()) is not None:
+            await asyncio.sleep(0.1)
+            batch, last = [first], False
+            while not self._outcomes.empty():
+                item = self._outcomes.get_nowait()
+                if item is None:
+                    last = True
+                    break
+                batch.append(item)
+            await asyncio.to_thread(self._finish, batch)
+            self._held.difference_update(note_id for note_id, _ in batch)
+            if last:
+                return
 
     async def _work(self, claimed: asyncio.Queue[int | None], report: DeliveryReport) -> None:
         while (note_id := await claimed.get()) is not None:
@@ -289,6 +316,5 @@ class Delivery:
             result = SendResult(status, error=type(exc).__name__)
         if result.status == WITHDRAWN:
             return  # never requested: given back when the run ends, or no longer ours
-        await asyncio.to_thread(self._finish, prepared.note_id, result)
-        self._held.discard(prepared.note_id)
+        await self._outcomes.put((prepared.note_id, result))
         report.add(result.status)

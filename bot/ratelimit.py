@@ -70,9 +70,10 @@ class LocalBudget:
             ready = max(self.next_any, self.next_bulk)
             if ready > now:
                 return False, ready - now
-            # Waking up a little late costs no slot: up to half an interval is made up.
+            # Bulk waking up a little late loses no slot of its share (up to half an interval
+            # is made up); the overall spacing stays strict, so no second exceeds the rate.
             self.next_bulk = max(self.next_bulk, now - self.bulk_interval / 2) + self.bulk_interval
-            self.next_any = max(self.next_any, now - self.any_interval / 2) + self.any_interval
+            self.next_any = max(self.next_any, now) + self.any_interval
             return True, 0.0
         slot = max(self.next_any, now)
         self.next_any = slot + self.any_interval

@@ -3,9 +3,10 @@
 A generic cell rate algorithm kept in one row (`send_budget`): `next_any` is when the next
 message of any kind may go, `next_bulk` the next bulk one. Reserving a slot moves them on by
 one interval from the later of their value and now, so an idle budget saves up nothing and
-nothing bursts (bulk makes up at most half an interval it woke up late); a reply always gets
-the next slot, bulk only a slot that is free now (it never books ahead of a reply). Times
-are seconds of the database clock, the one clock all processes share.
+nothing bursts (bulk makes up at most half a bulk interval it woke up late, within the strict
+overall spacing); a reply always gets the next slot, bulk only a slot that is free now (it
+never books ahead of a reply). Times are seconds of the database clock, the one clock all
+processes share.
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ _RESERVE = text(
     WITH now AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
     taken AS (
         UPDATE send_budget b
-        SET next_any = CASE WHEN :bulk
-                            THEN greatest(b.next_any, now.t - :any_interval / 2)
-                            ELSE greatest(b.next_any, now.t) END + :any_interval,
+        SET next_any = greatest(b.next_any, now.t) + :any_interval,
             next_bulk = CASE WHEN :bulk
                              THEN greatest(b.next_bulk, now.t - :bulk_interval / 2) + :bulk_interval
                              ELSE b.next_bulk END

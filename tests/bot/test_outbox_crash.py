@@ -131,8 +131,9 @@ async def test_a_killed_process_leaves_uncertain_only_what_it_requested(database
     await wait_for(lambda: len(telegram.arrived) >= 100)
     await first.kill()
     in_flight = set(first.transport.hung)
+    requested = set(telegram.arrived)
     before = Counter(statuses(first.container).values())
-    assert before["sending"] == len(in_flight) == first.delivery.concurrency
+    assert before["sending"] >= len(in_flight) == first.delivery.concurrency
     # Claimed and waiting for their turn when it died: not in flight, so still pending.
     with first.container.sessions() as session:
         claimed = session.scalars(
@@ -152,8 +153,9 @@ async def test_a_killed_process_leaves_uncertain_only_what_it_requested(database
     assert set(arrived) == set(range(FIRST, FIRST + 300))  # and everybody got it
     final = statuses(second.container)
     uncertain = {chat for chat, status in final.items() if status == "uncertain"}
-    assert uncertain == in_flight  # exactly the requests made when it died
-    assert Counter(final.values()) == {"sent": 300 - len(in_flight), "uncertain": len(in_flight)}
+    # Unanswered when it died, or answered and not yet recorded: all of them requested.
+    assert in_flight <= uncertain <= requested
+    assert Counter(final.values()) == {"sent": 300 - len(uncertain), "uncertain": len(uncertain)}
     await second.close()
 
 
@@ -168,6 +170,8 @@ async def test_two_processes_share_a_broadcast_and_one_finishes_when_the_other_d
         await two.start()
         await wait_for(lambda: len(telegram.arrived) >= 120)
         await one.kill()
+        answered = one.transport.sent("sendMessage")
+        requested_by_one = {int(p["chat_id"]) for p in answered} | set(one.transport.hung)
         assert two.transport.telegram.arrived  # both were sending
         assert two.task is not None
         await two.task
@@ -177,7 +181,7 @@ async def test_two_processes_share_a_broadcast_and_one_finishes_when_the_other_d
         assert set(arrived) == set(range(FIRST, FIRST + 400))
         final = statuses(two.container)
         uncertain = {chat for chat, status in final.items() if status == "uncertain"}
-        assert uncertain == set(one.transport.hung)
+        assert set(one.transport.hung) <= uncertain <= requested_by_one
         assert Counter(final.values())["sent"] == 400 - len(uncertain)
         sent_by_two = sum(1 for p in two.transport.calls if p[0] == "sendMessage")
         sent_by_one = sum(1 for p in one.transport.calls if p[0] == "sendMessage")

@@ -44,7 +44,7 @@ def test_slots_are_evenly_spaced_and_an_idle_budget_saves_nothing_up() -> None:
     clock.now += 0.125
     assert budget.reserve(bulk=True) == (True, 0.0)
     assert budget.reserve(bulk=True) == (False, 0.25)  # the bulk share: 4 a second
-    assert budget.reserve(bulk=False) == (True, 0.0625)  # a reply: the next slot
+    assert budget.reserve(bulk=False) == (True, 0.125)  # a reply: the next slot
     budget.hold(5.0)  # Telegram said "retry after 5"
     assert budget.reserve(bulk=False) == (True, 5.0)
     assert budget.reserve(bulk=False) == (True, 5.125)  # spaced after the pause too
