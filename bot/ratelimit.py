@@ -114,7 +114,7 @@ class SharedBudget:
     def _connect(self) -> Connection:
         if self._connection is None:
             connection = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-            send_budget.ensure(connection)
+            send_budget.prepare(connection)
             self._connection = connection
         return self._connection
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -127,7 +127,7 @@ def claim_due(
     return ids
 
 
-def mark_in_flight(session: Session, notification_id: int, worker: str) -> bool:
+def mark_in_flight(session: Session | Connection, notification_id: int, worker: str) -> bool:
     """pending -> sending, right before the request; False when the claim is no longer this
     worker's (its lease lapsed and another took it, or the message was cancelled): then the
     request must not be made."""

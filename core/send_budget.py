@@ -48,7 +48,10 @@ _PAUSE = text(
 )
 
 
-def ensure(connection: Connection, name: str = NAME) -> None:
+def prepare(connection: Connection, name: str = NAME) -> None:
+    """Readies a connection for reservations. They need not wait for the disk: after a
+    crash of the database server the budget may start from zero, which is harmless."""
+    connection.execute(text("SET synchronous_commit TO off"))
     connection.execute(
         text(
             "INSERT INTO send_budget (name, next_any, next_bulk) VALUES (:name, 0, 0) "

@@ -56,8 +56,8 @@ def test_processes_on_one_postgresql_take_slots_from_one_budget() -> None:
         engines = [make_engine(url), make_engine(url)]
         migrate(engines[0])
         one, two = (e.connect().execution_options(isolation_level="AUTOCOMMIT") for e in engines)
-        send_budget.ensure(one)
-        send_budget.ensure(two)  # a second process finds the row there
+        send_budget.prepare(one)
+        send_budget.prepare(two)  # a second process finds the row there
 
         def reply(connection) -> tuple[bool, float]:
             return send_budget.reserve(connection, any_interval=0.1, bulk_interval=0.2, bulk=False)
