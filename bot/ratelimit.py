@@ -42,6 +42,7 @@ T = TypeVar("T")
 
 
 class Budget(Protocol):
+    any_interval: float
     bulk_interval: float
 
     async def take(self, *, bulk: bool) -> None:
@@ -209,6 +210,7 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
         self._bulk_turn = asyncio.Lock()  # one bulk message at a time asks for a slot
         self._last_to_chat: dict[int | str, float] = {}
         self._group_sends: dict[int | str, deque[float]] = {}
+        self._requests: deque[float] = deque()  # when this process's last requests were made
 
     async def initialize(self) -> None:
         return None
@@ -240,6 +242,7 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
             await self.budget.take(bulk=False)
             self._sent_to(chat)
             try:
+                await self._within_second()
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 await self.budget.pause(retry_seconds(exc))
@@ -265,6 +268,7 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
                 self._sent_to(chat)
                 break
         try:
+            await self._within_second()
             return await callback(*args, **kwargs)
         except RetryAfter as exc:
             # Refused, so not delivered: the outbox sends it again after the pause.
@@ -282,6 +286,20 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
             raise Withdrawn
         if time.monotonic() - granted > self.budget.bulk_interval / 2:
             await self.budget.take(bulk=True)
+
+    async def _within_second(self) -> None:
+        """The last check before a request, on the time it is really made: never more
+        requests in one second than the rate, however the ones before were held up (a
+        busy database, a busy event loop) and then went out close together."""
+        limit = max(1, round(1.0 / self.budget.any_interval))
+        while True:
+            now = time.monotonic()
+            while self._requests and self._requests[0] <= now - 1.0:
+                self._requests.popleft()
+            if len(self._requests) < limit:
+                self._requests.append(now)
+                return
+            await asyncio.sleep(self._requests[0] + 1.0 - now)
 
     # --- per chat and per group --------------------------------------------------------
     def _group_wait(self, chat: int | str) -> float:
