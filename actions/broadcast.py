@@ -73,6 +73,7 @@ def usage(ctx: Context) -> Reply:
         escape(ctx._("/broadcast <text> — a new draft in your language")),
         escape(ctx._("/broadcast_text <id> <language code> <text> — the text in another language")),
         escape(ctx._("/broadcast_at <id> <date and time, Shanghai> — send later")),
+        escape(ctx._("/broadcast_resend <id> — send again where delivery is uncertain")),
     ]
     recent = broadcasts.recent(ctx.session)
     return Reply(
@@ -114,6 +115,31 @@ def at_command(ctx: Context) -> Reply:
             )
         )
     return queued(ctx, found, when)
+
+
+def resend_command(ctx: Context) -> Reply:
+    """Sends a broadcast again to the people whose message may not have arrived."""
+    if not ctx.is_admin:
+        return organisers_only(ctx, "/broadcast_resend")
+    number = ctx.command_args.strip()
+    found = ctx.session.get(Broadcast, int(number)) if number.isdigit() else None
+    if found is None:
+        return usage(ctx)
+    count = broadcasts.resend_uncertain(ctx.session, found, ctx.now)
+    log.info("broadcast %s resent to %d uncertain recipients by admin %s",
+             found.id, count, ctx.user.external_id)  # fmt: skip
+    if count:
+        headline = ctx.t.ngettext(
+            "Sending again to {count} person whose message may not have arrived.",
+            "Sending again to {count} people whose message may not have arrived.",
+            count,
+        ).format(count=ctx.t.number(count))
+    else:
+        headline = ctx._("Broadcast #{id} has no messages of uncertain delivery.").format(
+            id=found.id
+        )
+    reply = card(ctx, found, edit=False)
+    return Reply(text=headline + "\n\n" + reply.text, buttons=reply.buttons)
 
 
 def parse_local(text: str, now: datetime) -> datetime | None:
@@ -344,4 +370,13 @@ def on_report(ctx: Context, args: tuple[str, ...]) -> Reply:
             ctx._("Cancelled: {count}").format(count=n(counts.get("cancelled", 0))),
         )
     )
+    uncertain = counts.get("uncertain", 0)
+    if uncertain:
+        text += "\n" + ctx._("Maybe delivered: {count}").format(count=n(uncertain))
+        text += "\n" + escape(
+            ctx._(
+                "The app stopped or Telegram did not answer while these were being sent. "
+                "/broadcast_resend {id} sends them again (some people may then get it twice)."
+            ).format(id=found.id)
+        )
     return Reply(text=text, buttons=card(ctx, found).buttons, edit=True)

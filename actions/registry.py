@@ -98,4 +98,5 @@ COMMANDS: dict[str, Callable[[Context], Reply]] = {
     "broadcast": broadcast.broadcast_command,
     "broadcast_text": broadcast.text_command,
     "broadcast_at": broadcast.at_command,
+    "broadcast_resend": broadcast.resend_command,
 }

@@ -1,6 +1,8 @@
-"""Broadcast benchmark: N recipients through the real Telegram adapter (PTB Bot with
-AIORateLimiter at Telegram's 30 msg/s) over a recording transport. Reports the achieved
-rate and memory (Python heap and RSS) sampled while it runs.
+"""Broadcast benchmark: N recipients through the real Telegram adapter (PTB Bot with our
+rate limiter, bot.ratelimit: bulk messages at BULK_SHARE of the rate) over a recording
+transport. Reports the achieved rate and memory (Python heap and RSS) sampled while it runs.
+benchmarks/telegram_bench.py measures the same over HTTP with replies, crashes and two
+processes.
 
 Usage: .venv/bin/python benchmarks/broadcast_bench.py [--recipients 10000] [--rate 30]
 """

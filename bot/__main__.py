@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import logs
 from bot.app import Container, build
-from bot.delivery import Delivery
+from bot.delivery import Delivery, plain
 from bot.nlu_service import NluService
 from core import names
 from core.db import transaction
@@ -286,7 +286,7 @@ async def run_console(container: Container, user: int, lang: str | None) -> None
     from bot.channels.console import Console
 
     console = Console(container.router, user_id=user, lang=lang)
-    delivery = Delivery(container.router, console.send_notice)
+    delivery = Delivery(container.router, plain(console.send_notice))
     delivery.recover()
     deliveries = asyncio.create_task(
         deliver_forever(delivery, container.settings.delivery_interval)

@@ -75,7 +75,7 @@ def queue(session: Session, broadcast: Broadcast, send_at: datetime) -> int:
         update(Notification)
         .where(Notification.kind == KIND, Notification.ref == str(broadcast.id),
                Notification.status == outbox.CANCELLED)
-        .values(status=outbox.PENDING, due_at=send_at)
+        .values(status=outbox.PENDING, due_at=send_at, claimed_by=None, lease_until=None)
     )  # fmt: skip
     people = recipients(broadcast).subquery()
     rows = select(
@@ -98,6 +98,15 @@ def cancel(session: Session, broadcast: Broadcast) -> int:
     """Stops what has not gone out yet; returns how many messages were stopped."""
     broadcast.status = CANCELLED
     return outbox.cancel_pending(session, kind=KIND, ref=str(broadcast.id))
+
+
+def resend_uncertain(session: Session, broadcast: Broadcast, now: datetime) -> int:
+    """Queues again the messages whose delivery is unknown (the app stopped, or Telegram did
+    not answer, after the request was made). The organiser decides: some people may get
+    the message twice."""
+    if broadcast.status != QUEUED:
+        return 0
+    return outbox.resend_uncertain(session, kind=KIND, ref=str(broadcast.id), due_at=now)
 
 
 def report(session: Session, broadcast: Broadcast) -> dict[str, int]:

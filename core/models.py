@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -265,11 +266,17 @@ class Notification(Base):
     kind: Mapped[str] = mapped_column(String(16))
     ref: Mapped[str] = mapped_column(String(64), default="")
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # pending -> sending -> sent | failed | blocked; or cancelled before it is due
+    # pending -> sending -> sent | failed | blocked | uncertain; or cancelled before it is due.
+    # `sending` is written right before the request is made: a crash after it leaves the
+    # message `uncertain` (maybe delivered); one before it leaves it pending, sent later.
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(200))
+    # The app process holding the message (claimed to be sent, or in flight) until
+    # `lease_until`; it renews the lease while it lives, so a dead process's claims lapse.
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Broadcast(Base):
@@ -367,3 +374,15 @@ class InboxUpdate(Base):
     reply: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SendBudget(Base):
+    """Telegram's sending rate shared by every app process on one PostgreSQL: the next free
+    slot for any message and for bulk messages (GCRA "theoretical arrival times", seconds
+    of the database clock), reserved with one UPDATE per message."""
+
+    __tablename__ = "send_budget"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    next_any: Mapped[float] = mapped_column(Float, default=0.0)
+    next_bulk: Mapped[float] = mapped_column(Float, default=0.0)

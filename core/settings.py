@@ -65,8 +65,14 @@ class Settings:
     reminder_minutes: int = 30
     # How often the delivery job looks for due reminders, alerts and broadcasts (seconds).
     delivery_interval: float = 10.0
-    # Telegram allows about 30 messages a second to different chats.
-    messages_per_second: float = 30.0
+    # Telegram allows about 30 messages a second; one less keeps timing jitter from ever
+    # making a second of 31. Bulk messages (reminders, alerts, broadcasts) use at most
+    # `bulk_share` of it, leaving the rest for replies to people.
+    messages_per_second: float = 29.0
+    bulk_share: float = 0.95
+    # Seconds an app process holds the outbox messages it claimed without renewing its hold;
+    # a process that died is taken over this long after its last renewal.
+    outbox_lease: float = 30.0
     export_dir: Path = ROOT / "var" / "exports"
     # A conversation idle for longer starts afresh ("the second one" no longer means anything).
     dialogue_idle_minutes: int = 30
@@ -125,6 +131,8 @@ class Settings:
             reminder_minutes=int(env.get("REMINDER_MINUTES") or base.reminder_minutes),
             delivery_interval=float(env.get("DELIVERY_INTERVAL") or base.delivery_interval),
             messages_per_second=float(env.get("MESSAGES_PER_SECOND") or base.messages_per_second),
+            bulk_share=float(env.get("BULK_SHARE") or base.bulk_share),
+            outbox_lease=float(env.get("OUTBOX_LEASE") or base.outbox_lease),
             export_dir=Path(env.get("EXPORT_DIR") or str(base.export_dir)),
             dialogue_idle_minutes=int(
                 env.get("DIALOGUE_IDLE_MINUTES") or base.dialogue_idle_minutes

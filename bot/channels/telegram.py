@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 from telegram import (
@@ -20,12 +21,19 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     filters,
 )
@@ -42,7 +50,8 @@ from bot.channels.telegram_inbox import (
     reply_request,
     replying_to,
 )
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import RETRY, SENT, WITHDRAWN, Delivery, Flight, SendResult
+from bot.ratelimit import Bulk, PriorityRateLimiter, Withdrawn, budget_for, retry_seconds
 from bot.router import AlreadyHandled, Incoming, Router
 from core import outbox
 from core.db import make_engine, session_factory
@@ -186,8 +195,8 @@ async def send(message: Message, reply: Reply) -> None:
 
 
 async def send_to(bot: Bot, chat_id: int, reply: Reply, *, patient: bool = False) -> None:
-    """`patient`: a reply to a person waits out Telegram's flood control as long as it
-    takes (a few tries); the outbox instead puts a message back in its queue."""
+    """A reply to a person: the rate limiter gives it the next slot, before bulk messages.
+    `patient`: it waits out Telegram's flood control (a few tries)."""
     run = _patiently if patient else _once
     if reply.text:
         await run(lambda: bot.send_message(
@@ -221,21 +230,44 @@ async def _patiently(call: Callable[[], Awaitable[object]]) -> None:
             await asyncio.sleep(float(seconds))
 
 
-class TelegramSender:
-    """Sends outbox messages; the bot's AIORateLimiter keeps to Telegram's limits."""
+async def send_bulk(bot: ExtBot[Any], chat_id: int, reply: Reply, bulk: Bulk) -> None:
+    """A message we send on our own: it waits behind replies (see bot.ratelimit)."""
+    if reply.text:
+        await bot.send_message(
+            chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup(reply),
+            link_preview_options=NO_PREVIEW, rate_limit_args=bulk,
+        )  # fmt: skip
+    if reply.document is not None:
+        document = reply.document
+        await bot.send_document(
+            chat_id, InputFile(document.content, filename=document.filename),
+            rate_limit_args=bulk,
+        )  # fmt: skip
 
-    def __init__(self, bot: Bot) -> None:
+
+class TelegramSender:
+    """Sends outbox messages as bulk messages; says what became of each."""
+
+    def __init__(self, bot: ExtBot[Any]) -> None:
         self.bot = bot
 
-    async def send(self, external_id: int, reply: Reply) -> SendResult:
+    async def send(self, external_id: int, reply: Reply, flight: Flight) -> SendResult:
         try:
-            await send_to(self.bot, external_id, reply)
+            await send_bulk(self.bot, external_id, reply, Bulk(flight.start, flight.wanted))
+        except Withdrawn:
+            return SendResult(WITHDRAWN)
         except Forbidden as exc:  # blocked by the user, or the account is gone
             return SendResult(outbox.BLOCKED, error=str(exc))
-        except RetryAfter as exc:
-            retry = exc.retry_after
-            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
-            return SendResult("retry", retry_after=float(seconds))
+        except RetryAfter as exc:  # refused, so not delivered: again after the pause
+            return SendResult(RETRY, retry_after=retry_seconds(exc))
+        except BadRequest as exc:
+            return SendResult(outbox.FAILED, error=str(exc))
+        except TimedOut as exc:  # the request went out; whether it arrived is unknown
+            return SendResult(outbox.UNCERTAIN, error=str(exc))
+        except NetworkError as exc:
+            if "ConnectError" in str(exc):  # no connection, so nothing was sent
+                return SendResult(RETRY, retry_after=5.0, error=str(exc))
+            return SendResult(outbox.UNCERTAIN, error=str(exc))
         except TelegramError as exc:
             return SendResult(outbox.FAILED, error=str(exc))
         return SENT
@@ -337,11 +369,13 @@ def build_application(
         if isinstance(update, Update):
             await kept.finish(update.update_id)
 
+    rate = settings.messages_per_second
+    budget = budget_for(container.engine, rate, rate * settings.bulk_share)
     builder = (
         Application.builder()
         .token(settings.telegram_token)
         .base_url(settings.telegram_api_url)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        .rate_limiter(PriorityRateLimiter(budget))
         .update_queue(InboxQueue(kept))
         .concurrent_updates(ChatOrderedProcessor(settings.telegram_concurrency, finished))
         .post_init(on_startup)
@@ -356,8 +390,9 @@ def build_application(
     application.bot_data["inbox"] = kept
     application.bot_data["webhook"] = bool(settings.webhook_url)
     application.bot_data["delivery"] = Delivery(
-        container.router, TelegramSender(application.bot).send, channel=CHANNEL
-    )
+        container.router, TelegramSender(application.bot).send, channel=CHANNEL,
+        lease=settings.outbox_lease,
+    )  # fmt: skip
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     application.job_queue.run_repeating(
         deliver_due, interval=settings.delivery_interval, first=1.0, name="delivery"

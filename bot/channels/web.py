@@ -43,7 +43,7 @@ from bot.channels.web_guard import (
     same_origin,
 )
 from bot.channels.web_page import Page, load_assets, strings
-from bot.delivery import SENT, Delivery, SendResult
+from bot.delivery import SENT, Delivery, SendResult, plain
 from bot.nlu_client import NluClient
 from bot.render import to_runs
 from bot.router import Incoming, Router
@@ -170,7 +170,7 @@ class WebChat:
         self.assets = load_assets()
         self.page = Page(self.assets)
         self.hub = Hub(router.sessions, poll_interval)
-        self.delivery = Delivery(router, self.send, channel=CHANNEL)
+        self.delivery = Delivery(router, plain(self.send), channel=CHANNEL)
         self.deliver = deliver
         self.recover = recover
         self._deliver_now = asyncio.Event()
@@ -550,7 +550,7 @@ def serve(router: Router, host: str, port: int, workers: int = 1) -> None:
         app = create_app(router, recover=True)
         Server(config(app, host, port, router.settings.web_proxies)).run()
         return
-    Delivery(router, _unused_sender, channel=CHANNEL).recover()  # once, before any worker
+    Delivery(router, plain(_unused_sender), channel=CHANNEL).recover()  # once, before any worker
     # The workers read the settings from the environment: they must sign buttons and
     # cookies, and reach the language service, exactly as this process does.
     os.environ["CALLBACK_SECRET"] = router.settings.callback_secret

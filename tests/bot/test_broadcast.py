@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 from sqlalchemy import insert, select
+from telegram.error import TimedOut
 
 from bot.channels.telegram import build_application
 from bot.router import Incoming
@@ -87,9 +88,13 @@ async def test_retry_after_and_blocked_users_through_telegram(seeded_url) -> Non
         request.blocked.add(50_001)
         request.flood[50_002] = 1  # Telegram says "retry after 1 s" once
         delivery = application.bot_data["delivery"]
-        # The limiter retries RetryAfter itself (max_retries), so all but the blocked one go.
+        # Refused with a 429, so not delivered: the message waits in the outbox.
         first = await delivery.run_due()
-        assert first.counts == {"sent": 2, "blocked": 1}
+        assert first.counts == {"sent": 1, "blocked": 1, "retry": 1}
+        assert [p["chat_id"] for p in request.sent("sendMessage")] == [50_000]
+        later = container.router.clock() + timedelta(seconds=2)
+        container.router.clock = lambda: later
+        assert (await delivery.run_due()).counts == {"sent": 1}
         assert sorted(p["chat_id"] for p in request.sent("sendMessage")) == [50_000, 50_002]
         with container.sessions() as session:
             blocked = session.scalars(select(User).where(User.external_id == 50_001)).one()
@@ -154,43 +159,74 @@ async def test_restart_in_the_middle_of_a_broadcast_to_2000_people(seeded_url) -
     await second.aclose()
 
 
-async def test_a_hard_crash_never_sends_twice(seeded_url) -> None:
-    """Killed mid-send: what was in flight is reported as failed, never sent again."""
-    settings = base_settings(seeded_url, messages_per_second=2000)
-    request = SlowRequest(200)
-    first = make_container(settings)
-    await _broadcast_to(first, 500)
-    application = build_application(first, request=request)
-    await application.initialize()
-    loop = asyncio.get_running_loop()
-    workers = ThreadPoolExecutor()  # the dying process's threads, to be stopped with it
-    loop.set_default_executor(workers)
-    task = asyncio.create_task(application.bot_data["delivery"].run_due())
-    await request.reached.wait()
-    task.cancel()  # as if the process died: no clean stop
-    await asyncio.gather(task, return_exceptions=True)
-    # A cancelled task leaves its database work running in threads, which a dead process
-    # would not: let what runs finish, drop what has not started.
-    workers.shutdown(wait=True, cancel_futures=True)
-    loop.set_default_executor(ThreadPoolExecutor())
-    await application.shutdown()
-    await first.aclose()
+class Unanswered(RecordingRequest):
+    """Telegram receives the messages to `silent` chats, but no answer comes back."""
 
-    second = make_container(settings)
-    application = build_application(second, request=request)
+    def __init__(self, silent: set[int]) -> None:
+        super().__init__()
+        self.silent = silent
+        self.received: list[int] = []
+
+    async def do_request(self, url, method, request_data=None, **kwargs):
+        if url.endswith("/sendMessage") and request_data is not None:
+            chat = int(request_data.parameters["chat_id"])
+            self.received.append(chat)
+            if chat in self.silent:
+                raise TimedOut("no answer")
+        return await super().do_request(url, method, request_data, **kwargs)
+
+
+async def test_the_organiser_resends_where_delivery_is_uncertain(seeded_url) -> None:
+    container = make_container(base_settings(seeded_url, messages_per_second=1000))
+    add_people(container, 4)
+    request = Unanswered({50_001, 50_002})
+    application = build_application(container, request=request)
     await application.initialize()
-    interrupted = application.bot_data["delivery"].recover()
-    await application.bot_data["delivery"].run_due()
-    await application.shutdown()
-    chats = Counter(p["chat_id"] for p in request.sent("sendMessage"))
-    assert set(chats.values()) == {1}
-    with second.sessions() as session:
-        statuses = Counter(session.scalars(select(Notification.status)).all())
-    assert statuses["failed"] == interrupted <= 30  # at most the ones in flight
-    assert statuses["sent"] + interrupted == 500
-    # In-flight messages may or may not have reached Telegram: none went out twice.
-    assert statuses["sent"] <= len(chats) <= statuses["sent"] + interrupted
-    await second.aclose()
+    try:
+        with transaction(container.sessions) as session:
+            draft = broadcasts.create(session, ADMIN, "en", "Hello")
+            broadcasts.queue(session, draft, container.router.clock())
+        delivery = application.bot_data["delivery"]
+        assert (await delivery.run_due()).counts == {"sent": 2, "uncertain": 2}
+        assert (await delivery.run_due()).counts == {}  # never resent by itself
+
+        refused = await container.router.handle_text(
+            Incoming("telegram", 5, "/broadcast_resend 1", "en")
+        )
+        assert "only organisers" in refused.text
+        resent = await container.router.handle_text(
+            Incoming("telegram", ADMIN, "/broadcast_resend 1", "zh")
+        )
+        assert "正在再次发送给 2 位可能没有收到消息的人" in resent.text
+        button = next(b for row in resent.buttons for b in row if "发送报告" in b.label)
+        report = await container.router.handle_callback(
+            Incoming("telegram", ADMIN, button.data, "zh")
+        )
+        assert "等待中：2" in report.text and "可能已送达" not in report.text
+        request.silent.clear()  # Telegram answers again
+        assert (await delivery.run_due()).counts == {"sent": 2}
+        assert Counter(request.received) == {50_000: 1, 50_001: 2, 50_002: 2, 50_003: 1}
+        again = await container.router.handle_text(
+            Incoming("telegram", ADMIN, "/broadcast_resend 1", "zh")
+        )
+        assert "没有送达情况不明的消息" in again.text
+        with container.sessions() as session:
+            assert broadcasts.report(session, session.get(Broadcast, 1)) == {"sent": 4}
+    finally:
+        await application.shutdown()
+        await container.aclose()
+
+
+async def test_the_report_shows_uncertain_messages_and_how_to_resend_them(app) -> None:
+    add_people(app, 2)
+    await app.router.handle_text(admin("/broadcast Hello"))
+    sent = await press(app, await app.router.handle_text(admin("/broadcast_resend 1")), "Send now")
+    with transaction(app.sessions) as session:  # a crash left one in flight
+        note = session.scalars(select(Notification)).first()
+        note.status = "uncertain"
+    report = await press(app, sent, "Delivery report")
+    assert "Maybe delivered: 1" in report.text
+    assert "/broadcast_resend 1 sends them again" in report.text
 
 
 async def test_the_draft_card_speaks_the_admin_s_language(app) -> None:

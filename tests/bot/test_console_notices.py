@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.channels.console import Console
-from bot.delivery import Delivery
+from bot.delivery import Delivery, plain
 from bot.router import Incoming
 from core.models import Meeting
 
@@ -23,7 +23,7 @@ async def test_a_due_reminder_is_printed_with_its_buttons(app, tmp_path) -> None
     with app.sessions() as session:
         start = session.scalars(select(Meeting.starts_at)).one()
     app.router.clock = lambda: start - timedelta(minutes=30)
-    await Delivery(app.router, console.send_notice).run_due()
+    await Delivery(app.router, plain(console.send_notice)).run_due()
     shown = out.getvalue()
     assert shown.startswith("🔔 ⏰ Your meeting starts in 30 minutes:")
     assert "[1] 📅 Add to calendar" in shown

@@ -2,7 +2,7 @@
 
 Revision ID: 0011
 Revises: 0010
-Create Date: 2026-12-06
+Create Date: 2026-12-05
 """
 
 import sqlalchemy as sa

@@ -6,7 +6,7 @@ trigram index of revision 0003 only cost every import its upkeep.
 
 Revision ID: 0014
 Revises: 0010
-Create Date: 2026-12-06
+Create Date: 2026-12-05
 """
 
 import sqlalchemy as sa
