@@ -91,8 +91,7 @@ class Process:
         self.transport.freeze()
         await wait_for(lambda: len(self.transport.hung) == self.delivery.concurrency)
         assert self.task is not None
-        # Every worker waits on Telegram and the claimer on a full queue: no database work
-        # of this process is under way, as in a process killed at this moment.
+        # Every worker waits on Telegram; at most a claim of the next batch is under way.
         self.task.cancel()
         await asyncio.gather(self.task, return_exceptions=True)
         self.container.engine.dispose()
@@ -141,7 +140,7 @@ async def test_a_killed_process_leaves_uncertain_only_what_it_requested(database
                 Notification.status == "pending", Notification.claimed_by.is_not(None)
             )
         ).all()
-    assert len(claimed) >= first.delivery.batch
+    assert claimed
     await first.application.shutdown()
 
     second = Process(settings, telegram)  # the restart: process state rebuilt from the database
