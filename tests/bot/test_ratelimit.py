@@ -59,18 +59,20 @@ def test_processes_on_one_postgresql_take_slots_from_one_budget() -> None:
         send_budget.prepare(one)
         send_budget.prepare(two)  # a second process finds the row there
 
-        def reply(connection) -> tuple[bool, float]:
-            return send_budget.reserve(connection, any_interval=0.1, bulk_interval=0.2, bulk=False)
+        # Slots 10 s apart, so the time the test itself takes does not matter.
+        def reserve(connection, bulk: bool = False) -> tuple[bool, int]:
+            reserved, wait = send_budget.reserve(
+                connection, any_interval=10.0, bulk_interval=20.0, bulk=bulk
+            )
+            return reserved, round(wait / 10)
 
-        waits = [reply(one), reply(two), reply(one), reply(two)]
-        # Whichever process asks gets the next slot: 0, 0.1, 0.2, 0.3 s from now.
-        assert all(reserved for reserved, _ in waits)
-        assert [round(wait, 1) for _, wait in waits] == [0.0, 0.1, 0.2, 0.3]
-        reserved, wait = send_budget.reserve(one, any_interval=0.1, bulk_interval=0.2, bulk=True)
-        assert not reserved and round(wait, 1) == 0.4  # bulk waits behind the replies
-        send_budget.pause(two, 2.0)  # one process got a 429: both wait
-        reserved, wait = reply(one)
-        assert reserved and round(wait, 1) == 2.0
+        # Whichever process asks gets the next slot: now, in 10, 20 and 30 s.
+        assert [reserve(one), reserve(two), reserve(one), reserve(two)] == [
+            (True, 0), (True, 1), (True, 2), (True, 3)
+        ]  # fmt: skip
+        assert reserve(two, bulk=True) == (False, 4)  # bulk waits behind the replies
+        send_budget.pause(one, 100.0)  # one process got a 429: both wait
+        assert reserve(two) == (True, 10)
         one.close()
         two.close()
         for engine in engines:
