@@ -23,7 +23,7 @@ catalog_eval = importlib.util.module_from_spec(_SPEC)
 sys.modules["catalog_eval"] = catalog_eval  # its dataclasses look their module up
 _SPEC.loader.exec_module(catalog_eval)
 
-DEV_SETS = [ROOT / "data" / "catalog_dev", ROOT / "data" / "catalog_dev_b"]
+DEV_SETS = [ROOT / "data" / name for name in ("catalog_dev", "catalog_dev_b", "catalog_dev_c")]
 
 
 @pytest.mark.parametrize("folder", DEV_SETS, ids=lambda p: p.name)
@@ -46,7 +46,7 @@ def test_the_queries_are_searches_in_eight_languages(folder: Path) -> None:
     queries = catalog_eval.load_queries(folder / "queries.yml")
     assert all(q.kind == "search" and q.relevant and q.relevant <= ids for q in queries)
     per_language = Counter(q.lang for q in queries)
-    assert set(per_language) == set(LOCALES) and min(per_language.values()) >= 7
+    assert set(per_language) == set(LOCALES) and min(per_language.values()) >= 4
     assert len({q.text for q in queries}) == len(queries)
 
 
