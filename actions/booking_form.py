@@ -160,7 +160,11 @@ def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
 def _clock(nlu: NluResult, text: str, *, day_found: bool) -> time | None:
     dates, times = _dates_and_times(nlu)
     if times:
-        return wanted_clock(times, context_after=meeting_actions.after_dates(nlu))
+        found = wanted_clock(times, context_after=meeting_actions.after_dates(nlu))
+        if found is not None or day_found:
+            return found
+        # A span the model cut short ("下午" of "下午三点"): the message still says the time.
+        return parse_clock(text) if _DIGIT.search(text) or _HAN_CLOCK.search(text) else None
     if dates:
         return wanted_clock([], context_after=meeting_actions.after_dates(nlu))
     if day_found:

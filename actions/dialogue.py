@@ -55,6 +55,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     a company the model tagged that the catalog knows, then any name the catalog finds in
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
+    nlu = _without_interjections(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
@@ -83,6 +84,24 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
     return replace(nlu, entities=(*kept, company))
+
+
+def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
+    """ "Ach, doch lieber um 11": an everyday word set off by a comma or "!" at the start of
+    the message is an interjection, not a company, unless the catalog has it."""
+    kept = tuple(
+        e
+        for e in nlu.entities
+        if not (
+            e.type == "company"
+            and e.start == len(nlu.text) - len(nlu.text.lstrip())
+            and nlu.text[e.end : e.end + 1] in {",", "!", "，", "！"}
+            and " " not in e.value.strip()
+            and names.is_common(e.value.strip().casefold())
+            and not catalog.find_by_name(ctx.session, e.value)
+        )
+    )
+    return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
 
 
 def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
