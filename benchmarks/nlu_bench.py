@@ -49,7 +49,8 @@ def messages() -> list[str]:
                     mid = text.index("](", start)
                     end = text.index(")", mid)
                     text = text[:start] + text[start + 1 : mid] + text[end + 1 :]
-                texts.append(text)
+                if text:
+                    texts.append(text)
     return texts
 
 

@@ -19,15 +19,13 @@ import asyncio
 import os
 import secrets
 import signal
-import socket
 import statistics
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from benchmarks.nlu_bench import free_port, messages
 from bot.nlu_client import NluClient, NluUnavailable
 from bot.nlu_service import NluService
 from core.settings import ROOT
@@ -40,29 +38,6 @@ class Sample:
     started: float
     latency: float  # seconds
     answered: bool
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def messages() -> list[str]:
-    """The held-out test phrasings without their [value](entity) marks."""
-    texts = []
-    for path in sorted((ROOT / "data" / "nlu_test").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text("utf-8"))["nlu"]:
-            for line in block["examples"].splitlines():
-                text = line.removeprefix("- ").strip()
-                while "](" in text:
-                    start = text.index("[")
-                    mid = text.index("](", start)
-                    end = text.index(")", mid)
-                    text = text[:start] + text[start + 1 : mid] + text[end + 1 :]
-                if text:
-                    texts.append(text)
-    return texts
 
 
 def start_servers(count: int, token: str, log_dir: Path) -> list[NluService]:
