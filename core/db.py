@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,14 +73,31 @@ def _sqlite_begin(connection: Any) -> None:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     # With WAL, NORMAL syncs at checkpoints, not at every commit: a commit survives a crash
     # of the app (the SIGKILL case); only a power cut can lose the last few. Every message
     # writes its conversation's state, so a full sync per message would dominate its time.
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any, patience: float = 30.0) -> None:
+    """WAL is a property of the file, so only the first connection to a new database has to
+    switch it. That switch needs the file to itself, and SQLite may answer "locked" at once,
+    without waiting on busy_timeout, when processes starting together open it at the same
+    moment: so wait and try again here."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(engine: Engine) -> None:
