@@ -3,7 +3,8 @@ loopback with a round-trip delay per request, as people use it:
 
 - load: USERS people each write MESSAGES messages, spread evenly over SECONDS; reply latency
   (from the message reaching Telegram to the reply reaching Telegram) p50/p95/max, and
-  whether any message went unanswered;
+  whether any message went unanswered, and how many replies came in another language than
+  the conversation (read off the gettext catalogs);
 - crash: CRASH_USERS people write at once, the bot is SIGKILLed KILL_AFTER seconds later
   and started again: who was answered, who twice, who never.
 
@@ -36,19 +37,7 @@ from core.imports import import_events, import_exhibitors
 from core.settings import ROOT, Settings
 from tests.support.bot_process import BotProcess, bot_env
 from tests.support.fake_bot_api import FakeBotApi, Sent
-
-# Short conversations in the eight languages; every message gets exactly one text reply.
-SCRIPTS = (
-    ("hello", "find medical devices exhibitors", "the second one", "/help", "events in Suzhou"),
-    ("找医疗器械展商", "第二家", "临港企业所得税优惠", "下一页", "/meetings"),
-    ("where is the booth of Nordic Medtech", "their website", "thanks", "/language", "menu"),
-    ("Wo ist der Stand von Alpine Dairy?", "Käse aus Frankreich", "weitere", "hallo", "/help"),
-    ("fromages français", "le deuxième", "événements à Hangzhou", "merci", "/privacy"),
-    ("臨港の法人税優遇", "医療機器の出展者", "2つ目", "こんにちは", "/help"),
-    ("의료기기 전시업체", "두 번째", "안녕하세요", "항저우 행사", "/meetings"),
-    ("выставки в Сучжоу", "медицинское оборудование", "второй", "спасибо", "/help"),
-    ("quesos de Francia", "el segundo", "eventos en Suzhou", "hola", "/privacy"),
-)
+from tests.support.reply_language import CONVERSATIONS, reply_language
 
 
 def seed(database_url: str) -> None:
@@ -108,6 +97,23 @@ def latencies(api: FakeBotApi, users: range) -> tuple[list[float], int]:
     return found, missing
 
 
+def wrong_languages(api: FakeBotApi, users: range) -> tuple[int, int]:
+    """Replies in another language than the person's conversation, and replies whose
+    language the catalogs could not tell."""
+    wrong = unknown = 0
+    for user in users:
+        expected = CONVERSATIONS[(user - 10_000) % len(CONVERSATIONS)][0]
+        for reply in api.to(user, "sendMessage"):
+            found = reply_language(reply.text)
+            wrong += found is not None and found != expected
+            if found != expected and os.environ.get("BENCH_SHOW_WRONG"):
+                asked = [i.update["message"]["text"] for i in api.injected
+                         if i.update["message"]["chat"]["id"] == user]  # fmt: skip
+                print(f"  {expected} → {found}: {asked} → {reply.text[:160]!r}")
+            unknown += found is None
+    return wrong, unknown
+
+
 async def load(env: dict[str, str], delay: float, users: int, messages: int, seconds: float,
                log: Path) -> None:  # fmt: skip
     async with FakeBotApi(delay=delay) as api:
@@ -118,7 +124,11 @@ async def load(env: dict[str, str], delay: float, users: int, messages: int, sec
             cpu_before, started = bot.cpu_seconds(), time.monotonic()
             gap = seconds / messages  # between one person's messages
             plan = sorted(
-                (k * gap + u * gap / users, 10_000 + u, SCRIPTS[u % len(SCRIPTS)][k % 5])
+                (
+                    k * gap + u * gap / users,
+                    10_000 + u,
+                    CONVERSATIONS[u % len(CONVERSATIONS)][1][k % 5],
+                )
                 for u in range(users)
                 for k in range(messages)
             )
@@ -133,13 +143,15 @@ async def load(env: dict[str, str], delay: float, users: int, messages: int, sec
         finally:
             await bot.stop()
     found, missing = latencies(api, range(10_000, 10_000 + users))
+    wrong, unknown = wrong_languages(api, range(10_000, 10_000 + users))
     print(
         f"load, round trip {delay * 1000:.0f} ms: {total} messages from {users} people over "
         f"{seconds:.0f} s ({total / seconds:.1f} msg/s offered)\n"
         f"  replies {len(found)}, missing {missing}, extra {len(api.sent) - len(found)}; "
         f"latency p50 {statistics.median(found):.3f} s, p95 {percentile(found, 0.95):.3f} s, "
         f"max {max(found):.3f} s; throughput {len(found) / elapsed:.1f} msg/s; "
-        f"bot CPU {100 * cpu / elapsed:.0f}% of one core; 429s {len(api.errors)}"
+        f"bot CPU {100 * cpu / elapsed:.0f}% of one core; 429s {len(api.errors)}\n"
+        f"  replies in another language than the person's: {wrong} ({unknown} not told)"
     )
 
 
@@ -151,7 +163,7 @@ async def crash(env: dict[str, str], delay: float, users: int, kill_after: float
         await bot.ready(api, within=120)
         people = range(20_000, 20_000 + users)
         for user in people:
-            api.user_message(user, SCRIPTS[user % len(SCRIPTS)][0], "en")
+            api.user_message(user, CONVERSATIONS[user % len(CONVERSATIONS)][1][0], "en")
         await asyncio.sleep(kill_after)
         bot.kill()
         before = sum(1 for user in people if api.to(user, "sendMessage"))

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from collections import Counter
+from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from core.settings import LOCALES
+from core.datafiles import read_yaml
+from core.settings import LOCALES, ROOT
 
 _LINGUA = {
     "zh": Language.CHINESE,
@@ -49,6 +51,11 @@ LATIN_SCRIPT_LOCALES = frozenset({"en", "de", "fr", "es"})
 # a product or a greeting that every language uses.
 TWO_WORD_CONFIDENCE = 0.95
 MIN_WORDS = 2
+# Small words of one language only (data/function_words.yml) that tell a message's language
+# when lingua is unsure.
+FUNCTION_WORDS = ROOT / "data" / "function_words.yml"
+MIN_FUNCTION_WORDS = 2
+_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
 
 _LETTERS = re.compile(r"[^\W\d_]")
 # Chinese places and names in pinyin ("Lingang", "Suzhou", "Yangshan") read to lingua as
@@ -209,7 +216,27 @@ def latin_language(text: str, conversation: str | None = None) -> str | None:
         needed = SWITCH_CONFIDENCE  # lingua may take one of them for another
     else:
         needed = START_CONFIDENCE  # a new conversation, or one in a script this text lacks
-    return best if confidences[best] >= needed else None
+    return best if confidences[best] >= needed else function_word_language(content)
+
+
+def function_word_language(words: list[str]) -> str | None:
+    """The one Latin-script language whose small words ("ist", "der", "von") the message
+    uses at least twice, when it uses none of another's."""
+    lists = _function_words()
+    counts = {code: 0 for code in lists}
+    for word in words:
+        folded = _EDGE_PUNCTUATION.sub("", word.casefold().replace("’", "'"))
+        for code, known in lists.items():
+            counts[code] += folded in known
+    found = [code for code, count in counts.items() if count]
+    return found[0] if len(found) == 1 and counts[found[0]] >= MIN_FUNCTION_WORDS else None
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    lists = {code: set(words) for code, words in read_yaml(FUNCTION_WORDS).items()}
+    shared = Counter(word for words in lists.values() for word in words)
+    return {code: frozenset(w for w in words if shared[w] == 1) for code, words in lists.items()}
 
 
 def message_language(text: str, conversation: str | None = None) -> str | None:

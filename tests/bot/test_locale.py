@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.locale import LOCALES, client_locale, message_language, resolve, script_language
+from bot.locale import (
+    LOCALES,
+    client_locale,
+    function_word_language,
+    message_language,
+    resolve,
+    script_language,
+)
 from core.settings import ROOT
 
 
@@ -201,3 +208,29 @@ def test_most_messages_tell_their_language_to_a_new_conversation() -> None:
     wrong = sum(found not in (None, lang) for found, (lang, _) in zip(told, examples, strict=True))
     assert right >= len(examples) * 0.85
     assert wrong <= len(examples) * 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lingua alone is unsure of these short questions; their small words are not.
+        ("Wo ist der Stand von Alpine Dairy?", "de"),
+        ("Où est le stand de Kangaroo Valley Wines ?", "fr"),
+        ("¿Dónde está el stand de Bodegas Torres?", "es"),
+    ],
+)
+def test_small_words_tell_a_short_question_to_a_new_conversation(text: str, expected: str) -> None:
+    assert message_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Käse", "Frankreich"],  # no small word at all
+        ["der", "zweite"],  # one is not enough
+        ["die", "des", "la", "en"],  # words of two languages count for neither
+        ["der", "von", "the"],  # and one of another language spoils it
+    ],
+)
+def test_small_words_decide_only_when_they_agree(words: list[str]) -> None:
+    assert function_word_language(words) is None
