@@ -136,10 +136,22 @@ def _dates_and_times(nlu: NluResult) -> tuple[list[str], list[str]]:
     """The date and time phrases the model tagged; a "date" that is a clock time ("9am",
     "10 h 30") counts as a time."""
     dates: list[str] = []
-    times = nlu.values("time")
+    times = [_with_minutes_after(e, nlu.text) for e in nlu.entities if e.type == "time"]
     for value in nlu.values("date"):
         (times if _CLOCK_ONLY.fullmatch(value.strip()) else dates).append(value)
     return dates, times
+
+
+# The half hour or minutes written after an hour, which the model may leave out of the
+# time it tags ("3시" of "3시 반", "3点" of "3点半", "3時" of "3時45分").
+_MINUTES_AFTER = re.compile(r"\s*(?:반|半|[0-5]?\d\s*(?:분|分)|[一二三四五]十分?)")
+
+
+def _with_minutes_after(time_entity: Entity, text: str) -> str:
+    if text[time_entity.start : time_entity.end] != time_entity.value:
+        return time_entity.value
+    more = _MINUTES_AFTER.match(text, time_entity.end)
+    return time_entity.value + more[0] if more else time_entity.value
 
 
 def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
