@@ -87,6 +87,8 @@ class Taxonomy:
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     measure_words: frozenset[str] = frozenset()
+    # Style, grade or farming words a label ends with ("trocken", "reserva", "organic").
+    label_qualifiers: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -156,7 +158,8 @@ class Taxonomy:
         """Categories of a product phrase by whole words; `head_first` when the phrase is
         known to be French, Spanish or Russian, whose head noun may come first ("café
         moulu"); else only those languages' own terms may stand first. What a label adds
-        after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+") is left out."""
+        after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+", "trocken") is
+        left out."""
         core = self._core(text)
         phrase = units(core) if core.strip() else []
         if not phrase:
@@ -173,7 +176,8 @@ class Taxonomy:
 
     def _core(self, text: str) -> str:
         """A product phrase without parentheses and the sizes, grades and codes after it:
-        numbers, short codes in capitals, and measure or pack words after a number."""
+        numbers, short codes in capitals, measure or pack words after a number, and the
+        words of style or grade a label ends with ("Rotwein trocken", "tinto reserva")."""
         text = _PARENTHESES.sub(" ", text)
         words = list(_LABEL_WORD.finditer(text))
         end = len(text)
@@ -184,7 +188,8 @@ class Taxonomy:
             measure = fold(word) in self.measure_words and any(
                 ch.isdigit() for ch in words[-2].group()
             )
-            if not (number or code or measure):
+            qualifier = fold(word) in self.label_qualifiers
+            if not (number or code or measure or qualifier):
                 break
             if code and not number and len(word) > 1 and self.is_term(word):
                 break  # "MRI", "EV" are products
@@ -268,12 +273,19 @@ class Taxonomy:
         return naming, kinds - naming
 
     def _refined(self, heads: set[str], others: set[str]) -> set[str]:
-        """A head made more specific by a kind of it named before: "Eiswein Riesling" is ice
-        wine (Riesling is a wine), "Premium durian fruit" durian."""
+        """A head made more specific by a kind of it named before ("Premium durian fruit" is
+        durian), or joined by a kind beside it under the same parent: "Eiswein Riesling" is
+        ice wine and, by its grape, white wine."""
         found: set[str] = set()
         for head in heads:
             narrower = {o for o in others if o != head and head in self.with_ancestors([o])}
-            found |= narrower or {head}
+            parents = set(self.categories[head].parents) if head in self.categories else set()
+            beside = {
+                o
+                for o in others - heads
+                if o in self.categories and parents & set(self.categories[o].parents)
+            }
+            found |= narrower or {head} | beside
         return found
 
     def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
@@ -703,6 +715,7 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
+        label_qualifiers=_folded_words(request.get("label_qualifiers")),
     )
 
 
