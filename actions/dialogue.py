@@ -36,7 +36,11 @@ NO_COMPANY = SMALL_TALK | {"list_events"}
 def respond(ctx: Context, nlu: NluResult) -> Reply:
     nlu = link_companies(ctx, nlu)
     intent = understood_intent(ctx, nlu)
-    if intent == "start_over" or cues.has(nlu.text, "start_over", ctx.t.locale):
+    restart = cues.has(nlu.text, "start_over", ctx.t.locale)
+    if intent == "start_over" and not restart and search.names_products(ctx, nlu):
+        # "bornes de recharge" (charging stations) read as "start over": products only.
+        intent = "search_exhibitors"
+    if intent == "start_over" or restart:
         ctx.state = State()
         return menu.menu_reply(ctx, ctx._("All right, let’s start over. What are you looking for?"))
     steps = [booking_form.continue_form, _pending_answer, _list_reference, _focus_reference]

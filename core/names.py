@@ -780,7 +780,8 @@ class NameIndex:
             kind = "partial"
         legal, size = legal_form_after(words, found.last)
         extra = size if legal and legal == folded.legal_form else 0
-        if _name_goes_on(words, found.first, found.last + extra, tagged, everyday=everyday):
+        part = everyday and not whole  # a part of a name in everyday words only
+        if _name_goes_on(words, found.first, found.last + extra, tagged, everyday=part):
             return None  # "Siemens Healthineers" is not Siemens AG
         end = words[found.last - 1 + extra].end
         score = float(letters + sum(len(w.key) for w in words[found.last : found.last + extra]))
@@ -1042,9 +1043,9 @@ def _name_goes_on(
     """Whether the name written runs on past the words found, with a word that is no
     everyday word: inside what the model tagged as the company, or written with a capital
     letter right before or after them ("Siemens Healthineers" for a catalog that has Siemens
-    AG only). After words found that are all everyday words, any word written with a capital
-    letter runs the name on: "Bodegas Hermanos Castillo" is not Bodegas Hermanos Ortega,
-    though "castillo" is an everyday word too."""
+    AG only). After a part of a name that is all everyday words, any word written with a
+    capital letter runs the name on: "Bodegas Hermanos Castillo" is not Bodegas Hermanos
+    Ortega, though "castillo" is an everyday word too."""
     span = words[first:last]
     for at, word in enumerate(words):
         if first <= at < last:
