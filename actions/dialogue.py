@@ -29,12 +29,18 @@ NEW_SUBJECT = {"lingang_faq", "my_meetings", "set_language", "unsubscribe_alerts
 # conversation cue in the message wins over these.
 SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
 NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
+# Intents whose actions take no company: one named in a "where" question is what it is about.
+NO_COMPANY = SMALL_TALK | {"list_events"}
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
     nlu = link_companies(ctx, nlu)
     intent = understood_intent(ctx, nlu)
-    if intent == "start_over" or cues.has(nlu.text, "start_over", ctx.t.locale):
+    restart = cues.has(nlu.text, "start_over", ctx.t.locale)
+    if intent == "start_over" and not restart and search.names_products(ctx, nlu):
+        # "bornes de recharge" (charging stations) read as "start over": products only.
+        intent = "search_exhibitors"
+    if intent == "start_over" or restart:
         ctx.state = State()
         return menu.menu_reply(ctx, ctx._("All right, let’s start over. What are you looking for?"))
     steps = [booking_form.continue_form, _pending_answer, _list_reference, _focus_reference]
@@ -131,6 +137,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.
         intent = "exhibitor_info"
+    if intent in NO_COMPANY and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu):
+        # "¿Me puedes decir dónde está Quesos La Mancha?" read as a request for help, "¿Dónde
+        # puedo encontrar a los de Viña Los Robles?" as one for events: where a catalog
+        # company is, is what is asked.
+        intent = "exhibitor_info"
     if intent in {"out_of_scope", "nlu_fallback"} and cues.has(nlu.text, "booth", ctx.t.locale):
         # "Wo ist der Stand von Rheinland Optik?": a booth is asked for, of a company the
         # model did not see; the catalog answers that it has none of that name.
@@ -211,8 +222,12 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     name = nlu.first("company")
     if not name or not catalog.find_by_name(ctx.session, name):
         return False
-    asks_where = any(cues.has(nlu.text, key, ctx.t.locale) for key in ("where", "booth"))
-    return not _search_values(nlu) or asks_where
+    return not _search_values(nlu) or _asks_where(ctx, nlu)
+
+
+def _asks_where(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message asks where (a booth, a hall)."""
+    return any(cues.has(nlu.text, key, ctx.t.locale) for key in ("where", "booth"))
 
 
 def _search_values(nlu: NluResult) -> bool:

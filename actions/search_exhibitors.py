@@ -82,7 +82,8 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
 
 def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[str]) -> list[str]:
     """Each tagged phrase, or the longer phrase of the message around it when that one is
-    a product in its own right: a category's term or words in the catalog."""
+    a product in its own right: a category's term, a phrase whose head is one ("café en
+    grains" where "café" and "grains" were tagged apart) or words in the catalog."""
     phrases: list[str] = []
     for phrase in tagged:
         words = fold(phrase).split()
@@ -107,7 +108,7 @@ def _inside(words: list[str], longer: list[str]) -> bool:
 
 def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
     match = ctx.taxonomy.match_product(phrase, head_first=ctx.t.locale in _HEAD_FIRST)
-    if match.whole or match.kind_of:
+    if match.categories:
         return True
     return catalog.finds_any(ctx.session, replace(query, keywords=(phrase,)))
 

@@ -123,6 +123,14 @@ def _described(variants: list[list[str]]) -> list[list[str]]:
     return [[DESCRIPTION + token for token in tokens] for tokens in variants]
 
 
+def _variants(phrase: str, taxonomy: Taxonomy | None) -> list[list[str]]:
+    """A phrase's token sets, and those of the same kind in other languages' words."""
+    variants = phrase_variants(phrase)
+    for other in taxonomy.same_kind(phrase) if taxonomy is not None else ():
+        variants += [v for v in phrase_variants(other) if v not in variants]
+    return variants
+
+
 def _conditions(
     query: SearchQuery, dialect: str, *, profiles: bool = True, taxonomy: Taxonomy | None = None
 ) -> list[ColumnElement[bool]]:
@@ -133,7 +141,7 @@ def _conditions(
     within = [[CATEGORY + category] for category in query.within]
     described_only = []
     for phrase in query.keywords:
-        variants = phrase_variants(phrase)
+        variants = _variants(phrase, taxonomy)
         if within:
             # In a product list only as one of the category's products (the category itself
             # may be wanted already), in a profile as it is.
@@ -288,7 +296,7 @@ def _search(
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(_relevance(query, dialect).desc(), Exhibitor.name_en, Exhibitor.id)
+        .order_by(_relevance(query, dialect, taxonomy).desc(), Exhibitor.name_en, Exhibitor.id)
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
@@ -315,7 +323,9 @@ def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[s
     }
 
 
-def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
+def _relevance(
+    query: SearchQuery, dialect: str, taxonomy: Taxonomy | None = None
+) -> ColumnElement[int]:
     """The categories a request names first (the exhibitors of ice wine, whatever words
     they use), then the exhibitors' own words: a searched phrase in the product list counts
     more than in the description. A phrase the taxonomy does not know ranks by own words."""
@@ -324,7 +334,7 @@ def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
         members = [[CATEGORY + category] for category in query.categories]
         score = score + case((_ranked_has_any(members, dialect), 4), else_=0)
     for phrase in query.keywords:
-        if variants := phrase_variants(phrase):
+        if variants := _variants(phrase, taxonomy):
             score = score + case((_ranked_has_any(variants, dialect), 2), else_=0)
             score = score + case((_ranked_has_any(_described(variants), dialect), 1), else_=0)
     return score

@@ -780,7 +780,8 @@ class NameIndex:
             kind = "partial"
         legal, size = legal_form_after(words, found.last)
         extra = size if legal and legal == folded.legal_form else 0
-        if _name_goes_on(words, found.first, found.last + extra, tagged):
+        part = everyday and not whole  # a part of a name in everyday words only
+        if _name_goes_on(words, found.first, found.last + extra, tagged, everyday=part):
             return None  # "Siemens Healthineers" is not Siemens AG
         end = words[found.last - 1 + extra].end
         score = float(letters + sum(len(w.key) for w in words[found.last : found.last + extra]))
@@ -1032,15 +1033,24 @@ def _all_tagged(found: _Found, words: Sequence[Token], tagged: Sequence[tuple[in
 
 
 def _name_goes_on(
-    words: Sequence[Token], first: int, last: int, tagged: Sequence[tuple[int, int]]
+    words: Sequence[Token],
+    first: int,
+    last: int,
+    tagged: Sequence[tuple[int, int]],
+    *,
+    everyday: bool = False,
 ) -> bool:
     """Whether the name written runs on past the words found, with a word that is no
     everyday word: inside what the model tagged as the company, or written with a capital
     letter right before or after them ("Siemens Healthineers" for a catalog that has Siemens
-    AG only)."""
+    AG only). After a part of a name that is all everyday words, any word written with a
+    capital letter runs the name on: "Bodegas Hermanos Castillo" is not Bodegas Hermanos
+    Ortega, though "castillo" is an everyday word too."""
     span = words[first:last]
     for at, word in enumerate(words):
-        if first <= at < last or not _distinctive(word):
+        if first <= at < last:
+            continue
+        if not (_distinctive(word) or (everyday and word.capital and _may_name(word))):
             continue
         tagged_with = any(
             s < word.end and word.start < e and s < span[-1].end and span[0].start < e
@@ -1061,6 +1071,18 @@ def _distinctive(word: Token) -> bool:
         or word.key in forms.last_words
         or word.key in forms.first_words
         or is_common(word.raw)
+    )
+
+
+def _may_name(word: Token) -> bool:
+    """A word that may be part of a company's name: no legal form, number or short word."""
+    forms = legal_forms()
+    return not (
+        len(word.key) < MIN_MENTION_LENGTH
+        or _is_cjk(word.key)
+        or word.key.isdigit()
+        or word.key in forms.last_words
+        or word.key in forms.first_words
     )
 
 

@@ -53,6 +53,9 @@ class Category:
     kinds: tuple[str, ...] = ()
     # Its names and terms in the languages of the profiles (English, Chinese).
     profile_terms: tuple[str, ...] = ()
+    # Kinds that are one thing in several languages' words ("Fräsmaschinen", "fresadoras",
+    # "milling machines"): a request for one finds exhibitors writing any of them.
+    same_kinds: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class Taxonomy:
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     measure_words: frozenset[str] = frozenset()
+    # Style, grade or farming words a label ends with ("trocken", "reserva", "organic").
+    label_qualifiers: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -106,6 +111,7 @@ class Taxonomy:
     _generic_cjk: tuple[str, ...] = ()
     _city_index: dict[str, str] = field(default_factory=dict)
     _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    _same_kinds: dict[tuple[Unit, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
@@ -131,6 +137,9 @@ class Taxonomy:
             }
             self._head_first |= noun_first - others
             self._compound_tails |= {tuple(units(term)) for term in category.compound_tails}
+            for same in category.same_kinds:
+                for written in same:
+                    self._same_kinds[tuple(units(written))] = same
         self._term_index = dict(index)
         self._entries = {term: sorted(found) for term, found in entries.items()}
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
@@ -156,7 +165,8 @@ class Taxonomy:
         """Categories of a product phrase by whole words; `head_first` when the phrase is
         known to be French, Spanish or Russian, whose head noun may come first ("café
         moulu"); else only those languages' own terms may stand first. What a label adds
-        after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+") is left out."""
+        after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+", "trocken") is
+        left out."""
         core = self._core(text)
         phrase = units(core) if core.strip() else []
         if not phrase:
@@ -173,7 +183,8 @@ class Taxonomy:
 
     def _core(self, text: str) -> str:
         """A product phrase without parentheses and the sizes, grades and codes after it:
-        numbers, short codes in capitals, and measure or pack words after a number."""
+        numbers, short codes in capitals, measure or pack words after a number, and the
+        words of style or grade a label ends with ("Rotwein trocken", "tinto reserva")."""
         text = _PARENTHESES.sub(" ", text)
         words = list(_LABEL_WORD.finditer(text))
         end = len(text)
@@ -184,7 +195,8 @@ class Taxonomy:
             measure = fold(word) in self.measure_words and any(
                 ch.isdigit() for ch in words[-2].group()
             )
-            if not (number or code or measure):
+            qualifier = fold(word) in self.label_qualifiers
+            if not (number or code or measure or qualifier):
                 break
             if code and not number and len(word) > 1 and self.is_term(word):
                 break  # "MRI", "EV" are products
@@ -268,13 +280,27 @@ class Taxonomy:
         return naming, kinds - naming
 
     def _refined(self, heads: set[str], others: set[str]) -> set[str]:
-        """A head made more specific by a kind of it named before: "Eiswein Riesling" is ice
-        wine (Riesling is a wine), "Premium durian fruit" durian."""
+        """A head made more specific by a kind of it named before ("Premium durian fruit" is
+        durian), or joined by a kind beside it under the same parent: "Eiswein Riesling" is
+        ice wine and, by its grape, white wine."""
         found: set[str] = set()
         for head in heads:
             narrower = {o for o in others if o != head and head in self.with_ancestors([o])}
-            found |= narrower or {head}
+            parents = set(self.categories[head].parents) if head in self.categories else set()
+            beside = {
+                o
+                for o in others - heads
+                if o in self.categories and parents & set(self.categories[o].parents)
+            }
+            found |= narrower or {head} | beside
         return found
+
+    def same_kind(self, phrase: str) -> tuple[str, ...]:
+        """The other languages' words for the kind a phrase names as a whole ("Fräsmaschinen":
+        "fresadoras", "milling machines"...), none when it names no such kind."""
+        written = tuple(units(phrase))
+        group = self._same_kinds.get(written, ())
+        return tuple(other for other in group if tuple(units(other)) != written)
 
     def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
         """Categories a product phrase belongs to, in any of the eight languages; each part
@@ -524,8 +550,8 @@ _HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",
-                    "von", "zum", "zur", "di", "da", "do", "della", "per", "in", "im",
-                    "from", "в", "на"})  # fmt: skip
+                    "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
+                    "in", "im", "from", "without", "sans", "sin", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 
 
@@ -657,10 +683,12 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
                 for terms in (spec.get(group) or {}).values()
                 for term in (terms or [])
             )
-            + tuple(str(v) for v in (spec.get("names") or {}).values()),
+            + tuple(str(v) for v in (spec.get("names") or {}).values())
+            + _same_kinds(spec),
             kinds=tuple(
                 str(term) for terms in (spec.get("kinds") or {}).values() for term in terms or []
-            ),
+            )
+            + _same_kinds(spec),
             profile_terms=tuple(
                 dict.fromkeys(
                     [str((spec.get("names") or {}).get(lang, "")) for lang in _PROFILE_LANGUAGES]
@@ -673,6 +701,7 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
                 )
             ),
             head_first_terms=_head_first_terms(spec),
+            same_kinds=tuple(tuple(str(s) for s in group) for group in spec.get("same") or ()),
             compound_tails=tuple(
                 fold(str(t))
                 for group in ("terms", "kinds")
@@ -703,6 +732,18 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
+        label_qualifiers=_folded_words(request.get("label_qualifiers")),
+    )
+
+
+def _same_kinds(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The words of a category's `same` groups that are not its terms: kinds within it."""
+    terms = {fold(str(t)) for terms in (spec.get("terms") or {}).values() for t in terms or ()}
+    return tuple(
+        str(word)
+        for group in spec.get("same") or ()
+        for word in group
+        if fold(str(word)) not in terms
     )
 
 

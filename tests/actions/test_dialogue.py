@@ -24,6 +24,12 @@ from tests.actions.conftest import nlu
         ("en", "brewing systems", "nlu_fallback", {}, {"C19"}),
         # A country and a product word tagged as companies the catalog does not have.
         ("zh", "匈牙利贵腐酒", "out_of_scope", {"company": ["匈牙利", "酒"]}, {"C14"}),
+        # A product read as "start over" ("bornes de recharge").
+        ("de", "Industrieroboter", "start_over", {}, {"C17"}),
+        # Red wine in any language's words or grapes: vino tinto, Cabernet Franc (ice wine).
+        ("fr", "vins rouges", "search_exhibitors", {"product": "vins rouges"}, {"C01", "C03"}),
+        # One kind in another language's words: Hefeweißbier is a wheat beer.
+        ("de", "Weizenbier", "search_exhibitors", {"product": "Weizenbier"}, {"C11"}),
     ],
 )
 def test_a_message_that_is_only_products_is_a_search(
@@ -52,3 +58,13 @@ def test_small_talk_and_language_questions_stay_what_they_are(c_ctx) -> None:
     # "how" is in a profile ("know-how"), but small talk counts product words only.
     reply = dialogue.respond(ctx, nlu("how are you", "greet"))
     assert ctx.state.results is None, reply.text
+
+
+def test_a_where_question_about_a_catalog_company_read_as_help_is_about_it(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "¿Me puedes decir dónde está Rioja Alta?"
+    reply = dialogue.respond(ctx, nlu(text, "help", company="Rioja Alta"))
+    assert "8.2C-03" in reply.text, reply.text
+    # Help without a where-question stays help.
+    reply = dialogue.respond(c_ctx("es"), nlu("ayuda", "help"))
+    assert "8.2C-03" not in reply.text

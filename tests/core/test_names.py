@@ -355,6 +355,7 @@ LINKING = [
     ("LIN", "Lindqvist Group AB (Trucks)", None, None),
     ("LIM", "Lindqvist Marine AB", None, None),
     ("BFM", "Business Forum Ltd", None, None),  # sounds like ビジネスフォーラム
+    ("BHO", "Bodegas Hermanos Ortega S.L.", None, None),  # "Bodegas Hermanos": everyday words
 ]
 
 
@@ -445,6 +446,11 @@ def test_a_name_that_runs_on_is_another_company(linking) -> None:
     assert first_mention(linking, "Körber Diagnostics' booth?") == ({"KDX"}, "Körber Diagnostics")
     assert first_mention(linking, "科尔伯诊断的展位在哪里") == ({"KDX"}, "科尔伯诊断")
     assert set(found(linking, "Lindqvist")) == {"LIN", "LIM"}  # a choice, not a guess
+    # Everyday words of a name followed by another capitalised word, common or not.
+    assert found(linking, "Bodegas Hermanos Castillo") == []
+    assert names.mentions(linking, "¿Dónde está el stand de Bodegas Hermanos Castillo?") == []
+    assert found(linking, "Bodegas Hermanos Ortega") == ["BHO"]
+    assert first_mention(linking, "¿Dónde está Bodegas Hermanos?") == ({"BHO"}, "Bodegas Hermanos")
 
 
 def test_the_legal_form_tells_near_duplicates_apart(linking) -> None:

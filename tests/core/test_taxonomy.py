@@ -91,7 +91,13 @@ def test_hierarchy_parents_include_their_children() -> None:
     under = TAXONOMY.with_subcategories(["medical_devices"])
     assert {"medical_imaging", "hearing_aids", "implants", "dental", "diagnostics"} <= under
     assert "pharmaceuticals" not in under
-    assert TAXONOMY.with_subcategories(["wine"]) == {"wine", "ice_wine"}
+    assert TAXONOMY.with_subcategories(["wine"]) == {
+        "wine",
+        "ice_wine",
+        "red_wine",
+        "white_wine",
+        "sparkling_wine",
+    }
     assert TAXONOMY.with_ancestors(["ice_wine"]) == {"ice_wine", "wine", "alcoholic_drinks"}
     # A kind may sit under several: dental implants are dental equipment and implants.
     assert TAXONOMY.with_ancestors(["dental_implants"]) >= {"dental", "implants", "medical_devices"}
@@ -235,3 +241,49 @@ def test_every_category_has_names_and_words_in_eight_languages() -> None:
 )
 def test_framing_words_in_eight_languages(message: str, exclude: list[str], phrases: list[str]):
     assert TAXONOMY.product_phrases(message, exclude) == phrases
+
+
+@pytest.mark.parametrize(
+    ("label", "categories"),
+    [
+        ("Spätburgunder Rotwein trocken", {"red_wine"}),  # a style word ends the label
+        ("Rioja tinto reserva", {"red_wine"}),
+        ("cava brut nature", {"sparkling_wine"}),
+        ("Quinoa orgánica", {"grain"}),
+        ("Carmenère", {"red_wine"}),
+        ("Eiswein Riesling", {"ice_wine", "white_wine"}),  # a kind beside the head joins it
+        ("Zahnimplantate aus Titan", {"dental_implants"}),  # "aus" goes on to the material
+        ("bière sans alcool", {"beer"}),
+        ("écran solaire SPF 50", {"sunscreen"}),
+        ("crème de nuit", set()),  # not crémant
+    ],
+)
+def test_labels_with_style_words_links_and_grapes(label: str, categories: set[str]) -> None:
+    assert TAXONOMY.product_categories(label, typos=False) == categories
+
+
+@pytest.mark.parametrize(
+    ("words", "category"),
+    [
+        (("Rotweine", "vins rouges", "vinos tintos", "red wine", "红葡萄酒"), "red_wine"),
+        (("Weißwein", "vin blanc", "vino blanco", "white wines"), "white_wine"),
+        (("Sekt", "vins mousseux", "espumosos", "sparkling wine"), "sparkling_wine"),
+        (("Winterreifen", "pneus hiver", "neumáticos de invierno", "winter tyres"), "winter_tyres"),
+    ],
+)
+def test_kinds_asked_for_in_every_language_are_categories(words: tuple[str, ...], category: str):
+    assert all(TAXONOMY.match_product(word, head_first=True).whole == {category} for word in words)
+
+
+def test_one_kind_in_several_languages_words() -> None:
+    assert set(TAXONOMY.same_kind("Fräsmaschinen")) >= {"fresadoras", "fraiseuses"}
+    assert "Fräsmaschinen" not in TAXONOMY.same_kind("Fräsmaschinen")
+    assert TAXONOMY.match_product("fromage de brebis").kind_of == {"cheese"}
+    assert "queso de oveja" in TAXONOMY.same_kind("fromage de brebis")
+    assert TAXONOMY.same_kind("cheese") == ()  # a category's own term is no kind
+
+
+def test_french_on_is_a_request_word() -> None:
+    # "on" unquoted in YAML is the boolean true, not the French pronoun.
+    assert "on" in TAXONOMY.request_words
+    assert TAXONOMY.product_phrases("où est-ce qu'on peut acheter du miel") == ["miel"]
