@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 import pytest
-from babel.messages.pofile import read_po
 
 from actions.base import NluResult, Reply
 from bot.app import Container
 from bot.nlu_client import NluClient, NluUnavailable
 from bot.router import Incoming
-from core.settings import LOCALES, ROOT
+from core.settings import LOCALES
+from tests.support.reply_language import catalog_fragments, language_cover
 
 pytestmark = pytest.mark.nlu
 
@@ -165,42 +162,11 @@ def script(external_id: int, language: str, kind: int, rng: random.Random) -> Pe
 
 
 # --- reading a reply's language --------------------------------------------------------------
-_BREAKS = re.compile(r"\{[^}]*\}|<[^>]+>|\n|%\(\w+\)s|[:：.。!！?？,，;；()（）«»“”\"'·—–…▶◀•]")
-
-
-@cache
-def catalog_fragments() -> dict[str, frozenset[str]]:
-    """Each locale's translated phrases, cut at placeholders, tags and punctuation, keeping
-    only the pieces that belong to that locale alone."""
-    pieces: dict[str, set[str]] = {}
-    for code in LOCALES:
-        path = ROOT / "locales" / code / "LC_MESSAGES" / "messages.po"
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=code if code != "zh" else "zh_Hans_CN")
-        found: set[str] = set()
-        for message in catalog:
-            if not message.id:
-                continue
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            for text in strings:
-                for piece in _BREAKS.split(text or ""):
-                    piece = piece.strip()
-                    if len(piece) >= (2 if code in {"zh", "ja", "ko"} else 5):
-                        found.add(piece)
-        pieces[code] = found
-    everywhere = Counter(p for found in pieces.values() for p in found)
-    return {
-        code: frozenset(p for p in found if everywhere[p] == 1) for code, found in pieces.items()
-    }
-
-
 def reply_language(reply: Reply) -> tuple[str | None, dict[str, int]]:
     """The locale whose catalog phrases cover most of the reply, and each locale's cover."""
-    text = reply.text + "\n" + "\n".join(b.label for row in reply.buttons for b in row)
-    cover = {
-        code: sum(len(p) for p in fragments if p in text)
-        for code, fragments in catalog_fragments().items()
-    }
+    cover = language_cover(
+        reply.text + "\n" + "\n".join(b.label for row in reply.buttons for b in row)
+    )
     best = max(cover, key=cover.__getitem__)
     return (best if cover[best] else None), cover
 

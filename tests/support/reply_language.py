@@ -1,9 +1,9 @@
 """Which of the eight locales a reply was written in, read off the gettext catalogs.
 
-Every reply is built from the catalog of one locale, so the fragments of that catalog's
-translations (the text between placeholders) that occur in the reply tell its language far
-more surely than a language identifier would on text full of company names and booths.
-Fragments that two locales share ("OK", "Lingang") say nothing and are left out.
+Every reply is built from the catalog of one locale, so the pieces of that catalog's
+translations that occur in the reply tell its language far more surely than a language
+identifier would on text full of company names and booths. Pieces that two locales share
+("Lingang") say nothing and are left out.
 """
 
 from __future__ import annotations
@@ -17,51 +17,52 @@ from babel.messages.pofile import read_po
 
 from core.settings import LOCALES, ROOT
 
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]*>|\n")
+# Cut at placeholders, tags, line breaks and punctuation: what is left is the locale's words.
+_BREAKS = re.compile(r"\{[^}]*\}|<[^>]+>|\n|%\(\w+\)s|[:：.。!！?？,，;；()（）«»“”\"'·—–…▶◀•]")
 _TAG = re.compile(r"<[^>]*>")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def _pieces(translation: str) -> set[str]:
-    found = set()
-    for piece in _PLACEHOLDER.split(translation):
-        piece = piece.strip(" .,:;!?·•-–—()«»“”\"'")
-        # Long enough to be the locale's own words, not a stray short token.
-        if len(piece) >= (2 if _CJK.search(piece) else 6):
-            found.add(piece)
-    return found
+_CJK_LOCALES = frozenset({"zh", "ja", "ko"})
 
 
 @cache
-def fragments() -> dict[str, frozenset[str]]:
-    per_locale: dict[str, set[str]] = {}
+def catalog_fragments() -> dict[str, frozenset[str]]:
+    """Each locale's translated phrases, cut into pieces, keeping only the pieces that belong
+    to that locale alone."""
+    pieces: dict[str, set[str]] = {}
     for code in LOCALES:
-        with (ROOT / "locales" / code / "LC_MESSAGES" / "messages.po").open("rb") as po:
-            catalog = read_po(po)
-        pieces: set[str] = set()
+        path = ROOT / "locales" / code / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as f:
+            catalog = read_po(f, locale=code if code != "zh" else "zh_Hans_CN")
+        found: set[str] = set()
         for message in catalog:
             if not message.id:
                 continue
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            for string in strings:
-                pieces |= _pieces(string or "")
-        per_locale[code] = pieces
-    shared = Counter(piece for pieces in per_locale.values() for piece in pieces)
+            for text in strings:
+                for piece in _BREAKS.split(text or ""):
+                    piece = piece.strip()
+                    if len(piece) >= (2 if code in _CJK_LOCALES else 5):
+                        found.add(piece)
+        pieces[code] = found
+    everywhere = Counter(p for found in pieces.values() for p in found)
     return {
-        code: frozenset(piece for piece in pieces if shared[piece] == 1)
-        for code, pieces in per_locale.items()
+        code: frozenset(p for p in found if everywhere[p] == 1) for code, found in pieces.items()
+    }
+
+
+def language_cover(text: str) -> dict[str, int]:
+    """How many characters of `text` (HTML or plain) each locale's catalog phrases cover."""
+    plain = html.unescape(_TAG.sub("", text))
+    return {
+        code: sum(len(piece) for piece in pieces if piece in plain)
+        for code, pieces in catalog_fragments().items()
     }
 
 
 def reply_language(text: str) -> str | None:
-    """The locale whose catalog wrote most of `text` (HTML or plain); None if none did."""
-    plain = html.unescape(_TAG.sub("", text))
-    scores = {
-        code: sum(len(piece) for piece in pieces if piece in plain)
-        for code, pieces in fragments().items()
-    }
-    best = max(scores, key=lambda code: scores[code])
-    return best if scores[best] else None
+    """The locale whose catalog phrases cover most of `text`; None if none does."""
+    cover = language_cover(text)
+    best = max(cover, key=cover.__getitem__)
+    return best if cover[best] else None
 
 
 # Short conversations, each in one language (commands and "2つ目" follow the conversation);
