@@ -1063,15 +1063,7 @@ def _name_goes_on(
 
 
 def _distinctive(word: Token) -> bool:
-    forms = legal_forms()
-    return not (
-        len(word.key) < MIN_MENTION_LENGTH
-        or _is_cjk(word.key)
-        or word.key.isdigit()
-        or word.key in forms.last_words
-        or word.key in forms.first_words
-        or is_common(word.raw)
-    )
+    return _may_name(word) and not is_common(word.raw)
 
 
 def _may_name(word: Token) -> bool:
