@@ -119,8 +119,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
     """A German compound's parts (a folded word in, the words of its parts out, fewest
     parts, the commonest words among equals), or () when the word is no compound of known
     words: "edelstahlkochtöpfe" -> ("edelstahl", "koch", "töpfe"), "schweinefleisch" ->
-    ("schwein", "fleisch"). Every part is a word of wordfreq's German list, so "Schwein" is
-    never "wein"; "Hüftgelenk" is ("hüfte", "gelenk"), being rarer than both."""
+    ("schweine", "fleisch"). Every part is a word of wordfreq's German list, so "Schwein"
+    is never "wein"; "Hüftgelenk" is ("hüft", "gelenk"), being rarer than both."""
     if len(word) < _COMPOUND_MIN or not word.isalpha() or _is_cyrillic(word):
         return ()
     best: tuple[tuple[int, float], tuple[str, ...]] | None = None
