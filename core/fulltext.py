@@ -33,6 +33,18 @@ _UNIT = re.compile(rf"(?P<cjk>{_CJK_RUN})|(?P<word>[^\W_{_CJK_RUN[1:-2]}]+)")
 # Product items and description sentences: a phrase never spans two of them.
 _SEGMENT = re.compile(r"[;；|.。,，、:：!！?？()（）\[\]/\n]+")
 _LATIN_STEMMERS = ("english", "german", "french", "spanish")
+# Compound parts ("Edelstahlkochtöpfe": edelstahl, koch, töpfe): the word's last part is
+# indexed as a word of its own ("topf"), the others with this mark ("·koch"), so "Töpfe"
+# and "Kochtöpfe" find the compound but "Koch" does not, nor "Wein" find "Weinessig". The
+# mark is no ASCII character, so SQLite's word index takes it as a letter.
+PART = "·"
+_COMPOUND_MIN = 7  # letters of the shortest word tried as a compound
+_PART_MIN = 3
+_PART_ZIPF = 2.5
+_SHORT_PART_ZIPF = 4.0
+# What joins the parts of a compound ("Bearbeitung-s-zentren", "Sonne-n-brillen"); a head
+# may also drop its final -e ("Hüft-implantate" from "Hüfte").
+_LINKING = ("s", "n", "en", "e", "es", "er")
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,92 @@ def stem(word: str) -> str:
         return _without_marks(_stemmer("russian").stemWord(word))
     stems = [_stemmer(language).stemWord(word) for language in _LATIN_STEMMERS]
     return _without_marks(min(stems, key=lambda s: (len(s), s)))
+
+
+@cache
+def _zipf(word: str) -> float:
+    """How common a word is in German (wordfreq's Zipf scale); 0 for a short or rare one:
+    short parts must be very common ("Tee", "Eis", "Bio"), so prefixes ("ver", "ent")
+    and fragments are no words."""
+    from wordfreq import zipf_frequency  # loaded on first use
+
+    if len(word) < _PART_MIN:
+        return 0.0
+    found = zipf_frequency(word, "de")
+    least = _SHORT_PART_ZIPF if len(word) == _PART_MIN else _PART_ZIPF
+    return found if found >= least else 0.0
+
+
+@cache
+def _head_word(part: str) -> str:
+    """The word a compound's first or middle part stands for, without its linking letters
+    ("bearbeitungs" -> "bearbeitung", "hüft" -> "hüfte"); "" when it is no word."""
+    if _zipf(part):
+        return part
+    for link in _LINKING:
+        if part.endswith(link) and _zipf(part[: -len(link)]):
+            return part[: -len(link)]
+    return part + "e" if _zipf(part + "e") else ""
+
+
+@lru_cache(maxsize=65_536)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """A German compound's parts (a folded word in, the words of its parts out, fewest
+    parts, the commonest words among equals), or () when the word is no compound of known
+    words: "edelstahlkochtöpfe" -> ("edelstahl", "koch", "töpfe"), "schweinefleisch" ->
+    ("schweine", "fleisch"). Every part is a word of wordfreq's German list, so "Schwein"
+    is never "wein"; "Hüftgelenk" is ("hüft", "gelenk"), being rarer than both."""
+    if len(word) < _COMPOUND_MIN or not word.isalpha() or _is_cyrillic(word):
+        return ()
+    best: tuple[tuple[int, float], tuple[str, ...]] | None = None
+    for at in range(_PART_MIN, len(word) - _PART_MIN + 1):
+        head = _head_word(word[:at])
+        rest = _split(word[at:])
+        if head and rest:
+            parts = (head, *rest)
+            rank = (-len(parts), min(_zipf(part) for part in parts))
+            if best is None or rank > best[0]:
+                best = (rank, parts)
+    # A word commoner than one of its parts is a word, not their compound: "transporte" is
+    # no "trans" + "porte", but "Schweinefleisch" is rarer than "Schwein" and "Fleisch".
+    if best is None or _zipf(word) >= best[0][1]:
+        return ()
+    return best[1]
+
+
+@cache
+def _split(word: str) -> tuple[str, ...]:
+    """The fewest words a compound's tail is made of (a word alone when it is one)."""
+    if _zipf(word):
+        return (word,)
+    return compound_parts(word) if len(word) >= _COMPOUND_MIN else ()
+
+
+def _all_heads(parts: tuple[str, ...]) -> list[str]:
+    """The parts before the last, and the parts of those that are compounds themselves."""
+    found: list[str] = []
+    for part in parts[:-1]:
+        found += [part, *compound_parts(part)]
+    return found
+
+
+def compound_tokens(word: str) -> list[str]:
+    """The index tokens a compound adds: the stems of its tails ("gelenkimplantat",
+    "implantat") and of its other parts, marked ("·hüftgelenk", "·hüft", "·gelenk")."""
+    parts = compound_parts(word)
+    if not parts:
+        return []
+    tails = [stem(word[word.rfind(part) :]) for part in parts[1:]]
+    return tails + [PART + stem(part) for part in _all_heads(parts)]
+
+
+def compound_query(word: str) -> list[str]:
+    """The tokens a compound request must find: its last part and its other parts as parts
+    of a compound ("Hüftimplantate" finds "Hüftgelenkimplantate")."""
+    parts = compound_parts(word)
+    if not parts:
+        return []
+    return [stem(parts[-1]), *(PART + stem(part) for part in parts[:-1])]
 
 
 def units(text: str) -> list[Unit]:
@@ -130,6 +228,8 @@ def phrase_variants(text: str) -> list[list[str]]:
     words = [m.group() for m in _UNIT.finditer(fold(text))]
     if len(words) == 2 and not any(m.group("cjk") for m in _UNIT.finditer(fold(text))):
         variants.append([stem("".join(words))])
+    if len(words) == 1 and (parts := compound_query(words[0])):
+        variants.append(parts)
     return [tokens for tokens in variants if tokens]
 
 
@@ -137,12 +237,14 @@ def _document_tokens(segment: str) -> list[str]:
     # units() without its Unit objects: this runs over every description of a catalog.
     stems: list[str] = []
     runs: list[str] = []
+    parts: list[str] = []
     for match in _UNIT.finditer(fold(segment)):
         if run := match.group("cjk"):
             runs.append(run)
         else:
             stems.append(stem(match.group()))
-    tokens = stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+            parts += compound_tokens(match.group())
+    tokens = stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
     for run in runs:
         tokens += run  # single characters: "茶", "虾" are whole products
         tokens += _cjk_grams(run)

@@ -121,7 +121,13 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # l'Oréal, dell'Adriatico.
 _ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|dell|dall|nell|sull|all|un)['’](?=\w)", re.I)
 # "Fischer & Söhne" = "Fischer und Söhne" = "Fischer and Sons" (the connector only).
-_CONNECTORS = {"&": "and", "und": "and", "et": "and", "и": "and"}
+_CONNECTORS = {"&": "and", "und": "and", "et": "and", "y": "and", "и": "and"}
+# Words company names abbreviate, folded: "Hnos." is "Hermanos", "Cía." "Compañía",
+# "Gebr." "Gebrüder", "Ets" "Établissements", whichever one writes.
+# An abbreviation is the word it stands for in every respect, how common it is too.
+_ABBREVIATIONS = {"hnos": "hermanos", "hno": "hermano", "hmnos": "hermanos",
+                  "cia": "compañía", "cie": "compagnie", "gebr": "gebrüder",
+                  "ets": "établissements", "bros": "brothers", "intl": "international"}  # fmt: skip
 _KEEP_MARKS = {"\u3099", "\u309a"}
 _BREVE = "\u0306"
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -253,6 +259,8 @@ def fold_word(raw: str) -> str:
     text = unicodedata.normalize("NFC", "".join(_without_accents(text)))
     if text in _CONNECTORS:
         return _CONNECTORS[text]
+    if text in _ABBREVIATIONS:
+        text = unicodedata.normalize("NFC", "".join(_without_accents(_ABBREVIATIONS[text])))
     text = "".join(_fold_char(char) for char in text)
     if _CYRILLIC.search(text):
         text = _russian_lemma(text.replace("ё", "е"))
@@ -277,6 +285,7 @@ def tokens(text: str) -> list[Token]:
 def _token(word: str, start: int) -> Token:
     bare = _POSSESSIVE.sub("", word) or word
     raw = _POSSESSIVE.sub("", _lower(word)).replace("'", "")
+    raw = _ABBREVIATIONS.get("".join(_without_accents(raw.replace(".", ""))), raw)
     return Token(fold_word(word), start, start + len(bare), raw, word[:1].isupper())
 
 

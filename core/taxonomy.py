@@ -173,6 +173,12 @@ class Taxonomy:
             return ProductMatch()
         found = self._match_units(phrase, head_first)
         named = found.whole or found.kind_of
+        if not named and (before := self._before_link(phrase, head_first)) is not None:
+            # "vin blanc de Bourgogne", "pompes à chaleur air-eau": the words before the
+            # complement name the product as a whole; the complement only says which one.
+            head = self._match_units(before, head_first)
+            if head.whole or head.kind_of:
+                return ProductMatch(frozenset(), head.whole | head.kind_of)
         if not named and (shorter := self._without_generic_head(phrase)) is not None:
             # "MRI systems" is MRI, "cosmetics companies" cosmetics.
             head = self._match_units(shorter, head_first)
@@ -207,6 +213,20 @@ class Taxonomy:
         ):
             return ""
         return text[:end]
+
+    def _before_link(self, phrase: list[Unit], head_first: bool) -> list[Unit] | None:
+        """The words before a phrase's first link word ("de", "à", "en", "para") when they
+        are more than one and may be its head (French, Spanish...); None otherwise."""
+        link = next(
+            (i for i, u in enumerate(phrase) if 0 < i < len(phrase) - 1 and u in _LINK_STEMS),
+            None,
+        )
+        if link is None or link < 2:
+            return None
+        before = phrase[:link]
+        if not head_first and tuple(before) not in self._head_first:
+            return None
+        return before
 
     def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
         """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""

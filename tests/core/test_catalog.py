@@ -212,3 +212,40 @@ def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
 def test_a_named_products_search_keeps_its_filters(kinds) -> None:
     assert found_for(kinds, "olive oil", country="GR") == ["K3"]
     assert found_for(kinds, "oysters", country="CH") == []
+
+
+# German compounds nobody listed, as exhibitors write them.
+COMPOUND_ROWS = (
+    "K1,Solingen Kochgeschirr,,DE,consumer,2.1,2.1B-01,Edelstahlkochtöpfe;Gusseisenpfannen,,,de,,\n"
+    "K2,OrthoMed,,DE,medical,6.1,6.1B-02,Hüftgelenkimplantate;Knochenschrauben,,,de,,\n"
+    "K3,Rhein Dental,,DE,medical,6.1,6.1B-03,Zahnimplantate,,,de,,\n"
+    "K4,Essigbrauerei,,DE,food,8.2,8.2B-04,Weinessig;Apfelessig,,,de,,\n"
+    "K5,Metzgerei,,DE,food,8.2,8.2B-05,Schweinefleisch,,,de,,\n"
+    "K6,Transportes del Sur,,ES,services,7.1,7.1B-06,transporte frigorífico,,,es,,\n"
+)
+
+
+@pytest.fixture
+def compounds(migrated):
+    with transaction(migrated) as session:
+        assert import_exhibitors(session, (HEADER + COMPOUND_ROWS).encode(), TAXONOMY).ok
+    return migrated
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Kochtöpfe", {"K1"}),  # the tail of "Edelstahlkochtöpfe"
+        ("Töpfe", {"K1"}),
+        ("Pfannen", {"K1"}),
+        ("Hüftimplantate", {"K2"}),  # hip, not tooth: "Hüft-gelenk-implantate"
+        ("Implantate", {"K2", "K3"}),
+        ("Essig", {"K4"}),
+        ("Fleisch", {"K5"}),
+        ("Wein", set()),  # wine vinegar is no wine, pork ("Schwein") neither
+        ("Koch", set()),  # a compound's first part is no product on its own
+        ("Porte", set()),  # "transporte" is a word, not "trans" + "porte"
+    ],
+)
+def test_compound_words_found_by_their_last_part(compounds, words: str, expected: set[str]):
+    assert ids(compounds, SearchQuery(keywords=(words,))) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.fulltext import same_word, stem, units
+from core.fulltext import compound_parts, compound_query, compound_tokens, same_word, stem, units
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,29 @@ def test_units_keep_the_word_beside_its_stem() -> None:
     [unit] = units("Weine")
     assert (unit.text, unit.word) == ("wein", "weine")
     assert unit == units("Wein")[0]  # the word takes no part in equality
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("edelstahlkochtöpfe", ("edelstahl", "koch", "töpfe")),
+        ("hüftimplantate", ("hüft", "implantate")),
+        ("bearbeitungszentren", ("bearbeitung", "zentren")),  # the linking -s-
+        ("schweinefleisch", ("schweine", "fleisch")),  # never "sch" + "wein"
+        ("kühltransporte", ("kühl", "transporte")),  # the fewest parts
+        ("transporte", ()),  # a word commoner than its would-be parts
+        ("verstärker", ()),  # "ver" is a prefix, no word
+        ("sunglasses", ()),
+        ("rapsöl", ()),  # "öl" is shorter than a part may be
+    ],
+)
+def test_german_compounds_split_into_words(word: str, parts: tuple[str, ...]) -> None:
+    assert compound_parts(word) == parts
+
+
+def test_a_compound_is_indexed_by_its_tails_and_marked_first_parts() -> None:
+    tokens = compound_tokens("edelstahlkochtöpfe")
+    assert {stem("kochtöpfe"), stem("töpfe")} <= set(tokens)
+    assert stem("koch") not in tokens  # only marked: "Koch" finds no saucepans
+    assert set(compound_query("kochtöpfe")) <= set(tokens)
+    assert not set(compound_query("zahnimplantate")) <= set(compound_tokens("hüftimplantate"))

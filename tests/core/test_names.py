@@ -44,6 +44,9 @@ CATALOG = [
     ("NES", "Nestlé S.A.", "雀巢", None),
     ("OEL", "Ölmühle Hamburg GmbH", None, None),
     ("DAN", "Danone S.A.", "达能", None),
+    ("LLO", "Frutas Hermanos Llorente S.L.", None, None),
+    ("PER", "Remolques y Carrocerías Hnos. Pérez", None, None),
+    ("AND", "Cafetera Andina Cía. Ltda.", None, None),
     ("AN1", "Andes Medical S.A.", None, None),  # two companies, one name, two legal forms
     ("AN2", "Andes Medical Ltd.", None, None),
     ("RET", "Retired Wines Pty Ltd", None, None),  # no longer listed: never found
@@ -178,6 +181,12 @@ def test_reported_look_ups_find_the_one_right_exhibitor(session, query: str, exp
         ("Ростех", "ROS"),
         ("Сибирь Технологии", "SIB"),
         ("Nordik Medtec", "NOR"),
+        # Abbreviated words and Spanish legal forms, either way round.
+        ("Frutas Hnos. Llorente", "LLO"),
+        ("Remolques y Carrocerías Hermanos Pérez", "PER"),
+        ("Remolques & Carrocerias Hnos Perez", "PER"),
+        ("Cafetera Andina", "AND"),
+        ("Cafetera Andina Cía", "AND"),
         ("北欧医疗科技有限公司", "NOR"),
     ],
 )
@@ -554,3 +563,13 @@ def test_words_that_are_no_part_of_a_name() -> None:
     text = "Wo ist der Stand von Bayerische Brezel?"
     span = names.written_as_a_name(text, skip=["stand"])
     assert span is not None and text[span[0] : span[1]] == "Bayerische Brezel"
+
+
+def test_an_abbreviated_word_is_as_common_as_the_word() -> None:
+    """ "Hnos." is "Hermanos": an everyday word that identifies no company on its own."""
+    assert [(t.key, t.raw) for t in names.tokens("Hnos. Cía.")] == [
+        ("hermanos", "hermanos"),
+        ("compania", "compañía"),
+    ]
+    folded = names.fold_name("Remolques y Carrocerías Hnos. Pérez")
+    assert folded is not None and folded.words[3] == "hermanos" and folded.common[3]

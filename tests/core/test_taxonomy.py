@@ -256,6 +256,9 @@ def test_framing_words_in_eight_languages(message: str, exclude: list[str], phra
         ("bière sans alcool", {"beer"}),
         ("écran solaire SPF 50", {"sunscreen"}),
         ("crème de nuit", set()),  # not crémant
+        # The head before its complement names the product: white wine, not just wine.
+        ("vin blanc de Bourgogne", {"white_wine"}),
+        ("vino tinto de Rioja", {"red_wine"}),
     ],
 )
 def test_labels_with_style_words_links_and_grapes(label: str, categories: set[str]) -> None:
