@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from actions import alerts, booking_form, exhibitor_info, lingang_faq, list_events, menu
+from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
 from actions.base import Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
@@ -155,6 +155,12 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
         # read as products ("battery").
         intent = "exhibitor_info"
+    if intent == "inform" or (
+        intent == "set_language" and not language.names_a_language(ctx, nlu.text)
+    ):
+        # A form's answer with no form open ("Fahrradhelme"), a language request that names
+        # no language ("casseroles en inox"): the model did not understand the message.
+        intent = "nlu_fallback"
     # Small talk ("how are you") may share a word with a profile ("know-how"): for it only
     # the taxonomy's and the product lists' words count.
     chat = intent in SMALL_TALK

@@ -119,6 +119,20 @@ class RequestLexicon:
             return None
         return LanguageRequest(codes.pop() if len(codes) == 1 else None)
 
+    def names_a_language(self, text: str) -> bool:
+        """Whether a language, a nationality or the word "language" stands in `text`."""
+        for run in _RUNS.finditer(normalise(text)):
+            word, cjk = run.group("word"), run.group("cjk")
+            if word:
+                form = self._known_form(word)
+                if form in self.word_names or form in self.language_words:
+                    return True
+            elif self.cjk_name_pattern.search(cjk) or any(
+                w in cjk for w in self.cjk_language_words
+            ):
+                return True
+        return False
+
     def _read_word(self, word: str) -> _Found | None:
         word = self._known_form(word)
         if word in self.word_names:
@@ -186,6 +200,10 @@ def lexicon(data_dir: Path) -> RequestLexicon:
 
 def language_request(ctx: Context, text: str) -> LanguageRequest | None:
     return lexicon(ctx.settings.data_dir).read(text)
+
+
+def names_a_language(ctx: Context, text: str) -> bool:
+    return lexicon(ctx.settings.data_dir).names_a_language(text)
 
 
 # --- actions -------------------------------------------------------------------------

@@ -26,6 +26,9 @@ from tests.actions.conftest import nlu
         ("zh", "匈牙利贵腐酒", "out_of_scope", {"company": ["匈牙利", "酒"]}, {"C14"}),
         # A product read as "start over" ("bornes de recharge").
         ("de", "Industrieroboter", "start_over", {}, {"C17"}),
+        # A form's answer with no form open, a language request naming no language.
+        ("fr", "croissants", "inform", {}, {"C09"}),
+        ("de", "Industrieroboter", "set_language", {}, {"C17"}),
         # Red wine in any language's words or grapes: vino tinto, Cabernet Franc (ice wine).
         ("fr", "vins rouges", "search_exhibitors", {"product": "vins rouges"}, {"C01", "C03"}),
         # One kind in another language's words: Hefeweißbier is a wheat beer.
