@@ -8,11 +8,19 @@ run as its own process(es) in polling mode, against the fake Bot API on loopback
             and whether every message left uncertain had really been requested
   two       two app processes on one PostgreSQL share a broadcast; one is SIGKILLed halfway
             and the other must finish it: each message once, the shared rate
+  combined  two app processes and two NLU servers (NLU_URLS) on one PostgreSQL: a broadcast
+            while users write; one NLU server is SIGKILLed right after people wrote (no reply
+            may be lost), later one app process (the other must finish the broadcast): each
+            message once, reply latency, the rate
 
 Usage: .venv/bin/python -m benchmarks.telegram_bench priority [--recipients 10000]
        [--delay 0.05] [--db sqlite|postgresql] [--flood-at 0] [--nlu-url URL]
        .venv/bin/python -m benchmarks.telegram_bench crash [--recipients 2000] [--kill-after 1000]
        .venv/bin/python -m benchmarks.telegram_bench two [--recipients 2000] [--kill-after 700]
+       .venv/bin/python -m benchmarks.telegram_bench combined [--recipients 2000]
+       [--nlu-kill-after 500] [--kill-after 1000] [--survivor-url URL]
+       (the NLU servers load models/nlu.tar.gz, about 1.5 GB and a minute each; --survivor-url
+       uses a running one, with the token in BENCH_NLU_TOKEN, as the one that survives)
 BENCH_SERIES=1 prints the messages of every second.
 """
 
@@ -20,7 +28,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
+import itertools
 import os
+import signal
 import statistics
 import tempfile
 import time
@@ -33,15 +44,19 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
+from benchmarks.nlu_bench import free_port
 from benchmarks.pg_schema import temporary_schema
+from bot.nlu_service import NluService
 from core import broadcasts
 from core.db import SessionFactory, make_engine, migrate, session_factory, transaction
 from core.models import Notification, User
+from core.settings import ROOT
 from tests.support.bot_process import BotProcess, bot_env
 from tests.support.fake_bot_api import FakeBotApi, Limits, busiest_second, per_second
 
 FIRST_RECIPIENT = 100_000
 TALKERS = range(1, 11)  # the users who write "hello"
+NLU_DOWN = "I can’t understand free text right now"  # the reply when no NLU server answers
 BROADCAST_TEXT = "Hall 8.2 opens at 9:00 tomorrow."
 
 
@@ -161,6 +176,13 @@ def rate_report(api: FakeBotApi, label: str) -> None:
         print("per second:", " ".join(map(str, seconds)))
         waves = [s.at - start for s in api.sent if s.chat_id in TALKERS and s.at >= start]
         print("replies at:", " ".join(f"{t:.1f}" for t in waves))
+        stalls = [f"{at - start:.1f} s ({late * 1000:.0f} ms)" for at, late in STALLS]
+        print("stalls of the fake's event loop over 15 ms:", ", ".join(stalls) or "none")
+        for refusal in [a for a in api.attempts if a.status == 429][:3]:
+            window = [a for a in api.attempts if refusal.at - 1.0 < a.at <= refusal.at]
+            gaps = [f"{(b.at - a.at) * 1000:.0f}" for a, b in itertools.pairwise(window)]
+            print(f"429 at {refusal.at - start:.2f} s; ms between the requests of the second "
+                  f"before: {' '.join(gaps)}")  # fmt: skip
 
 
 def replies(api: FakeBotApi) -> list[tuple[int, float, str]]:
@@ -200,6 +222,32 @@ def alive(*bots: BotProcess) -> None:
         assert bot.process is not None
         if bot.process.poll() is not None:
             raise RuntimeError(f"the app exited; see {bot.log}")
+
+
+STALLS: list[tuple[float, float]] = []  # (when, seconds) this process's event loop stood still
+
+
+async def watch_stalls() -> None:
+    """The fake Bot API counts a request when its event loop gets to it: a stall of this
+    process makes requests that came spread out count as if they came together."""
+    while True:
+        before = time.monotonic()
+        await asyncio.sleep(0.01)
+        late = time.monotonic() - before - 0.01
+        if late > 0.015:
+            STALLS.append((before, late))
+
+
+@contextmanager
+def steady() -> Iterator[None]:
+    """No garbage collection pauses in this process while it stands in for Telegram (its
+    objects are freed by reference counting; what is left is collected at the end)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # --- scenarios ----------------------------------------------------------------------------
@@ -313,6 +361,110 @@ async def two(args: argparse.Namespace) -> None:
             rate_report(api, "broadcast")
 
 
+def nlu_token() -> str:
+    return os.environ.get("BENCH_NLU_TOKEN", "test-nlu-token")
+
+
+def start_nlu(count: int, folder: Path) -> list[NluService]:
+    services = [
+        NluService(f"http://127.0.0.1:{free_port()}", nlu_token(), ROOT / "models" / "nlu.tar.gz",
+                   log_file=folder / f"nlu-{i}.log")
+        for i in range(count)
+    ]  # fmt: skip
+    for service in services:
+        service.start()
+    for service in services:
+        if not service.wait_ready(timeout=600):
+            raise SystemExit(f"an NLU server did not start; see {service.log_file}")
+    return services
+
+
+def nlu_failures(*bots: BotProcess) -> int:
+    """Failed NLU requests and health checks the apps logged (each moved on to the other
+    server or waited for the back-off)."""
+    return sum(
+        1 for bot in bots for line in bot.log.read_text().splitlines()
+        if "NLU server" in line and " failed (" in line
+    )  # fmt: skip
+
+
+def not_understood(api: FakeBotApi) -> int:
+    """Replies saying that no NLU server answered."""
+    return sum(1 for _, _, text in replies(api) if text.startswith(NLU_DOWN))
+
+
+async def combined(args: argparse.Namespace) -> None:
+    folder = Path(tempfile.mkdtemp())
+    began = time.monotonic()
+    own = start_nlu(1 if args.survivor_url else 2, folder)
+    victim, survivor = own[0], args.survivor_url or own[1].url
+    print(f"NLU servers ready in {time.monotonic() - began:.0f} s")
+    try:
+        async with FakeBotApi(delay=args.delay, limits=Limits(retry_after=3)) as api:
+            with database("postgresql") as url:
+                add_recipients(url, args.recipients)
+                urls = f"{victim.url},{survivor}"
+                bots = [app(name, api, url, victim.url, folder, NLU_URLS=urls)
+                        for name in ("a", "b")]  # fmt: skip
+                for bot in bots:
+                    bot.start()
+                for bot in bots:
+                    await bot.ready(api, within=120)
+                quiet: list[tuple[int, float]] = []
+                for _ in range(2):
+                    await wave(api, quiet)
+                    await asyncio.sleep(args.every)
+                count = queue_broadcast(url)
+                busy: list[tuple[int, float]] = []
+                at_nlu_kill: list[tuple[int, float]] = []
+                at_kill: set[int | None] = set()
+                started = time.monotonic()
+                while not at_kill or not await asyncio.to_thread(done, url):
+                    alive(*(bots[1:] if at_kill else bots))
+                    if time.monotonic() - started > count / 10 + 120:
+                        print("timed out")
+                        break
+                    sent = len(broadcast_times(api))
+                    if victim.process is not None and victim.process.poll() is None \
+                            and sent >= args.nlu_kill_after:  # fmt: skip
+                        # Right after people wrote: their messages are being understood.
+                        await wave(api, at_nlu_kill)
+                        await asyncio.sleep(0.15)
+                        os.killpg(victim.process.pid, signal.SIGKILL)
+                        victim.process.wait()
+                        print(f"NLU server SIGKILLed after {sent} broadcast messages")
+                    elif not at_kill and sent >= args.kill_after:
+                        # Between two rounds of messages, once everything written is answered
+                        # (an update a killed process was answering waits for its restart).
+                        await until(lambda: all(w < float("inf") for w in latencies(
+                            api, quiet + busy + at_nlu_kill)), 30)  # fmt: skip
+                        bots[0].kill()
+                        at_kill = requested(api)
+                        print(f"app process a SIGKILLed after {len(broadcast_times(api))} "
+                              "broadcast messages")  # fmt: skip
+                    else:
+                        await wave(api, busy)
+                    await asyncio.sleep(args.every)
+                await wave(api, busy)
+                await asyncio.sleep(args.every)
+                await bots[1].stop()
+                print(f"{args.recipients} recipients, two app processes and two NLU servers "
+                      f"on PostgreSQL, round trip {args.delay * 1000:.0f} ms")  # fmt: skip
+                print(f"replies before the broadcast: {latency_text(latencies(api, quiet))}")
+                print(f"replies during the broadcast: "
+                      f"{latency_text(latencies(api, busy + at_nlu_kill))}")  # fmt: skip
+                print(f"  to the messages written right before the NLU server was killed: "
+                      f"{latency_text(latencies(api, at_nlu_kill))}")  # fmt: skip
+                print(f"replies saying no NLU server answered: {not_understood(api)} of "
+                      f"{len(replies(api))}")  # fmt: skip
+                print(f"NLU failures logged by the apps: {nlu_failures(*bots)}")
+                crash_report(api, url, args.recipients, at_kill)
+                rate_report(api, "broadcast")
+    finally:
+        for service in own:
+            service.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="scenario", required=True)
@@ -320,6 +472,7 @@ def main() -> None:
         ("priority", 10_000, 0),
         ("crash", 2_000, 1_000),
         ("two", 2_000, 700),
+        ("combined", 2_000, 1_000),
     ):
         scenario = sub.add_parser(name)
         scenario.add_argument("--recipients", type=int, default=recipients)
@@ -329,8 +482,19 @@ def main() -> None:
         scenario.add_argument("--kill-after", type=int, default=kill_after)
         scenario.add_argument("--every", type=float, default=5.0)
         scenario.add_argument("--flood-at", type=int, default=0)
+        if name == "combined":
+            scenario.add_argument("--nlu-kill-after", type=int, default=500)
+            scenario.add_argument("--survivor-url", help="a running NLU server that survives")
     args = parser.parse_args()
-    asyncio.run({"priority": priority, "crash": crash, "two": two}[args.scenario](args))
+    scenarios = {"priority": priority, "crash": crash, "two": two, "combined": combined}
+
+    async def run() -> None:
+        watching = asyncio.create_task(watch_stalls())
+        with steady():
+            await scenarios[args.scenario](args)
+        watching.cancel()
+
+    asyncio.run(run())
 
 
 if __name__ == "__main__":
