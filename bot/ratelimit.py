@@ -7,7 +7,10 @@ so an idle bot saves nothing up and never bursts, not at the start of a broadcas
 after a pause. A reply to a person takes the next slot at once, even while a broadcast runs;
 bulk messages (the outbox: reminders, alerts, broadcasts) take only a slot that is free
 now, within a smaller share of the rate that leaves room for replies, and one per chat a
-second. A 429 pauses the whole budget for the time Telegram asks.
+second. Bulk that had to wait (replies took the slots, or it woke up late) makes up the
+slots of its share it missed, up to BULK_CATCH_UP seconds' worth, at no more than the
+overall rate; time nobody wanted to send is never made up. A 429 pauses the whole budget
+for the time Telegram asks.
 
 On PostgreSQL the budget lives in the database, shared by every app process on it; SQLite
 means one process, and the budget lives in memory.
@@ -38,6 +41,8 @@ from core import send_budget
 log = logging.getLogger(__name__)
 CHAT_INTERVAL = 1.0  # seconds between bulk messages to one private chat
 GROUP_WINDOW, GROUP_MESSAGES = 60.0, 20  # at most 20 messages a minute to one group
+# Seconds of its share that bulk which had to wait may make up (at most the overall rate).
+BULK_CATCH_UP = 1.0
 T = TypeVar("T")
 
 
@@ -64,29 +69,34 @@ class LocalBudget:
         self.next_any = self.next_bulk = 0.0
         self.clock = clock
 
-    def reserve(self, *, bulk: bool) -> tuple[bool, float]:
+    def reserve(self, *, bulk: bool, waited: bool = False) -> tuple[bool, float]:
         """The same rule as core.send_budget.reserve: (reserved, seconds to wait)."""
         now = self.clock()
         if bulk:
             ready = max(self.next_any, self.next_bulk)
             if ready > now:
                 return False, ready - now
-            # Bulk waking up a little late loses no slot of its share (up to half an interval
-            # is made up); the overall spacing stays strict, so no second exceeds the rate.
-            self.next_bulk = max(self.next_bulk, now - self.bulk_interval / 2) + self.bulk_interval
-            self.next_any = max(self.next_any, now) + self.any_interval
+            # Bulk that waited for this slot loses none of its share to the wait (up to
+            # BULK_CATCH_UP is made up), nor the slot to waking up late (up to a quarter of
+            # an interval); bulk that did not wait, at most half an interval of its share.
+            # No second exceeds the rate.
+            lag, late = _catch_up(self.bulk_interval, self.any_interval, waited)
+            self.next_bulk = max(self.next_bulk, now - lag) + self.bulk_interval
+            self.next_any = max(self.next_any, now - late) + self.any_interval
             return True, 0.0
         slot = max(self.next_any, now)
         self.next_any = slot + self.any_interval
         return True, slot - now
 
     async def take(self, *, bulk: bool) -> None:
+        waited = False
         while True:
-            reserved, wait = self.reserve(bulk=bulk)
+            reserved, wait = self.reserve(bulk=bulk, waited=waited)
             if wait > 0:
                 await asyncio.sleep(wait)
             if reserved:
                 return
+            waited = True
 
     def hold(self, seconds: float) -> None:
         until = self.clock() + seconds
@@ -132,25 +142,29 @@ class SharedBudget:
     async def _in_thread(self, work: Callable[[Connection], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._thread, self._run, work)
 
-    async def _reserve(self, bulk: bool) -> tuple[bool, float]:
+    async def _reserve(self, bulk: bool, waited: bool) -> tuple[bool, float]:
+        catch_up, late = _catch_up(self.bulk_interval, self.any_interval, waited)
         try:
             return await self._in_thread(
                 lambda c: send_budget.reserve(
-                    c, any_interval=self.any_interval, bulk_interval=self.bulk_interval, bulk=bulk
+                    c, any_interval=self.any_interval, bulk_interval=self.bulk_interval,
+                    bulk=bulk, catch_up=catch_up, late=late,
                 )
-            )
+            )  # fmt: skip
         except SQLAlchemyError as exc:
             log.warning("shared sending budget unavailable (%s); using this process's own",
                         type(exc).__name__)  # fmt: skip
-            return self.fallback.reserve(bulk=bulk)
+            return self.fallback.reserve(bulk=bulk, waited=waited)
 
     async def take(self, *, bulk: bool) -> None:
+        waited = False
         while True:
-            reserved, wait = await self._reserve(bulk)
+            reserved, wait = await self._reserve(bulk, waited)
             if wait > 0:
                 await asyncio.sleep(wait)
             if reserved:
                 return
+            waited = True
 
     async def pause(self, seconds: float) -> None:
         self.fallback.hold(seconds)
@@ -168,6 +182,16 @@ class SharedBudget:
                 self._connection = None
 
         self._thread.submit(disconnect).result()
+
+
+def _catch_up(bulk_interval: float, any_interval: float, waited: bool) -> tuple[float, float]:
+    """How far behind now bulk's share and the overall slot may be when a bulk slot is
+    granted. Bulk that waited for it keeps what it missed meanwhile (replies took the slots)
+    and the slot it waited for, though it woke up a little late; bulk that had nothing to
+    send before keeps nothing but half an interval of its share."""
+    if waited:
+        return max(BULK_CATCH_UP, bulk_interval), any_interval / 4
+    return bulk_interval / 2, 0.0
 
 
 def budget_for(engine: Engine, rate: float, bulk_rate: float) -> Budget:
@@ -289,13 +313,19 @@ class PriorityRateLimiter(BaseRateLimiter[Bulk]):
 
     async def _within_second(self) -> None:
         """The last check before a request, on the time it is really made: never more
-        requests in one second than the rate, however the ones before were held up (a
-        busy database, a busy event loop) and then went out close together."""
+        requests in one second than the rate, and none closer than half a slot to the one
+        before, however the ones before were held up (a busy database, a busy event loop,
+        a bulk message that woke up late for its slot) and then went out close together:
+        Telegram counts them as they arrive, and the network does not space them out."""
         limit = max(1, round(1.0 / self.budget.any_interval))
+        gap = self.budget.any_interval / 2
         while True:
             now = time.monotonic()
             while self._requests and self._requests[0] <= now - 1.0:
                 self._requests.popleft()
+            if self._requests and now - self._requests[-1] < gap:
+                await asyncio.sleep(self._requests[-1] + gap - now)
+                continue
             if len(self._requests) < limit:
                 self._requests.append(now)
                 return

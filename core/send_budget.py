@@ -3,9 +3,9 @@
 A generic cell rate algorithm kept in one row (`send_budget`): `next_any` is when the next
 message of any kind may go, `next_bulk` the next bulk one. Reserving a slot moves them on by
 one interval from the later of their value and now, so an idle budget saves up nothing and
-nothing bursts (bulk makes up at most half a bulk interval it woke up late, within the strict
-overall spacing); a reply always gets the next slot, bulk only a slot that is free now (it
-never books ahead of a reply). Times are seconds of the database clock, the one clock all
+nothing bursts (bulk makes up at most `catch_up` seconds of its share it missed, within the
+strict overall spacing); a reply always gets the next slot, bulk only a slot that is free now
+(it never books ahead of a reply). Times are seconds of the database clock, the one clock all
 processes share.
 """
 
@@ -20,9 +20,9 @@ _RESERVE = text(
     WITH now AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
     taken AS (
         UPDATE send_budget b
-        SET next_any = greatest(b.next_any, now.t) + :any_interval,
+        SET next_any = greatest(b.next_any, now.t - :late) + :any_interval,
             next_bulk = CASE WHEN :bulk
-                             THEN greatest(b.next_bulk, now.t - :bulk_interval / 2) + :bulk_interval
+                             THEN greatest(b.next_bulk, now.t - :catch_up) + :bulk_interval
                              ELSE b.next_bulk END
         FROM now
         WHERE b.name = :name
@@ -67,14 +67,20 @@ def reserve(
     any_interval: float,
     bulk_interval: float,
     bulk: bool,
+    catch_up: float | None = None,
+    late: float = 0.0,
     name: str = NAME,
 ) -> tuple[bool, float]:
     """(True, seconds until the reserved slot), or for bulk when no slot is free now
-    (False, seconds until one may be)."""
+    (False, seconds until one may be). When a bulk slot is granted, bulk's share may be up
+    to `catch_up` seconds behind now (by default half a bulk interval) and the overall slot
+    up to `late` seconds (a bulk sender that waited for the slot and woke up late)."""
     row = connection.execute(
         _RESERVE,
-        {"name": name, "any_interval": any_interval, "bulk_interval": bulk_interval, "bulk": bulk},
-    ).one()
+        {"name": name, "any_interval": any_interval, "bulk_interval": bulk_interval,
+         "bulk": bulk, "catch_up": bulk_interval / 2 if catch_up is None else catch_up,
+         "late": late if bulk else 0.0},
+    ).one()  # fmt: skip
     return bool(row[0]), max(0.0, float(row[1]))
 
 

@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from telegram import Update
 
 from bot.channels.telegram import build_application
@@ -50,6 +50,40 @@ def test_slots_are_evenly_spaced_and_an_idle_budget_saves_nothing_up() -> None:
     assert budget.reserve(bulk=False) == (True, 5.125)  # spaced after the pause too
 
 
+def test_bulk_that_waited_makes_up_the_slots_replies_took_at_the_overall_rate() -> None:
+    clock = Clock()
+    budget = LocalBudget(rate=8, bulk_rate=4, clock=clock)  # slots 1/8 s apart, bulk 1/4 s
+    assert budget.reserve(bulk=True) == (True, 0.0)
+    replies = [budget.reserve(bulk=False) for _ in range(3)]  # people write meanwhile
+    assert replies == [(True, 0.125), (True, 0.25), (True, 0.375)]
+    assert budget.reserve(bulk=True) == (False, 0.5)  # the broadcast waits behind them
+    clock.now += 0.51  # and wakes up 10 ms late
+    granted = []
+    while clock.now < 1002.0:
+        reserved, wait = budget.reserve(bulk=True, waited=True)
+        if reserved:
+            granted.append(round(clock.now - 1000, 3))
+        else:
+            clock.now += wait
+    # The slot it woke up late for is its own, and the bulk share (4 a second) it could not
+    # use while the replies went out is made up at the overall rate (8 a second), never
+    # faster; then it is back to its share. The first second: 5 bulk and 3 replies, 8.
+    assert granted == [0.51, 0.625, 0.75, 0.875, 1.125, 1.375, 1.625, 1.875]
+
+
+def test_bulk_that_had_nothing_to_send_makes_up_nothing() -> None:
+    clock = Clock()
+    budget = LocalBudget(rate=8, bulk_rate=4, clock=clock)
+    assert budget.reserve(bulk=True) == (True, 0.0)
+    clock.now += 60  # nothing to send for a minute, then a broadcast
+    assert budget.reserve(bulk=True) == (True, 0.0)
+    assert budget.reserve(bulk=True) == (False, 0.125)
+    clock.now += 0.125
+    assert budget.reserve(bulk=True, waited=True) == (True, 0.0)
+    # Half an interval of its share was made up at the start, nothing more.
+    assert budget.reserve(bulk=True) == (False, 0.25)
+
+
 @pytest.mark.postgres
 def test_processes_on_one_postgresql_take_slots_from_one_budget() -> None:
     with postgres_schema() as url:
@@ -73,6 +107,29 @@ def test_processes_on_one_postgresql_take_slots_from_one_budget() -> None:
         assert reserve(two, bulk=True) == (False, 4)  # bulk waits behind the replies
         send_budget.pause(one, 100.0)  # one process got a 429: both wait
         assert reserve(two) == (True, 10)
+
+        # A bulk sender that waited for a slot and woke up late keeps that slot (`late`) and
+        # makes up what it missed of its share (`catch_up`): the same rule as LocalBudget.
+        def behind(any_by: float, bulk_by: float) -> None:
+            one.execute(
+                text(
+                    "UPDATE send_budget SET next_any = extract(epoch FROM clock_timestamp()) "
+                    "- :a, next_bulk = extract(epoch FROM clock_timestamp()) - :b"
+                ),
+                {"a": any_by, "b": bulk_by},
+            )
+
+        def bulk(**catch_up: float) -> tuple[bool, float]:
+            return send_budget.reserve(
+                two, any_interval=10.0, bulk_interval=20.0, bulk=True, **catch_up
+            )
+
+        behind(2.0, 60.0)
+        assert bulk(catch_up=50.0, late=5.0) == (True, 0.0)
+        assert bulk(catch_up=50.0, late=5.0)[1] == pytest.approx(8.0, abs=0.5)  # slot kept
+        behind(2.0, 60.0)
+        assert bulk() == (True, 0.0)  # by default: neither
+        assert bulk()[1] == pytest.approx(10.0, abs=0.5)  # the next slot from now
         one.close()
         two.close()
         for engine in engines:

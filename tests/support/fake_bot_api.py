@@ -3,8 +3,10 @@
 The app reaches it through PTB's `base_url` (the TELEGRAM_API_URL setting), exactly as it
 reaches api.telegram.org: long polling with offsets, webhooks, and Telegram's own checks
 (HTML entities, text and callback-data lengths, flood limits answered with 429 and
-`retry_after`). Tests inject what people type or press and read what the bot sent, with
-timestamps. A round-trip delay per request stands in for the network.
+`retry_after`). Tests and benchmarks inject what people type or press and read what the
+bot sent, with timestamps, and every message request with its answer (`attempts`). A
+round-trip delay per request stands in for the network: half of it before Telegram takes a
+request, half after.
 """
 
 from __future__ import annotations
@@ -58,6 +60,17 @@ class Sent:
 
 
 @dataclass
+class Attempt:
+    """One request to send or edit a message, as Telegram saw it: taken (200) or refused."""
+
+    method: str
+    chat_id: int | None
+    text: str
+    at: float  # time.monotonic() when Telegram saw it
+    status: int
+
+
+@dataclass
 class Injected:
     update: dict[str, Any]
     at: float
@@ -70,11 +83,14 @@ class Injected:
 @dataclass
 class Limits:
     """Telegram's flood limits: about 30 messages a second overall, one a second per chat
-    (bursts allowed by Telegram; off unless a test asks), 20 a minute per group."""
+    (bursts allowed by Telegram; off unless a test asks), 20 a minute per group.
+    `refuse_nth`: the n-th message request is refused with a 429 whatever the rate (a
+    flood wait in the middle of a broadcast; 0 = never)."""
 
     overall_per_second: int = 30
     per_chat_per_second: int | None = None
     retry_after: int = 1
+    refuse_nth: int = 0
 
 
 @dataclass
@@ -216,6 +232,7 @@ class FakeBotApi:
         self.injected: list[Injected] = []
         self.calls: list[tuple[str, float]] = []
         self.errors: list[tuple[str, int, str]] = []
+        self.attempts: list[Attempt] = []  # every message request, taken or refused
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.blocked: set[int] = set()
         self.webhook: dict[str, Any] = {}
@@ -226,6 +243,7 @@ class FakeBotApi:
         self._queries: dict[str, tuple[float, bool]] = {}  # id -> (asked at, answered)
         self._messages: dict[tuple[int, int], Sent] = {}
         self._overall = _Flood()
+        self._message_requests = 0  # that reached the flood check
         self._per_chat: dict[int, _Flood] = {}
         self._arrived = asyncio.Condition()
         self._changed = asyncio.Event()
@@ -383,7 +401,8 @@ class FakeBotApi:
         self, token: str, method: str, params: dict[str, Any]
     ) -> tuple[int, dict[str, Any]]:
         await asyncio.sleep(self.delay / 2)
-        self.calls.append((method, time.monotonic()))
+        arrived = time.monotonic()
+        self.calls.append((method, arrived))
         try:
             if token != self.token:
                 raise ApiError(401, "Unauthorized")
@@ -396,6 +415,11 @@ class FakeBotApi:
             if exc.parameters:
                 body["parameters"] = exc.parameters
             status = exc.code
+        if method in SENDING:
+            chat = params.get("chat_id")
+            chat_id = None if chat is None else int(chat)
+            text = str(params.get("text") or "")
+            self.attempts.append(Attempt(method, chat_id, text, arrived, status))
         self._changed.set()
         await asyncio.sleep(self.delay / 2)
         return status, body
@@ -471,6 +495,10 @@ class FakeBotApi:
     def _flood_check(self, chat_id: int) -> None:
         now = time.monotonic()
         limits = self.limits
+        self._message_requests += 1
+        if limits.refuse_nth and self._message_requests == limits.refuse_nth:
+            raise ApiError(429, f"Too Many Requests: retry after {limits.retry_after}",
+                           retry_after=limits.retry_after)  # fmt: skip
         per_chat = self._per_chat.setdefault(chat_id, _Flood())
         if limits.per_chat_per_second and per_chat.over(now, limits.per_chat_per_second):
             raise ApiError(429, f"Too Many Requests: retry after {limits.retry_after}",
@@ -612,3 +640,25 @@ class FakeBotApi:
             self._pending.set()
         else:
             await asyncio.sleep(0.2)  # Telegram retries later
+
+
+# --- reading the record -------------------------------------------------------------------
+def per_second(times: list[float], start: float) -> list[int]:
+    """Messages in each whole second from `start`."""
+    if not times:
+        return []
+    counts = [0] * (int(max(times) - start) + 1)
+    for at in times:
+        if at >= start:
+            counts[int(at - start)] += 1
+    return counts
+
+
+def busiest_second(times: list[float]) -> int:
+    """The most messages in any one-second window (sliding, not aligned to whole seconds)."""
+    ordered, best, first = sorted(times), 0, 0
+    for last, at in enumerate(ordered):
+        while ordered[first] <= at - 1.0:
+            first += 1
+        best = max(best, last - first + 1)
+    return best
