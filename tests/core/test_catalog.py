@@ -41,11 +41,15 @@ ROWS = (
 )
 
 
+def _imported(migrated, rows: str):
+    with transaction(migrated) as session:
+        assert import_exhibitors(session, (HEADER + rows).encode(), TAXONOMY).ok
+    return migrated
+
+
 @pytest.fixture
 def sessions(migrated):
-    with transaction(migrated) as session:
-        assert import_exhibitors(session, (HEADER + ROWS).encode(), TAXONOMY).ok
-    return migrated
+    return _imported(migrated, ROWS)
 
 
 def ids(sessions, query: SearchQuery) -> set[str]:
@@ -227,9 +231,7 @@ COMPOUND_ROWS = (
 
 @pytest.fixture
 def compounds(migrated):
-    with transaction(migrated) as session:
-        assert import_exhibitors(session, (HEADER + COMPOUND_ROWS).encode(), TAXONOMY).ok
-    return migrated
+    return _imported(migrated, COMPOUND_ROWS)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
-from core.fulltext import index_text
+from core.migrations.word_index import retokenise_exhibitors
 
 revision = "0009"
 down_revision = "0008"
@@ -53,35 +53,9 @@ def _rebuild_fts(tokenizer: str) -> None:
     op.execute("INSERT INTO exhibitors_fts(exhibitors_fts) VALUES ('rebuild')")
 
 
-def _retokenise() -> None:
-    exhibitors = sa.table(
-        "exhibitors",
-        sa.column("id"),
-        sa.column("products"),
-        sa.column("description_en"),
-        sa.column("description_zh"),
-        sa.column("categories"),
-        sa.column("search_text"),
-    )
-    bind = op.get_bind()
-    rows = bind.execute(
-        sa.select(
-            exhibitors.c.id,
-            exhibitors.c.products,
-            exhibitors.c.description_en,
-            exhibitors.c.description_zh,
-            exhibitors.c.categories,
-        )
-    ).all()
-    for exhibitor_id, products, description_en, description_zh, categories in rows:
-        tokens = index_text(products.split(";"), (description_en, description_zh), categories.split())
-        bind.execute(
-            exhibitors.update().where(exhibitors.c.id == exhibitor_id).values(search_text=tokens)
-        )
-
 
 def upgrade() -> None:
-    _retokenise()
+    retokenise_exhibitors()
     if op.get_bind().dialect.name == "sqlite":
         # "ascii": spaces separate tokens, every non-ASCII character belongs to one;
         # "_" joins the two words of a phrase token and marks description tokens.

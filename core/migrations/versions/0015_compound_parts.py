@@ -10,10 +10,7 @@ Revises: 0013
 Create Date: 2026-12-05
 """
 
-import sqlalchemy as sa
-from alembic import op
-
-from core.fulltext import index_text
+from core.migrations.word_index import retokenise_exhibitors
 
 revision = "0015"
 down_revision = "0013"
@@ -22,36 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    exhibitors = sa.table(
-        "exhibitors",
-        sa.column("id"),
-        sa.column("products"),
-        sa.column("description_en"),
-        sa.column("description_zh"),
-        sa.column("categories"),
-        sa.column("search_text"),
-    )
-    bind = op.get_bind()
-    rows = bind.execute(
-        sa.select(
-            exhibitors.c.id,
-            exhibitors.c.products,
-            exhibitors.c.description_en,
-            exhibitors.c.description_zh,
-            exhibitors.c.categories,
-            exhibitors.c.search_text,
-        )
-    ).all()
-    for exhibitor_id, products, description_en, description_zh, categories, before in rows:
-        tokens = index_text(
-            products.split(";"), (description_en, description_zh), categories.split()
-        )
-        if tokens != before:
-            bind.execute(
-                exhibitors.update()
-                .where(exhibitors.c.id == exhibitor_id)
-                .values(search_text=tokens)
-            )
+    retokenise_exhibitors()
 
 
 def downgrade() -> None:
