@@ -3,13 +3,14 @@ colleagues, export to a calendar, and set the reminder lead time."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from html import escape
 
 from sqlalchemy import select
 
 from actions.base import Button, Context, Document, InvalidCallback, NluResult, Reply, rows
-from actions.exhibitor_info import where_text
+from actions.exhibitor_info import card, where_text
 from actions.menu import menu_reply
 from core import catalog, meetings
 from core.calendar import CalendarEntry, to_ics
@@ -325,15 +326,23 @@ def person_label(ctx: Context, person: User) -> str:
 def cancel_meeting(ctx: Context, nlu: NluResult) -> Reply:
     found = meetings.upcoming(ctx.session, ctx.user, ctx.now)
     name = nlu.first("company")
+    named = catalog.find_by_name(ctx.session, name) if name else []
     if name:
-        wanted = {e.id for e in catalog.find_by_name(ctx.session, name)}
-        found = [m for m in found if m.exhibitor_id in wanted]
+        found = [m for m in found if m.exhibitor_id in {e.id for e in named}]
     raw_day = nlu.first("date")
     day = parse_day(raw_day, ctx.now, ctx.t.locale) if raw_day else None
     if day is not None:
         found = [m for m in found if m.starts_at.astimezone(SHANGHAI).date() == day.date()]
     if len(found) == 1:
         return ask_cancel(ctx, found[0], edit=False)
+    if not found and len(named) == 1:
+        # No meeting with a company the catalog knows ("Busco a Conservas Rías Baixas" read
+        # as a cancellation): say so, and show the company, which can be booked from there.
+        shown = card(ctx, named[0])
+        nothing = ctx._("You have no upcoming meeting with {name}.").format(
+            name=escape(catalog.display_name(named[0], ctx.t.locale))
+        )
+        return replace(shown, text=nothing + "\n\n" + shown.text)
     if not found:
         listing = meeting_list(ctx)
         return Reply(

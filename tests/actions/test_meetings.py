@@ -142,7 +142,14 @@ async def test_cancel_intent_by_company(app, make_ctx) -> None:
     none = meeting_actions.cancel_meeting(
         ctx, nlu("cancel my meeting with Alpine Dairy", "cancel_meeting", company="Alpine Dairy")
     )
-    assert "None of your upcoming meetings matches" in none.text
+    # No meeting with a company the catalog knows: it is shown, to be found or booked.
+    assert "You have no upcoming meeting with Alpine Dairy" in none.text
+    assert "6.2A-01" in none.text
+    assert any("Book" in b.label for row in none.buttons for b in row)
+    unknown = meeting_actions.cancel_meeting(
+        ctx, nlu("cancel my meeting with Nowhere GmbH", "cancel_meeting", company="Nowhere GmbH")
+    )
+    assert "None of your upcoming meetings matches" in unknown.text
 
 
 async def test_reminder_setting_moves_pending_reminders(app) -> None:
