@@ -130,6 +130,17 @@ def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def postgres_seeded() -> Iterator[str]:
+    """One PostgreSQL schema with the demo data for a whole test module (each test its own
+    user)."""
+    with postgres_schema() as url:
+        container = make_container(base_settings(url))
+        seed_demo(container)
+        container.engine.dispose()
+        yield url
+
+
 @pytest.fixture
 def seeded_url(seeded_sqlite: Path, tmp_path: Path) -> str:
     target = tmp_path / "app.db"

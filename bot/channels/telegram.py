@@ -120,29 +120,30 @@ async def _answer(
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    incoming = Incoming(
-        CHANNEL, user.id, message.text or "", user.language_code, chat_id=message.chat_id,
-        update_id=update.update_id,
-    )  # fmt: skip
-    reply = await _answer(_router(context).handle_text, incoming)
-    if reply is not None:
-        with replying_to(_inbox(context), update.update_id):
-            await send(message, reply)
+    message = update.effective_message
+    text = (message.text or "") if message is not None else ""
+    await _answer_message(update, context, text, _router(context).handle_text)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Photos, stickers, voice: say what we can read instead of staying silent."""
+    await _answer_message(update, context, "", _router(context).handle_non_text)
+
+
+async def _answer_message(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    handle: Callable[[Incoming], Awaitable[Reply]],
+) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     incoming = Incoming(
-        CHANNEL, user.id, "", user.language_code, chat_id=message.chat_id,
+        CHANNEL, user.id, text, user.language_code, chat_id=message.chat_id,
         update_id=update.update_id,
     )  # fmt: skip
-    reply = await _answer(_router(context).handle_non_text, incoming)
+    reply = await _answer(handle, incoming)
     if reply is not None:
         with replying_to(_inbox(context), update.update_id):
             await send(message, reply)

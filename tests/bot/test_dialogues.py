@@ -18,7 +18,7 @@ from bot.app import Container
 from bot.nlu_service import NluService
 from core.i18n import SHANGHAI
 from core.settings import LOCALES
-from tests.conftest import base_settings, make_container, postgres_schema, seed_demo
+from tests.conftest import base_settings, make_container
 from tests.support.dialogues import EXPO_START, Conversation, run_story
 
 pytestmark = pytest.mark.nlu
@@ -29,16 +29,6 @@ def stories() -> Iterator[Any]:
     for locale in LOCALES:
         for number, story in enumerate(yaml.safe_load((STORIES / f"{locale}.yml").read_text())):
             yield pytest.param(locale, number, story, id=f"{locale}-{number:02d}")
-
-
-@pytest.fixture(scope="module")
-def postgres_seeded() -> Iterator[str]:
-    """One PostgreSQL schema with the demo data for all stories (each story is its own user)."""
-    with postgres_schema() as url:
-        container = make_container(base_settings(url))
-        seed_demo(container)
-        container.engine.dispose()
-        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -21,17 +21,8 @@ from bot.render import to_runs
 from core import broadcasts, webchat
 from core.db import transaction
 from core.models import Broadcast, Meeting, Notification, User, WebInboxItem
-from tests.conftest import base_settings, make_container, postgres_schema, seed_demo
+from tests.conftest import base_settings, make_container
 from tests.support.web import BASE, button, buttons_of, client, press, say, served, text_of
-
-
-@pytest.fixture(scope="module")
-def postgres_seeded() -> Iterator[str]:
-    with postgres_schema() as url:
-        container = make_container(base_settings(url))
-        seed_demo(container)
-        container.engine.dispose()
-        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

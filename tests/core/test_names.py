@@ -54,7 +54,14 @@ CATALOG = [
 
 
 def add_catalog(session: Session) -> None:
-    for n, (exhibitor_id, name_en, name_zh, aliases) in enumerate(CATALOG):
+    _add(session, CATALOG, hall="1.1", booths="1.1A")
+
+
+def _add(
+    session: Session, rows: list[tuple[str, str, str | None, str | None]], hall: str, booths: str
+) -> None:
+    """Exhibitors of the given names in one hall; "RET" is no longer listed."""
+    for n, (exhibitor_id, name_en, name_zh, aliases) in enumerate(rows):
         session.add(
             Exhibitor(
                 id=exhibitor_id,
@@ -63,8 +70,8 @@ def add_catalog(session: Session) -> None:
                 aliases=aliases,
                 country="DE",
                 area="food",
-                hall="1.1",
-                booth=f"1.1A-{n:02d}",
+                hall=hall,
+                booth=f"{booths}-{n:02d}",
                 products="test",
                 retired_at=datetime(2026, 10, 1, tzinfo=UTC) if exhibitor_id == "RET" else None,
             )
@@ -369,22 +376,7 @@ LINKING = [
 
 
 def add_linking(session: Session) -> None:
-    for n, (exhibitor_id, name_en, name_zh, aliases) in enumerate(LINKING):
-        session.add(
-            Exhibitor(
-                id=exhibitor_id,
-                name_en=name_en,
-                name_zh=name_zh,
-                aliases=aliases,
-                country="DE",
-                area="food",
-                hall="2.1",
-                booth=f"2.1B-{n:02d}",
-                products="test",
-            )
-        )
-    session.flush()
-    names.refresh(session)
+    _add(session, LINKING, hall="2.1", booths="2.1B")
 
 
 @pytest.fixture(
