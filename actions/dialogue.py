@@ -40,6 +40,9 @@ def respond(ctx: Context, nlu: NluResult) -> Reply:
     if intent == "start_over" and not restart and search.names_products(ctx, nlu):
         # "bornes de recharge" (charging stations) read as "start over": products only.
         intent = "search_exhibitors"
+    if intent == "start_over" and not restart and _asks_where_a_company_is(ctx, nlu):
+        # "Quiero ver Peñalver" read as "start over": no word of starting over, a company.
+        intent = "exhibitor_info"
     if intent == "start_over" or restart:
         ctx.state = State()
         return menu.menu_reply(ctx, ctx._("All right, let’s start over. What are you looking for?"))

@@ -195,8 +195,9 @@ def choose_area(ctx: Context) -> Reply:
 
 def describe(ctx: Context, query: SearchQuery) -> str:
     """The user's product words in quotes, unless a category has that very name, then
-    the categories they stand for."""
-    names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in query.categories]
+    the categories they stand for (those the words narrow too: "Implants · “hanche”")."""
+    shown = query.categories + (query.within if query.narrowing else ())
+    names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in dict.fromkeys(shown)]
     named = {fold(name) for name in names}
     parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     if query.country:
@@ -309,15 +310,16 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         query.hall or "",
         ",".join(query.keywords),
         ",".join(query.within),
+        "n" if query.narrowing else "",
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) == 6:  # a button from before searches had `within`
-        args = (*args, "")
-    if len(args) != 7 or not args[0].isdigit():
+    if len(args) in (6, 7):  # a button from before searches had `within`, `narrowing`
+        args = (*args, "", "")[:8]
+    if len(args) != 8 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords, within = args
+    page, categories, country, area, hall, keywords, within, narrowing = args
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
@@ -326,6 +328,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
             area=area if area in AREA_NAMES else None,
             hall=hall or None,
             within=tuple(c for c in within.split(",") if c),
+            narrowing=narrowing == "n",
         ),
         int(page),
     )
@@ -361,6 +364,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         area=data.get("area"),
         hall=data.get("hall"),
         within=tuple(data.get("within", ())),
+        narrowing=bool(data.get("narrowing")),
     )
 
 
@@ -371,7 +375,12 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     last = query_from_state(ctx.state.results.query)
     said = build_query(ctx, nlu, guess_products=False)
     product = (
-        {"categories": said.categories, "keywords": said.keywords, "within": said.within}
+        {
+            "categories": said.categories,
+            "keywords": said.keywords,
+            "within": said.within,
+            "narrowing": said.narrowing,
+        }
         if said.categories or said.keywords
         else {}
     )

@@ -47,6 +47,9 @@ class SearchQuery:
     # the product lists of these categories' exhibitors only, not inside another product's
     # name ("tuna in olive oil", "Oyster Perpetual" watches); in a profile they count.
     within: tuple[str, ...] = ()
+    # The keywords only say which of `within`'s exhibitors ("hanche" among implants): they
+    # count in those exhibitors' product lists, never in a profile.
+    narrowing: bool = False
 
     @property
     def empty(self) -> bool:
@@ -151,7 +154,8 @@ def _conditions(
                 if category not in wanted
                 for tokens in variants
             ]
-            described_only.append((_described(variants), variants))
+            if not query.narrowing:
+                described_only.append((_described(variants), variants))
         else:
             wanted += variants + (_described(variants) if profiles else [])
     if taxonomy is not None and profiles:
@@ -192,8 +196,10 @@ def product_query(
     language puts the noun first (French, Spanish, Russian)."""
     categories: list[str] = []
     within: list[str] = []
+    keywords = list(phrases)
     restricted = True
-    for phrase in phrases:
+    narrowing = False
+    for at, phrase in enumerate(phrases):
         match = taxonomy.match_product(phrase, head_first=head_first)
         own = replace(query, keywords=(phrase,))
         if match.whole:
@@ -203,15 +209,28 @@ def product_query(
             within += sorted(match.kind_of - set(within))
             if not finds_any(session, replace(own, within=tuple(match.kind_of)), taxonomy=taxonomy):
                 categories += sorted(match.kind_of - set(categories))
+        elif match.head and not finds_any(session, own, taxonomy=taxonomy):
+            modifier = taxonomy.modifier(phrase, match.head)
+            narrowed = replace(
+                own, keywords=(modifier,), within=tuple(sorted(match.head)), narrowing=True
+            )
+            if modifier and finds_any(session, narrowed, taxonomy=taxonomy):
+                # "implants de hanche" where the catalog writes "prothèses de hanche": the
+                # head's exhibitors that name what the phrase adds, not every implant.
+                keywords[at] = modifier
+                within += sorted(match.head - set(within))
+                narrowing = True
+            else:
+                restricted = False
+                categories += sorted(match.head - set(categories))
         else:
             restricted = False
-            if match.head and not finds_any(session, own, taxonomy=taxonomy):
-                categories += sorted(match.head - set(categories))
     found = replace(
         query,
         categories=tuple(categories[:MAX_CATEGORIES]),
-        keywords=tuple(phrases),
+        keywords=tuple(keywords),
         within=tuple(within) if restricted else (),
+        narrowing=narrowing and restricted,
     )
     if found.within and not finds_any(session, found, taxonomy=taxonomy):
         # A label the taxonomy could not read ("Tequila 100% agave reposado"): the words

@@ -45,6 +45,13 @@ _SHORT_PART_ZIPF = 4.0
 # What joins the parts of a compound ("Bearbeitung-s-zentren", "Sonne-n-brillen"); a head
 # may also drop its final -e ("Hüft-implantate" from "Hüfte").
 _LINKING = ("s", "n", "en", "e", "es", "er")
+_VOWEL = re.compile("[aeiouyäöü]")
+_HYPHENATED = re.compile(r"[-‐‑][^\W\d_]")
+# The one two-letter word that ends compounds by the hundred ("Rapsöl", "Olivenöl").
+_SHORT_HEADS = ("öl",)
+# A compound commoner than one of its parts is still a compound when its head is a word
+# commoner than this and than the compound: "Mineralwasser" is water.
+_COMMON_HEAD_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,10 @@ def _zipf(word: str) -> float:
     and fragments are no words."""
     from wordfreq import zipf_frequency  # loaded on first use
 
-    if len(word) < _PART_MIN:
-        return 0.0
+    if word in _SHORT_HEADS:
+        return zipf_frequency(word, "de")
+    if len(word) < _PART_MIN or not _VOWEL.search(word):
+        return 0.0  # "sch" is listed (a spelling of "schön"), but no part of "Schweine"
     found = zipf_frequency(word, "de")
     least = _SHORT_PART_ZIPF if len(word) == _PART_MIN else _PART_ZIPF
     return found if found >= least else 0.0
@@ -121,10 +130,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
     words: "edelstahlkochtöpfe" -> ("edelstahl", "koch", "töpfe"), "schweinefleisch" ->
     ("schweine", "fleisch"). Every part is a word of wordfreq's German list, so "Schwein"
     is never "wein"; "Hüftgelenk" is ("hüft", "gelenk"), being rarer than both."""
-    if len(word) < _COMPOUND_MIN or not word.isalpha() or _is_cyrillic(word):
+    short_head = word.endswith(_SHORT_HEADS)
+    if len(word) < _COMPOUND_MIN - short_head or not word.isalpha() or _is_cyrillic(word):
         return ()
     best: tuple[tuple[int, float], tuple[str, ...]] | None = None
-    for at in range(_PART_MIN, len(word) - _PART_MIN + 1):
+    for at in range(_PART_MIN, len(word) - _PART_MIN + 1 + short_head):
         head = _head_word(word[:at])
         rest = _split(word[at:])
         if head and rest:
@@ -132,17 +142,23 @@ def compound_parts(word: str) -> tuple[str, ...]:
             rank = (-len(parts), min(_zipf(part) for part in parts))
             if best is None or rank > best[0]:
                 best = (rank, parts)
+    if best is None:
+        return ()
     # A word commoner than one of its parts is a word, not their compound: "transporte" is
     # no "trans" + "porte", but "Schweinefleisch" is rarer than "Schwein" and "Fleisch".
-    if best is None or _zipf(word) >= best[0][1]:
+    parts, common = best[1], _zipf(word)
+    head = _zipf(parts[-1])
+    written_before = len(word) - len(parts[-1])  # "ver" in "Verstärker" is a prefix
+    headed = head >= _COMMON_HEAD_ZIPF and common < head and written_before > _PART_MIN
+    if common >= best[0][1] and not headed:
         return ()
-    return best[1]
+    return parts
 
 
 @cache
 def _split(word: str) -> tuple[str, ...]:
     """The fewest words a compound's tail is made of (a word alone when it is one)."""
-    if _zipf(word):
+    if _zipf(word) or word in _SHORT_HEADS:
         return (word,)
     return compound_parts(word) if len(word) >= _COMPOUND_MIN else ()
 
@@ -153,6 +169,16 @@ def _all_heads(parts: tuple[str, ...]) -> list[str]:
     for part in parts[:-1]:
         found += [part, *compound_parts(part)]
     return found
+
+
+@lru_cache(maxsize=65_536)
+def compound_heads(word: str) -> tuple[str, ...]:
+    """The stems of a German compound's tails, longest first: what it is a kind of
+    ("roggenmischbrot" -> "mischbrot", "brot"; "reisekoffer" -> "koffer", never "reis")."""
+    parts = compound_parts(word)
+    # A head of three letters is too often a foreign word's start: "Morbier" is no beer.
+    tails = (word[at:] for part in parts[1:] if (at := word.rfind(part)) > _PART_MIN)
+    return tuple(dict.fromkeys(stem(tail) for tail in tails))
 
 
 def compound_tokens(word: str) -> list[str]:
@@ -238,13 +264,19 @@ def _document_tokens(segment: str) -> list[str]:
     stems: list[str] = []
     runs: list[str] = []
     parts: list[str] = []
-    for match in _UNIT.finditer(fold(segment)):
+    words: list[str] = []
+    text = fold(segment)
+    for match in _UNIT.finditer(text):
         if run := match.group("cjk"):
             runs.append(run)
         else:
             stems.append(stem(match.group()))
             parts += compound_tokens(match.group())
-    tokens = stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
+            # A word joined to the next by a hyphen qualifies it: "Luft-Wasser-Wärmepumpen"
+            # are heat pumps, no water; it is a part, as in a compound written as one word.
+            joined = _HYPHENATED.match(text, match.end())
+            words.append(PART + stems[-1] if joined else stems[-1])
+    tokens = words + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
     for run in runs:
         tokens += run  # single characters: "茶", "虾" are whole products
         tokens += _cjk_grams(run)

@@ -771,7 +771,14 @@ class NameIndex:
         if letters < (MIN_MENTION_LENGTH_CJK if folded.cjk else MIN_MENTION_LENGTH):
             return None
         whole = len(found.positions) == len(folded.words)
-        named = _overlaps(span, tagged) or folded.cjk or _capitalised(span, words)
+        # Three words or more of a name in a row are a name however they are written:
+        # "mobiliario de oficina azteca" (but "alpine dairy" may be a search).
+        named = (
+            _overlaps(span, tagged)
+            or folded.cjk
+            or _capitalised(span, words)
+            or (whole and not found.typos and _long(folded.words))
+        )
         everyday = all(folded.common[p] for p in found.positions)
         if whole and not found.typos:
             if everyday and not named:
@@ -1310,6 +1317,11 @@ def find(session: Session, query: str) -> list[Match]:
 
 def suggest(session: Session, query: str, limit: int = 3) -> list[Match]:
     return index_for(session).suggest(query, limit)
+
+
+def _long(words: Sequence[str]) -> bool:
+    """Whether a name has three words or more besides short link words ("de", "&")."""
+    return sum(len(word) > 3 for word in words) >= 3
 
 
 def mentions(session: Session, text: str, tagged: Sequence[tuple[int, int]] = ()) -> list[Match]:

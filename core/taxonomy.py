@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from core.countries import CountryIndex, CountryMention, load_countries
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
-from core.fulltext import Unit, same_word, units
+from core.fulltext import Unit, compound_heads, same_word, units
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -179,7 +179,7 @@ class Taxonomy:
             head = self._match_units(before, head_first)
             if head.whole or head.kind_of:
                 return ProductMatch(frozenset(), head.whole | head.kind_of)
-        if not named and (shorter := self._without_generic_head(phrase)) is not None:
+        if not named and not found.head and (shorter := self._without_generic_head(phrase)):
             # "MRI systems" is MRI, "cosmetics companies" cosmetics.
             head = self._match_units(shorter, head_first)
             if head.whole or head.kind_of:
@@ -315,6 +315,31 @@ class Taxonomy:
             found |= narrower or {head} | beside
         return found
 
+    def modifier(self, phrase: str, category_ids: Iterable[str]) -> str:
+        """The words a phrase adds to the terms it names those categories by, without link
+        words: what makes "implants de hanche" or "eau minérale gazeuse" a kind of its
+        head; "" when it adds none."""
+        words = units(self._core(phrase))
+        if len(words) < 2:
+            return ""
+        named: set[Unit] = set()
+        for category_id in self.with_ancestors(category_ids):
+            for term in self._category_terms(category_id):
+                if any(True for _ in _occurrences(words, term)):
+                    named |= set(term)
+        added = [
+            u.word
+            for u in words
+            if not u.cjk and u not in named and u not in _LINK_STEMS and len(u.word) > 2
+        ]
+        return " ".join(added) if len(added) < len(words) else ""
+
+    def _category_terms(self, category_id: str) -> list[tuple[Unit, ...]]:
+        category = self.categories.get(category_id)
+        if category is None:
+            return []
+        return [tuple(units(term)) for term in (*category.terms, *category.names.values())]
+
     def same_kind(self, phrase: str) -> tuple[str, ...]:
         """The other languages' words for the kind a phrase names as a whole ("Fräsmaschinen":
         "fresadoras", "milling machines"...), none when it names no such kind."""
@@ -382,6 +407,7 @@ class Taxonomy:
                 keys |= set(unit.text)
             else:
                 keys.add(unit.text)
+                keys |= set(compound_heads(unit.word)) if unit.word else set()
                 keys |= {
                     unit.text[i:j]
                     for i in range(3, len(unit.text) - _COMPOUND_TAIL_MIN + 1)
@@ -614,9 +640,16 @@ def _occurrences(
 
 
 def _compound_tail(have: Unit, want: Unit) -> bool:
-    """A long word ending a compound names its head: "Knieimplantate" are implants,
-    "Blütenhonig" is honey; short words never ("Eiswein" is not found by "wein")."""
-    if have.cjk or want.cjk or len(want.text) < _COMPOUND_TAIL_MIN:
+    """The last word of a compound names its head: "Knieimplantate" are implants,
+    "Blütenhonig" is honey. A short word only where the compound splits into words
+    ("Schweinefleisch" is meat, never wine)."""
+    if have.cjk or want.cjk:
+        return False
+    if have.word and want.text in compound_heads(have.word):
+        # Split into words of the language, so short heads count too: "Roggenmischbrot"
+        # is bread, "Vollkornreis" rice, but "Reisekoffer" no rice.
+        return True
+    if len(want.text) < _COMPOUND_TAIL_MIN:
         return False
     # Stems of a compound and of its last word may differ by an ending ("zahnimplantat",
     # "implant"): the term may stop up to three letters before the word's end.

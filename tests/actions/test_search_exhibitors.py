@@ -379,3 +379,15 @@ def test_the_within_restriction_survives_buttons_and_the_conversation(c_ctx) -> 
     assert search_exhibitors.query_from_state(state) == query
     # A button made before `within` existed still works.
     assert search_exhibitors._decode(args[:6])[0] == replace(query, within=())
+
+
+def test_a_narrowing_search_survives_buttons_and_the_conversation(c_ctx) -> None:
+    """ "implants de hanche": "hanche" among the implants' product lists, on every page."""
+    ctx = c_ctx("fr")
+    query = catalog.SearchQuery(keywords=("hanche",), within=("implants",), narrowing=True)
+    button = search_exhibitors._query_button(ctx, "next", query, 1)
+    _, args = ctx.codec.decode(button.data)
+    assert search_exhibitors._decode(args) == (query, 1)
+    assert search_exhibitors.query_from_state(search_exhibitors.query_to_state(query)) == query
+    assert search_exhibitors._decode(args[:7])[0] == replace(query, narrowing=False)
+    assert "Implants" in search_exhibitors.describe(ctx, query)

@@ -44,7 +44,9 @@ def test_units_keep_the_word_beside_its_stem() -> None:
         ("transporte", ()),  # a word commoner than its would-be parts
         ("verstärker", ()),  # "ver" is a prefix, no word
         ("sunglasses", ()),
-        ("rapsöl", ()),  # "öl" is shorter than a part may be
+        ("rapsöl", ("raps", "öl")),  # the one two-letter head
+        ("mineralwasser", ("mineral", "wasser")),  # commoner than "Mineral", rarer than water
+        ("schweine", ()),  # "sch" is no word: pigs are never "Weine"
     ],
 )
 def test_german_compounds_split_into_words(word: str, parts: tuple[str, ...]) -> None:

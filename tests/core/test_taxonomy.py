@@ -170,6 +170,9 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Prosciutto di Parma DOP", "cured_meats"),  # and before "di"
         ("バニラアイスクリーム", "ice_cream"),  # the longest term at the end, not "クリーム"
         ("風力発電機", "wind_energy"),  # 機 (machine) says nothing
+        ("Jasminreis", "rice"),  # a compound's short last word, split into words
+        ("Weizenbier", "beer"),
+        ("Bergkäse", "cheese"),
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -187,6 +190,9 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("Rechargeable hearing instruments", "ev_charging"),
         ("Tuna in olive oil", "olive_oil"),
         ("Wine glasses", "wine"),
+        ("Reisetaschen", "rice"),  # a travel bag: "Reis" starts it, the bag is its head
+        ("Morbier", "beer"),  # French cheese: no German compound of "Mor" and "Bier"
+        ("Williams-Birnenbrand", "apples_pears"),  # a spirit, not the fruit
     ],
 )
 def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
