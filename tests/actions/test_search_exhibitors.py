@@ -186,7 +186,10 @@ def own_ctx(own_words: Container):
 def listed(ctx: Context, text: str, **entities: str) -> list[str]:
     """The exhibitors on the first page of results, in order."""
     query = search_exhibitors.build_query(ctx, nlu(text, "search_exhibitors", **entities))
-    return [] if query.empty else [e.id for e in catalog.search(ctx.session, query).items]
+    if query.empty:
+        return []
+    # As the search action does: a kind's words in other languages count too.
+    return [e.id for e in catalog.search(ctx.session, query, taxonomy=ctx.taxonomy).items]
 
 
 def test_products_the_nlu_did_not_tag_are_read_from_the_message(own_ctx) -> None:
