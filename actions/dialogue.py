@@ -180,6 +180,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     ):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"
+    if intent == "book_meeting" and _asks_where_not_when(ctx, nlu):
+        # "¿Dónde puedo encontrar a los de Viña Los Robles?" read as a meeting request: a
+        # where-question with no day or time wants the company's card (it offers booking).
+        intent = "exhibitor_info"
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":
@@ -232,6 +236,12 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     if not name or not catalog.find_by_name(ctx.session, name):
         return False
     return not _search_values(nlu) or _asks_where(ctx, nlu)
+
+
+def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message asks where a catalog company is, naming no day or time."""
+    timed = any(e.type in {"date", "time"} for e in nlu.entities)
+    return not timed and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu)
 
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:

@@ -272,10 +272,11 @@ def _document_tokens(segment: str) -> list[str]:
         else:
             stems.append(stem(match.group()))
             parts += compound_tokens(match.group())
-            # A word joined to the next by a hyphen qualifies it: "Luft-Wasser-Wärmepumpen"
-            # are heat pumps, no water; it is a part, as in a compound written as one word.
-            joined = _HYPHENATED.match(text, match.end())
-            words.append(PART + stems[-1] if joined else stems[-1])
+            # A word joined to the next by a hyphen only qualifies it: "Luft-Wasser-
+            # Wärmepumpen" are heat pumps, neither water nor water pumps. It stays in the
+            # pairs ("wass_warmepump"), not as a word of its own.
+            if not _HYPHENATED.match(text, match.end()):
+                words.append(stems[-1])
     tokens = words + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
     for run in runs:
         tokens += run  # single characters: "茶", "虾" are whole products

@@ -316,11 +316,15 @@ class Taxonomy:
         return found
 
     def modifier(self, phrase: str, category_ids: Iterable[str]) -> str:
-        """The words a phrase adds to the terms it names those categories by, without link
-        words: what makes "implants de hanche" or "eau minérale gazeuse" a kind of its
-        head; "" when it adds none."""
+        """The complement a phrase adds after a link word to the terms it names those
+        categories by: what makes "implants de hanche" or "pièces détachées pour vélos" a
+        kind of its head; "" when it has none. An adjective ("копчёная рыба") is no such
+        complement: another exhibitor may say it in another language ("smoked salmon")."""
         words = units(self._core(phrase))
-        if len(words) < 2:
+        link = next(
+            (i for i, u in enumerate(words) if 0 < i < len(words) - 1 and u in _LINK_STEMS), None
+        )
+        if link is None:
             return ""
         named: set[Unit] = set()
         for category_id in self.with_ancestors(category_ids):
@@ -329,10 +333,10 @@ class Taxonomy:
                     named |= set(term)
         added = [
             u.word
-            for u in words
+            for u in words[link + 1 :]
             if not u.cjk and u not in named and u not in _LINK_STEMS and len(u.word) > 2
         ]
-        return " ".join(added) if len(added) < len(words) else ""
+        return " ".join(added)
 
     def _category_terms(self, category_id: str) -> list[tuple[Unit, ...]]:
         category = self.categories.get(category_id)
@@ -629,27 +633,31 @@ def _occurrences(
     phrase: list[Unit], term: tuple[Unit, ...], compound: bool = False
 ) -> Iterator[tuple[int, int]]:
     """Where a term stands in a phrase, as (first, last) unit positions: whole words in
-    order; a CJK term inside a CJK run (two characters or more, or the whole run)."""
+    order; a CJK term inside a CJK run (two characters or more, or the whole run); a long
+    word as the head of a compound ("Schlagbohrmaschinen": "Bohrmaschinen"), and with
+    `compound` (a German term) a short one too, or the end of a word it does not split."""
     size = len(term)
     for start in range(len(phrase) - size + 1):
         window = phrase[start : start + size]
         if all(_unit_matches(have, want) for have, want in zip(window, term, strict=True)) or (
-            compound and size == 1 and _compound_tail(window[0], term[0])
+            size == 1 and _compound_tail(window[0], term[0], compound)
         ):
             yield start, start + size - 1
 
 
-def _compound_tail(have: Unit, want: Unit) -> bool:
+def _compound_tail(have: Unit, want: Unit, german: bool = True) -> bool:
     """The last word of a compound names its head: "Knieimplantate" are implants,
-    "Blütenhonig" is honey. A short word only where the compound splits into words
-    ("Schweinefleisch" is meat, never wine)."""
+    "Blütenhonig" is honey. A short word only where the compound splits into words and
+    the word is German ("Schweinefleisch" is meat, never wine; "Frostvine" no "vin");
+    a long German one also ending a word that does not split."""
     if have.cjk or want.cjk:
         return False
-    if have.word and want.text in compound_heads(have.word):
+    long = len(want.text) >= _COMPOUND_TAIL_MIN
+    if have.word and (german or long) and want.text in compound_heads(have.word):
         # Split into words of the language, so short heads count too: "Roggenmischbrot"
         # is bread, "Vollkornreis" rice, but "Reisekoffer" no rice.
         return True
-    if len(want.text) < _COMPOUND_TAIL_MIN:
+    if not german or not long:
         return False
     # Stems of a compound and of its last word may differ by an ending ("zahnimplantat",
     # "implant"): the term may stop up to three letters before the word's end.

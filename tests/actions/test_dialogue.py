@@ -71,3 +71,22 @@ def test_a_where_question_about_a_catalog_company_read_as_help_is_about_it(c_ctx
     # Help without a where-question stays help.
     reply = dialogue.respond(c_ctx("es"), nlu("ayuda", "help"))
     assert "8.2C-03" not in reply.text
+
+
+def test_a_where_question_read_as_a_meeting_request_shows_the_company(c_ctx) -> None:
+    text = "¿Dónde puedo encontrar a los de Rioja Alta?"
+    reply = dialogue.respond(c_ctx("es"), nlu(text, "book_meeting", company="Rioja Alta"))
+    assert "8.2C-03" in reply.text, reply.text
+    # With a day it is a meeting request, where-word or not.
+    text = "¿Dónde nos vemos con Rioja Alta mañana?"
+    reply = dialogue.respond(
+        c_ctx("es"), nlu(text, "book_meeting", company="Rioja Alta", date="mañana")
+    )
+    assert "8.2C-03" not in reply.text, reply.text
+
+
+def test_a_catalog_company_read_as_starting_over_is_looked_up(c_ctx) -> None:
+    reply = dialogue.respond(c_ctx("es"), nlu("Quiero ver Rioja Alta", "start_over"))
+    assert "8.2C-03" in reply.text, reply.text
+    reply = dialogue.respond(c_ctx("es"), nlu("empezar de nuevo", "start_over"))
+    assert "8.2C-03" not in reply.text, reply.text

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from core.fulltext import compound_parts, compound_query, compound_tokens, same_word, stem, units
+from core.fulltext import (
+    compound_parts,
+    compound_query,
+    compound_tokens,
+    index_text,
+    phrase_tokens,
+    same_word,
+    stem,
+    units,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +68,13 @@ def test_a_compound_is_indexed_by_its_tails_and_marked_first_parts() -> None:
     assert stem("koch") not in tokens  # only marked: "Koch" finds no saucepans
     assert set(compound_query("kochtöpfe")) <= set(tokens)
     assert not set(compound_query("zahnimplantate")) <= set(compound_tokens("hüftimplantate"))
+
+
+def test_a_word_joined_to_the_next_by_a_hyphen_only_qualifies_it() -> None:
+    """ "Luft-Wasser-Wärmepumpen" are heat pumps: neither "Wasser" nor "Wasserpumpen"
+    finds them, the phrase does."""
+    tokens = set(index_text(["Luft-Wasser-Wärmepumpen"], []).split())
+    assert stem("wasser") not in tokens
+    assert not set(compound_query("wasserpumpen")) <= tokens
+    assert set(phrase_tokens("Wasser-Wärmepumpen")) <= tokens
+    assert stem("wärmepumpen") in tokens

@@ -432,6 +432,11 @@ def test_everyday_words_name_no_company(linking) -> None:
     ):
         assert names.mentions(linking, text) == [], text
     assert first_mention(linking, "Where is Alpine Dairy?") == ({"ALP"}, "Alpine Dairy")
+    # Three words or more of a name in a row are the name, written lower case or not.
+    assert first_mention(linking, "where is gold crest jewellery") == (
+        {"GCJ"},
+        "gold crest jewellery",
+    )
     assert first_mention(linking, "长丰食品在哪") == ({"CHF"}, "长丰食品")
     assert found(linking, "Pacific Dragon Foods") == []
 

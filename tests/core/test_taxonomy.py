@@ -173,6 +173,9 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Jasminreis", "rice"),  # a compound's short last word, split into words
         ("Weizenbier", "beer"),
         ("Bergkäse", "cheese"),
+        ("Rindfleisch tiefgekühlt", "beef"),  # a German label's adjective after its noun
+        ("Solarmodule polykristallin", "solar_energy"),
+        ("Schlagbohrmaschinen", "machine_tools"),  # a kind's word ending a compound
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
