@@ -374,19 +374,13 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     assert ctx.state.results is not None
     last = query_from_state(ctx.state.results.query)
     said = build_query(ctx, nlu, guess_products=False)
-    product = (
-        {
-            "categories": said.categories,
-            "keywords": said.keywords,
-            "within": said.within,
-            "narrowing": said.narrowing,
-        }
-        if said.categories or said.keywords
-        else {}
-    )
+    products = said if said.categories or said.keywords else last
     merged = replace(
         last,
-        **product,
+        categories=products.categories,
+        keywords=products.keywords,
+        within=products.within,
+        narrowing=products.narrowing,
         country=said.country or last.country,
         area=said.area or last.area,
         hall=said.hall or last.hall,

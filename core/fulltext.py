@@ -147,9 +147,9 @@ def compound_parts(word: str) -> tuple[str, ...]:
     # A word commoner than one of its parts is a word, not their compound: "transporte" is
     # no "trans" + "porte", but "Schweinefleisch" is rarer than "Schwein" and "Fleisch".
     parts, common = best[1], _zipf(word)
-    head = _zipf(parts[-1])
+    head_zipf = _zipf(parts[-1])
     written_before = len(word) - len(parts[-1])  # "ver" in "Verstärker" is a prefix
-    headed = head >= _COMMON_HEAD_ZIPF and common < head and written_before > _PART_MIN
+    headed = head_zipf >= _COMMON_HEAD_ZIPF and common < head_zipf and written_before > _PART_MIN
     if common >= best[0][1] and not headed:
         return ()
     return parts
@@ -265,17 +265,20 @@ def _document_tokens(segment: str) -> list[str]:
     runs: list[str] = []
     parts: list[str] = []
     words: list[str] = []
-    text = fold(segment)
+    text = unicodedata.normalize("NFKC", segment)  # the case tells an acronym
     for match in _UNIT.finditer(text):
         if run := match.group("cjk"):
-            runs.append(run)
+            runs.append(run.casefold())
         else:
-            stems.append(stem(match.group()))
-            parts += compound_tokens(match.group())
+            word = match.group().casefold()
+            stems.append(stem(word))
+            parts += compound_tokens(word)
             # A word joined to the next by a hyphen only qualifies it: "Luft-Wasser-
             # Wärmepumpen" are heat pumps, neither water nor water pumps. It stays in the
-            # pairs ("wass_warmepump"), not as a word of its own.
-            if not _HYPHENATED.match(text, match.end()):
+            # pairs ("wass_warmepump"), not as a word of its own, unless it is an acronym
+            # naming the product ("ESP-Steuergeräte", "LED-Leuchten").
+            acronym = len(match.group()) > 1 and match.group().isupper()
+            if acronym or not _HYPHENATED.match(text, match.end()):
                 words.append(stems[-1])
     tokens = words + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
     for run in runs:

@@ -271,7 +271,14 @@ def write_nlu(path: Path, by_intent: dict[str, list[str]], header: str) -> None:
 def lookups() -> dict[str, list[str]]:
     taxonomy = yaml.safe_load((ROOT / "data/taxonomy/products.yml").read_text("utf-8"))["categories"]
     cities = yaml.safe_load((ROOT / "data/taxonomy/cities.yml").read_text("utf-8"))
-    products = {str(t) for spec in taxonomy.values() for terms in spec["terms"].values() for t in terms}
+    # A category's own words and the kinds within it are all products to the model.
+    products = {
+        str(t)
+        for spec in taxonomy.values()
+        for group in ("terms", "kinds")
+        for terms in (spec.get(group) or {}).values()
+        for t in terms or ()
+    }
     products |= {v for lang in LANGS for v in PRODUCT[lang]}
     city_names = {str(n) for spec in cities.values() for names in spec["names"].values() for n in names}
     countries = {v for lang in LANGS for v in COUNTRY[lang] + COUNTRY_ADJ[lang]}

@@ -78,3 +78,5 @@ def test_a_word_joined_to_the_next_by_a_hyphen_only_qualifies_it() -> None:
     assert not set(compound_query("wasserpumpen")) <= tokens
     assert set(phrase_tokens("Wasser-Wärmepumpen")) <= tokens
     assert stem("wärmepumpen") in tokens
+    # An acronym before the hyphen names the product: "ESP" finds ESP control units.
+    assert stem("esp") in index_text(["ESP-Steuergeräte"], []).split()
