@@ -63,6 +63,9 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     if form.meeting is None and (intent == "deny" or cues.has(nlu.text, "cancel", ctx.t.locale)):
         ctx.state.form = None
         return Reply(text=ctx._("All right, I won’t book it."))
+    if intent == "search_exhibitors" and _only_a_catalog_company(ctx, nlu):
+        # "other company, Alpine Dairy" read as a search: a name alone answers the form.
+        intent = "inform"
     if intent == "cancel_meeting" or intent in OTHER_SUBJECTS:
         return None
     if intent == "book_meeting" and named(nlu) and form.meeting is not None:
@@ -74,6 +77,15 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     if (form.exhibitor, form.day, form.time) == before and intent not in {"book_meeting", "inform"}:
         return None  # nothing for the form in this message
     return advance(ctx, form)
+
+
+def _only_a_catalog_company(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message names a catalog company and nothing to search for."""
+    searched = {"product", "country", "area", "hall"}
+    if any(e.type in searched for e in nlu.entities):
+        return False
+    company = next((v for v in nlu.values("company") if v.strip()), None)
+    return company is not None and bool(catalog.find_by_name(ctx.session, company))
 
 
 def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
