@@ -28,7 +28,15 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from core import names
-from core.fulltext import CATEGORY, DESCRIPTION, fold, phrase_variants, same_word, units
+from core.fulltext import (
+    CATEGORY,
+    DESCRIPTION,
+    compound_heads,
+    fold,
+    phrase_variants,
+    same_word,
+    units,
+)
 from core.models import CatalogSource, Exhibitor
 from core.taxonomy import Taxonomy
 
@@ -239,17 +247,30 @@ def product_query(
         areas = {taxonomy.categories[c].area for c in found.within}
         area = found.area or (areas.pop() if len(areas) == 1 else None)
         loose = replace(found, within=(), area=area)
+        anywhere = replace(found, within=(), categories=())
         if _writes(session, loose, phrases):
             found = loose
+        elif _writes(session, anywhere, phrases, as_heads=True):
+            # Nobody in the category, but compounds elsewhere with the phrase as their head:
+            # "Blutdruckmessgeräte" are "Messgeräte" (a watch named "Oyster" is no oyster).
+            found = anywhere
     if categories or finds_any(session, found, taxonomy=taxonomy):
         return found
     corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
     return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
 
 
-def _writes(session: Session, query: SearchQuery, phrases: list[str], sample: int = 20) -> bool:
+def _writes(
+    session: Session,
+    query: SearchQuery,
+    phrases: list[str],
+    sample: int = 20,
+    *,
+    as_heads: bool = False,
+) -> bool:
     """Whether some exhibitor the query finds has a phrase's words themselves, not only
-    words with the same stem in another language (the index has "Helles" for "helado")."""
+    words with the same stem in another language (the index has "Helles" for "helado"),
+    or, with `as_heads`, only as the head of a compound ("Blutdruckmessgeräte")."""
     where = and_(*_conditions(query, session.get_bind().dialect.name))
     fields = (Exhibitor.products, Exhibitor.description_en, Exhibitor.description_zh)
     for row in session.execute(select(*fields).where(where).limit(sample)):
@@ -258,7 +279,12 @@ def _writes(session: Session, query: SearchQuery, phrases: list[str], sample: in
         for phrase in phrases:
             wanted = units(phrase)
             if all(
-                unit.text in text if unit.cjk else any(same_word(unit.word, w) for w in written)
+                unit.text in text
+                if unit.cjk
+                else any(
+                    unit.text in compound_heads(w) if as_heads else same_word(unit.word, w)
+                    for w in written
+                )
                 for unit in wanted
             ):
                 return True

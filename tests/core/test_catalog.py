@@ -165,6 +165,7 @@ KINDS = (
     "K8,Dutch Cheese,,NL,food,8.2,8.2C-08,Aged Gouda,,,nl,,\n"
     "K9,Thai Durian,,TH,food,8.2,8.2C-09,Premium freeze-dried durian,,,th,,\n"
     "K10,Raub Durian,,MY,food,8.2,8.2C-10,Musang King durian – frozen whole fruit,,,en,,\n"
+    "K11,Rhein Medizintechnik,,DE,medical,1.1,1.1C-11,Blutdruckmessgeräte,,,de,,\n"
 )
 
 
@@ -204,6 +205,12 @@ def test_a_kind_nobody_writes_finds_its_category(kinds) -> None:
 
 def test_a_label_the_taxonomy_cannot_read_still_finds_by_its_words(kinds) -> None:
     assert found_for(kinds, "tequila") == ["K6"]
+
+
+def test_a_category_nobody_is_in_finds_compounds_headed_by_its_word(kinds) -> None:
+    """ "Messgeräte" names measuring instruments, which no exhibitor here is categorised
+    as; blood-pressure monitors ("Blutdruckmessgeräte") are such instruments."""
+    assert found_for(kinds, "Messgeräte") == ["K11"]
 
 
 def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
