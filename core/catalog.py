@@ -32,13 +32,14 @@ from core.fulltext import (
     CATEGORY,
     DESCRIPTION,
     compound_heads,
+    compound_tails,
     fold,
     phrase_variants,
     same_word,
     units,
 )
 from core.models import CatalogSource, Exhibitor
-from core.taxonomy import Taxonomy
+from core.taxonomy import LINK_WORDS, Taxonomy
 
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
@@ -257,7 +258,38 @@ def product_query(
     if categories or finds_any(session, found, taxonomy=taxonomy):
         return found
     corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
-    return replace(found, categories=tuple(corrected[:MAX_CATEGORIES])) if corrected else found
+    if corrected:
+        return replace(found, categories=tuple(corrected[:MAX_CATEGORIES]))
+    return _broader(session, taxonomy, query, phrases, head_first) or found
+
+
+def _broader(
+    session: Session, taxonomy: Taxonomy, query: SearchQuery, phrases: list[str], head_first: bool
+) -> SearchQuery | None:
+    """When a one-product request finds nothing, the broader thing it names that finds
+    someone: a German compound's tail ("Laserschneidmaschinen": "Schneidmaschinen"), or
+    the head before a complement ("pneus de moto": "pneus"); never a generic word
+    ("Geräte", "systèmes")."""
+    if len(phrases) != 1:
+        return None
+    for broader in _broader_phrases(taxonomy, phrases[0], head_first):
+        found = product_query(session, taxonomy, query, [broader], head_first=head_first)
+        if found.categories or finds_any(session, found, taxonomy=taxonomy):
+            return found
+    return None
+
+
+def _broader_phrases(taxonomy: Taxonomy, phrase: str, head_first: bool) -> list[str]:
+    words = phrase.split()
+    if len(words) == 1:
+        candidates = list(compound_tails(fold(words[0])))
+    else:
+        link = next(
+            (i for i, w in enumerate(words) if 0 < i < len(words) - 1 and fold(w) in LINK_WORDS),
+            None,
+        )
+        candidates = [" ".join(words[:link])] if head_first and link is not None else []
+    return [c for c in candidates if len(c) > 3 and fold(c) not in taxonomy.generic_heads]
 
 
 def _writes(

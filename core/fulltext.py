@@ -172,13 +172,19 @@ def _all_heads(parts: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=65_536)
-def compound_heads(word: str) -> tuple[str, ...]:
-    """The stems of a German compound's tails, longest first: what it is a kind of
-    ("roggenmischbrot" -> "mischbrot", "brot"; "reisekoffer" -> "koffer", never "reis")."""
+def compound_tails(word: str) -> tuple[str, ...]:
+    """A German compound's tails as written, longest first: the broader things it is a
+    kind of ("roggenmischbrot" -> "mischbrot", "brot"; "reisekoffer" -> "koffer")."""
     parts = compound_parts(word)
     # A head of three letters is too often a foreign word's start: "Morbier" is no beer.
-    tails = (word[at:] for part in parts[1:] if (at := word.rfind(part)) > _PART_MIN)
-    return tuple(dict.fromkeys(stem(tail) for tail in tails))
+    return tuple(word[at:] for part in parts[1:] if (at := word.rfind(part)) > _PART_MIN)
+
+
+@lru_cache(maxsize=65_536)
+def compound_heads(word: str) -> tuple[str, ...]:
+    """The stems of a German compound's tails, longest first ("reisekoffer": never
+    "reis")."""
+    return tuple(dict.fromkeys(stem(tail) for tail in compound_tails(word)))
 
 
 def compound_tokens(word: str) -> list[str]:

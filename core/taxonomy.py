@@ -603,6 +603,7 @@ _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en",
                     "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
                     "in", "im", "from", "without", "sans", "sin", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
+LINK_WORDS = _LINKS
 
 
 def _trim_start(word: str, framing: frozenset[str]) -> str:

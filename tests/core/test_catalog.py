@@ -166,6 +166,7 @@ KINDS = (
     "K9,Thai Durian,,TH,food,8.2,8.2C-09,Premium freeze-dried durian,,,th,,\n"
     "K10,Raub Durian,,MY,food,8.2,8.2C-10,Musang King durian – frozen whole fruit,,,en,,\n"
     "K11,Rhein Medizintechnik,,DE,medical,1.1,1.1C-11,Blutdruckmessgeräte,,,de,,\n"
+    "K12,Schwarzwald Holzwaren,,DE,consumer,2.1,2.1C-12,Holzkochlöffel,,,de,,\n"
 )
 
 
@@ -211,6 +212,11 @@ def test_a_category_nobody_is_in_finds_compounds_headed_by_its_word(kinds) -> No
     """ "Messgeräte" names measuring instruments, which no exhibitor here is categorised
     as; blood-pressure monitors ("Blutdruckmessgeräte") are such instruments."""
     assert found_for(kinds, "Messgeräte") == ["K11"]
+
+
+def test_a_compound_nobody_writes_finds_its_broader_tail(kinds) -> None:
+    """ "Buchenholzkochlöffel" (beech ones), which nobody writes, are wooden spoons."""
+    assert found_for(kinds, "Buchenholzkochlöffel") == ["K12"]
 
 
 def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
