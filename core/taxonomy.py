@@ -229,10 +229,13 @@ class Taxonomy:
         return before
 
     def _without_generic_head(self, phrase: list[Unit]) -> list[Unit] | None:
-        """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断"; None if no such head."""
+        """ "MRI systems" -> "MRI", "超音波診断装置" -> "超音波診断", "аппараты для диализа"
+        -> "диализа"; None if no such head."""
         last = phrase[-1]
+        generic = self._generic_stems
+        if len(phrase) > 2 and phrase[0] in generic and phrase[1] in _LINK_STEMS:
+            return phrase[2:]  # a generic head before a link: its complement is the product
         if not last.cjk:
-            generic = self._generic_stems
             if len(phrase) > 1 and last in generic:
                 return phrase[:-1]
             # A German compound with a generic tail: "Kosmetikfirmen", "Weinhersteller".

@@ -176,6 +176,8 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Rindfleisch tiefgekühlt", "beef"),  # a German label's adjective after its noun
         ("Solarmodule polykristallin", "solar_energy"),
         ("Schlagbohrmaschinen", "machine_tools"),  # a kind's word ending a compound
+        ("аппараты для диализа", "patient_care_equipment"),  # a generic head's complement
+        ("Geräte für Dialyse", "patient_care_equipment"),
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
