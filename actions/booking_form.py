@@ -35,6 +35,8 @@ OTHER_SUBJECTS = {
     "more_results",
     "refine",
 }
+# Intents about a list of exhibitors, which a form's answer may be mistaken for.
+_LIST_INTENTS = {"search_exhibitors", "refine", "more_results"}
 _DIGIT = re.compile(r"\d")
 _HAN_CLOCK = re.compile("[一二两兩三四五六七八九十]+\\s*[点點時时]")
 # A clock time and nothing else, with its mark: "9am", "10 h 30", "14:00", "3時", "um 11 Uhr".
@@ -63,8 +65,9 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     if form.meeting is None and (intent == "deny" or cues.has(nlu.text, "cancel", ctx.t.locale)):
         ctx.state.form = None
         return Reply(text=ctx._("All right, I won’t book it."))
-    if intent == "search_exhibitors" and _only_a_catalog_company(ctx, nlu):
-        # "other company, Alpine Dairy" read as a search: a name alone answers the form.
+    if intent in _LIST_INTENTS and _answers_the_form(ctx, nlu):
+        # "other company, Alpine Dairy" read as a search, "извините, а можно перенести на
+        # 14:30?" as refining a list: a company, a day or a time alone answers the form.
         intent = "inform"
     if intent == "cancel_meeting" or intent in OTHER_SUBJECTS:
         return None
@@ -79,11 +82,13 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     return advance(ctx, form)
 
 
-def _only_a_catalog_company(ctx: Context, nlu: NluResult) -> bool:
-    """Whether the message names a catalog company and nothing to search for."""
-    searched = {"product", "country", "area", "hall"}
-    if any(e.type in searched for e in nlu.entities):
+def _answers_the_form(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message gives a day, a time or a catalog company, and names nothing
+    to search for."""
+    if any(e.type in {"product", "country", "area", "hall"} for e in nlu.entities):
         return False
+    if any(e.type in {"date", "time"} for e in nlu.entities):
+        return True
     company = next((v for v in nlu.values("company") if v.strip()), None)
     return company is not None and bool(catalog.find_by_name(ctx.session, company))
 
