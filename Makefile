@@ -71,9 +71,9 @@ test-fast: setup
 	$(PY) -m pytest -m "not nlu"
 
 bench: setup train
-	$(PY) benchmarks/search_bench.py
-	$(PY) benchmarks/booking_bench.py
-	$(PY) benchmarks/dialogue_bench.py
+	PYTHONPATH=. $(PY) benchmarks/search_bench.py
+	PYTHONPATH=. $(PY) benchmarks/booking_bench.py
+	PYTHONPATH=. $(PY) benchmarks/dialogue_bench.py
 	PYTHONPATH=. $(PY) benchmarks/import_bench.py
 	PYTHONPATH=. $(PY) benchmarks/broadcast_bench.py
 	PYTHONPATH=. $(PY) benchmarks/web_bench.py

@@ -93,19 +93,28 @@ def _has_any(
     dialect: str,
     *,
     unless: Sequence[tuple[list[list[str]], list[list[str]]]] = (),
+    scoped: Sequence[tuple[str, list[list[str]]]] = (),
 ) -> ColumnElement[bool]:
     """All tokens of one of the variants in the exhibitor's index text, or, for each pair
-    in `unless`, one of its first variants and none of its second."""
+    in `unless`, one of its first variants and none of its second, or, for each pair in
+    `scoped`, its token and one of its variants."""
     if dialect == "sqlite":
         # One FTS look-up for them all; SQLite then probes the row set per exhibitor.
         parts = [_fts(variants)] if variants else []
         parts += [f"({_fts(having)}) NOT ({_fts(without)})" for having, without in unless]
+        parts += [f'"{token}" AND ({_fts(inside)})' for token, inside in scoped]
         expression = " OR ".join(f"({part})" for part in parts)
         indexed = select(_FTS.c.rowid).where(_FTS.c.exhibitors_fts.op("MATCH")(expression))
         return literal_column("exhibitors.rowid").in_(indexed)
     conditions = [_pg_has_any(variants)] if variants else []
     conditions += [
         and_(_pg_has_any(having), not_(_pg_has_any(without))) for having, without in unless
+    ]
+    # The category's token once, then its variants in one array test: a kind's words in
+    # eight languages would otherwise be as many containment tests.
+    conditions += [
+        and_(_TOKENS.op("@>")(_token_array([token])), _pg_has_any(inside))
+        for token, inside in scoped
     ]
     return or_(*conditions)
 
@@ -150,21 +159,21 @@ def _conditions(
     # Imports index every ancestor of an exhibitor's categories (hearing aids are medical
     # devices too), so a parent category finds its sub-categories here.
     wanted = [[CATEGORY + category] for category in query.categories]
-    within = [[CATEGORY + category] for category in query.within]
+    within = [CATEGORY + category for category in query.within]
     described_only = []
+    scoped: list[tuple[str, list[list[str]]]] = []
     for phrase in query.keywords:
         variants = _variants(phrase, taxonomy)
         if within:
             # In a product list only as one of the category's products (the category itself
             # may be wanted already), in a profile as it is.
-            wanted += [
-                [*category, *tokens]
-                for category in within
-                if category not in wanted
-                for tokens in variants
-            ]
+            scoped += [(category, variants) for category in within if [category] not in wanted]
             if not query.narrowing:
-                described_only.append((_described(variants), variants))
+                # A profile in the request's own words (the other languages' words of a kind
+                # are for product lists: testing them all on every row costs more than
+                # they find in profiles).
+                own = phrase_variants(phrase)
+                described_only.append((_described(own), own))
         else:
             wanted += variants + (_described(variants) if profiles else [])
     if taxonomy is not None and profiles:
@@ -173,9 +182,11 @@ def _conditions(
         for term in taxonomy.profile_words(query.categories):
             wanted += _described(phrase_variants(term))
     if query.categories or query.keywords:
-        found = wanted or described_only
+        found = wanted or described_only or scoped
         conditions.append(
-            _has_any(wanted, dialect, unless=described_only) if found else literal(False)
+            _has_any(wanted, dialect, unless=described_only, scoped=scoped)
+            if found
+            else literal(False)
         )
     if query.country:
         conditions.append(Exhibitor.country == query.country)
@@ -411,7 +422,7 @@ def _relevance(
         members = [[CATEGORY + category] for category in query.categories]
         score = score + case((_ranked_has_any(members, dialect), 4), else_=0)
     for phrase in query.keywords:
-        if variants := _variants(phrase, taxonomy):
+        if variants := phrase_variants(phrase):
             score = score + case((_ranked_has_any(variants, dialect), 2), else_=0)
             score = score + case((_ranked_has_any(_described(variants), dialect), 1), else_=0)
     return score
