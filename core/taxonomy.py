@@ -11,6 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -732,7 +733,15 @@ def country_name(code: str, locale: str) -> str:
 
 
 def load_taxonomy(data_dir: Path) -> Taxonomy:
+    """The taxonomy in `data_dir/taxonomy`, read once per version of its files: reading
+    and indexing it takes about a second, and every container of a process shares it."""
     folder = data_dir / "taxonomy"
+    versions = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yml")))
+    return _load_taxonomy(folder.resolve(), versions)
+
+
+@lru_cache(maxsize=4)
+def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxonomy:
     request = read_yaml(folder / "products.yml")
     products = request.get("categories", {})
     cities = read_yaml(folder / "cities.yml")
