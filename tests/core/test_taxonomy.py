@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
+
 import pytest
 import yaml
 
@@ -115,6 +119,18 @@ def test_a_parent_loop_is_refused(tmp_path) -> None:
     )
     with pytest.raises(ValueError, match="loop"):
         load_taxonomy(tmp_path)
+
+
+def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
+    """Every container shares one reading; an edited file is read again."""
+    folder = tmp_path / "taxonomy"
+    shutil.copytree(ROOT / "data" / "taxonomy", folder)
+    first = load_taxonomy(tmp_path)
+    assert load_taxonomy(tmp_path) is first
+    products = folder / "products.yml"
+    products.write_text(products.read_text("utf-8") + "\n", "utf-8")
+    os.utime(products, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert load_taxonomy(tmp_path) is not first
 
 
 @pytest.mark.parametrize(
