@@ -267,7 +267,8 @@ class Delivery:
         """Records what became of sent messages, several in one transaction."""
         now = self.router.clock()
         with transaction(self.router.sessions) as session:
-            for note_id, result in outcomes:
+            # In id order, as the heartbeat locks them: no two transactions wait on each other.
+            for note_id, result in sorted(outcomes, key=lambda outcome: outcome[0]):
                 if result.status == RETRY:
                     due = now + timedelta(seconds=result.retry_after or 1)
                     outbox.release(session, [note_id], self.worker, due)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, or_, select, update
+from sqlalchemy import ColumnElement, Connection, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -186,26 +186,47 @@ def release(
 
 
 def renew(session: Session, ids: Iterable[int], worker: str, lease_until: datetime) -> None:
-    """The heartbeat of a living sender: its claims stay its own."""
+    """The heartbeat of a living sender: its claims stay its own. Rows being written
+    this instant (an outcome recorded by the same sender) are skipped, never waited for:
+    two transactions locking the same rows in different orders would deadlock."""
     held = list(ids)
     if held:
-        session.execute(
-            update(Notification)
-            .where(Notification.id.in_(held), Notification.claimed_by == worker)
-            .values(lease_until=lease_until)
-        )
+        free = _unlocked(session, Notification.id.in_(held), Notification.claimed_by == worker)
+        if free:
+            session.execute(
+                update(Notification)
+                .where(Notification.id.in_(free))
+                .values(lease_until=lease_until)
+            )
+
+
+def _unlocked(session: Session, *conditions: ColumnElement[bool]) -> list[int]:
+    """The ids of the rows matching, locked in id order, without those another
+    transaction holds."""
+    return list(
+        session.scalars(
+            select(Notification.id)
+            .where(*conditions)
+            .order_by(Notification.id)
+            .with_for_update(skip_locked=True)
+        ).all()
+    )
 
 
 def expire_flights(session: Session, lease_now: datetime) -> int:
     """Messages in flight in a process that stopped renewing its lease (it died): they may
     have gone out, so they become uncertain, never resent by themselves. Its claims that
     never reached a request need nothing: they are claimable again."""
-    result = session.execute(
-        update(Notification)
-        .where(Notification.status == SENDING, Notification.lease_until < lease_now)
-        .values(status=UNCERTAIN, error=INTERRUPTED)
+    lapsed = _unlocked(
+        session, Notification.status == SENDING, Notification.lease_until < lease_now
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    if lapsed:
+        session.execute(
+            update(Notification)
+            .where(Notification.id.in_(lapsed))
+            .values(status=UNCERTAIN, error=INTERRUPTED)
+        )
+    return len(lapsed)
 
 
 def recover_alone(session: Session) -> int:
