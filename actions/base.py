@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -112,6 +112,16 @@ class NluResult:
     def first(self, entity_type: str) -> str | None:
         found = self.values(entity_type)
         return found[0] if found else None
+
+    def names_any(self, entity_types: Iterable[str]) -> bool:
+        """Whether the message holds an entity of one of these types."""
+        wanted = set(entity_types)
+        return any(e.type in wanted for e in self.entities)
+
+
+# What a search is narrowed by, and what says when.
+SEARCH_VALUES = ("product", "country", "area", "hall")
+WHEN = ("date", "time")
 
 
 # --- signed callback data --------------------------------------------------------------

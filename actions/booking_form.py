@@ -13,8 +13,17 @@ from datetime import date, datetime, time
 from html import escape
 
 from actions import meetings as meeting_actions
-from actions.base import Context, Entity, InvalidCallback, NluResult, Reply, rows
-from actions.exhibitor_info import match_company, named, shown_exhibitors
+from actions.base import (
+    SEARCH_VALUES,
+    WHEN,
+    Context,
+    Entity,
+    InvalidCallback,
+    NluResult,
+    Reply,
+    rows,
+)
+from actions.exhibitor_info import match_company, named, names_a_catalog_company, shown_exhibitors
 from core import catalog, cues, meetings
 from core.dialogue import EXHIBITORS, BookingForm
 from core.i18n import SHANGHAI
@@ -85,12 +94,9 @@ def continue_form(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
 def _answers_the_form(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message gives a day, a time or a catalog company, and names nothing
     to search for."""
-    if any(e.type in {"product", "country", "area", "hall"} for e in nlu.entities):
+    if nlu.names_any(SEARCH_VALUES):
         return False
-    if any(e.type in {"date", "time"} for e in nlu.entities):
-        return True
-    company = next((v for v in nlu.values("company") if v.strip()), None)
-    return company is not None and bool(catalog.find_by_name(ctx.session, company))
+    return nlu.names_any(WHEN) or names_a_catalog_company(ctx, nlu)
 
 
 def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:

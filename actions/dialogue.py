@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
-from actions.base import Context, Entity, NluResult, Reply
+from actions.base import SEARCH_VALUES, WHEN, Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
 from core import catalog, cues, names
 from core.dialogue import EVENTS, EXHIBITORS, State
@@ -232,16 +232,14 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
 def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     """A company the catalog knows is named, and nothing else is searched for, or the
     message asks where (a booth, a hall)."""
-    name = nlu.first("company")
-    if not name or not catalog.find_by_name(ctx.session, name):
+    if not exhibitor_info.names_a_catalog_company(ctx, nlu):
         return False
     return not _search_values(nlu) or _asks_where(ctx, nlu)
 
 
 def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message asks where a catalog company is, naming no day or time."""
-    timed = any(e.type in {"date", "time"} for e in nlu.entities)
-    return not timed and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu)
+    return not nlu.names_any(WHEN) and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu)
 
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:
@@ -250,7 +248,7 @@ def _asks_where(ctx: Context, nlu: NluResult) -> bool:
 
 
 def _search_values(nlu: NluResult) -> bool:
-    return any(e.type in {"product", "country", "area", "hall"} for e in nlu.entities)
+    return nlu.names_any(SEARCH_VALUES)
 
 
 def _has_values(nlu: NluResult) -> bool:

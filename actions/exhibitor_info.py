@@ -171,6 +171,12 @@ def named(nlu: NluResult) -> bool:
     return any(value.strip() for value in nlu.values("company"))
 
 
+def names_a_catalog_company(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the first company the message names is one the catalog has."""
+    company = next((value for value in nlu.values("company") if value.strip()), None)
+    return company is not None and bool(catalog.find_by_name(ctx.session, company))
+
+
 def shown_exhibitors(ctx: Context) -> list[Exhibitor]:
     """The exhibitors of the list shown last, still in the catalog, in their order."""
     results = ctx.state.results

@@ -39,7 +39,7 @@ from core.fulltext import (
     units,
 )
 from core.models import CatalogSource, Exhibitor
-from core.taxonomy import LINK_WORDS, Taxonomy
+from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
@@ -295,11 +295,8 @@ def _broader_phrases(taxonomy: Taxonomy, phrase: str, head_first: bool) -> list[
     if len(words) == 1:
         candidates = list(compound_tails(fold(words[0])))
     else:
-        link = next(
-            (i for i, w in enumerate(words) if 0 < i < len(words) - 1 and fold(w) in LINK_WORDS),
-            None,
-        )
-        candidates = [" ".join(words[:link])] if head_first and link is not None else []
+        head = taxonomy.head_before_link(phrase) if head_first else None
+        candidates = [head] if head else []
     return [c for c in candidates if len(c) > 3 and fold(c) not in taxonomy.generic_heads]
 
 
@@ -384,7 +381,7 @@ def _search(
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(_relevance(query, dialect, taxonomy).desc(), Exhibitor.name_en, Exhibitor.id)
+        .order_by(_relevance(query, dialect).desc(), Exhibitor.name_en, Exhibitor.id)
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
@@ -411,9 +408,7 @@ def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[s
     }
 
 
-def _relevance(
-    query: SearchQuery, dialect: str, taxonomy: Taxonomy | None = None
-) -> ColumnElement[int]:
+def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
     """The categories a request names first (the exhibitors of ice wine, whatever words
     they use), then the exhibitors' own words: a searched phrase in the product list counts
     more than in the description. A phrase the taxonomy does not know ranks by own words."""

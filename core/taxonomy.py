@@ -218,10 +218,7 @@ class Taxonomy:
     def _before_link(self, phrase: list[Unit], head_first: bool) -> list[Unit] | None:
         """The words before a phrase's first link word ("de", "à", "en", "para") when they
         are more than one and may be its head (French, Spanish...); None otherwise."""
-        link = next(
-            (i for i, u in enumerate(phrase) if 0 < i < len(phrase) - 1 and u in _LINK_STEMS),
-            None,
-        )
+        link = _first_link([u in _LINK_STEMS for u in phrase])
         if link is None or link < 2:
             return None
         before = phrase[:link]
@@ -325,9 +322,7 @@ class Taxonomy:
         kind of its head; "" when it has none. An adjective ("копчёная рыба") is no such
         complement: another exhibitor may say it in another language ("smoked salmon")."""
         words = units(self._core(phrase))
-        link = next(
-            (i for i, u in enumerate(words) if 0 < i < len(words) - 1 and u in _LINK_STEMS), None
-        )
+        link = _first_link([u in _LINK_STEMS for u in words])
         if link is None:
             return ""
         named: set[Unit] = set()
@@ -341,6 +336,13 @@ class Taxonomy:
             if not u.cjk and u not in named and u not in _LINK_STEMS and len(u.word) > 2
         ]
         return " ".join(added)
+
+    def head_before_link(self, phrase: str) -> str | None:
+        """The words of a phrase before its first link word, as written ("pneus" in "pneus
+        de moto"); None when no link word stands between two others."""
+        words = phrase.split()
+        link = _first_link([fold(word) in _LINKS for word in words])
+        return " ".join(words[:link]) if link is not None else None
 
     def _category_terms(self, category_id: str) -> list[tuple[Unit, ...]]:
         category = self.categories.get(category_id)
@@ -607,7 +609,11 @@ _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en",
                     "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
                     "in", "im", "from", "without", "sans", "sin", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
-LINK_WORDS = _LINKS
+
+
+def _first_link(is_link: list[bool]) -> int | None:
+    """The position of the first link word with words on both sides of it."""
+    return next((i for i, link in enumerate(is_link) if link and 0 < i < len(is_link) - 1), None)
 
 
 def _trim_start(word: str, framing: frozenset[str]) -> str:
