@@ -8,6 +8,7 @@ intent, as a single message would.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
@@ -118,6 +119,8 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
     if match.kind != "partial":
         return True
+    if ctx.taxonomy.is_term(nlu.text[match.start : match.end]):
+        return False  # "医疗器械" in 图特林根医疗器械 is medical devices
     words = names.tokens(nlu.text[match.start : match.end])
     return any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words)
 
@@ -127,6 +130,25 @@ def _only_a_country(ctx: Context, value: str) -> bool:
     text = value.strip()
     found = ctx.taxonomy.country_mentions(text)
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+
+
+def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
+    guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
+    if not guessed:
+        return nlu
+    words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
+    # A short word ("Sol", "Oro", "Mar") names companies more often than products.
+    naming = [
+        w
+        for w in words
+        if len(w) < 4
+        or not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
+    ]
+    if len(words) < 2 or not naming:
+        return nlu
+    start = nlu.text.find(guessed)
+    company = Entity("company", guessed, start, start + len(guessed) if start >= 0 else start)
+    return replace(nlu, entities=(*nlu.entities, company))
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:
@@ -154,6 +176,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             end = start + len(guessed) if start >= 0 else start
             company = Entity("company", guessed, start, end)
             nlu, intent = replace(nlu, entities=(*nlu.entities, company)), "exhibitor_info"
+    if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
+        # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
+        # product word in it; words that are neither products nor countries make it a name.
+        nlu = _with_unknown_company(ctx, nlu)
     if intent == "search_exhibitors" and _asks_where_a_company_is(ctx, nlu):
         # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
         # read as products ("battery").

@@ -259,9 +259,12 @@ def resolve(
     default: str,
     conversation: str | None = None,
 ) -> str:
+    # With no conversation yet, the app's language is what an ambiguous message (kanji
+    # only: "冷凍食品") is most likely written in.
+    hint = conversation or client_locale(client_language)
     return (
         saved
-        or message_language(text, conversation)
+        or message_language(text, hint)
         or conversation
         or client_locale(client_language)
         or default

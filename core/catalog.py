@@ -152,6 +152,11 @@ def _variants(phrase: str, taxonomy: Taxonomy | None) -> list[list[str]]:
     return variants
 
 
+def _profile_variants(phrase: str, variants: list[list[str]]) -> list[list[str]]:
+    own = phrase_variants(phrase)
+    return own + [v for v in variants if len(v) == 1 and v not in own]
+
+
 def _conditions(
     query: SearchQuery, dialect: str, *, profiles: bool = True, taxonomy: Taxonomy | None = None
 ) -> list[ColumnElement[bool]]:
@@ -169,11 +174,11 @@ def _conditions(
             # may be wanted already), in a profile as it is.
             scoped += [(category, variants) for category in within if [category] not in wanted]
             if not query.narrowing:
-                # A profile in the request's own words (the other languages' words of a kind
-                # are for product lists: testing them all on every row costs more than
-                # they find in profiles).
-                own = phrase_variants(phrase)
-                described_only.append((_described(own), own))
+                # A profile in any language ("Sheep's milk cheese maker" for "Milch"),
+                # but other languages' phrases only by their one-word forms: those are one
+                # array test, each several-word form another one on every row.
+                told = _profile_variants(phrase, variants)
+                described_only.append((_described(told), told))
         else:
             wanted += variants + (_described(variants) if profiles else [])
     if taxonomy is not None and profiles:
@@ -381,7 +386,11 @@ def _search(
     items = session.scalars(
         select(Exhibitor)
         .where(where)
-        .order_by(_relevance(query, dialect).desc(), Exhibitor.name_en, Exhibitor.id)
+        .order_by(
+            _relevance(query, dialect, _areas(query, taxonomy)).desc(),
+            Exhibitor.name_en,
+            Exhibitor.id,
+        )
         .offset(page * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
@@ -408,11 +417,23 @@ def _top(groups: dict[tuple[str, str], int], limit: int = 3) -> dict[str, list[s
     }
 
 
-def _relevance(query: SearchQuery, dialect: str) -> ColumnElement[int]:
+def _areas(query: SearchQuery, taxonomy: Taxonomy | None) -> set[str]:
+    """The exhibition areas of the categories a request names."""
+    if taxonomy is None:
+        return set()
+    named = (*query.categories, *query.within)
+    return {taxonomy.categories[c].area for c in named if c in taxonomy.categories}
+
+
+def _relevance(query: SearchQuery, dialect: str, areas: set[str]) -> ColumnElement[int]:
     """The categories a request names first (the exhibitors of ice wine, whatever words
-    they use), then the exhibitors' own words: a searched phrase in the product list counts
-    more than in the description. A phrase the taxonomy does not know ranks by own words."""
+    they use), and among them those exhibiting in the categories' area (a dairy before a
+    cosmetics maker whose shea butter is filed under butter too); then the exhibitors' own
+    words: a searched phrase in the product list counts more than in the description. A
+    phrase the taxonomy does not know ranks by own words."""
     score: ColumnElement[int] = literal(0)
+    if areas and not query.area:
+        score = score + case((Exhibitor.area.in_(sorted(areas)), 3), else_=0)
     if query.categories and query.keywords:
         members = [[CATEGORY + category] for category in query.categories]
         score = score + case((_ranked_has_any(members, dialect), 4), else_=0)

@@ -624,6 +624,15 @@ class NameIndex:
         # whole names tells typos and other scripts apart better than word by word.
         if not best or best[0].kind == "fuzzy" or covered < CONTAINED_SHARE * len(compact):
             fuzzy = _best(self._fuzzy(compact, start, end)) or self._sounding(compact, start, end)
+            if (
+                not fuzzy
+                and best
+                and best[0].kind == "partial"
+                and covered < CONTAINED_SHARE * len(compact)
+            ):
+                # "Autopartes Gutiérrez Hnos" is not Hernández Autopartes: a part of a
+                # name that is the lesser part of the query names another company.
+                best = []
             best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
 

@@ -284,6 +284,10 @@ class Taxonomy:
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
+        if head_first and at_start and _words(at_start) > _words(at_end):
+            # In a noun-first request a longer term at the start is the head: "pièces
+            # détachées automobiles" are parts, "automobiles" only says which.
+            terms = at_start
         return ProductMatch(frozenset(), frozenset(self._refined(_longest(terms), elsewhere)))
 
     def _spelled(self, term: tuple[Unit, ...], window: list[Unit]) -> tuple[set[str], set[str]]:
@@ -442,7 +446,9 @@ class Taxonomy:
     def _phrases_of(self, segment: str) -> list[str]:
         words: list[str | None] = []
         for word in re.findall(r"[^\W_]+", segment):
-            if word in self.request_words:
+            if word in _ARTICLES and words and words[-1] in _LINKS:
+                words.append(word)  # "crèmes pour le visage", "Zubehör für die Küche"
+            elif word in self.request_words:
                 words.append(None)
             elif _is_cjk(word):
                 # A framing word or particle left on its own ("哪里有清酒": 有) frames too.
@@ -609,6 +615,9 @@ _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en",
                     "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
                     "in", "im", "from", "without", "sans", "sin", "в", "на"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
+# Articles after a link word belong to the phrase ("pour le", "de la", "für die").
+_ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
+                       "den", "dem", "the"})  # fmt: skip
 
 
 def _first_link(is_link: list[bool]) -> int | None:
@@ -674,6 +683,10 @@ def _compound_tail(have: Unit, want: Unit, german: bool = True) -> bool:
     # "implant"): the term may stop up to three letters before the word's end.
     at = have.text.rfind(want.text)
     return at >= 3 and len(have.text) - at - len(want.text) <= 3
+
+
+def _words(terms: list[tuple[tuple[Unit, ...], set[str]]]) -> int:
+    return max((len(term) for term, _ in terms), default=0)
 
 
 def _longest(terms: list[tuple[tuple[Unit, ...], set[str]]]) -> set[str]:

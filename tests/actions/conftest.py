@@ -70,6 +70,7 @@ CATALOG_C = search_eval.HEADER + "".join(
         "C17,Schwaben Robotik,,DE,equipment,4.1,4.1C-17,Industrieroboter;Schweißroboter,,,de,,",
         "C18,Jalisco Agave,,MX,food,8.2,8.2C-18,Tequila 100% agave reposado,,,es,,",
         "C19,Ulm Sudhaus,,DE,equipment,4.1,4.1C-19,Sudhausanlagen,German know-how in craft brewing systems,,de,,",
+        "C20,Suzhou Automation Institute,苏州工业机器人研究所,CN,equipment,4.1,4.1C-20,Servo motors,,,zh,,",
     )
 )
 

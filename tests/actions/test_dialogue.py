@@ -90,3 +90,24 @@ def test_a_catalog_company_read_as_starting_over_is_looked_up(c_ctx) -> None:
     assert "8.2C-03" in reply.text, reply.text
     reply = dialogue.respond(c_ctx("es"), nlu("empezar de nuevo", "start_over"))
     assert "8.2C-03" not in reply.text, reply.text
+
+
+def test_an_unknown_company_with_a_product_word_in_its_name_is_not_a_search(c_ctx) -> None:
+    """ "Vinos del Sol" is a company the catalog does not have, not a search for wine."""
+    ctx = c_ctx("es")
+    text = "¿Me das el contacto de Vinos del Sol?"
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", product="Vinos"))
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name="Vinos del Sol")
+    assert reply.text.startswith(missing), reply.text
+    # Products and a nationality written with capitals are still a search.
+    ctx = c_ctx("es")
+    reply = dialogue.respond(ctx, nlu("¿Dónde están los Vinos Tintos?", "exhibitor_info"))
+    assert ctx.state.results is not None, reply.text
+
+
+def test_a_category_inside_a_company_name_is_a_search(c_ctx) -> None:
+    """ "工业机器人" is industrial robots, though a company's Chinese name may contain it."""
+    ctx = c_ctx("zh")
+    reply = dialogue.respond(ctx, nlu("工业机器人", "search_exhibitors", product="工业机器人"))
+    assert ctx.state.results is not None, reply.text
+    assert "4.1C-20" not in reply.text

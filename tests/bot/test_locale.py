@@ -234,3 +234,10 @@ def test_small_words_tell_a_short_question_to_a_new_conversation(text: str, expe
 )
 def test_small_words_decide_only_when_they_agree(words: list[str]) -> None:
     assert function_word_language(words) is None
+
+
+def test_kanji_only_text_is_read_in_the_apps_language_before_any_conversation() -> None:
+    """ "冷凍食品" could be Chinese or Japanese; a Japanese app says which."""
+    assert resolve(None, "冷凍食品", "ja", "en") == "ja"
+    assert resolve(None, "冷凍食品", "zh-hans", "en") == "zh"
+    assert resolve(None, "冷冻食品", "ja", "en") == "zh"  # simplified: Chinese only

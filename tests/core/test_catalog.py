@@ -267,3 +267,51 @@ def compounds(migrated):
 )
 def test_compound_words_found_by_their_last_part(compounds, words: str, expected: set[str]):
     assert ids(compounds, SearchQuery(keywords=(words,))) == expected
+
+
+# Dairies, a cosmetics maker whose product list reads like a dairy's, and profiles in
+# English beside labels the taxonomy cannot read.
+DAIRY_ROWS = (
+    "D1,Aaron Argan Cosmetics,,MA,consumer,4.1,4.1D-01,Butter;Goat milk soap,,,fr,,\n"
+    "D2,Zillertal Sennerei,,AT,food,1.1,1.1D-02,Bergkäse;Butter,,,de,,\n"
+    "D3,Agrotyri,,GR,food,1.1,1.1D-03,Φέτα ΠΟΠ,Sheep's milk cheese maker,,el;en,,\n"
+    "D4,Clean Home,,DE,consumer,4.1,4.1D-04,Reinigungsmittel;Spülmittel,,,de,,\n"
+)
+
+
+@pytest.fixture
+def dairies(migrated):
+    return _imported(migrated, DAIRY_ROWS)
+
+
+def best_first(sessions, phrase: str, head_first: bool = False) -> list[str]:
+    """Every exhibitor the phrase finds, best first, as the search action asks."""
+    with sessions() as session:
+        query = catalog.product_query(
+            session, TAXONOMY, SearchQuery(), [phrase], head_first=head_first
+        )
+        first = catalog.search(session, query, taxonomy=TAXONOMY)
+        pages = [
+            catalog.search(session, query, n, taxonomy=TAXONOMY).items
+            for n in range(1, first.pages)
+        ]
+        return [e.id for items in [first.items, *pages] for e in items]
+
+
+def test_a_categorys_exhibitors_in_its_area_rank_first(dairies) -> None:
+    """The cheese dairy before the cosmetics maker whose "Butter" is filed under dairy too,
+    though the cosmetics maker's name comes first."""
+    found = best_first(dairies, "dairy products")
+    assert found[0] == "D2"
+    assert found.index("D2") < found.index("D1")
+
+
+def test_a_profile_in_another_language_counts_for_a_kind(dairies) -> None:
+    """ "Milch": the Greek cheese maker whose English profile says milk, though its label is
+    in Greek."""
+    assert "D3" in best_first(dairies, "Milch")
+
+
+def test_a_generic_tail_is_no_broader_product(dairies) -> None:
+    """ "Lebensmittel" (food) that nobody writes is not "Mittel" (cleaning agents)."""
+    assert best_first(dairies, "Lebensmittel") == []

@@ -49,6 +49,7 @@ CATALOG = [
     ("AND", "Cafetera Andina Cía. Ltda.", None, None),
     ("AN1", "Andes Medical S.A.", None, None),  # two companies, one name, two legal forms
     ("AN2", "Andes Medical Ltd.", None, None),
+    ("HAP", "Hernández Autopartes S.A. de C.V.", None, None),
     ("RET", "Retired Wines Pty Ltd", None, None),  # no longer listed: never found
 ]
 
@@ -570,3 +571,11 @@ def test_an_abbreviated_word_is_as_common_as_the_word() -> None:
     ]
     folded = names.fold_name("Remolques y Carrocerías Hnos. Pérez")
     assert folded is not None and folded.words[3] == "hermanos" and folded.common[3]
+
+
+def test_a_name_part_that_is_the_lesser_part_of_the_query_names_another_company(session) -> None:
+    """ "Autopartes Gutiérrez Hnos." is no Hernández Autopartes: the query's own words say
+    whose it is."""
+    assert found(session, "Autopartes Gutiérrez Hnos") == []
+    assert found(session, "Hernández Autopartes") == ["HAP"]
+    assert found(session, "Hernandez Autopartes SA de CV") == ["HAP"]

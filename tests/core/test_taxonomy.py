@@ -317,3 +317,27 @@ def test_french_on_is_a_request_word() -> None:
     # "on" unquoted in YAML is the boolean true, not the French pronoun.
     assert "on" in TAXONOMY.request_words
     assert TAXONOMY.product_phrases("où est-ce qu'on peut acheter du miel") == ["miel"]
+
+
+@pytest.mark.parametrize(
+    ("message", "phrases"),
+    [
+        # The verbs buyers frame a request with, in each language.
+        ("Wer liefert landwirtschaftliche Maschinen?", ["landwirtschaftliche maschinen"]),
+        ("Wer bietet Kürbiskernöl an?", ["kürbiskernöl"]),
+        ("Qui fabrique des sacs à main ?", ["sacs à main"]),
+        ("¿Quién fabrica muebles de jardín?", ["muebles de jardín"]),
+        ("Кто поставляет оливковое масло?", ["оливковое масло"]),
+        # An article after a link word belongs to the phrase.
+        ("crèmes pour le visage", ["crèmes pour le visage"]),
+        ("Zubehör für die Küche", ["zubehör für die küche"]),
+    ],
+)
+def test_framing_verbs_and_articles(message: str, phrases: list[str]) -> None:
+    assert TAXONOMY.product_phrases(message) == phrases
+
+
+def test_a_longer_term_first_is_the_head_in_a_noun_first_request() -> None:
+    """ "pièces détachées automobiles" are parts; "automobiles" says which."""
+    match = TAXONOMY.match_product("pièces détachées automobiles", head_first=True)
+    assert match.categories == {"auto_parts"}
