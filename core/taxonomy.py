@@ -57,6 +57,9 @@ class Category:
     # Kinds that are one thing in several languages' words ("Fräsmaschinen", "fresadoras",
     # "milling machines"): a request for one finds exhibitors writing any of them.
     same_kinds: tuple[tuple[str, ...], ...] = ()
+    # Words that, anywhere in a label naming something of the category's area, file it
+    # here too ("frozen", "tiefgekühlt": frozen food); no request for a category.
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Taxonomy:
     _city_index: dict[str, str] = field(default_factory=dict)
     _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _same_kinds: dict[tuple[Unit, ...], tuple[str, ...]] = field(default_factory=dict)
+    _marks: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
@@ -141,6 +145,8 @@ class Taxonomy:
             for same in category.same_kinds:
                 for written in same:
                     self._same_kinds[tuple(units(written))] = same
+            for mark in category.marks:
+                self._marks.setdefault(tuple(units(mark)), set()).add(category.id)
         self._term_index = dict(index)
         self._entries = {term: sorted(found) for term, found in entries.items()}
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
@@ -365,7 +371,23 @@ class Taxonomy:
         """Categories a product phrase belongs to, in any of the eight languages; each part
         of a label counts ("Musang King durian – frozen whole fruit": durian and fruit)."""
         found = {c for part in _label_parts(text) for c in self.match_product(part).categories}
+        found |= self._marked(text, found)
         return found or (self.typo_tolerant(text) if typos else set())
+
+    def _marked(self, text: str, named: set[str]) -> set[str]:
+        """The categories a label's marks add to what it names, within the same area:
+        "tiefgekühlte Garnelen" are frozen food too, "冷冻设备" (freezers) are not."""
+        areas = {self.categories[c].area for c in named if c in self.categories}
+        if not areas or not self._marks:
+            return set()
+        words = units(text)
+        return {
+            category
+            for mark, ids in self._marks.items()
+            if any(True for _ in _occurrences(words, mark))
+            for category in ids
+            if self.categories[category].area in areas
+        }
 
     def typo_tolerant(self, text: str) -> set[str]:
         """One slip in a long product word ("chocolat" for "chocolate", "cheeese"): only
@@ -795,6 +817,9 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
             ),
             head_first_terms=_head_first_terms(spec),
             same_kinds=tuple(tuple(str(s) for s in group) for group in spec.get("same") or ()),
+            marks=tuple(
+                str(mark) for marks in (spec.get("marks") or {}).values() for mark in marks or ()
+            ),
             compound_tails=tuple(
                 fold(str(t))
                 for group in ("terms", "kinds")

@@ -102,7 +102,12 @@ def test_hierarchy_parents_include_their_children() -> None:
         "white_wine",
         "sparkling_wine",
     }
-    assert TAXONOMY.with_ancestors(["ice_wine"]) == {"ice_wine", "wine", "alcoholic_drinks"}
+    assert TAXONOMY.with_ancestors(["ice_wine"]) == {
+        "ice_wine",
+        "wine",
+        "alcoholic_drinks",
+        "beverages",
+    }
     # A kind may sit under several: dental implants are dental equipment and implants.
     assert TAXONOMY.with_ancestors(["dental_implants"]) >= {"dental", "implants", "medical_devices"}
     assert "dental_implants" in TAXONOMY.with_subcategories(["implants"])
@@ -341,3 +346,49 @@ def test_a_longer_term_first_is_the_head_in_a_noun_first_request() -> None:
     """ "pièces détachées automobiles" are parts; "automobiles" says which."""
     match = TAXONOMY.match_product("pièces détachées automobiles", head_first=True)
     assert match.categories == {"auto_parts"}
+
+
+@pytest.mark.parametrize(
+    ("label", "categories"),
+    [
+        ("tiefgekühlte Garnelen", {"shrimp", "frozen_food"}),
+        ("Rindfleisch tiefgekühlt", {"beef", "frozen_food"}),  # after the noun too
+        ("crevettes surgelées", {"shrimp", "frozen_food"}),
+        ("verduras congeladas", {"vegetables", "frozen_food"}),
+        ("冷冻虾仁", {"shrimp", "frozen_food"}),
+        ("냉동 새우", {"shrimp", "frozen_food"}),
+        ("замороженные креветки", {"shrimp", "frozen_food"}),
+        ("Tiefkühlkost", {"frozen_food"}),
+        # A mark adds its category only to what is of its area: freezers are no food.
+        ("冷冻设备", set()),
+        ("Frozen storage warehousing", {"logistics"}),
+    ],
+)
+def test_a_mark_in_a_label_adds_its_category(label: str, categories: set[str]) -> None:
+    assert TAXONOMY.product_categories(label, typos=False) == categories
+
+
+@pytest.mark.parametrize(
+    ("label", "category", "not_category"),
+    [
+        ("Sheabutter", "skincare", "butter_yogurt"),  # cosmetic butters are no dairy
+        ("beurre de karité", "skincare", "butter_yogurt"),
+        ("シアバター", "skincare", "butter_yogurt"),
+        ("Leberkäse", "sausages", "cheese"),  # a meat loaf
+        ("rehabilitation robots", "elderly_care", "industrial_robots"),
+        ("康复机器人", "elderly_care", "industrial_robots"),
+        ("sacs de couchage", "sporting_goods", "leather_goods"),
+        ("パン生地", "bread", "textiles"),  # dough, not fabric
+    ],
+)
+def test_words_filed_by_what_they_are(label: str, category: str, not_category: str) -> None:
+    found = TAXONOMY.product_categories(label, typos=False)
+    assert category in found
+    assert not_category not in found
+
+
+def test_a_kind_in_two_places() -> None:
+    """Running shoes are footwear and sporting goods; electric vans vans and EVs."""
+    assert TAXONOMY.match_product("Laufschuhe").kind_of == {"footwear", "sporting_goods"}
+    assert TAXONOMY.match_product("electric vans").kind_of == {"vans", "electric_vehicles"}
+    assert "beverages" in TAXONOMY.with_ancestors(["wine", "coffee", "mineral_water"])
