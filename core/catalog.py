@@ -167,6 +167,7 @@ def _conditions(
     within = [CATEGORY + category for category in query.within]
     described_only = []
     scoped: list[tuple[str, list[list[str]]]] = []
+    unread: list[list[str]] = []
     for phrase in query.keywords:
         variants = _variants(phrase, taxonomy)
         if within:
@@ -179,6 +180,7 @@ def _conditions(
                 # array test, each several-word form another one on every row.
                 told = _profile_variants(phrase, variants)
                 described_only.append((_described(told), told))
+                unread += told
         else:
             wanted += variants + (_described(variants) if profiles else [])
     if taxonomy is not None and profiles:
@@ -188,11 +190,16 @@ def _conditions(
             wanted += _described(phrase_variants(term))
     if query.categories or query.keywords:
         found = wanted or described_only or scoped
-        conditions.append(
+        matched = (
             _has_any(wanted, dialect, unless=described_only, scoped=scoped)
             if found
             else literal(False)
         )
+        if unread:
+            # A kind's word in a product list the taxonomy could not categorise at all
+            # ("materace kieszeniowe"): no category to scope it by, the word says it.
+            matched = or_(matched, and_(Exhibitor.categories == "", _has_any(unread, dialect)))
+        conditions.append(matched)
     if query.country:
         conditions.append(Exhibitor.country == query.country)
     if query.area:

@@ -276,6 +276,7 @@ DAIRY_ROWS = (
     "D2,Zillertal Sennerei,,AT,food,1.1,1.1D-02,Bergkäse;Butter,,,de,,\n"
     "D3,Agrotyri,,GR,food,1.1,1.1D-03,Φέτα ΠΟΠ,Sheep's milk cheese maker,,el;en,,\n"
     "D4,Clean Home,,DE,consumer,4.1,4.1D-04,Reinigungsmittel;Spülmittel,,,de,,\n"
+    "D5,Mazury Sen,,PL,consumer,4.3,4.3D-05,materace kieszeniowe,,,pl,,\n"
 )
 
 
@@ -315,3 +316,9 @@ def test_a_profile_in_another_language_counts_for_a_kind(dairies) -> None:
 def test_a_generic_tail_is_no_broader_product(dairies) -> None:
     """ "Lebensmittel" (food) that nobody writes is not "Mittel" (cleaning agents)."""
     assert best_first(dairies, "Lebensmittel") == []
+
+
+def test_a_kinds_word_counts_in_a_product_list_no_category_could_be_read_from(dairies) -> None:
+    """ "Matratzen": the Polish maker whose "materace kieszeniowe" the taxonomy cannot
+    categorise, by the kind's Polish word."""
+    assert best_first(dairies, "Matratzen") == ["D5"]
