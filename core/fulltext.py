@@ -216,6 +216,10 @@ def units(text: str) -> list[Unit]:
     ]
 
 
+# The longest ending a language's stemmer alone may take off a word it shares a stem with.
+_ENDINGS = {"english": 2, "german": 2, "french": 4, "spanish": 4}
+
+
 @cache
 def _language_stems(word: str) -> tuple[str, ...]:
     if _is_cyrillic(word):
@@ -227,9 +231,34 @@ def same_word(a: str, b: str) -> bool:
     """Two folded words are forms of one word in some language ("wines" and "wine", "Weine"
     and "Wein"), not two words whose stems only meet across languages ("Helles" and
     "helado" both give "hel")."""
-    return a == b or any(
-        x == y for x, y in zip(_language_stems(a), _language_stems(b), strict=True)
+    if a == b:
+        return True
+    if _is_cyrillic(a) != _is_cyrillic(b):
+        return False
+    agreeing = [
+        (language, x)
+        for language, x, y in zip(
+            _LATIN_STEMMERS if not _is_cyrillic(a) else ("russian",),
+            _language_stems(a),
+            _language_stems(b),
+            strict=True,
+        )
+        if x == y
+    ]
+    if _is_cyrillic(a):
+        return bool(agreeing)  # one stemmer, made for these words
+    # One language's stemmer alone may cut a foreign word too far (German takes "tablets"
+    # to "tabl", as it does "tables"; English "rugged" to "rug"): alone, it counts only for
+    # that language's short endings (French and Spanish inflect adjectives: "congeladas").
+    longest = max(len(a), len(b))
+    return len(agreeing) > 1 or any(
+        longest - len(stem) <= _ENDINGS.get(language, 2) for language, stem in agreeing
     )
+
+
+def same_english_word(a: str, b: str) -> bool:
+    """Two folded words are forms of one English word ("tyres" and "tyre")."""
+    return a == b or _language_stems(a)[0] == _language_stems(b)[0] != ""
 
 
 def _cjk_grams(run: str) -> Iterator[str]:

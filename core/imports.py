@@ -614,6 +614,7 @@ class Categoriser:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.known: dict[str, frozenset[str]] = {}
+        self.known_profiles: dict[str, frozenset[str]] = {}
 
     def __call__(self, products: str) -> set[str]:
         """The categories of a ;-separated product list, with every ancestor, so a search
@@ -626,6 +627,21 @@ class Categoriser:
     def stored(self, products: str) -> str:
         """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
         return _categories_column(self(products))
+
+    def described(self, *profiles: str | None) -> set[str]:
+        """The categories profiles name in so many words, with every ancestor: for an
+        exhibitor whose product labels are in a language the taxonomy does not read
+        ("sok jabłkowy NFC": "Apple grower and juice processor")."""
+        categories: set[str] = set()
+        for profile in profiles:
+            if profile and (key := fold(profile)):
+                found = self.known_profiles.get(key)
+                if found is None:
+                    found = self.known_profiles[key] = frozenset(
+                        self.taxonomy.categories_described(profile)
+                    )
+                categories |= found
+        return self.taxonomy.with_ancestors(categories)
 
     def product(self, product: str) -> frozenset[str]:
         key = fold(product)
@@ -679,7 +695,9 @@ def _categories_column(categories: set[str]) -> str:
 
 
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
-    categories = categorise(values["products"])
+    categories = categorise(values["products"]) or categorise.described(
+        values.get("description_en"), values.get("description_zh")
+    )
     record = dict(values)
     record["categories"] = _categories_column(categories)
     record["search_text"] = index_text(

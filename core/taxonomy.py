@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from core.countries import CountryIndex, CountryMention, load_countries
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
-from core.fulltext import Unit, compound_heads, same_word, units
+from core.fulltext import Unit, compound_heads, same_english_word, same_word, units
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -117,6 +117,8 @@ class Taxonomy:
     _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _same_kinds: dict[tuple[Unit, ...], tuple[str, ...]] = field(default_factory=dict)
     _marks: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
+    # Each category's English and Chinese terms, spelt as `_entries` spells them.
+    _profile_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
@@ -149,6 +151,12 @@ class Taxonomy:
                 self._marks.setdefault(tuple(units(mark)), set()).add(category.id)
         self._term_index = dict(index)
         self._entries = {term: sorted(found) for term, found in entries.items()}
+        self._profile_spellings = {
+            category.id: frozenset(
+                " ".join(unit.word for unit in units(term)) for term in category.profile_terms
+            )
+            for category in self.categories.values()
+        }
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
         for term_units in index:
             first = term_units[0]
@@ -434,6 +442,39 @@ class Taxonomy:
             for category in self._term_index[term]
         }
 
+    def categories_described(self, text: str) -> set[str]:
+        """Categories an English or Chinese profile names in so many words ("Apple grower
+        and juice processor", "Cheese trader from Woerden"): a category's English or Chinese
+        terms as whole words, in English forms of them (not "thé" in "the", "Lak" for
+        Norwegian salmon, "care" for cars, "paper" for Spanish potatoes)."""
+        found: set[str] = set()
+        for segment in _PROFILE_BREAKS.split(text):
+            named = self._named_in_profile(segment)
+            # Where the segment's head names some of them, those ("Butter biscuits" are
+            # biscuits), else all ("Apple grower": apples).
+            headed = named & self.product_categories(segment, typos=False)
+            found |= headed or named
+        return found
+
+    def _named_in_profile(self, text: str) -> set[str]:
+        words = units(text)
+        found: set[str] = set()
+        for term in self._candidates(words):
+            for first, last in _occurrences(words, term, term in self._compound_tails):
+                window = words[first : last + 1]
+                if not _ends_aligned(words[last], term) or len(window) != len(term):
+                    continue
+                found |= {
+                    category
+                    for spelling, category, _ in self._entries[term]
+                    if " ".join(spelling) in self._profile_spellings.get(category, ())
+                    and all(
+                        have.cjk or same_english_word(have.word, word)
+                        for have, word in zip(window, spelling, strict=True)
+                    )
+                }
+        return found
+
     def _candidates(self, phrase: list[Unit]) -> set[tuple[Unit, ...]]:
         """Terms starting with one of the phrase's words or characters, or ending one of
         its long words (compounds)."""
@@ -625,6 +666,11 @@ _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "4
 _FUZZY_MIN = 6
 # Exhibitors' profiles are in English and Chinese (description_en, description_zh).
 _PROFILE_LANGUAGES = ("en", "zh")
+# Where a profile's phrases end: punctuation and the words that join or follow them.
+_PROFILE_BREAKS = re.compile(
+    r"[,.;:()/、，。；：（）]|\b(?:and|or|from|in|of|for|with|since|by|at|to|the|a|an|&)\b",
+    re.IGNORECASE,
+)
 # A category with more words than this (with what is under it) is broad: its exhibitors
 # are found by their products, not by words in a profile.
 _PROFILE_WORDS_MAX = 60

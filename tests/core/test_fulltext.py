@@ -80,3 +80,20 @@ def test_a_word_joined_to_the_next_by_a_hyphen_only_qualifies_it() -> None:
     assert stem("wärmepumpen") in tokens
     # An acronym before the hyphen names the product: "ESP" finds ESP control units.
     assert stem("esp") in index_text(["ESP-Steuergeräte"], []).split()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("weine", "wein", True),
+        ("kartoffeln", "kartoffel", True),
+        ("congeladas", "congelado", True),  # a Spanish adjective's gender and number
+        ("сырами", "сыр", True),
+        # One language's stemmer cutting a foreign word too far.
+        ("tablets", "tables", False),  # German: "tabl" for both
+        ("rugged", "rugs", False),  # English: "rug" for both
+        ("helles", "helado", False),
+    ],
+)
+def test_same_word(a: str, b: str, same: bool) -> None:
+    assert same_word(a, b) is same

@@ -392,3 +392,9 @@ def test_a_kind_in_two_places() -> None:
     assert TAXONOMY.match_product("Laufschuhe").kind_of == {"footwear", "sporting_goods"}
     assert TAXONOMY.match_product("electric vans").kind_of == {"vans", "electric_vehicles"}
     assert "beverages" in TAXONOMY.with_ancestors(["wine", "coffee", "mineral_water"])
+
+
+def test_a_tablet_maker_is_no_furniture_maker() -> None:
+    """German stems "tablets" like "tables", English "rugged" like "rugs"."""
+    assert "furniture" not in TAXONOMY.product_categories("Android tablets", typos=False)
+    assert "furniture" not in TAXONOMY.product_categories("rugged phones", typos=False)
