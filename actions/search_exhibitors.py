@@ -8,12 +8,14 @@ from dataclasses import asdict, replace
 from html import escape
 from typing import Any
 
+from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name
 from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
 from core import catalog
 from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase
+from core.models import Exhibitor
 from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
@@ -179,7 +181,20 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     query = build_query(ctx, nlu)
     if query.empty:
         return choose_area(ctx)
+    if (company := _company_instead(ctx, query)) is not None:
+        return exhibitor_info.card(ctx, company)
     return results(ctx, query, page=0)
+
+
+def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:
+    """The one exhibitor a product phrase that finds nothing names ("busco a Echeverría"
+    read as a search: a surname in one company's name)."""
+    if len(query.keywords) != 1 or query.categories or query.within:
+        return None
+    if catalog.finds_any(ctx.session, query, taxonomy=ctx.taxonomy):
+        return None
+    named = catalog.find_by_name(ctx.session, query.keywords[0])
+    return named[0] if len(named) == 1 else None
 
 
 def choose_area(ctx: Context) -> Reply:

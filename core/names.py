@@ -535,6 +535,8 @@ class NameIndex:
     keys: list[NameKey] = field(default_factory=list)
     by_words: dict[str, list[int]] = field(default_factory=dict)
     by_compact: dict[str, list[int]] = field(default_factory=dict)
+    # A name's words in any order ("Distribución Valdés" for Valdés Distribución).
+    by_bag: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     by_sound: dict[str, list[int]] = field(default_factory=dict)
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     # First word of any name -> most words of a name starting with it: a message's words
@@ -564,6 +566,8 @@ class NameIndex:
         self.keys.append(NameKey(exhibitor_id, name.strip(), folded))
         self.by_words.setdefault(_joined(folded.words), []).append(number)
         self.by_compact.setdefault(folded.compact, []).append(number)
+        if len(folded.words) > 1 and not folded.cjk:
+            self.by_bag.setdefault(tuple(sorted(folded.words)), []).append(number)
         first = folded.words[0]
         self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
@@ -615,6 +619,11 @@ class NameIndex:
         exact = [
             self._match(n, "exact", 100.0, start, end) for n in self.by_compact.get(compact, [])
         ]
+        if not exact and len(words) > 1:
+            exact = [
+                self._match(n, "exact", 99.0, start, end)
+                for n in self.by_bag.get(tuple(sorted(w.key for w in words)), [])
+            ]
         if exact:
             return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
         best = _top(self._link(all_words, tagged=[(0, len(query))]))

@@ -111,3 +111,11 @@ def test_a_category_inside_a_company_name_is_a_search(c_ctx) -> None:
     reply = dialogue.respond(ctx, nlu("工业机器人", "search_exhibitors", product="工业机器人"))
     assert ctx.state.results is not None, reply.text
     assert "4.1C-20" not in reply.text
+
+
+def test_a_search_that_finds_nothing_but_names_one_company_shows_it(c_ctx) -> None:
+    """ "busco a hartmann" read as a search: no product, one company's name."""
+    ctx = c_ctx("es")
+    text = "busco a hartmann"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="hartmann"))
+    assert "8.2C-02" in reply.text, reply.text

@@ -579,3 +579,8 @@ def test_a_name_part_that_is_the_lesser_part_of_the_query_names_another_company(
     assert found(session, "Autopartes Gutiérrez Hnos") == []
     assert found(session, "Hernández Autopartes") == ["HAP"]
     assert found(session, "Hernandez Autopartes SA de CV") == ["HAP"]
+
+
+def test_a_names_words_in_another_order_are_the_name(session) -> None:
+    assert found(session, "Medtech Nordic") == ["NOR"]
+    assert found(session, "Gourmet Evergreen Ltd") == ["EV1"]
