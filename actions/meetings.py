@@ -242,6 +242,13 @@ def meeting_buttons(ctx: Context, meeting: Meeting) -> tuple[tuple[Button, ...],
 
 # --- my meetings ---------------------------------------------------------------------------
 def my_meetings(ctx: Context, nlu: NluResult | None = None) -> Reply:
+    if nlu is not None and (name := nlu.first("company")):
+        # "Busco a Conservas Rías Baixas" read as a request for one's meetings: with none
+        # with that company, what is wanted is the company.
+        named = catalog.find_by_name(ctx.session, name)
+        upcoming = meetings.upcoming(ctx.session, ctx.user, ctx.now)
+        if len(named) == 1 and not any(m.exhibitor_id == named[0].id for m in upcoming):
+            return _no_meeting_with(ctx, named[0])
     day = None
     if nlu is not None:
         raw = nlu.first("date")
@@ -322,6 +329,14 @@ def person_label(ctx: Context, person: User) -> str:
     return person.display_name or ctx._("member #{id}").format(id=person.id)
 
 
+def _no_meeting_with(ctx: Context, exhibitor: Exhibitor) -> Reply:
+    shown = card(ctx, exhibitor)
+    nothing = ctx._("You have no upcoming meeting with {name}.").format(
+        name=escape(catalog.display_name(exhibitor, ctx.t.locale))
+    )
+    return replace(shown, text=nothing + "\n\n" + shown.text)
+
+
 # --- cancel -----------------------------------------------------------------------------
 def cancel_meeting(ctx: Context, nlu: NluResult) -> Reply:
     found = meetings.upcoming(ctx.session, ctx.user, ctx.now)
@@ -338,11 +353,7 @@ def cancel_meeting(ctx: Context, nlu: NluResult) -> Reply:
     if not found and len(named) == 1:
         # No meeting with a company the catalog knows ("Busco a Conservas Rías Baixas" read
         # as a cancellation): say so, and show the company, which can be booked from there.
-        shown = card(ctx, named[0])
-        nothing = ctx._("You have no upcoming meeting with {name}.").format(
-            name=escape(catalog.display_name(named[0], ctx.t.locale))
-        )
-        return replace(shown, text=nothing + "\n\n" + shown.text)
+        return _no_meeting_with(ctx, named[0])
     if not found:
         listing = meeting_list(ctx)
         return Reply(

@@ -1090,7 +1090,10 @@ def _name_goes_on(
             s < word.end and word.start < e and s < span[-1].end and span[0].start < e
             for s, e in tagged
         )
-        beside = at in {first - 1, last} and word.capital
+        # The message's first word has its capital from the sentence ("Where's Lone Star
+        # Beef?"), unless no language uses it every day.
+        written_as_name = word.capital and (at > 0 or not is_common(word.raw))
+        beside = at in {first - 1, last} and written_as_name
         if tagged_with or beside:
             return True
     return False

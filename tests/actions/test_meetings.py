@@ -274,3 +274,19 @@ def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
     assert "Messe" not in reply.text.split("\n")[0]  # no "the expo's days are…": it is one
     assert "Termin gebucht" in reply.text and "Sa., 6. Nov." in reply.text
     assert "14:00–14:30" in reply.text
+
+
+async def test_a_company_named_in_a_request_for_ones_meetings(app, make_ctx) -> None:
+    """ "Busco a Alpine Dairy" read as "my meetings": with no meeting with that company,
+    the company is shown; with one, the meetings are."""
+    await book_first_slot(app, user=500)
+    ctx = make_ctx()
+    reply = meeting_actions.my_meetings(
+        ctx, nlu("Busco a Alpine Dairy", "my_meetings", company="Alpine Dairy")
+    )
+    assert "You have no upcoming meeting with Alpine Dairy" in reply.text
+    assert "6.2A-01" in reply.text
+    reply = meeting_actions.my_meetings(
+        ctx, nlu("my meetings with Nordic Medtech", "my_meetings", company="Nordic Medtech")
+    )
+    assert "upcoming meeting" in reply.text and "Nordic Medtech" in reply.text, reply.text

@@ -50,6 +50,7 @@ CATALOG = [
     ("AN1", "Andes Medical S.A.", None, None),  # two companies, one name, two legal forms
     ("AN2", "Andes Medical Ltd.", None, None),
     ("HAP", "Hernández Autopartes S.A. de C.V.", None, None),
+    ("LSB", "Lone Star Beef Exporters LLC", None, None),
     ("RET", "Retired Wines Pty Ltd", None, None),  # no longer listed: never found
 ]
 
@@ -270,6 +271,8 @@ def test_legal_forms_come_from_the_data_file() -> None:
         ("아모레퍼시픽 부스 어디예요", "AMO", "아모레퍼시픽"),
         ("フォンテラのブースはどこですか", "FON", "フォンテラ"),  # katakana by its sound
         ("ロレアルのブース", "LOR", "ロレアル"),
+        # A sentence's first word has its capital from the sentence, not from the name.
+        ("Where's Lone Star Beef?", "LSB", "Lone Star Beef"),
     ],
 )
 def test_mentions_find_names_inside_a_message(session, text: str, expected: str, span: str) -> None:
