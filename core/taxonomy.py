@@ -186,6 +186,12 @@ class Taxonomy:
         phrase = units(core) if core.strip() else []
         if not phrase:
             return ProductMatch()
+        if _HANGUL.search(core) and " " in core.strip():
+            # Korean spaces a compound or not ("시트 마스크", "시트마스크"): written together,
+            # it may be a term as a whole.
+            joined = self.match_product(core.replace(" ", ""), head_first=head_first)
+            if joined.whole or joined.kind_of:
+                return joined
         found = self._match_units(phrase, head_first)
         named = found.whole or found.kind_of
         if not named and (before := self._before_link(phrase, head_first)) is not None:
@@ -217,6 +223,11 @@ class Taxonomy:
                 ch.isdigit() for ch in words[-2].group()
             )
             qualifier = fold(word) in self.label_qualifiers
+            if fold(word) == "free" and len(words) > 2:
+                # "gloves powder-free", "gummies sugar free": what the product is without.
+                words.pop()
+                end = words.pop().start()
+                continue
             if not (number or code or measure or qualifier):
                 break
             if code and not number and len(word) > 1 and self.is_term(word):
@@ -379,6 +390,14 @@ class Taxonomy:
         """Categories a product phrase belongs to, in any of the eight languages; each part
         of a label counts ("Musang King durian – frozen whole fruit": durian and fruit)."""
         found = {c for part in _label_parts(text) for c in self.match_product(part).categories}
+        if not found:
+            # What the parentheses say, when the label outside them names nothing:
+            # "choritos (mejillones chilenos)" are mussels.
+            found = {
+                c
+                for inside in _PARENTHESES.findall(text)
+                for c in self.match_product(inside.strip("()（）[]【】")).categories
+            }
         found |= self._marked(text, found)
         return found or (self.typo_tolerant(text) if typos else set())
 
@@ -660,6 +679,7 @@ def _contains(haystack: str, needle: str) -> bool:
 # A number inside a label starts a size or a grade ("Tequila 100% agave reposado", "Aged
 # Gouda 18 months"); what comes before it is a product on its own too.
 _LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"

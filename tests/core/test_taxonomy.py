@@ -398,3 +398,19 @@ def test_a_tablet_maker_is_no_furniture_maker() -> None:
     """German stems "tablets" like "tables", English "rugged" like "rugs"."""
     assert "furniture" not in TAXONOMY.product_categories("Android tablets", typos=False)
     assert "furniture" not in TAXONOMY.product_categories("rugged phones", typos=False)
+
+
+@pytest.mark.parametrize(
+    ("label", "categories"),
+    [
+        # What the parentheses say, when the label outside them names nothing.
+        ("choritos (mejillones chilenos)", {"mussels"}),
+        ("Fresh Atlantic salmon (superior grade)", {"salmon"}),
+        # Korean written with or without a space.
+        ("시트 마스크", {"face_masks_serums"}),
+        # What a product is without is no product.
+        ("gummies sugar-free", {"candy"}),
+    ],
+)
+def test_labels_read_around_their_additions(label: str, categories: set[str]) -> None:
+    assert TAXONOMY.product_categories(label, typos=False) == categories
