@@ -117,8 +117,10 @@ class Taxonomy:
     _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _same_kinds: dict[tuple[Unit, ...], tuple[str, ...]] = field(default_factory=dict)
     _marks: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
-    # Each category's English and Chinese terms, spelt as `_entries` spells them.
+    # Each category's English and Chinese terms, spelt as `_entries` spells them, and those
+    # terms by their first word or character.
     _profile_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    _profile_by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[tuple[Unit, ...], set[str]] = defaultdict(set)
@@ -157,6 +159,13 @@ class Taxonomy:
             )
             for category in self.categories.values()
         }
+        profile_by_start: dict[str, set[tuple[Unit, ...]]] = defaultdict(set)
+        for category in self.categories.values():
+            for term in category.profile_terms:
+                if term_units := tuple(units(term)):
+                    first = term_units[0]
+                    profile_by_start[first.text[0] if first.cjk else first.text].add(term_units)
+        self._profile_by_start = {key: list(terms) for key, terms in profile_by_start.items()}
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
         for term_units in index:
             first = term_units[0]
@@ -469,6 +478,8 @@ class Taxonomy:
         found: set[str] = set()
         for segment in _PROFILE_BREAKS.split(text):
             named = self._named_in_profile(segment)
+            if not named:
+                continue
             # Where the segment's head names some of them, those ("Butter biscuits" are
             # biscuits), else all ("Apple grower": apples).
             headed = named & self.product_categories(segment, typos=False)
@@ -478,7 +489,8 @@ class Taxonomy:
     def _named_in_profile(self, text: str) -> set[str]:
         words = units(text)
         found: set[str] = set()
-        for term in self._candidates(words):
+        keys = {ch for u in words if u.cjk for ch in u.text} | {u.text for u in words if not u.cjk}
+        for term in {term for key in keys for term in self._profile_by_start.get(key, ())}:
             for first, last in _occurrences(words, term, term in self._compound_tails):
                 window = words[first : last + 1]
                 if not _ends_aligned(words[last], term) or len(window) != len(term):
