@@ -159,15 +159,25 @@ def _dates_and_times(nlu: NluResult) -> tuple[list[str], list[str]]:
     """The date and time phrases the model tagged; a "date" that is a clock time ("9am",
     "10 h 30") counts as a time."""
     dates: list[str] = []
-    times = [_with_minutes_after(e, nlu.text) for e in nlu.entities if e.type == "time"]
+    times: list[str] = []
+    reached = -1
+    for entity in sorted((e for e in nlu.entities if e.type == "time"), key=lambda e: e.start):
+        if entity.start < reached:
+            continue  # the minutes of "10:30" tagged apart from its hour
+        value = _with_minutes_after(entity, nlu.text)
+        times.append(value)
+        reached = entity.start + len(value) if entity.end > entity.start else reached
     for value in nlu.values("date"):
         (times if _CLOCK_ONLY.fullmatch(value.strip()) else dates).append(value)
     return dates, times
 
 
 # The half hour or minutes written after an hour, which the model may leave out of the
-# time it tags ("3시" of "3시 반", "3点" of "3点半", "3時" of "3時45分").
-_MINUTES_AFTER = re.compile(r"\s*(?:반|半|[0-5]?\d\s*(?:분|分)|[一二三四五]十分?)")
+# time it tags ("3시" of "3시 반", "3点" of "3点半", "3時" of "3時45分", "10" of "10:30" or
+# "10 h 30").
+_MINUTES_AFTER = re.compile(
+    r"\s*(?:반|半|[0-5]?\d\s*(?:분|分)|[一二三四五]十分?)|\s*(?:[:.h]|Uhr)\s*[0-5]\d\b"
+)
 
 
 def _with_minutes_after(time_entity: Entity, text: str) -> str:

@@ -290,3 +290,21 @@ async def test_a_company_named_in_a_request_for_ones_meetings(app, make_ctx) -> 
         ctx, nlu("my meetings with Nordic Medtech", "my_meetings", company="Nordic Medtech")
     )
     assert "upcoming meeting" in reply.text and "Nordic Medtech" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "booked"),
+    [
+        ("Meeting with Nordic Medtech tomorrow at 10:30", ["10", "30"], "10:30 AM–11:00 AM"),
+        ("Meeting with Nordic Medtech tomorrow at 10 h 30", ["10", "30"], "10:30 AM–11:00 AM"),
+    ],
+)
+def test_minutes_the_model_tags_apart_from_their_hour(make_ctx, text, time, booked) -> None:
+    """ "10:30" tagged as "10" and "30" is half past ten, not ten."""
+    ctx = make_ctx("en")
+    ctx.now = FIXED_NOW.replace(year=2027, month=11, day=4)
+    reply = booking_form.start(
+        ctx,
+        nlu(text, "book_meeting", company="Nordic Medtech", date="tomorrow", time=time),
+    )
+    assert booked in plain(reply.text), reply.text
