@@ -303,6 +303,8 @@ def _next_page(ctx: Context) -> Reply:
 def _ordinal(ctx: Context, nlu: NluResult) -> int | None:
     """The list position the message names, from the model's `ordinal` entity or the cue
     words; dates and times are blanked first ("Nov 6th" is no position)."""
+    if (position := cues.numbered(nlu.text)) is not None:
+        return position  # "покажи подробности номера 4" with "4" tagged as a date
     text = nlu.text
     for entity in nlu.entities:
         if entity.type in {"date", "time"} and entity.end > entity.start:

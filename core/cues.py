@@ -20,11 +20,16 @@ CUE_DIR = ROOT / "data" / "dialogue"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HAN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # Positions written with digits, whatever the language: "#3", "No. 3", "第3家", "3つ目", "3번째".
-_NUMBERED = re.compile(
+_NUMBER_WORDS = (
     r"(?:^|\s)(?:#|no\.?\s*|nr\.?\s*|n°\s*|núm(?:ero)?\.?\s*|numéro\s*|numero\s*|number\s*"
     r"|nummer\s*|номер[а-я]*\s*|番号\s*|번호\s*)"
     r"(\d{1,2})\b"
-    r"|第\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|個|家|条|條|位|项|項|场|場|名|番|つ)?"
+)
+# A number after a word for "number": a list position whatever the model made of it.
+_AFTER_NUMBER_WORD = re.compile(_NUMBER_WORDS, re.IGNORECASE)
+_NUMBERED = re.compile(
+    _NUMBER_WORDS
+    + r"|第\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|個|家|条|條|位|项|項|场|場|名|番|つ)?"
     r"|(\d{1,2})\s*(?:つ目|番目|번째|번\b|번 )"
     r"|\b(\d{1,2})\s*(?:st|nd|rd|th|er|e|ème|eme|º|ª|-?(?:й|я|ю|е|го|ой))\b",
     re.IGNORECASE,
@@ -106,6 +111,12 @@ def _number(text: str) -> int:
         if len(text) <= 2
         else 0
     )
+
+
+def numbered(text: str) -> int | None:
+    """The position "number 4", "#4", "номера 4", "4번" names: no date, whatever tags it."""
+    found = _AFTER_NUMBER_WORD.search(fold(text))
+    return (int(found[1]) or None) if found else None
 
 
 def ordinal(text: str, locale: str) -> int | None:

@@ -119,3 +119,13 @@ def test_a_search_that_finds_nothing_but_names_one_company_shows_it(c_ctx) -> No
     text = "busco a hartmann"
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="hartmann"))
     assert "8.2C-02" in reply.text, reply.text
+
+
+def test_a_numbered_item_is_a_list_position_even_tagged_as_a_date(c_ctx) -> None:
+    """ "покажи подробности номера 3" with "3" tagged as a date shows the third one."""
+    ctx = c_ctx("ru")
+    listed = dialogue.respond(ctx, nlu("вино", "search_exhibitors", product="вино"))
+    assert ctx.state.results is not None, listed.text
+    third = ctx.state.results.pick(3)
+    reply = dialogue.respond(ctx, nlu("покажи подробности номера 3", "nlu_fallback", date="3"))
+    assert third is not None and ctx.state.focused("exhibitor") == third, reply.text
