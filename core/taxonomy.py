@@ -478,24 +478,24 @@ class Taxonomy:
         found: set[str] = set()
         for segment in _PROFILE_BREAKS.split(text):
             named = self._named_in_profile(segment)
-            if not named:
-                continue
-            # Where the segment's head names some of them, those ("Butter biscuits" are
-            # biscuits), else all ("Apple grower": apples).
-            headed = named & self.product_categories(segment, typos=False)
-            found |= headed or named
+            if named:
+                # The head is the last thing named, the longest term ending there ("Butter
+                # biscuits" are biscuits, "Apple grower" apples, "黄油饼干" biscuits).
+                found |= named[max(named)]
         return found
 
-    def _named_in_profile(self, text: str) -> set[str]:
+    def _named_in_profile(self, text: str) -> dict[tuple[int, int, int], set[str]]:
+        """The categories a profile's terms name, by where each term ends (word, then
+        character in a CJK run) and how long it is."""
         words = units(text)
-        found: set[str] = set()
+        found: dict[tuple[int, int, int], set[str]] = defaultdict(set)
         keys = {ch for u in words if u.cjk for ch in u.text} | {u.text for u in words if not u.cjk}
         for term in {term for key in keys for term in self._profile_by_start.get(key, ())}:
             for first, last in _occurrences(words, term, term in self._compound_tails):
                 window = words[first : last + 1]
                 if not _ends_aligned(words[last], term) or len(window) != len(term):
                     continue
-                found |= {
+                named = {
                     category
                     for spelling, category, _ in self._entries[term]
                     if " ".join(spelling) in self._profile_spellings.get(category, ())
@@ -504,6 +504,10 @@ class Taxonomy:
                         for have, word in zip(window, spelling, strict=True)
                     )
                 }
+                if named:
+                    ends = words[last].text.rfind(term[-1].text) + len(term[-1].text)
+                    size = sum(len(unit.text) for unit in term)
+                    found[(last, ends if words[last].cjk else 0, size)] |= named
         return found
 
     def _candidates(self, phrase: list[Unit]) -> set[tuple[Unit, ...]]:
