@@ -24,6 +24,8 @@ _AREA_WORDS = {
         "食品",
         "식품",
         "lebensmittel",
+        "nahrungsmittel",
+        "aliments",
         "alimentaire",
         "alimentos",
         "продукты",
@@ -86,6 +88,20 @@ _AREA_WORDS = {
 
 def area_name(area: str, locale: str) -> str:
     return translator(locale).gettext(AREA_NAMES[area]) if area in AREA_NAMES else area
+
+
+def area_named(text: str) -> str | None:
+    """The area a phrase is the very name or word of ("Lebensmittel", "食品"), if any."""
+    needle = fold(text)
+    for area in AREAS:
+        words = {fold(word) for word in _AREA_WORDS[area]}
+        if (
+            needle == area
+            or needle in words
+            or needle in {fold(area_name(area, locale)) for locale in LOCALES}
+        ):
+            return area
+    return None
 
 
 def area_id(text: str) -> str | None:

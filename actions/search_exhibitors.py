@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from actions import exhibitor_info
-from actions.areas import AREA_NAMES, area_id, area_name
+from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
 from core import catalog
 from core.catalog import SearchQuery
@@ -55,9 +55,32 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # framing words and the other things it names holds the whole phrase.
     said = _message_phrases(ctx, nlu, [w for _, w in mentioned]) if guess_products else []
     phrases = _completed(ctx, query, tagged, said) if tagged else said
+    phrases, query = _areas_named(ctx, phrases, said or phrases, query)
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _areas_named(
+    ctx: Context, phrases: list[str], said: list[str], query: SearchQuery
+) -> tuple[list[str], SearchQuery]:
+    """A phrase that names an exhibition area and no category ("Lebensmittel aus Thailand")
+    is that area's filter, not a product, when the message says no more of it ("tiefgefrorene
+    Lebensmittel" asks for more than the area)."""
+    head_first = ctx.t.locale in _HEAD_FIRST
+    for phrase in phrases:
+        area = area_named(phrase)
+        if area and any(
+            fold(phrase) in fold(other) and fold(other) != fold(phrase) for other in said
+        ):
+            continue
+        if (
+            area
+            and not query.area
+            and not ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+        ):
+            return [p for p in phrases if p != phrase], replace(query, area=area)
+    return phrases, query
 
 
 def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> list[str]:

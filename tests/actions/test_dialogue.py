@@ -129,3 +129,36 @@ def test_a_numbered_item_is_a_list_position_even_tagged_as_a_date(c_ctx) -> None
     third = ctx.state.results.pick(3)
     reply = dialogue.respond(ctx, nlu("покажи подробности номера 3", "nlu_fallback", date="3"))
     assert third is not None and ctx.state.focused("exhibitor") == third, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "expected"),
+    [
+        ("de", "Lebensmittel aus Tschechien", {"product": "Lebensmittel"}, {"C10"}),
+        ("en", "food from Norway", {"product": "food", "country": "Norway"}, {"C16"}),
+    ],
+)
+def test_an_area_named_as_a_product_filters_by_area(
+    c_ctx, locale: str, text: str, entities: dict, expected: set[str]
+) -> None:
+    """ "Lebensmittel aus Tschechien": the food area's exhibitors from there."""
+    ctx = c_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
+    shown = {
+        args[0]
+        for row in reply.buttons
+        for b in row
+        if b.data
+        for verb, args in [ctx.codec.decode(b.data)]
+        if verb == "ex"
+    }
+    assert shown == expected, reply.text
+
+
+def test_an_area_word_with_more_said_of_it_is_no_area_filter(c_ctx) -> None:
+    """ "tiefgefrorene Lebensmittel" asks for more than the food area."""
+    ctx = c_ctx("de")
+    text = "Wer bietet tiefgefrorene Lebensmittel an?"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Lebensmittel"))
+    results = ctx.state.results
+    assert results is None or results.query.get("area") != "food", reply.text
