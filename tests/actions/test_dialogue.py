@@ -9,6 +9,18 @@ from actions import dialogue
 from tests.actions.conftest import nlu
 
 
+def shown_exhibitors(ctx, reply) -> set[str]:
+    """The exhibitors a reply's buttons open."""
+    return {
+        args[0]
+        for row in reply.buttons
+        for b in row
+        if b.data
+        for verb, args in [ctx.codec.decode(b.data)]
+        if verb == "ex"
+    }
+
+
 @pytest.mark.parametrize(
     ("locale", "text", "intent", "entities", "expected"),
     [
@@ -40,14 +52,7 @@ def test_a_message_that_is_only_products_is_a_search(
 ) -> None:
     ctx = c_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
-    shown = {
-        args[0]
-        for row in reply.buttons
-        for b in row
-        if b.data
-        for verb, args in [ctx.codec.decode(b.data)]
-        if verb == "ex"
-    }
+    shown = shown_exhibitors(ctx, reply)
     assert shown == expected, reply.text
     assert ctx.state.results is not None
 
@@ -144,14 +149,7 @@ def test_an_area_named_as_a_product_filters_by_area(
     """ "Lebensmittel aus Tschechien": the food area's exhibitors from there."""
     ctx = c_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
-    shown = {
-        args[0]
-        for row in reply.buttons
-        for b in row
-        if b.data
-        for verb, args in [ctx.codec.decode(b.data)]
-        if verb == "ex"
-    }
+    shown = shown_exhibitors(ctx, reply)
     assert shown == expected, reply.text
 
 
