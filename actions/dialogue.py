@@ -144,10 +144,13 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         if len(w) < 4
         or not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
     ]
-    if len(words) < 2 or not naming:
-        return nlu
-    start = nlu.text.find(guessed)
-    company = Entity("company", guessed, start, start + len(guessed) if start >= 0 else start)
+    return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
+
+
+def _with_company(nlu: NluResult, name: str) -> NluResult:
+    """The message with a company the model did not tag."""
+    start = nlu.text.find(name)  # -1 when read from the folded text: no span
+    company = Entity("company", name, start, start + len(name) if start >= 0 else start)
     return replace(nlu, entities=(*nlu.entities, company))
 
 
@@ -172,10 +175,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # model did not see; the catalog answers that it has none of that name.
         guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
         if guessed and not exhibitor_info.named(nlu):
-            start = nlu.text.find(guessed)  # -1 when read from the folded text: no span
-            end = start + len(guessed) if start >= 0 else start
-            company = Entity("company", guessed, start, end)
-            nlu, intent = replace(nlu, entities=(*nlu.entities, company)), "exhibitor_info"
+            nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.

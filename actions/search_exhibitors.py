@@ -70,15 +70,11 @@ def _areas_named(
     head_first = ctx.t.locale in _HEAD_FIRST
     for phrase in phrases:
         area = area_named(phrase)
-        if area and any(
-            fold(phrase) in fold(other) and fold(other) != fold(phrase) for other in said
-        ):
+        if area is None or query.area:
             continue
-        if (
-            area
-            and not query.area
-            and not ctx.taxonomy.match_product(phrase, head_first=head_first).categories
-        ):
+        if any(fold(phrase) in fold(other) and fold(other) != fold(phrase) for other in said):
+            continue
+        if not ctx.taxonomy.match_product(phrase, head_first=head_first).categories:
             return [p for p in phrases if p != phrase], replace(query, area=area)
     return phrases, query
 

@@ -259,13 +259,11 @@ def resolve(
     default: str,
     conversation: str | None = None,
 ) -> str:
-    # With no conversation yet, the app's language is what an ambiguous message (kanji
-    # only: "冷凍食品") is most likely written in.
-    hint = conversation or client_locale(client_language)
-    return (
-        saved
-        or message_language(text, hint)
-        or conversation
-        or client_locale(client_language)
-        or default
-    )
+    hint = expected_language(conversation, client_language)
+    return saved or message_language(text, hint) or hint or default
+
+
+def expected_language(conversation: str | None, client_language: str | None) -> str | None:
+    """The language a message is most likely in: the conversation's, and with no
+    conversation yet the app's (an ambiguous message, kanji only: "冷凍食品")."""
+    return conversation or client_locale(client_language)

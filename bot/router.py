@@ -151,8 +151,7 @@ class Router:
                 user = users.get_or_create(
                     session, incoming.channel, incoming.external_id, incoming.client_language
                 )
-                # Before any conversation, the app's language reads an ambiguous message.
-                hint = user.message_locale or locale.client_locale(incoming.client_language)
+                hint = locale.expected_language(user.message_locale, incoming.client_language)
                 users.note_message_locale(user, locale.message_language(said, hint))
                 code = locale.resolve(
                     user.locale,

@@ -435,7 +435,7 @@ def _search_in_one_pass(
     groups = {(str(r[1]), str(r[2])): int(r[3]) for r in rows if r[0] == 0}
     ids = [str(r[4]) for r in rows if r[0] == 1]
     total = sum(groups.values())
-    last = max(0, -(-total // PAGE_SIZE) - 1)
+    last = _last_page(total)
     if page > last:
         return _search_in_one_pass(session, where, score, last)  # a stale "next" button
     return SearchPage(items=_exhibitors(session, ids), total=total, page=page, facets=_top(groups))
@@ -447,7 +447,7 @@ def _search_in_place(
     """SQLite's word index is cheap to ask twice: the facets, then the page it ranks."""
     groups = _groups(session, where)
     total = sum(groups.values())
-    page = max(0, min(page, max(0, -(-total // PAGE_SIZE) - 1)))
+    page = max(0, min(page, _last_page(total)))
     items = session.scalars(
         select(Exhibitor)
         .where(where)
@@ -456,6 +456,10 @@ def _search_in_place(
         .limit(PAGE_SIZE)
     ).all()
     return SearchPage(items=list(items), total=total, page=page, facets=_top(groups))
+
+
+def _last_page(total: int) -> int:
+    return max(0, -(-total // PAGE_SIZE) - 1)
 
 
 def _groups(session: Session, where: ColumnElement[bool]) -> dict[tuple[str, str], int]:

@@ -233,26 +233,23 @@ def same_word(a: str, b: str) -> bool:
     "helado" both give "hel")."""
     if a == b:
         return True
-    if _is_cyrillic(a) != _is_cyrillic(b):
+    cyrillic = _is_cyrillic(a)
+    if cyrillic != _is_cyrillic(b):
         return False
+    languages = ("russian",) if cyrillic else _LATIN_STEMMERS
     agreeing = [
         (language, x)
-        for language, x, y in zip(
-            _LATIN_STEMMERS if not _is_cyrillic(a) else ("russian",),
-            _language_stems(a),
-            _language_stems(b),
-            strict=True,
-        )
+        for language, x, y in zip(languages, _language_stems(a), _language_stems(b), strict=True)
         if x == y
     ]
-    if _is_cyrillic(a):
+    if cyrillic:
         return bool(agreeing)  # one stemmer, made for these words
     # One language's stemmer alone may cut a foreign word too far (German takes "tablets"
     # to "tabl", as it does "tables"; English "rugged" to "rug"): alone, it counts only for
     # that language's short endings (French and Spanish inflect adjectives: "congeladas").
     longest = max(len(a), len(b))
     return len(agreeing) > 1 or any(
-        longest - len(stem) <= _ENDINGS.get(language, 2) for language, stem in agreeing
+        longest - len(stem) <= _ENDINGS[language] for language, stem in agreeing
     )
 
 

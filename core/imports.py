@@ -632,27 +632,28 @@ class Categoriser:
         """The categories profiles name in so many words, with every ancestor: for an
         exhibitor whose product labels are in a language the taxonomy does not read
         ("sok jabłkowy NFC": "Apple grower and juice processor")."""
-        categories: set[str] = set()
-        for profile in profiles:
-            if profile and (key := fold(profile)):
-                found = self.known_profiles.get(key)
-                if found is None:
-                    found = self.known_profiles[key] = frozenset(
-                        self.taxonomy.categories_described(profile)
-                    )
-                categories |= found
-        return self.taxonomy.with_ancestors(categories)
+        read = self.taxonomy.categories_described
+        found = [_cached(self.known_profiles, profile or "", read) for profile in profiles]
+        return self.taxonomy.with_ancestors(set().union(*found))
 
     def product(self, product: str) -> frozenset[str]:
-        key = fold(product)
-        if not key:
-            return frozenset()
-        found = self.known.get(key)
-        if found is None:
-            found = self.known[key] = frozenset(
-                self.taxonomy.product_categories(product, typos=False)
-            )
-        return found
+        return _cached(self.known, product, self._product_categories)
+
+    def _product_categories(self, product: str) -> set[str]:
+        return self.taxonomy.product_categories(product, typos=False)
+
+
+def _cached(
+    known: dict[str, frozenset[str]], text: str, read: Callable[[str], set[str]]
+) -> frozenset[str]:
+    """What `read` makes of a text, read once per folded form; nothing for an empty one."""
+    key = fold(text)
+    if not key:
+        return frozenset()
+    found = known.get(key)
+    if found is None:
+        found = known[key] = frozenset(read(text))
+    return found
 
 
 def _write_exhibitors(

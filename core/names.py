@@ -631,14 +631,10 @@ class NameIndex:
         # A typo of a whole name beats a shorter name that is merely in the query ("Chidre
         # Danolho" is Chidre Danloho rather than Chidre), and the whole query compared with
         # whole names tells typos and other scripts apart better than word by word.
-        if not best or best[0].kind == "fuzzy" or covered < CONTAINED_SHARE * len(compact):
+        lesser = covered < CONTAINED_SHARE * len(compact)
+        if not best or best[0].kind == "fuzzy" or lesser:
             fuzzy = _best(self._fuzzy(compact, start, end)) or self._sounding(compact, start, end)
-            if (
-                not fuzzy
-                and best
-                and best[0].kind == "partial"
-                and covered < CONTAINED_SHARE * len(compact)
-            ):
+            if not fuzzy and lesser and best and best[0].kind == "partial":
                 # "Autopartes Gutiérrez Hnos" is not Hernández Autopartes: a part of a
                 # name that is the lesser part of the query names another company.
                 best = []

@@ -153,18 +153,16 @@ class Taxonomy:
                 self._marks.setdefault(tuple(units(mark)), set()).add(category.id)
         self._term_index = dict(index)
         self._entries = {term: sorted(found) for term, found in entries.items()}
-        self._profile_spellings = {
-            category.id: frozenset(
-                " ".join(unit.word for unit in units(term)) for term in category.profile_terms
-            )
-            for category in self.categories.values()
-        }
+        spellings: dict[str, set[str]] = defaultdict(set)
         profile_by_start: dict[str, set[tuple[Unit, ...]]] = defaultdict(set)
         for category in self.categories.values():
             for term in category.profile_terms:
-                if term_units := tuple(units(term)):
+                term_units = tuple(units(term))
+                spellings[category.id].add(" ".join(unit.word for unit in term_units))
+                if term_units:
                     first = term_units[0]
                     profile_by_start[first.text[0] if first.cjk else first.text].add(term_units)
+        self._profile_spellings = {c: frozenset(words) for c, words in spellings.items()}
         self._profile_by_start = {key: list(terms) for key, terms in profile_by_start.items()}
         by_start: dict[str, list[tuple[Unit, ...]]] = defaultdict(list)
         for term_units in index:
