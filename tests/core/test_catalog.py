@@ -328,3 +328,16 @@ def test_a_profile_categorises_labels_the_taxonomy_cannot_read(kinds) -> None:
     with kinds() as session:
         assert "olive_oil" in catalog.get(session, "K3").categories.split()
         assert "oysters" not in catalog.get(session, "K5").categories.split()
+
+
+def test_a_page_past_the_last_shows_the_last(sessions) -> None:
+    """A stale "next" button after a re-import that shrank the results."""
+    query = SearchQuery(area="food")
+    with sessions() as session:
+        first = catalog.search(session, query)
+        stale = catalog.search(session, query, 50)
+        last = catalog.search(session, query, first.pages - 1)
+    assert first.pages > 1
+    assert stale.page == first.pages - 1
+    assert [e.id for e in stale.items] == [e.id for e in last.items]
+    assert stale.total == first.total and stale.facets == first.facets
