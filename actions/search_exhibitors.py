@@ -200,17 +200,16 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     query = build_query(ctx, nlu)
     if query.empty:
         return choose_area(ctx)
-    if (company := _company_instead(ctx, query)) is not None:
+    found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
+    if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
-    return results(ctx, query, page=0)
+    return _page(ctx, query, found)
 
 
 def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:
-    """The one exhibitor a product phrase that finds nothing names ("busco a Echeverría"
+    """The one exhibitor named by a product phrase that found nothing ("busco a Echeverría"
     read as a search: a surname in one company's name)."""
     if len(query.keywords) != 1 or query.categories or query.within:
-        return None
-    if catalog.finds_any(ctx.session, query, taxonomy=ctx.taxonomy):
         return None
     named = catalog.find_by_name(ctx.session, query.keywords[0])
     return named[0] if len(named) == 1 else None
@@ -244,7 +243,10 @@ def describe(ctx: Context, query: SearchQuery) -> str:
 
 
 def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) -> Reply:
-    found = catalog.search(ctx.session, query, page, taxonomy=ctx.taxonomy)
+    return _page(ctx, query, catalog.search(ctx.session, query, page, taxonomy=ctx.taxonomy), edit)
+
+
+def _page(ctx: Context, query: SearchQuery, found: catalog.SearchPage, edit: bool = False) -> Reply:
     if found.total == 0:
         return Reply(
             text=ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))

@@ -19,7 +19,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -98,12 +98,6 @@ def identifier() -> LanguageIdentifier:
             if _identifier is None:
                 _identifier = LanguageIdentifier()
     return _identifier
-
-
-@lru_cache(maxsize=512)
-def _confidences(text: str) -> dict[str, float]:
-    # The router asks twice per message: to remember the language and to answer in it.
-    return identifier().confidences(text)
 
 
 # --- scripts ---------------------------------------------------------------------------
@@ -206,7 +200,7 @@ def latin_language(text: str, conversation: str | None = None) -> str | None:
     content = _without_names(words)
     if len(content) < MIN_WORDS:
         content = words
-    confidences = _confidences(" ".join(content))
+    confidences = identifier().confidences(" ".join(content))
     best = max(confidences, key=confidences.__getitem__)
     if best == conversation:
         return best
@@ -260,7 +254,12 @@ def resolve(
     conversation: str | None = None,
 ) -> str:
     hint = expected_language(conversation, client_language)
-    return saved or message_language(text, hint) or hint or default
+    return reply_language(saved, message_language(text, hint), hint, default)
+
+
+def reply_language(saved: str | None, detected: str | None, hint: str | None, default: str) -> str:
+    """A chosen language first, then the message's own, then the one expected of it."""
+    return saved or detected or hint or default
 
 
 def expected_language(conversation: str | None, client_language: str | None) -> str | None:

@@ -152,13 +152,10 @@ class Router:
                     session, incoming.channel, incoming.external_id, incoming.client_language
                 )
                 hint = locale.expected_language(user.message_locale, incoming.client_language)
-                users.note_message_locale(user, locale.message_language(said, hint))
-                code = locale.resolve(
-                    user.locale,
-                    said,
-                    incoming.client_language,
-                    self.settings.default_locale,
-                    user.message_locale,
+                detected = locale.message_language(said, hint)
+                users.note_message_locale(user, detected)
+                code = locale.reply_language(
+                    user.locale, detected, hint, self.settings.default_locale
                 )
                 ctx = self._context(session, user, code)
                 idle = timedelta(minutes=self.settings.dialogue_idle_minutes)
