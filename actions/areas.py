@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from core.i18n import N_, translator
 from core.settings import LOCALES
 from core.taxonomy import AREAS, fold
@@ -92,16 +94,18 @@ def area_name(area: str, locale: str) -> str:
 
 def area_named(text: str) -> str | None:
     """The area a phrase is the very name or word of ("Lebensmittel", "食品"), if any."""
-    needle = fold(text)
+    return _areas_by_word().get(fold(text))
+
+
+@cache
+def _areas_by_word() -> dict[str, str]:
+    """Each area's code, names in every locale and words, folded, to the area."""
+    by_word: dict[str, str] = {}
     for area in AREAS:
-        words = {fold(word) for word in _AREA_WORDS[area]}
-        if (
-            needle == area
-            or needle in words
-            or needle in {fold(area_name(area, locale)) for locale in LOCALES}
-        ):
-            return area
-    return None
+        spellings = [area, *_AREA_WORDS[area], *(area_name(area, loc) for loc in LOCALES)]
+        for spelling in spellings:
+            by_word.setdefault(fold(spelling), area)
+    return by_word
 
 
 def area_id(text: str) -> str | None:
