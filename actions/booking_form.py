@@ -104,7 +104,7 @@ def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     text = _without_entities(nlu, {"time"})
     company = next((e for e in nlu.entities if e.type == "company" and e.value.strip()), None)
     if company:
-        found = match_company(ctx, company.value, PICK)
+        found = match_company(ctx, company.value, PICK, said=nlu.text)
         if not isinstance(found, Exhibitor):
             return found
         _change_exhibitor(ctx, form, found.id)

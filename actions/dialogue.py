@@ -32,6 +32,8 @@ SMALL_TALK = {"greet", "goodbye", "thank", "help", "affirm", "deny"}
 NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
 # Intents whose actions take no company: one named in a "where" question is what it is about.
 NO_COMPANY = SMALL_TALK | {"list_events"}
+# Longer than any company name: a sentence, not a name.
+_LONGEST_NAME = 80
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -65,7 +67,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     a company the model tagged that the catalog knows, then any name the catalog finds in
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
-    nlu = _without_interjections(ctx, nlu)
+    nlu = _with_legal_forms(_without_interjections(ctx, nlu))
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
@@ -114,6 +116,31 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
     return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
 
 
+def _with_legal_forms(nlu: NluResult) -> NluResult:
+    """A company the model tagged takes in the legal form written after it, which the model
+    may tag apart ("Laboratorios Mexicanos S.A" and "de C.V"); a legal form alone ("Cía")
+    names no company."""
+    words = names.tokens(nlu.text)
+    spans: dict[Entity, tuple[int, int]] = {}
+    for entity in nlu.entities:
+        inside = [n for n, w in enumerate(words) if entity.start <= w.start < entity.end]
+        if entity.type != "company" or not inside or names.is_legal_form(entity.value):
+            continue
+        end = names.legal_form_end(words, inside[0], inside[-1] + 1) or entity.end
+        spans[entity] = (entity.start, max(end, entity.end))
+    kept = []
+    for entity in nlu.entities:
+        if entity in spans:
+            start, end = spans[entity]
+            kept.append(replace(entity, value=nlu.text[start:end], end=end))
+        elif entity.type != "company" or not (
+            names.is_legal_form(entity.value)
+            or any(s <= entity.start and entity.end <= e for s, e in spans.values())
+        ):
+            kept.append(entity)
+    return replace(nlu, entities=tuple(kept))
+
+
 def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     """Whether the words found are a company's name rather than products: a part of a name
     made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
@@ -154,6 +181,38 @@ def _with_company(nlu: NluResult, name: str) -> NluResult:
     return replace(nlu, entities=(*nlu.entities, company))
 
 
+def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str | None:
+    """The message itself, when it is nothing but a company's name: a catalog name (the
+    whole of it; with `partial` also the part that tells the company, if not made of
+    product words only), or any words followed by a legal form ("… S.R.L.")."""
+    text = nlu.text.strip().strip("?!,;:¿¡？！。 ")
+    words = names.tokens(text)
+    kept = names.strip_legal_forms(words)
+    if not kept or len(text) > _LONGEST_NAME:
+        return None
+    found = names.find(ctx.session, text)
+    span = (kept[0].start, kept[-1].end)
+    whole = [
+        m
+        for m in found
+        if (m.start, m.end) == span
+        and (partial or m.kind != "partial")
+        and (m.kind != "fuzzy" or names.typed_as(text, m.name))
+    ]
+    if whole and all(_a_name(ctx, replace(nlu, text=text), m) for m in whole):
+        return text
+    if not found and len(kept) < len(words) and kept[-1].end < words[-1].start:
+        return text  # words and a legal form: a company the catalog does not have
+    return None
+
+
+def _as_the_company(nlu: NluResult, name: str) -> NluResult:
+    """The message read as naming this company and nothing else."""
+    start = nlu.text.find(name)
+    company = Entity("company", name, start, start + len(name))
+    return replace(nlu, entities=(company,))
+
+
 def understood_intent(ctx: Context, nlu: NluResult) -> str:
     """The NLU's intent when it is sure enough, else "nlu_fallback"."""
     known = nlu.intent in INTENTS or nlu.intent in CONVERSATION_INTENTS
@@ -161,6 +220,12 @@ def understood_intent(ctx: Context, nlu: NluResult) -> str:
 
 
 def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
+    if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform", "search_exhibitors"} and (
+        name := _only_a_company_name(ctx, nlu, partial=intent != "search_exhibitors")
+    ):
+        # "Lofoten Sjomat", "conservas goitia", "Vinos de Salta S.R.L.": a message that is
+        # only a company's name asks for that company, whatever the model made of it.
+        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
     if intent in NOT_UNDERSTOOD and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off; that a company is named says what the question is about.

@@ -42,15 +42,20 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
         )
-    found = match_company(ctx, name, VERB)
+    found = match_company(ctx, name, VERB, said=nlu.text)
     return card(ctx, found) if isinstance(found, Exhibitor) else found
 
 
-def match_company(ctx: Context, name: str, verb: str, *extra: str) -> Exhibitor | Reply:
+def match_company(
+    ctx: Context, name: str, verb: str, *extra: str, said: str = ""
+) -> Exhibitor | Reply:
     """The one exhibitor a name means, or a reply: not found (with the closest names as
     buttons), or buttons to pick one of several equally good matches (each button is
-    `verb|exhibitor id|*extra`)."""
+    `verb|exhibitor id|*extra`). Of several, the one from a country the message `said`
+    names ("Café de Altura de Costa Rica") is meant."""
     matches = catalog.find_by_name(ctx.session, name)
+    if len(matches) > 1:
+        matches = _from_the_country_named(ctx, matches, said.replace(name, " ")) or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -59,6 +64,11 @@ def match_company(ctx: Context, name: str, verb: str, *extra: str) -> Exhibitor 
         text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
         buttons=_choices(ctx, matches, verb, *extra),
     )
+
+
+def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:
+    countries = {mention.code for mention in ctx.taxonomy.country_mentions(said)}
+    return [e for e in matches if e.country in countries]
 
 
 def _not_found(ctx: Context, name: str, verb: str, *extra: str) -> Reply:

@@ -361,6 +361,23 @@ def legal_form_after(words: Sequence[Token], at: int) -> tuple[str, int]:
     return "", 0
 
 
+def is_legal_form(text: str) -> bool:
+    """Whether a text is a legal form and nothing else ("Cía", "de C.V.")."""
+    keys = tuple(w.key for w in tokens(text))
+    forms = legal_forms()
+    return bool(keys) and (keys in forms.suffixes or keys in forms.prefixes)
+
+
+def legal_form_end(words: Sequence[Token], first: int, last: int) -> int | None:
+    """Where a legal form ends that starts inside or right after words[first:last] and
+    reaches past them ("S.A. de C.V." after "Laboratorios Mexicanos S.A"), if any."""
+    for at in range(first + 1, last + 1):
+        _, size = legal_form_after(words, at)
+        if size and at + size > last:
+            return words[at + size - 1].end
+    return None
+
+
 def name_words(name: str) -> list[str]:
     """The folded words that identify a company name."""
     return [t.key for t in strip_legal_forms(tokens(name))]
@@ -626,20 +643,53 @@ class NameIndex:
             ]
         if exact:
             return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
-        best = _top(self._link(all_words, tagged=[(0, len(query))]))
+        best = _top(self._link(all_words, tagged=[(0, len(query))])) or self._in_any_order(words)
         covered = sum(len(w.key) for w in words if best and best[0].start <= w.start < best[0].end)
         # A typo of a whole name beats a shorter name that is merely in the query ("Chidre
         # Danolho" is Chidre Danloho rather than Chidre), and the whole query compared with
         # whole names tells typos and other scripts apart better than word by word.
         lesser = covered < CONTAINED_SHARE * len(compact)
         if not best or best[0].kind == "fuzzy" or lesser:
-            fuzzy = _best(self._fuzzy(compact, start, end)) or self._sounding(compact, start, end)
+            close = [m for m in self._fuzzy(compact, start, end) if self._mistyped(words, m)]
+            fuzzy = _best(close) or self._sounding(compact, start, end)
             if not fuzzy and lesser and best and best[0].kind == "partial":
                 # "Autopartes Gutiérrez Hnos" is not Hernández Autopartes: a part of a
                 # name that is the lesser part of the query names another company.
                 best = []
             best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
+
+    def _in_any_order(self, words: Sequence[Token]) -> list[Match]:
+        """Names that have all the query's words, in another order and with more words
+        ("Aguacates Villaseñor" for Hermanos Villaseñor Aguacates), when one of them is a
+        word few names have and no everyday word."""
+        keys = [w.key for w in words]
+        if len(keys) < 2 or any(_is_cjk(key) for key in keys):
+            return []
+        if not any(
+            self.spread.get(w.key, 0) <= DISTINCT_EXHIBITORS and not is_common(w.raw) for w in words
+        ):
+            return []
+        numbers = set(self.postings.get(keys[0], []))
+        for key in keys[1:]:
+            numbers &= set(self.postings.get(key, []))
+        start, end = words[0].start, words[-1].end
+        letters = float(sum(len(key) for key in keys))
+        return [self._match(n, "partial", letters, start, end) for n in sorted(numbers)]
+
+    def _mistyped(self, words: Sequence[Token], match: Match) -> bool:
+        """Whether a name in the query's own script is the query mistyped, word by word:
+        "Laboratorios Farmacéuticos Mexicanos" is close to "… Ibéricos" letter for letter,
+        but "mexicanos" is another word, not a typo of "ibericos"."""
+        folded = self.keys[match.key_number].folded
+        if folded.script != "latin" or _script("".join(w.key for w in words)) != "latin":
+            return True
+        return all(
+            word.key in folded.words
+            or len(word.key) < TYPO_LENGTH
+            or any(_typo_of(word.key, name_word) for name_word in folded.words)
+            for word in words
+        ) or len(words) != len(folded.words)
 
     def _same_legal_form(self, best: list[Match], legal_form: str) -> list[Match]:
         """Of names that differ only in their legal form ("Nordic Medtech", "Nordic Medtech
@@ -968,6 +1018,27 @@ class NameIndex:
     def _match(self, number: int, kind: str, score: float, start: int, end: int) -> Match:
         key = self.keys[number]
         return Match(key.exhibitor_id, key.name, kind, score, start, end, number)
+
+
+def typed_as(text: str, name: str) -> bool:
+    """Whether a text is a name written word for word, each word as it is or with a typo
+    ("Sobrasada L'Avi Tomas" for Sobrassada L'Avi Tomàs S.L.; not "jouets en bois" for
+    Jouets Bois & Malice), legal forms aside; a name in another script counts."""
+    typed = [w.key for w in strip_legal_forms(tokens(text))]
+    folded = fold_name(name)
+    if folded is None or not typed:
+        return False
+    if _script("".join(typed)) != folded.script:
+        return True
+    return len(typed) == len(folded.words) and all(
+        word == own or _typo_of(word, own) for word, own in zip(typed, folded.words, strict=True)
+    )
+
+
+def _typo_of(typed: str, word: str) -> bool:
+    """One typo of a word (two in a long one): a letter left out, added, changed or swapped."""
+    most = 2 if len(word) >= TWO_TYPOS_LENGTH else 1
+    return OSA.distance(typed, word, score_cutoff=most) <= most
 
 
 def _pairs(words: Sequence[str]) -> Iterator[str]:

@@ -78,6 +78,9 @@ class Query:
     form: str
     expect: str = ""  # lookup: the exhibitor meant
     relevant: frozenset[str] = frozenset()  # search: the exhibitors worth showing
+    # lookup: "meeting" when the request is to meet the company, answered by the booking
+    # form's question for it rather than its card
+    answer: str = "card"
 
 
 def load_queries(path: Path = CATALOG_DIR / "queries.yml") -> list[Query]:
@@ -94,6 +97,7 @@ def load_queries(path: Path = CATALOG_DIR / "queries.yml") -> list[Query]:
                 form=item.get("form", ""),
                 expect=item.get("expect", ""),
                 relevant=frozenset(item.get("relevant", ())),
+                answer=item.get("answer", "card"),
             )
         )
     return queries
@@ -156,6 +160,19 @@ def shows_booth(reply: Reply, booth: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(booth)}(?![\w])", text) is not None
 
 
+def asks_the_day_to_meet(reply: Reply, names: Sequence[str], lang: str) -> bool:
+    """Whether the reply is the booking form's "Which day would you like to meet X?" for
+    the company under one of its catalog names, in the query's language or English."""
+    line = first_line(reply)
+    question = "Which day would you like to meet {name}?"
+    return any(
+        line == translator(locale).gettext(question).format(name=name)
+        for locale in {lang, "en"}
+        for name in names
+        if name
+    )
+
+
 def says_not_found(reply: Reply, lang: str) -> bool:
     """Whether the reply is "I couldn't find an exhibitor called …" in the reply's language
     (the query's, or English when the assistant answered in English)."""
@@ -191,7 +208,13 @@ class Outcome:
                 "expected": wanted, "got": got, "reply": self.first_line}  # fmt: skip
 
 
-def score(query: Query, reply: Reply, codec: CallbackCodec, booths: dict[str, str]) -> Outcome:
+def score(
+    query: Query,
+    reply: Reply,
+    codec: CallbackCodec,
+    booths: dict[str, str],
+    names: dict[str, tuple[str, ...]] | None = None,
+) -> Outcome:
     outcome = Outcome(query, first_line(reply), shown=button_targets(reply, codec, "ex")[:TOP])
     if query.kind == "unknown":
         outcome.hit = says_not_found(reply, query.lang)
@@ -201,6 +224,11 @@ def score(query: Query, reply: Reply, codec: CallbackCodec, booths: dict[str, st
         if not outcome.shown:
             candidates = [query.expect, *booths]  # the expected exhibitor first
             outcome.card = next((i for i in candidates if shows_booth(reply, booths[i])), "")
+            known = (names or {}).get(query.expect, ())
+            meeting = query.answer == "meeting"
+            if meeting and not outcome.card and asks_the_day_to_meet(reply, known, query.lang):
+                # "I'd like to meet X": the booking form asks the day of a meeting with X.
+                outcome.card = query.expect
         outcome.hit = outcome.card == query.expect
         return outcome
     found = len(set(outcome.shown) & query.relevant)
@@ -255,7 +283,8 @@ def report(outcomes: list[Outcome], dropped: list[str], data: Path = CATALOG_DIR
         "columns_not_imported": dropped,
         "targets": TARGETS,
         "scoring": {
-            "lookup": "hit = the expected exhibitor's card (booth code in the text, no list)",
+            "lookup": "hit = the expected exhibitor's card (booth code in the text, no list),"
+            " or, where the query asks to meet it (answer: meeting), the booking form's question",
             "unknown": "hit = the reply says no exhibitor has that name",
             "p_at_5": "relevant among the first page's exhibitors (up to 5) / number shown",
             "r_at_5": "relevant among the first 5 / min(5, number relevant)",
@@ -303,13 +332,15 @@ def _free_port() -> int:
 async def ask_all(
     container: Container, queries: list[Query], data: Path = CATALOG_DIR
 ) -> list[Outcome]:
-    booths = {row["id"]: row["booth"] for row in catalog_rows(data / "exhibitors.csv")}
+    rows = catalog_rows(data / "exhibitors.csv")
+    booths = {row["id"]: row["booth"] for row in rows}
+    names = {row["id"]: (row["name_en"], row.get("name_zh") or "") for row in rows}
     outcomes = []
     for number, query in enumerate(queries, start=1):
         # A fresh user per query: no conversation state or saved language carries over.
         incoming = Incoming("console", 10_000 + number, query.text, client_language=query.lang)
         reply = await container.router.handle_text(incoming)
-        outcomes.append(score(query, reply, container.router.codec, booths))
+        outcomes.append(score(query, reply, container.router.codec, booths, names))
     return outcomes
 
 

@@ -3,10 +3,20 @@ message that is only products is a search, whatever intent the model gave it."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+
 import pytest
 
 from actions import dialogue
+from actions.base import Context
+from core import users
+from core.db import transaction
+from core.i18n import translator
+from core.imports import import_exhibitors
+from tests.actions import search_eval
 from tests.actions.conftest import nlu
+from tests.conftest import FIXED_NOW, base_settings, make_container
 
 
 def shown_exhibitors(ctx, reply) -> set[str]:
@@ -160,3 +170,101 @@ def test_an_area_word_with_more_said_of_it_is_no_area_filter(c_ctx) -> None:
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Lebensmittel"))
     results = ctx.state.results
     assert results is None or results.query.get("area") != "food", reply.text
+
+
+# --- a message that is only a company's name --------------------------------------------
+CATALOG_NAMES = search_eval.HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "S01,Conservas Goitia e Hijos S.A.,,ES,food,1.1,1.1A-06,bonito del norte en aceite de oliva,,,es,,",
+        '"S02","Café de Altura de Chiapas, Sociedad Cooperativa de R.L.",,MX,food,1.2,1.2A-04,café verde arábica,,,es,,',
+        "S03,Café de Altura Tarrazú S.A.,,CR,food,1.2,1.2B-11,café tostado en grano,,,es,,",
+        "S04,Hermanos Villaseñor Aguacates S.A. de C.V.,,MX,food,1.2,1.2A-02,aguacate Hass,,,es,,",
+        "S05,Laboratorios Farmacéuticos Andinos S.A.,,PE,medical,6.1,6.1A-05,genéricos,,,es,,",
+        "S06,Laboratorios Farmacéuticos Ibéricos S.A.,,ES,medical,6.1,6.1A-06,antibióticos,,,es,,",
+        "S07,Jouets Bois & Malice SARL,,FR,consumer,4.1,4.1A-07,jouets en bois;puzzles,,,fr,,",
+        "S08,Lofoten Sjømat AS,,NO,food,1.1,1.1B-15,fresh Atlantic salmon;klippfisk,,,no,,",
+    )
+)
+
+
+@pytest.fixture
+def names_ctx(database_url: str) -> Iterator:
+    container = make_container(base_settings(database_url))
+    with transaction(container.sessions) as session:
+        assert import_exhibitors(session, CATALOG_NAMES.encode(), container.taxonomy).ok
+
+    with transaction(container.sessions) as session:
+
+        def make(locale: str) -> Context:
+            return Context(
+                session=session,
+                user=users.get_or_create(session, "console", 702),
+                t=translator(locale),
+                taxonomy=container.taxonomy,
+                knowledge={},
+                codec=container.router.codec,
+                now=FIXED_NOW,
+                settings=container.settings,
+            )
+
+        yield make
+    asyncio.run(container.aclose())
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "booth"),
+    [
+        ("es", "conservas goitia", "nlu_fallback", {}, "1.1A-06"),
+        ("es", "Lofoten Sjomat", "inform", {"company": "Lofoten Sjomat"}, "1.1B-15"),
+        ("es", "info de Café de Altura de Chiapas", "nlu_fallback", {"product": "café"}, "1.2A-04"),
+        # The country the message names tells the two Café de Altura apart.
+        (
+            "es",
+            "¿En qué pabellón está Café de Altura de Costa Rica?",
+            "exhibitor_info",
+            {"company": "Costa Rica"},
+            "1.2B-11",
+        ),
+        (
+            "es",
+            "¿Dónde está el stand de Aguacates Villaseñor?",
+            "exhibitor_info",
+            {"company": "Aguacates Villaseñor"},
+            "1.2A-02",
+        ),
+    ],
+)
+def test_a_company_named_alone_or_in_other_words_shows_its_card(
+    names_ctx, locale: str, text: str, intent: str, entities: dict, booth: str
+) -> None:
+    reply = dialogue.respond(names_ctx(locale), nlu(text, intent, **entities))
+    assert booth in reply.text and not shown_exhibitors(names_ctx(locale), reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "companies"),
+    [
+        # Words and a legal form: a company the catalog does not have.
+        ("Vinos de Salta S.R.L.", "inform", ["Vinos", "Salta S.R.L"]),
+        # A name the model split at its legal form, close to two names letter for letter.
+        (
+            "quiero reunirme con Laboratorios Farmacéuticos Mexicanos S.A. de C.V.",
+            "book_meeting",
+            ["Laboratorios Farmacéuticos Mexicanos S.A", "de C.V"],
+        ),
+    ],
+)
+def test_a_company_the_catalog_does_not_have_is_said_so(
+    names_ctx, text: str, intent: str, companies: list[str]
+) -> None:
+    ctx = names_ctx("es")
+    reply = dialogue.respond(ctx, nlu(text, intent, company=companies))
+    said = ctx._("I couldn’t find an exhibitor called “{name}”.").split("{name}")[0]
+    assert reply.text.startswith(said), reply.text
+
+
+def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
+    ctx = names_ctx("fr")
+    reply = dialogue.respond(ctx, nlu("jouets en bois", "out_of_scope"))
+    assert shown_exhibitors(ctx, reply) == {"S07"}, reply.text  # a list, not the card

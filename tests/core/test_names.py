@@ -258,6 +258,63 @@ def test_legal_forms_come_from_the_data_file() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        (
+            "Café de Altura de Chiapas, Sociedad Cooperativa de R.L.",
+            ["cafe", "de", "altura", "de", "chiapas"],
+        ),
+        ("Talleres Goikoetxea S. Coop.", ["talleres", "goikoetxea"]),
+        ("Carnes del Chaco S.A.E.C.A.", ["carnes", "del", "chaco"]),
+        ("Tabacalera Hijos de Cabrera y Cía. C. por A.", ["tabacalera", "hijos", "de", "cabrera"]),
+        ("Caseificio Valpadana Soc. Coop. Agricola", ["caseificio", "valpadana"]),
+        ("Château Lestang-Moreau SCEA", ["chateau", "lestang", "moreau"]),
+    ],
+)
+def test_legal_forms_of_latin_america_cooperatives_and_farms(name: str, words: list[str]) -> None:
+    assert names.name_words(name) == words
+
+
+def test_a_legal_form_alone_is_told_and_where_one_ends() -> None:
+    assert names.is_legal_form("y Cía.") and names.is_legal_form("S.A. de C.V.")
+    assert not names.is_legal_form("Martínez Ortega")
+    words = names.tokens("Laboratorios Mexicanos S.A. de C.V. en Shanghái")
+    # The model tagged "Laboratorios Mexicanos S.A": its legal form goes on to "C.V".
+    assert names.legal_form_end(words, 0, 3) == len("Laboratorios Mexicanos S.A. de C.V")
+
+
+SHARED_WORDS = [
+    ("VIL", "Hermanos Villaseñor Aguacates S.A. de C.V.", None, None),
+    ("LFA", "Laboratorios Farmacéuticos Andinos S.A.", None, None),
+    ("LFI", "Laboratorios Farmacéuticos Ibéricos S.A.", None, None),
+    ("SOB", "Sobrassada L'Avi Tomàs S.L.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Aguacates Villaseñor", ["VIL"]),  # the distinctive words, in another order
+        ("Laboratorios Farmacéuticos Mexicanos S.A. de C.V.", []),  # another word, no typo
+        ("Laboratorios Farmaceuticos Andnos", ["LFA"]),  # a typo
+        ("Sobrasada L'Avi Tomas", ["SOB"]),
+    ],
+)
+def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
+    query: str, expected: list[str]
+) -> None:
+    index = names.build_index(SHARED_WORDS)
+    assert [m.exhibitor_id for m in index.find(query)] == expected
+
+
+def test_a_name_typed_word_for_word() -> None:
+    assert names.typed_as("Sobrasada L'Avi Tomas", "Sobrassada L'Avi Tomàs S.L.")
+    assert names.typed_as("Lofoten Sjomat", "Lofoten Sjømat AS")
+    assert not names.typed_as("jouets en bois", "Jouets Bois & Malice SARL")
+    assert not names.typed_as("Tiefkühlkost", "Tiefkühl Frost Bayern GmbH")
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "span"),
     [
         ("book a meeting with Sibir Technologies on November 6 at 10", "SIB", "Sibir Technologies"),

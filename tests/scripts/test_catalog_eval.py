@@ -136,3 +136,18 @@ def test_the_summary_counts_misses_per_language() -> None:
     assert result["overall"]["misses"] == 1
     assert result["languages"]["en"]["misses"][0]["expected"] == "B"
     assert "overall" in catalog_eval.table(result)
+
+
+def test_the_booking_question_for_the_company_is_a_hit_of_a_request_to_meet_it() -> None:
+    names = {"A": ("Bodegas Viña Arrieta S.A.", ""), "B": ("Bodegas Arrieta", "")}
+    text = "quiero reunirme con Viña Arrieta"
+    meet = catalog_eval.Query("es", "lookup", text, "x", expect="A", answer="meeting")
+    asked = Reply("¿Qué día quiere reunirse con Bodegas Viña Arrieta S.A.?")
+    assert catalog_eval.score(meet, asked, CODEC, BOOTHS, names).hit
+    # Asked where the company is, the booking question is no answer.
+    where = catalog_eval.Query("es", "lookup", "¿dónde está Viña Arrieta?", "x", expect="A")
+    assert not catalog_eval.score(where, asked, CODEC, BOOTHS, names).hit
+    other = Reply("¿Qué día quiere reunirse con Bodegas Arrieta?")
+    assert not catalog_eval.score(meet, other, CODEC, BOOTHS, names).hit
+    choice = Reply("Varios expositores coinciden con «Bodegas Viña Arrieta S.A.». ¿Cuál?")
+    assert not catalog_eval.score(meet, choice, CODEC, BOOTHS, names).hit
