@@ -206,6 +206,17 @@ def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str 
     return None
 
 
+def _company_object(ctx: Context, nlu: NluResult) -> str | None:
+    """The catalog company named right after a verb that takes a company as its object."""
+    rest = cues.after(nlu.text, "company_object", ctx.t.locale)
+    if not rest:
+        return None
+    found = names.mentions(ctx.session, rest, tagged=[(0, len(rest))])
+    first = names.tokens(rest)[0].start if found else -1
+    named = [m for m in found if m.start == first and _a_name(ctx, replace(nlu, text=rest), m)]
+    return rest[named[0].start : named[0].end] if named else None
+
+
 def _as_the_company(nlu: NluResult, name: str) -> NluResult:
     """The message read as naming this company and nothing else."""
     start = nlu.text.find(name)
@@ -225,6 +236,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     ):
         # "Lofoten Sjomat", "conservas goitia", "Vinos de Salta S.R.L.": a message that is
         # only a company's name asks for that company, whatever the model made of it.
+        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
+    if intent in NOT_UNDERSTOOD | {"search_exhibitors"} and (name := _company_object(ctx, nlu)):
+        # "busco a aceitunas la andaluza": Spanish's "a" before a company, whose name
+        # follows in lower case.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
     if intent in NOT_UNDERSTOOD and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can

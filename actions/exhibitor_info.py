@@ -37,7 +37,7 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
                 per_row=1,
             ),
         )
-    name = name or named_in_passing(ctx, nlu.text)
+    name = name or named_in_passing(ctx, nlu.text) or _written_in_lower_case(ctx, nlu.text)
     if not name:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
@@ -153,6 +153,14 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
     cue_words = [w for key in ("booth", "where") for w in cues.lexicon(locale).lists.get(key, ())]
     span = names.written_as_a_name(text, skip=[names.fold_word(w) for w in cue_words])
     return text[span[0] : span[1]] if span else None
+
+
+def _written_in_lower_case(ctx: Context, text: str) -> str | None:
+    """A catalog name in a question about a company, written all in lower case ("bodegas
+    san roman donde esta"): the question says a company is named, so its words count as a
+    name's however everyday they are."""
+    found = names.mentions(ctx.session, text, tagged=[(0, len(text))])
+    return text[found[0].start : found[0].end] if found else None
 
 
 def _before_cue(text: str, locale: str) -> str | None:

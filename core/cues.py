@@ -97,6 +97,20 @@ def first_at(text: str, key: str, locale: str) -> int | None:
     return min(starts) if starts else None
 
 
+def after(text: str, key: str, locale: str) -> str | None:
+    """What the message says after its first cue of this kind ("busco a" → the rest)."""
+    folded = fold(text)
+    ends = [
+        found.end()
+        for code in _locales(locale)
+        for phrase in lexicon(code).lists.get(key, ())
+        if (found := _search(folded, phrase))
+    ]
+    if not ends or len(folded) != len(text):
+        return None
+    return text[min(ends) :].strip() or None
+
+
 def _search(text: str, phrase: str) -> re.Match[str] | None:
     if _CJK.search(phrase):
         return re.search(re.escape(phrase), text)

@@ -184,6 +184,8 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         "S06,Laboratorios Farmacéuticos Ibéricos S.A.,,ES,medical,6.1,6.1A-06,antibióticos,,,es,,",
         "S07,Jouets Bois & Malice SARL,,FR,consumer,4.1,4.1A-07,jouets en bois;puzzles,,,fr,,",
         "S08,Lofoten Sjømat AS,,NO,food,1.1,1.1B-15,fresh Atlantic salmon;klippfisk,,,no,,",
+        "S09,Aceitunas La Andaluza S.L.,,ES,food,1.1,1.1A-09,aceitunas manzanilla,,,es,,",
+        "S10,Bodegas San Román S.L.,,ES,food,1.1,1.1A-10,vino tinto de Toro,,,es,,",
     )
 )
 
@@ -226,6 +228,9 @@ def names_ctx(database_url: str) -> Iterator:
             {"company": "Costa Rica"},
             "1.2B-11",
         ),
+        # Spanish's "a" before a company; a where-question with the name in lower case.
+        ("es", "busco a aceitunas la andaluza", "search_exhibitors", {}, "1.1A-09"),
+        ("es", "bodegas san roman donde esta", "exhibitor_info", {}, "1.1A-10"),
         (
             "es",
             "¿Dónde está el stand de Aguacates Villaseñor?",
@@ -268,3 +273,7 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
     ctx = names_ctx("fr")
     reply = dialogue.respond(ctx, nlu("jouets en bois", "out_of_scope"))
     assert shown_exhibitors(ctx, reply) == {"S07"}, reply.text  # a list, not the card
+    ctx = names_ctx("es")
+    text = "busco a proveedores de aceitunas"  # "a" before people, not a company
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="aceitunas"))
+    assert shown_exhibitors(ctx, reply) == {"S09"}, reply.text
