@@ -67,10 +67,13 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     a company the model tagged that the catalog knows, then any name the catalog finds in
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
-    nlu = _with_legal_forms(_without_interjections(ctx, nlu))
+    nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
-    found = [m for m in names.mentions(ctx.session, nlu.text, spans) if _a_name(ctx, nlu, m)]
+    places = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(nlu.text)]
+    found = [
+        m for m in names.mentions(ctx.session, nlu.text, spans, places) if _a_name(ctx, nlu, m)
+    ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
     # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
@@ -114,6 +117,26 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
         )
     )
     return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
+
+
+def _joined_companies(nlu: NluResult) -> NluResult:
+    """Companies the model tagged side by side, with only a space between, are one name it
+    split ("Aceites del" and "Norte S.A")."""
+    companies = sorted(
+        (e for e in nlu.entities if e.type == "company" and e.end > e.start),
+        key=lambda e: e.start,
+    )
+    joined: list[Entity] = []
+    for entity in companies:
+        if joined and not nlu.text[joined[-1].end : entity.start].strip():
+            start, end = joined[-1].start, entity.end
+            joined[-1] = Entity("company", nlu.text[start:end], start, end)
+        else:
+            joined.append(entity)
+    if len(joined) == len(companies):
+        return nlu
+    others = tuple(e for e in nlu.entities if e not in companies)
+    return replace(nlu, entities=(*others, *joined))
 
 
 def _with_legal_forms(nlu: NluResult) -> NluResult:

@@ -28,7 +28,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -45,6 +45,7 @@ from core.models import Exhibitor
 from core.settings import ROOT
 
 LEGAL_FORMS = ROOT / "data" / "names" / "legal_forms.yml"
+NAME_LINKS = ROOT / "data" / "names" / "name_links.yml"
 
 # Scores (0-100) a name must reach to be taken for the one asked about, or offered.
 FUZZY_CUTOFF = 85.0
@@ -89,6 +90,8 @@ SEED_LIMIT = 64
 # One typo (an edit) in a word of this many letters, two from TWO_TYPOS_LENGTH on; a typo
 # alone stands for a part of a name only in words of PART_TYPO_LENGTH letters.
 TYPO_LENGTH = 5
+# A word this long that a name has not, nor a typo of its words, names another company.
+MIN_OWN_WORD = 3
 TWO_TYPOS_LENGTH = 9
 PART_TYPO_LENGTH = 7
 # Consonants a name must have to be recognised by its sound in another script, and how
@@ -202,6 +205,8 @@ class Token:
     end: int
     raw: str = field(default="", compare=False)  # lower case as written, for word lists
     capital: bool = field(default=False, compare=False)  # written with a capital letter
+    hyphened: bool = field(default=False, compare=False)  # joined to the word before by "-"
+    place: bool = field(default=False, compare=False)  # part of a country's name
 
 
 @cache
@@ -278,6 +283,8 @@ def tokens(text: str) -> list[Token]:
             word, start = word[elided.end() :], start + elided.end()
         token = _token(word, start)
         if token.key:
+            if found and start > 0 and text[start - 1] == "-" and found[-1].end == start - 1:
+                token = replace(token, hyphened=True)
             found.append(token)
     return found
 
@@ -685,11 +692,11 @@ class NameIndex:
         if folded.script != "latin" or _script("".join(w.key for w in words)) != "latin":
             return True
         return all(
-            word.key in folded.words
-            or len(word.key) < TYPO_LENGTH
+            word.key in folded.compact  # as it is, or joined to the next word
+            or len(word.key) < MIN_OWN_WORD
             or any(_typo_of(word.key, name_word) for name_word in folded.words)
             for word in words
-        ) or len(words) != len(folded.words)
+        )
 
     def _same_legal_form(self, best: list[Match], legal_form: str) -> list[Match]:
         """Of names that differ only in their legal form ("Nordic Medtech", "Nordic Medtech
@@ -726,12 +733,22 @@ class NameIndex:
         ranked = sorted(found, key=lambda n: (-found[n], len(self.keys[n].name)))
         return [self._match(n, "partial", found[n], 0, 0) for n in ranked]
 
-    def mentions(self, text: str, tagged: Sequence[tuple[int, int]] = ()) -> list[Match]:
+    def mentions(
+        self,
+        text: str,
+        tagged: Sequence[tuple[int, int]] = (),
+        places: Sequence[tuple[int, int]] = (),
+    ) -> list[Match]:
         """Catalog names written anywhere in a message, the best first: the longest span,
         then a whole name before a part of one, before a typo. `tagged` are spans the
         language model took for a company name: parts of names count there even when
-        written without a capital letter or made of everyday words."""
-        found = self._link(tokens(text), tagged)
+        written without a capital letter or made of everyday words. `places` are countries
+        named: "Café de Altura de Costa Rica" is Café de Altura, from Costa Rica."""
+        words = [
+            replace(w, place=True) if any(s <= w.start < e for s, e in places) else w
+            for w in tokens(text)
+        ]
+        found = self._link(words, tagged)
         return _distinct(_longest_first(found))
 
     # --- word-level linking ----------------------------------------------------------------
@@ -1163,7 +1180,28 @@ def _name_goes_on(
         beside = at in {first - 1, last} and written_as_name
         if tagged_with or beside:
             return True
-    return False
+    # "Vauclair-Morel" is one name, however everyday its second half.
+    if (last < len(words) and words[last].hyphened) or (first > 0 and span[0].hyphened):
+        return True
+    return _linked_on(words, last, everyday=everyday)
+
+
+def _linked_on(words: Sequence[Token], last: int, *, everyday: bool) -> bool:
+    """Whether linking words and a word written as a name follow ("… del Ebro")."""
+    after = last
+    while after < len(words) and after - last < 2 and words[after].key in _name_links():
+        after += 1
+    if after == last or after >= len(words):
+        return False
+    word = words[after]
+    named = _distinctive(word) or (everyday and _may_name(word))
+    return word.capital and not word.place and named
+
+
+@cache
+def _name_links() -> frozenset[str]:
+    data = yaml.safe_load(NAME_LINKS.read_text("utf-8"))
+    return frozenset(fold_word(str(word)) for word in data["links"])
 
 
 def _distinctive(word: Token) -> bool:
@@ -1412,8 +1450,13 @@ def _long(words: Sequence[str]) -> bool:
     return sum(len(word) > 3 for word in words) >= 3
 
 
-def mentions(session: Session, text: str, tagged: Sequence[tuple[int, int]] = ()) -> list[Match]:
+def mentions(
+    session: Session,
+    text: str,
+    tagged: Sequence[tuple[int, int]] = (),
+    places: Sequence[tuple[int, int]] = (),
+) -> list[Match]:
     """Catalog names found anywhere inside a raw message, the best first, with their spans;
     several exhibitors sharing a name give several matches with the same span. `tagged`:
-    the spans the language model took for company names."""
-    return index_for(session).mentions(text, tagged)
+    the spans the language model took for company names; `places`: countries named."""
+    return index_for(session).mentions(text, tagged, places)

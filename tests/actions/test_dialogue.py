@@ -250,6 +250,12 @@ def test_a_company_named_alone_or_in_other_words_shows_its_card(
 @pytest.mark.parametrize(
     ("text", "intent", "companies"),
     [
+        # A name the model split in two, sharing words with a catalog name.
+        (
+            "¿Me pasas el contacto de Bodegas del Norte S.A.?",
+            "exhibitor_info",
+            ["Bodegas del", "Norte S.A"],
+        ),
         # Words and a legal form: a company the catalog does not have.
         ("Vinos de Salta S.R.L.", "inform", ["Vinos", "Salta S.R.L"]),
         # A name the model split at its legal form, close to two names letter for letter.

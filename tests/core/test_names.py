@@ -285,6 +285,10 @@ def test_a_legal_form_alone_is_told_and_where_one_ends() -> None:
 
 SHARED_WORDS = [
     ("VIL", "Hermanos Villaseñor Aguacates S.A. de C.V.", None, None),
+    ("FVJ", "Frutas del Valle del Jerte S. Coop.", None, None),
+    ("FVN", "Frutas del Valle Nevado S.A.", None, None),
+    ("CVD", "Champagne Vauclair-Dumont", None, None),
+    ("AAS", "Aceites Andaluces del Sur S.A.", None, None),
     ("LFA", "Laboratorios Farmacéuticos Andinos S.A.", None, None),
     ("LFI", "Laboratorios Farmacéuticos Ibéricos S.A.", None, None),
     ("SOB", "Sobrassada L'Avi Tomàs S.L.", None, None),
@@ -298,6 +302,12 @@ SHARED_WORDS = [
         ("Laboratorios Farmacéuticos Mexicanos S.A. de C.V.", []),  # another word, no typo
         ("Laboratorios Farmaceuticos Andnos", ["LFA"]),  # a typo
         ("Sobrasada L'Avi Tomas", ["SOB"]),
+        # The name written goes on past the part of a catalog name: another company.
+        ("Frutas del Valle del Ebro", []),
+        ("Frutas del Valle del Jerte", ["FVJ"]),
+        ("Champagne Vauclair-Morel", []),
+        ("Champagne Vauclair", ["CVD"]),
+        ("Aceites del Norte S.A.", []),  # "norte" is in no name
     ],
 )
 def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
