@@ -283,9 +283,12 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.
         nlu = _with_unknown_company(ctx, nlu)
-    if intent == "search_exhibitors" and _asks_where_a_company_is(ctx, nlu):
-        # "where can I find Frostvine", "대한배터리의 부스는?": a catalog company's name
-        # read as products ("battery").
+    if intent in {"search_exhibitors", "refine"} and (
+        _asks_where_a_company_is(ctx, nlu) or _asks_about_its_products(ctx, nlu)
+    ):
+        # "where can I find Frostvine", "대한배터리의 부스는?", "¿Dónde está Frutas de
+        # Chile?": a catalog company's name read as products ("battery") or a country; "info
+        # de Dahye Cosméticos": the company and what it sells.
         intent = "exhibitor_info"
     if intent == "inform" or (
         intent == "set_language" and not language.names_a_language(ctx, nlu.text)
@@ -364,6 +367,18 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     if not exhibitor_info.names_a_catalog_company(ctx, nlu):
         return False
     return not _search_values(nlu) or _asks_where(ctx, nlu)
+
+
+def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
+    """A catalog company is named with products of its own ("Dahye cosmetics", "does
+    Nordic Medtech make hearing aids?"): the question is about that company."""
+    company = next((v for v in nlu.values("company") if v.strip()), None)
+    found = catalog.find_by_name(ctx.session, company) if company else []
+    if len(found) != 1:
+        return False
+    asked = search.build_query(ctx, nlu).categories
+    own = ctx.taxonomy.with_ancestors(found[0].categories.split())
+    return bool(asked) and all(category in own for category in asked)
 
 
 def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:

@@ -186,6 +186,9 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         "S08,Lofoten Sjømat AS,,NO,food,1.1,1.1B-15,fresh Atlantic salmon;klippfisk,,,no,,",
         "S09,Aceitunas La Andaluza S.L.,,ES,food,1.1,1.1A-09,aceitunas manzanilla,,,es,,",
         "S10,Bodegas San Román S.L.,,ES,food,1.1,1.1A-10,vino tinto de Toro,,,es,,",
+        '"S11","Dahye Cosmetic Co., Ltd.",,KR,consumer,4.1,4.1A-12,시카 진정 앰플;수분 크림,,,ko,,',
+        "S12,Frutas de Chile Exportadora S.A.,,CL,food,1.2,1.2A-11,cerezas frescas;uva de mesa,,,es,,",
+        "S13,Hanbit Beauty,,KR,consumer,4.1,4.1A-13,sheet masks;cosmetics,,,ko,,",
     )
 )
 
@@ -231,6 +234,15 @@ def names_ctx(database_url: str) -> Iterator:
         # Spanish's "a" before a company; a where-question with the name in lower case.
         ("es", "busco a aceitunas la andaluza", "search_exhibitors", {}, "1.1A-09"),
         ("es", "bodegas san roman donde esta", "exhibitor_info", {}, "1.1A-10"),
+        # A company and products of its own; a where-question about a name with a country.
+        (
+            "es",
+            "info de Dahye Cosméticos",
+            "search_exhibitors",
+            {"company": "Dahye", "product": "Cosméticos"},
+            "4.1A-12",
+        ),
+        ("es", "¿Dónde está Frutas de Chile?", "refine", {"country": "Chile"}, "1.2A-11"),
         (
             "es",
             "¿Dónde está el stand de Aguacates Villaseñor?",
@@ -280,6 +292,10 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
     reply = dialogue.respond(ctx, nlu("jouets en bois", "out_of_scope"))
     assert shown_exhibitors(ctx, reply) == {"S07"}, reply.text  # a list, not the card
     ctx = names_ctx("es")
+    reply = dialogue.respond(
+        ctx, nlu("cosméticos de Corea", "search_exhibitors", product="cosméticos", country="Corea")
+    )
+    assert shown_exhibitors(ctx, reply) == {"S11", "S13"}, reply.text
     text = "busco a proveedores de aceitunas"  # "a" before people, not a company
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="aceitunas"))
     assert shown_exhibitors(ctx, reply) == {"S09"}, reply.text
