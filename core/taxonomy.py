@@ -582,8 +582,23 @@ class Taxonomy:
         if words and _is_cjk(words[0]):
             words[0] = _trim_start(words[0], self.request_words)
         if words and _is_cjk(words[-1]):
-            words[-1] = _trim_end(words[-1], self.request_words | self.request_particles)
+            words[-1] = self._without_particles(_trim_end(words[-1], self.request_words))
         return [w for w in words if w and not w.isdigit()]
+
+    def _without_particles(self, word: str) -> str:
+        """A CJK word without the particles it ends with ("의료기기를", "김치도"), unless a
+        particle is the word's own last syllable: "아보카도" is a product, "아보카" none."""
+        framing = self.request_words | self.request_particles
+        while len(word) > 2 and word[-1] in framing:
+            if word[-1] not in self.request_words and not self._particle_ends(word):
+                break
+            word = word[:-1]
+        return word
+
+    def _particle_ends(self, word: str) -> bool:
+        """Whether a word's last syllable is a particle after it rather than part of it:
+        yes when what comes before is a product the taxonomy knows, or the whole is none."""
+        return self.is_term(word[:-1]) or not self.is_term(word)
 
     def with_ancestors(self, category_ids: Iterable[str]) -> set[str]:
         """The categories and every category above them (hearing aids -> medical devices)."""

@@ -145,6 +145,8 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("我想找有机食品企业", ["有机食品"]),  # 有机 keeps its 有
         ("의료기기 업체 찾아줘", ["의료기기"]),
         ("보청기를 파는 회사", ["보청기"]),
+        ("아보카도", ["아보카도"]),  # 도 is the word's own, no particle
+        ("김치도 있나요", ["김치"]),
         ("who sells ice wine", ["ice wine"]),
         ("find coffee machines from Italy", ["coffee machines", "italy"]),
         ("wine and cheese exhibitors", ["wine", "cheese"]),
