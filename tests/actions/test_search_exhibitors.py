@@ -349,6 +349,8 @@ def test_the_demo_note_only_for_the_demo_catalog(own_ctx, make_ctx) -> None:
         ("ja", "冷凍ドリアン", {}, {"C12", "C13"}),
         # A parenthesis after the product on the label.
         ("ja", "ノルウェー産サーモン", {"country": "ノルウェー", "product": "サーモン"}, {"C16"}),
+        # 産 tagged as the product: it belongs to the country ("from Norway").
+        ("ja", "ノルウェー産サーモン", {"product": "産"}, {"C16"}),
         ("en", "hearing aids", {"product": "hearing aids"}, {"C15"}),
         # Helles (beer) and helado (ice cream) only share a stem.
         ("es", "helado", {"product": "helado"}, set()),
@@ -359,6 +361,15 @@ def test_the_product_phrase_is_read_from_the_whole_message(
     c_ctx, locale: str, text: str, entities: dict[str, str], expected: set[str]
 ) -> None:
     assert set(listed(c_ctx(locale), text, **entities)) == expected
+
+
+def test_an_area_word_inside_a_korean_products_name_is_no_area(make_ctx) -> None:
+    """ "자동차 부품 회사" asks for auto parts, not for anything in the automobile area."""
+    ctx = make_ctx("ko")
+    query = search_exhibitors.build_query(
+        ctx, nlu("자동차 부품 회사", "search_exhibitors", area="자동차")
+    )
+    assert query.categories == ("auto_parts",) and query.area is None
 
 
 def test_a_country_adjective_inside_a_products_name_is_no_country(c_ctx) -> None:
