@@ -32,6 +32,7 @@ from core import names
 from core.fulltext import (
     CATEGORY,
     DESCRIPTION,
+    PART,
     compound_heads,
     compound_tails,
     fold,
@@ -154,6 +155,12 @@ def _variants(phrase: str, taxonomy: Taxonomy | None) -> list[list[str]]:
     return variants
 
 
+def _as_first_parts(variants: list[list[str]]) -> list[list[str]]:
+    """What narrows a product may also start a German compound naming it: the apples of
+    "jus de pomme" in "Apfelsaft"."""
+    return [[PART + tokens[0]] for tokens in variants if len(tokens) == 1 and tokens[0].isalpha()]
+
+
 def _profile_variants(phrase: str, variants: list[list[str]]) -> list[list[str]]:
     own = phrase_variants(phrase)
     return own + [v for v in variants if len(v) == 1 and v not in own]
@@ -172,6 +179,8 @@ def _conditions(
     unread: list[list[str]] = []
     for phrase in query.keywords:
         variants = _variants(phrase, taxonomy)
+        if query.narrowing:
+            variants += _as_first_parts(variants)
         if within:
             # In a product list only as one of the category's products (the category itself
             # may be wanted already), in a profile as it is.

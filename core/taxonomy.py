@@ -724,8 +724,9 @@ _PROFILE_BREAKS = re.compile(
 # are found by their products, not by words in a profile.
 _PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
-# Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский").
-_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
+# Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский",
+# "cà phê rang").
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",

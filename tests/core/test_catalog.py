@@ -228,6 +228,20 @@ def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
     assert set(found_for(kinds, "durian from Sumatra")) == {"K9", "K10"}  # nobody says it
 
 
+def test_words_narrowing_a_product_find_a_german_compound_they_start(migrated) -> None:
+    """ "zumo de manzana", which nobody writes: the juices of apples, in French and in a
+    German compound ("Apfelsaft"), not the orange juice."""
+    rows = (
+        "N1,Obermaier,,DE,food,1.1,1.1N-01,naturtrüber Apfelsaft,,,de,,\n"
+        "N2,Verger Normand,,FR,food,1.1,1.1N-02,pur jus de pomme,,,fr,,\n"
+        "N3,Zumos del Segura,,ES,food,1.1,1.1N-03,zumo de naranja exprimido,,,es,,\n"
+    )
+    with _imported(migrated, rows)() as session:
+        query = catalog.product_query(session, TAXONOMY, SearchQuery(), ["zumo de manzana"])
+        found = catalog.search(session, query, taxonomy=TAXONOMY)
+    assert {e.id for e in found.items} == {"N1", "N2"}
+
+
 def test_a_named_products_search_keeps_its_filters(kinds) -> None:
     assert found_for(kinds, "olive oil", country="GR") == ["K3"]
     assert found_for(kinds, "oysters", country="CH") == []

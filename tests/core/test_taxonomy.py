@@ -201,6 +201,20 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Schlagbohrmaschinen", "machine_tools"),  # a kind's word ending a compound
         ("аппараты для диализа", "patient_care_equipment"),  # a generic head's complement
         ("Geräte für Dialyse", "patient_care_equipment"),
+        ("곱창김", "laver"),  # Korean trade names of laver
+        ("焼き海苔 (全形)", "laver"),
+        ("头水紫菜", "laver"),
+        ("건미역", "wakame"),
+        ("海带结", "kelp"),
+        ("포기 배추김치", "kimchi"),
+        ("나주 신고배", "apples_pears"),
+        ("cà phê hòa tan 3 trong 1", "coffee"),  # Vietnamese puts the noun first
+        ("cà phê Robusta rang nguyên hạt", "coffee"),  # "hạt" (beans) is no English hat
+        ("tôm thẻ chân trắng", "shrimp"),
+        ("gạo ST25", "rice"),
+        ("新潟県産コシヒカリ", "rice"),
+        ("Yirgacheffe green coffee beans Grade 1", "coffee"),  # a grade after the head
+        ("reefer container logistics", "cold_chain"),
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -221,6 +235,12 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("Reisetaschen", "rice"),  # a travel bag: "Reis" starts it, the bag is its head
         ("Morbier", "beer"),  # French cheese: no German compound of "Mor" and "Bier"
         ("Williams-Birnenbrand", "apples_pears"),  # a spirit, not the fruit
+        ("스탠드형 김치냉장고", "kimchi"),  # a refrigerator for kimchi
+        ("스탠드형 김치냉장고", "laver"),  # 김 (laver) only as a word of its own
+        ("보청기 배터리", "apples_pears"),  # 배 (pear) is no battery's first syllable
+        ("배 프로펠러 및 샤프트", "apples_pears"),  # a ship's (배) propeller
+        ("cà phê Robusta rang nguyên hạt", "fashion"),
+        ("화산송이 클레이 마스크", "gloves_masks"),  # a clay face mask, no medical one
     ],
 )
 def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
