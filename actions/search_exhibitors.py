@@ -175,7 +175,15 @@ def names_products(
                 ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
             )
         )
+        or _slip_of_a_product(ctx, nlu.text, phrase)
         for phrase in phrases
+    )
+
+
+def _slip_of_a_product(ctx: Context, text: str, phrase: str) -> bool:
+    """A message that is one word, one slip from a product's ("혈압게" for 혈압계)."""
+    return fold(text).strip(" ?!.？！。") == fold(phrase) and bool(
+        ctx.taxonomy.typo_tolerant(phrase)
     )
 
 

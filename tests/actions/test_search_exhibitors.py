@@ -405,3 +405,10 @@ def test_a_narrowing_search_survives_buttons_and_the_conversation(c_ctx) -> None
     assert search_exhibitors.query_from_state(search_exhibitors.query_to_state(query)) == query
     assert search_exhibitors._decode(args[:7])[0] == replace(query, narrowing=False)
     assert "Implants" in search_exhibitors.describe(ctx, query)
+
+
+def test_a_one_word_message_one_slip_from_a_product_names_it(make_ctx) -> None:
+    """ "혈압게" alone is a search for 혈압계 (blood-pressure monitors)."""
+    ctx = make_ctx("ko")
+    assert search_exhibitors.names_products(ctx, nlu("혈압게", "nlu_fallback"))
+    assert not search_exhibitors.names_products(ctx, nlu("안녕하세요", "nlu_fallback"))

@@ -85,6 +85,18 @@ def test_head_nouns_name_categories(phrase: str, category: str) -> None:
     assert category in TAXONOMY.with_ancestors(TAXONOMY.product_categories(phrase))
 
 
+def test_one_slip_in_a_korean_words_letters() -> None:
+    assert TAXONOMY.respelled("혈압게") == "혈압계"  # ㅔ for ㅖ
+    assert "hearing_aids" in TAXONOMY.typo_tolerant("보청가")
+    assert TAXONOMY.respelled("김치") is None  # two syllables: too short to guess
+    assert TAXONOMY.respelled("혈압계") == "혈압계"
+
+
+def test_a_korean_product_before_its_head_narrows_it() -> None:
+    assert TAXONOMY.modifier("홍삼 화장품", ["cosmetics"]) == "홍삼"
+    assert TAXONOMY.modifier("냉동 새우", ["shrimp"]) == ""  # an adjective names no product
+
+
 def test_typos_only_in_long_words_with_the_same_first_letter() -> None:
     assert TAXONOMY.typo_tolerant("chese") == set()  # five letters: too short to guess
     assert "industrial_robots" not in TAXONOMY.typo_tolerant("probiotics")
@@ -241,6 +253,7 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("배 프로펠러 및 샤프트", "apples_pears"),  # a ship's (배) propeller
         ("cà phê Robusta rang nguyên hạt", "fashion"),
         ("화산송이 클레이 마스크", "gloves_masks"),  # a clay face mask, no medical one
+        ("세차 샴푸", "shampoo"),  # car-wash shampoo
     ],
 )
 def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
