@@ -20,6 +20,8 @@ from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Chinese and Japanese write no spaces between words; Korean does ("자동차 부품").
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 VERB = "sr"
 _MAX_PHRASES = 2
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
@@ -38,7 +40,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
-    for raw in nlu.values("product"):  # "café de Colombia", "French cheese"
+    for raw in _products_outside_countries(ctx, nlu):  # "café de Colombia"
         named = tax.countries_in_text(raw)
         country = country or (named[0] if named else None)
         if named:
@@ -47,7 +49,16 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     mentioned = _countries_outside_companies(ctx, nlu)
     country = country or (mentioned[0][0] if mentioned else None)
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
-    area = next((a for raw in nlu.values("area") if (a := area_id(raw))), None)
+    area = next(
+        (
+            a
+            for e in nlu.entities
+            if e.type == "area"
+            and (a := area_id(e.value))
+            and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        ),
+        None,
+    )
     query = SearchQuery(country=country, area=area, hall=hall)
     tagged = [p for raw in products for p in tax.product_phrases(raw)]
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
@@ -59,6 +70,17 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _products_outside_countries(ctx: Context, nlu: NluResult) -> list[str]:
+    """The products the model tagged, but for a piece of the words naming a country: 産 in
+    "ノルウェー産サーモン" says where the salmon is from."""
+    countries = ctx.taxonomy.country_mentions(nlu.text)
+    return [
+        e.value
+        for e in nlu.entities
+        if e.type == "product" and not any(m.start <= e.start and e.end <= m.end for m in countries)
+    ]
 
 
 def _areas_named(
@@ -153,7 +175,15 @@ def names_products(
                 ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
             )
         )
+        or _slip_of_a_product(ctx, nlu.text, phrase)
         for phrase in phrases
+    )
+
+
+def _slip_of_a_product(ctx: Context, text: str, phrase: str) -> bool:
+    """A message that is one word, one slip from a product's ("혈압게" for 혈압계)."""
+    return fold(text).strip(" ?!.？！。") == fold(phrase) and bool(
+        ctx.taxonomy.typo_tolerant(phrase)
     )
 
 
@@ -177,7 +207,7 @@ def _in_product_name(ctx: Context, text: str, start: int, end: int) -> bool:
     around them: "French fries", "Turkish delight", "Brussels sprouts" name no country."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
-    if not inside or _CJK.search(text[start:end]):
+    if not inside or _UNSPACED.search(text[start:end]):
         return False
     first, last = inside[0], inside[-1]
     for before in range(3):

@@ -32,6 +32,7 @@ from core import names
 from core.fulltext import (
     CATEGORY,
     DESCRIPTION,
+    PART,
     compound_heads,
     compound_tails,
     fold,
@@ -154,6 +155,12 @@ def _variants(phrase: str, taxonomy: Taxonomy | None) -> list[list[str]]:
     return variants
 
 
+def _as_first_parts(variants: list[list[str]]) -> list[list[str]]:
+    """What narrows a product may also start a German compound naming it: the apples of
+    "jus de pomme" in "Apfelsaft"."""
+    return [[PART + tokens[0]] for tokens in variants if len(tokens) == 1 and tokens[0].isalpha()]
+
+
 def _profile_variants(phrase: str, variants: list[list[str]]) -> list[list[str]]:
     own = phrase_variants(phrase)
     return own + [v for v in variants if len(v) == 1 and v not in own]
@@ -167,11 +174,14 @@ def _conditions(
     # devices too), so a parent category finds its sub-categories here.
     wanted = [[CATEGORY + category] for category in query.categories]
     within = [CATEGORY + category for category in query.within]
+    described: list[list[str]] = []
     described_only = []
     scoped: list[tuple[str, list[list[str]]]] = []
     unread: list[list[str]] = []
     for phrase in query.keywords:
         variants = _variants(phrase, taxonomy)
+        if query.narrowing:
+            variants += _as_first_parts(variants)
         if within:
             # In a product list only as one of the category's products (the category itself
             # may be wanted already), in a profile as it is.
@@ -184,18 +194,16 @@ def _conditions(
                 described_only.append((_described(told), told))
                 unread += told
         else:
-            wanted += variants + (_described(variants) if profiles else [])
+            wanted += variants
+            described += _described(variants) if profiles else []
     if taxonomy is not None and profiles:
         # A profile in English or Chinese naming a narrow category ("Hip and knee
         # prostheses.") says what its exhibitor sells, whatever language the labels are in.
         for term in taxonomy.profile_words(query.categories):
-            wanted += _described(phrase_variants(term))
+            described += _described(phrase_variants(term))
     if query.categories or query.keywords:
-        found = wanted or described_only or scoped
-        matched = (
-            _has_any(wanted, dialect, unless=described_only, scoped=scoped)
-            if found
-            else literal(False)
+        matched = _matched(
+            wanted, described, described_only, scoped, dialect, _profile_areas(query, taxonomy)
         )
         if unread:
             # A kind's word in a product list the taxonomy could not categorise at all
@@ -214,6 +222,35 @@ def _conditions(
     if query.hall:
         conditions.append(Exhibitor.hall == query.hall)
     return conditions
+
+
+def _matched(
+    wanted: list[list[str]],
+    described: list[list[str]],
+    described_only: list[tuple[list[list[str]], list[list[str]]]],
+    scoped: list[tuple[str, list[list[str]]]],
+    dialect: str,
+    areas: set[str],
+) -> ColumnElement[bool]:
+    """The exhibitors whose products, or whose profiles in `areas` (any, when empty), have
+    what a request asks for."""
+    if not areas:
+        everything = wanted + described
+        if not (everything or described_only or scoped):
+            return literal(False)
+        return _has_any(everything, dialect, unless=described_only, scoped=scoped)
+    listed = _has_any(wanted, dialect, scoped=scoped) if wanted or scoped else literal(False)
+    if not (described or described_only):
+        return listed
+    profiled = _has_any(described, dialect, unless=described_only)
+    return or_(listed, and_(Exhibitor.area.in_(sorted(areas)), profiled))
+
+
+def _profile_areas(query: SearchQuery, taxonomy: Taxonomy | None) -> set[str]:
+    """Where a profile's words say what an exhibitor sells: the exhibition areas of the
+    categories asked for. A skincare brand "using green tea" or "built on red ginseng
+    extract" sells no tea nor ginseng."""
+    return set() if query.area else _areas(query, taxonomy)
 
 
 def product_query(
@@ -287,6 +324,8 @@ def product_query(
             found = anywhere
     if categories or finds_any(session, found, taxonomy=taxonomy):
         return found
+    if len(phrases) == 1 and (respelled := taxonomy.respelled(phrases[0])):
+        return product_query(session, taxonomy, query, [respelled], head_first=head_first)
     corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
     if corrected:
         return replace(found, categories=tuple(corrected[:MAX_CATEGORIES]))

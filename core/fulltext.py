@@ -244,6 +244,8 @@ def same_word(a: str, b: str) -> bool:
     ]
     if cyrillic:
         return bool(agreeing)  # one stemmer, made for these words
+    if _foreign(a) or _foreign(b):
+        return False  # Vietnamese "hạt" (seeds) is no English "hat"
     # One language's stemmer alone may cut a foreign word too far (German takes "tablets"
     # to "tabl", as it does "tables"; English "rugged" to "rug"): alone, it counts only for
     # that language's short endings (French and Spanish inflect adjectives: "congeladas").
@@ -251,6 +253,16 @@ def same_word(a: str, b: str) -> bool:
     return len(agreeing) > 1 or any(
         longest - len(stem) <= _ENDINGS[language] for language, stem in agreeing
     )
+
+
+# The marked letters of the languages the stemmers know (and Italian and Portuguese, which
+# share their words): a word with another mark ("hạt", "jabłka") is of another language,
+# whose words only their very spelling matches.
+_STEMMED_MARKS = frozenset("àâäçéèêëîïôöùûüÿñáíóúœæßãõìò")
+
+
+def _foreign(word: str) -> bool:
+    return any(not ch.isascii() and ch not in _STEMMED_MARKS for ch in word)
 
 
 def same_english_word(a: str, b: str) -> bool:

@@ -108,6 +108,8 @@ class Taxonomy:
     # that can occur in a phrase.
     _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
     _term_words: dict[str, set[str]] = field(default_factory=dict)
+    # Korean terms of three syllables or more as letters (jamo), for one slip in a letter.
+    _hangul_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
     # The generic heads' stems and CJK heads, for the look-up of every product phrase
     # without a category.
@@ -136,6 +138,8 @@ class Taxonomy:
                     entries[term_units].add((spelling, category.id, fold(term) in kinds))
                 if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
                     words[folded].add(category.id)
+                if len(folded) >= _HANGUL_FUZZY_MIN and _ALL_HANGUL.fullmatch(folded):
+                    self._hangul_words.setdefault(folded, set()).add(category.id)
             for parent in category.parents:
                 children[parent].add(category.id)
             noun_first = {tuple(units(term)) for term in category.head_first_terms}
@@ -360,7 +364,7 @@ class Taxonomy:
         words = units(self._core(phrase))
         link = _first_link([u in _LINK_STEMS for u in words])
         if link is None:
-            return ""
+            return self._product_before_head(phrase, category_ids)
         named: set[Unit] = set()
         for category_id in self.with_ancestors(category_ids):
             for term in self._category_terms(category_id):
@@ -372,6 +376,19 @@ class Taxonomy:
             if not u.cjk and u not in named and u not in _LINK_STEMS and len(u.word) > 2
         ]
         return " ".join(added)
+
+    def _product_before_head(self, phrase: str, category_ids: Iterable[str]) -> str:
+        """The words of a Korean phrase before its head word when they name a product of
+        their own: what "홍삼 화장품" (red-ginseng cosmetics) are made of. An adjective
+        ("냉동 새우") names none; "" when there is no such product."""
+        words = self._core(phrase).split()
+        if len(words) < 2 or not _HANGUL.search(phrase):
+            return ""
+        before = " ".join(words[:-1])
+        head = self.with_ancestors(self.match_product(words[-1]).categories)
+        if not head & set(category_ids) or not self.match_product(before).categories:
+            return ""
+        return before
 
     def head_before_link(self, phrase: str) -> str | None:
         """The words of a phrase before its first link word, as written ("pneus" in "pneus
@@ -428,6 +445,8 @@ class Taxonomy:
         words of six letters or more, the same first letter, one edit (two from nine
         letters), so "probiotics" never becomes "robotics"."""
         needle = fold(text)
+        if _ALL_HANGUL.fullmatch(needle):
+            return {c for ids in self._hangul_slips(needle).values() for c in ids}
         if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
             return set()
         allowed = 1 if len(needle) < 9 else 2
@@ -436,6 +455,26 @@ class Taxonomy:
             if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
                 found |= ids
         return found
+
+    def respelled(self, text: str) -> str | None:
+        """The one Korean term a word is a slip of ("혈압게": 혈압계), to search as if typed
+        right; None when there is none or several."""
+        slips = self._hangul_slips(fold(text)) if _ALL_HANGUL.fullmatch(fold(text)) else {}
+        return next(iter(slips)) if len(slips) == 1 else None
+
+    def _hangul_slips(self, needle: str) -> dict[str, set[str]]:
+        """The Korean terms of three syllables or more one letter from a word, the first
+        syllable right, with their categories: "혈압게" for "혈압계" (ㅔ for ㅖ)."""
+        if len(needle) < _HANGUL_FUZZY_MIN:
+            return {}
+        letters = _jamo(needle)
+        return {
+            word: ids
+            for word, ids in self._hangul_words.items()
+            if len(word) == len(needle)
+            and word[0] == needle[0]
+            and Levenshtein.distance(letters, _jamo(word)) <= 1
+        }
 
     def profile_words(self, category_ids: Iterable[str]) -> tuple[str, ...]:
         """The words an English or Chinese profile may use for these categories and what is
@@ -582,8 +621,23 @@ class Taxonomy:
         if words and _is_cjk(words[0]):
             words[0] = _trim_start(words[0], self.request_words)
         if words and _is_cjk(words[-1]):
-            words[-1] = _trim_end(words[-1], self.request_words | self.request_particles)
+            words[-1] = self._without_particles(_trim_end(words[-1], self.request_words))
         return [w for w in words if w and not w.isdigit()]
+
+    def _without_particles(self, word: str) -> str:
+        """A CJK word without the particles it ends with ("의료기기를", "김치도"), unless a
+        particle is the word's own last syllable: "아보카도" is a product, "아보카" none."""
+        framing = self.request_words | self.request_particles
+        while len(word) > 2 and word[-1] in framing:
+            if word[-1] not in self.request_words and not self._particle_ends(word):
+                break
+            word = word[:-1]
+        return word
+
+    def _particle_ends(self, word: str) -> bool:
+        """Whether a word's last syllable is a particle after it rather than part of it:
+        yes when what comes before is a product the taxonomy knows, or the whole is none."""
+        return self.is_term(word[:-1]) or not self.is_term(word)
 
     def with_ancestors(self, category_ids: Iterable[str]) -> set[str]:
         """The categories and every category above them (hearing aids -> medical devices)."""
@@ -659,6 +713,18 @@ class Taxonomy:
         return self.countries.without(text)
 
 
+def _jamo(word: str) -> str:
+    """A Hangul word as its letters: each syllable's initial, vowel and final (if any)."""
+    letters: list[str] = []
+    for syllable in word:
+        index = ord(syllable) - 0xAC00
+        initial, rest = divmod(index, 21 * 28)
+        vowel, final = divmod(rest, 28)
+        letters += [chr(0x1100 + initial), chr(0x1161 + vowel)]
+        letters += [chr(0x11A7 + final)] if final else []
+    return "".join(letters)
+
+
 def _label_parts(text: str) -> list[str]:
     parts = [part for part in _LABEL_PARTS.split(_PARENTHESES.sub(" ", text)) if part.strip()]
     return parts or [text]
@@ -694,6 +760,8 @@ def _contains(haystack: str, needle: str) -> bool:
 # Gouda 18 months"); what comes before it is a product on its own too.
 _LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_FUZZY_MIN = 3  # syllables
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
@@ -709,8 +777,9 @@ _PROFILE_BREAKS = re.compile(
 # are found by their products, not by words in a profile.
 _PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
-# Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский").
-_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk"})
+# Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский",
+# "cà phê rang").
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",

@@ -349,6 +349,8 @@ def test_the_demo_note_only_for_the_demo_catalog(own_ctx, make_ctx) -> None:
         ("ja", "冷凍ドリアン", {}, {"C12", "C13"}),
         # A parenthesis after the product on the label.
         ("ja", "ノルウェー産サーモン", {"country": "ノルウェー", "product": "サーモン"}, {"C16"}),
+        # 産 tagged as the product: it belongs to the country ("from Norway").
+        ("ja", "ノルウェー産サーモン", {"product": "産"}, {"C16"}),
         ("en", "hearing aids", {"product": "hearing aids"}, {"C15"}),
         # Helles (beer) and helado (ice cream) only share a stem.
         ("es", "helado", {"product": "helado"}, set()),
@@ -359,6 +361,15 @@ def test_the_product_phrase_is_read_from_the_whole_message(
     c_ctx, locale: str, text: str, entities: dict[str, str], expected: set[str]
 ) -> None:
     assert set(listed(c_ctx(locale), text, **entities)) == expected
+
+
+def test_an_area_word_inside_a_korean_products_name_is_no_area(make_ctx) -> None:
+    """ "자동차 부품 회사" asks for auto parts, not for anything in the automobile area."""
+    ctx = make_ctx("ko")
+    query = search_exhibitors.build_query(
+        ctx, nlu("자동차 부품 회사", "search_exhibitors", area="자동차")
+    )
+    assert query.categories == ("auto_parts",) and query.area is None
 
 
 def test_a_country_adjective_inside_a_products_name_is_no_country(c_ctx) -> None:
@@ -394,3 +405,10 @@ def test_a_narrowing_search_survives_buttons_and_the_conversation(c_ctx) -> None
     assert search_exhibitors.query_from_state(search_exhibitors.query_to_state(query)) == query
     assert search_exhibitors._decode(args[:7])[0] == replace(query, narrowing=False)
     assert "Implants" in search_exhibitors.describe(ctx, query)
+
+
+def test_a_one_word_message_one_slip_from_a_product_names_it(make_ctx) -> None:
+    """ "혈압게" alone is a search for 혈압계 (blood-pressure monitors)."""
+    ctx = make_ctx("ko")
+    assert search_exhibitors.names_products(ctx, nlu("혈압게", "nlu_fallback"))
+    assert not search_exhibitors.names_products(ctx, nlu("안녕하세요", "nlu_fallback"))

@@ -228,6 +228,67 @@ def test_specific_words_before_a_category_find_who_writes_them(kinds) -> None:
     assert set(found_for(kinds, "durian from Sumatra")) == {"K9", "K10"}  # nobody says it
 
 
+def test_words_narrowing_a_product_find_a_german_compound_they_start(migrated) -> None:
+    """ "zumo de manzana", which nobody writes: the juices of apples, in French and in a
+    German compound ("Apfelsaft"), not the orange juice."""
+    rows = (
+        "N1,Obermaier,,DE,food,1.1,1.1N-01,naturtrüber Apfelsaft,,,de,,\n"
+        "N2,Verger Normand,,FR,food,1.1,1.1N-02,pur jus de pomme,,,fr,,\n"
+        "N3,Zumos del Segura,,ES,food,1.1,1.1N-03,zumo de naranja exprimido,,,es,,\n"
+    )
+    with _imported(migrated, rows)() as session:
+        query = catalog.product_query(session, TAXONOMY, SearchQuery(), ["zumo de manzana"])
+        found = catalog.search(session, query, taxonomy=TAXONOMY)
+    assert {e.id for e in found.items} == {"N1", "N2"}
+
+
+# Korean exhibitors, and a skincare brand whose profile names a food it uses.
+KOREAN_ROWS = (
+    "P1,Jeju Origin,,KR,consumer,8.2,8.2P-01,제주 녹차 토너;감귤 비타민 크림,"
+    "Skincare brand using Jeju island ingredients: green tea and camellia.,,ko,,\n"
+    "P2,Boseong Tea,,KR,food,1.1,1.1P-02,우전 녹차;세작 녹차 티백,,,ko,,\n"
+    "P3,Haneul Bio,,KR,consumer,8.2,8.2P-03,홍삼 영양크림;발효 홍삼 에센스,,,ko,,\n"
+    "P4,Chorok Naturals,,KR,consumer,8.2,8.2P-04,우유 바디로션;쌀 발효 토너,,,ko,,\n"
+    "P5,Sobaek Ginseng,,KR,food,1.1,1.1P-05,6년근 홍삼정;홍삼 스틱,,,ko,,\n"
+    "P6,Jinmaek Healthcare,,KR,medical,6.1,6.1P-06,손목 혈압계;혈당측정기,,,ko,,\n"
+    "P7,Ondo Medical,,KR,medical,6.1,6.1P-07,비접촉 이마 체온계,,,ko,,\n"
+)
+
+
+def searched(sessions, phrase: str) -> set[str]:
+    """Every exhibitor a phrase finds as the search action finds them, profiles included."""
+    with sessions() as session:
+        query = catalog.product_query(session, TAXONOMY, SearchQuery(), [phrase])
+        first = catalog.search(session, query, taxonomy=TAXONOMY)
+        pages = [
+            catalog.search(session, query, n, taxonomy=TAXONOMY).items
+            for n in range(1, first.pages)
+        ]
+        return {e.id for items in [first.items, *pages] for e in items}
+
+
+@pytest.fixture
+def korean(migrated):
+    return _imported(migrated, KOREAN_ROWS)
+
+
+def test_a_profile_counts_in_its_categorys_area_only(korean) -> None:
+    """A skincare brand "using green tea" sells no tea."""
+    assert searched(korean, "녹차") == {"P2"}
+    assert searched(korean, "green tea") == {"P2"}
+
+
+def test_a_product_before_a_korean_head_narrows_it(korean) -> None:
+    """ "홍삼 화장품": cosmetics made with red ginseng, not all cosmetics nor red ginseng."""
+    assert searched(korean, "홍삼 화장품") == {"P3"}
+    assert searched(korean, "홍삼") == {"P5"}
+
+
+def test_a_slip_in_a_korean_word_is_searched_as_the_word(korean) -> None:
+    """ "혈압게" (ㅔ for ㅖ): the blood-pressure monitors, not the thermometers beside them."""
+    assert searched(korean, "혈압게") == {"P6"}
+
+
 def test_a_named_products_search_keeps_its_filters(kinds) -> None:
     assert found_for(kinds, "olive oil", country="GR") == ["K3"]
     assert found_for(kinds, "oysters", country="CH") == []

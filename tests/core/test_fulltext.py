@@ -93,6 +93,7 @@ def test_a_word_joined_to_the_next_by_a_hyphen_only_qualifies_it() -> None:
         ("tablets", "tables", False),  # German: "tabl" for both
         ("rugged", "rugs", False),  # English: "rug" for both
         ("helles", "helado", False),
+        ("hạt", "hat", False),  # a Vietnamese word, no English one without its marks
     ],
 )
 def test_same_word(a: str, b: str, same: bool) -> None:

@@ -85,6 +85,18 @@ def test_head_nouns_name_categories(phrase: str, category: str) -> None:
     assert category in TAXONOMY.with_ancestors(TAXONOMY.product_categories(phrase))
 
 
+def test_one_slip_in_a_korean_words_letters() -> None:
+    assert TAXONOMY.respelled("혈압게") == "혈압계"  # ㅔ for ㅖ
+    assert "hearing_aids" in TAXONOMY.typo_tolerant("보청가")
+    assert TAXONOMY.respelled("김치") is None  # two syllables: too short to guess
+    assert TAXONOMY.respelled("혈압계") == "혈압계"
+
+
+def test_a_korean_product_before_its_head_narrows_it() -> None:
+    assert TAXONOMY.modifier("홍삼 화장품", ["cosmetics"]) == "홍삼"
+    assert TAXONOMY.modifier("냉동 새우", ["shrimp"]) == ""  # an adjective names no product
+
+
 def test_typos_only_in_long_words_with_the_same_first_letter() -> None:
     assert TAXONOMY.typo_tolerant("chese") == set()  # five letters: too short to guess
     assert "industrial_robots" not in TAXONOMY.typo_tolerant("probiotics")
@@ -145,6 +157,8 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("我想找有机食品企业", ["有机食品"]),  # 有机 keeps its 有
         ("의료기기 업체 찾아줘", ["의료기기"]),
         ("보청기를 파는 회사", ["보청기"]),
+        ("아보카도", ["아보카도"]),  # 도 is the word's own, no particle
+        ("김치도 있나요", ["김치"]),
         ("who sells ice wine", ["ice wine"]),
         ("find coffee machines from Italy", ["coffee machines", "italy"]),
         ("wine and cheese exhibitors", ["wine", "cheese"]),
@@ -199,6 +213,20 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Schlagbohrmaschinen", "machine_tools"),  # a kind's word ending a compound
         ("аппараты для диализа", "patient_care_equipment"),  # a generic head's complement
         ("Geräte für Dialyse", "patient_care_equipment"),
+        ("곱창김", "laver"),  # Korean trade names of laver
+        ("焼き海苔 (全形)", "laver"),
+        ("头水紫菜", "laver"),
+        ("건미역", "wakame"),
+        ("海带结", "kelp"),
+        ("포기 배추김치", "kimchi"),
+        ("나주 신고배", "apples_pears"),
+        ("cà phê hòa tan 3 trong 1", "coffee"),  # Vietnamese puts the noun first
+        ("cà phê Robusta rang nguyên hạt", "coffee"),  # "hạt" (beans) is no English hat
+        ("tôm thẻ chân trắng", "shrimp"),
+        ("gạo ST25", "rice"),
+        ("新潟県産コシヒカリ", "rice"),
+        ("Yirgacheffe green coffee beans Grade 1", "coffee"),  # a grade after the head
+        ("reefer container logistics", "cold_chain"),
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -219,6 +247,13 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("Reisetaschen", "rice"),  # a travel bag: "Reis" starts it, the bag is its head
         ("Morbier", "beer"),  # French cheese: no German compound of "Mor" and "Bier"
         ("Williams-Birnenbrand", "apples_pears"),  # a spirit, not the fruit
+        ("스탠드형 김치냉장고", "kimchi"),  # a refrigerator for kimchi
+        ("스탠드형 김치냉장고", "laver"),  # 김 (laver) only as a word of its own
+        ("보청기 배터리", "apples_pears"),  # 배 (pear) is no battery's first syllable
+        ("배 프로펠러 및 샤프트", "apples_pears"),  # a ship's (배) propeller
+        ("cà phê Robusta rang nguyên hạt", "fashion"),
+        ("화산송이 클레이 마스크", "gloves_masks"),  # a clay face mask, no medical one
+        ("세차 샴푸", "shampoo"),  # car-wash shampoo
     ],
 )
 def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
