@@ -17,6 +17,9 @@ VERB = "ex"
 BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")
+# Cues of a question about one company: what is written before them (in Chinese, Japanese,
+# Korean) or as a name (elsewhere) is the company asked about.
+_ASKING = ("booth", "where", "contact")
 
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
@@ -150,7 +153,7 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
     locale = ctx.t.locale
     if _CJK.search(text):
         return _before_cue(text, locale)
-    cue_words = [w for key in ("booth", "where") for w in cues.lexicon(locale).lists.get(key, ())]
+    cue_words = [w for key in _ASKING for w in cues.lexicon(locale).lists.get(key, ())]
     span = names.written_as_a_name(text, skip=[names.fold_word(w) for w in cue_words])
     return text[span[0] : span[1]] if span else None
 
@@ -165,7 +168,7 @@ def _written_in_lower_case(ctx: Context, text: str) -> str | None:
 
 def _before_cue(text: str, locale: str) -> str | None:
     folded = cues.fold(text)
-    at = [p for key in ("booth", "where") if (p := cues.first_at(text, key, locale)) is not None]
+    at = [p for key in _ASKING if (p := cues.first_at(text, key, locale)) is not None]
     if not at:
         return None
     written = text if len(folded) == len(text) else folded

@@ -595,7 +595,8 @@ class NameIndex:
         first = folded.words[0]
         self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
-        for spelling, sound, discount in folded.fuzzy:
+        for written, sound, discount in folded.fuzzy:
+            spelling = _letters(written)
             if len(spelling) >= MIN_FUZZY_LENGTH:
                 self.spellings[folded.script].add(spelling, number, discount)
             if len(sound) >= MIN_FUZZY_LENGTH:
@@ -998,9 +999,10 @@ class NameIndex:
         minimum = 3 if cutoff else MIN_FUZZY_LENGTH  # suggestions may be looser
         script = _script(compact)
         found = []
-        if len(compact) >= minimum:
+        spelling = _letters(compact)
+        if len(spelling) >= minimum:
             spelling_cutoff = cutoff or FUZZY_CUTOFF
-            found += self._closest(compact, self.spellings[script], spelling_cutoff, start, end)
+            found += self._closest(spelling, self.spellings[script], spelling_cutoff, start, end)
         sound = sound_key(compact) if script != "han" else ""
         if len(sound) >= minimum:
             other = self.latin_sounds if script == "other" else self.other_sounds
@@ -1050,6 +1052,12 @@ def typed_as(text: str, name: str) -> bool:
     return len(typed) == len(folded.words) and all(
         word == own or _typo_of(word, own) for word, own in zip(typed, folded.words, strict=True)
     )
+
+
+def _letters(spelling: str) -> str:
+    """A spelling as letters to compare for typos: hangul syllables as their jamo (한빗전자
+    is one letter away from 한빛전자, not one syllable in four)."""
+    return unicodedata.normalize("NFD", spelling) if _HANGUL.search(spelling) else spelling
 
 
 def _typo_of(typed: str, word: str) -> bool:

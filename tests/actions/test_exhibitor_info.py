@@ -217,6 +217,9 @@ def says(locale: str, message: str, reply: Reply, **values: str) -> bool:
         ("en", "Where is the booth of Westbrook Analytics?", "out_of_scope", "Westbrook Analytics"),
         ("de", "Wo ist der Stand von Rheinhessen Feinmechanik?", "nlu_fallback", "Rheinhessen"),
         ("ru", "Где стенд компании Северный Ветер?", "exhibitor_info", "Северный Ветер"),
+        # Asked for its contact details rather than its booth.
+        ("ko", "청림메디칼 연락처 알려주세요", "exhibitor_info", "청림메디칼"),
+        ("en", "contact details of Westbrook Analytics", "exhibitor_info", "Westbrook Analytics"),
     ],
 )
 def test_a_company_the_model_did_not_tag_is_not_found_by_name(

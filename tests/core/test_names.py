@@ -317,6 +317,14 @@ def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
     assert [m.exhibitor_id for m in index.find(query)] == expected
 
 
+def test_a_hangul_name_with_one_letter_mistyped() -> None:
+    index = names.build_index(
+        [("HAN", "Hanbit Electronics", None, "한빛전자"), ("HSO", "Hansol Foods", None, "한솔식품")]
+    )
+    assert [m.exhibitor_id for m in index.find("한빗전자")] == ["HAN"]  # ㅅ for ㅊ
+    assert index.find("한결식품") == []  # another syllable: another company
+
+
 def test_a_name_typed_word_for_word() -> None:
     assert names.typed_as("Sobrasada L'Avi Tomas", "Sobrassada L'Avi Tomàs S.L.")
     assert names.typed_as("Lofoten Sjomat", "Lofoten Sjømat AS")
