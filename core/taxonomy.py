@@ -96,6 +96,9 @@ class Taxonomy:
     measure_words: frozenset[str] = frozenset()
     # Style, grade or farming words a label ends with ("trocken", "reserva", "organic").
     label_qualifiers: frozenset[str] = frozenset()
+    # Stems of the small words of profiles' languages ("the", "and"): a request's word
+    # with such a stem ("thé") names nothing in a profile.
+    profile_function_stems: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -328,7 +331,13 @@ class Taxonomy:
         compound's tail ("Knieimplantate") is taken as it is."""
         naming: set[str] = set()
         kinds: set[str] = set()
-        for spelling, category, kind in self._entries[term]:
+        entries = self._entries[term]
+        written = tuple(unit.word for unit in window)
+        if all(written) and any(spelling == written for spelling, _, _ in entries):
+            # A word spelt as one category's term is that term, not another language's
+            # word with the same stem: "poires" are pears, never "poiré" (perry).
+            entries = [entry for entry in entries if entry[0] == written]
+        for spelling, category, kind in entries:
             if all(
                 have.cjk or have.text != want.text or not have.word or same_word(have.word, word)
                 for have, want, word in zip(window, term, spelling, strict=True)
@@ -931,7 +940,15 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
+        profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
     )
+
+
+def _profile_function_stems(path: Path) -> frozenset[str]:
+    """The stems of the English small words (data/function_words.yml): profiles are in
+    English, and "the" is "thé" once stemmed."""
+    words = read_yaml(path).get("en") or ()
+    return frozenset(u.text for word in words for u in units(str(word)) if not u.cjk)
 
 
 def _same_kinds(spec: dict[str, Any]) -> tuple[str, ...]:
