@@ -319,9 +319,12 @@ class Taxonomy:
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
-        if head_first and at_start and _words(at_start) > _words(at_end):
+        noun_first_start = all(term in self._head_first for term, _ in at_start)
+        if (head_first or noun_first_start) and at_start and _words(at_start) > _words(at_end):
             # In a noun-first request a longer term at the start is the head: "pièces
-            # détachées automobiles" are parts, "automobiles" only says which.
+            # détachées automobiles" are parts, "automobiles" only says which. A label
+            # opening with several words of a noun-first language only is in that language
+            # ("faisceaux électriques automobiles").
             terms = at_start
         return ProductMatch(frozenset(), frozenset(self._refined(_longest(terms), elsewhere)))
 
@@ -424,12 +427,24 @@ class Taxonomy:
         if not areas or not self._marks:
             return set()
         words = units(text)
-        return {
+        marked = {
             category
             for mark, ids in self._marks.items()
             if any(True for _ in _occurrences(words, mark))
             for category in ids
             if self.categories[category].area in areas
+        }
+        return marked | self._under_both(named, marked)
+
+    def _under_both(self, named: set[str], marked: set[str]) -> set[str]:
+        """The categories under both what a label names and what its marks file it in:
+        "frozen cod fillets" are frozen fish, being cod (a fish) and frozen."""
+        covered = self.with_ancestors(named | marked)
+        return {
+            child
+            for category in marked
+            for child in self._children.get(category, ())
+            if set(self.categories[child].parents) <= covered
         }
 
     def typo_tolerant(self, text: str) -> set[str]:
