@@ -427,24 +427,12 @@ class Taxonomy:
         if not areas or not self._marks:
             return set()
         words = units(text)
-        marked = {
+        return {
             category
             for mark, ids in self._marks.items()
             if any(True for _ in _occurrences(words, mark))
             for category in ids
             if self.categories[category].area in areas
-        }
-        return marked | self._under_both(named, marked)
-
-    def _under_both(self, named: set[str], marked: set[str]) -> set[str]:
-        """The categories under both what a label names and what its marks file it in:
-        "frozen cod fillets" are frozen fish, being cod (a fish) and frozen."""
-        covered = self.with_ancestors(named | marked)
-        return {
-            child
-            for category in marked
-            for child in self._children.get(category, ())
-            if set(self.categories[child].parents) <= covered
         }
 
     def typo_tolerant(self, text: str) -> set[str]:

@@ -75,6 +75,8 @@ def test_trained_products_have_categories(lang: str) -> None:
         ("sucre glace", "ice_cream"),
         ("marrons glacés", "ice_cream"),
         ("poires Conférence", "cider"),  # pears, spelt as the term, are no "poiré"
+        ("mélasse", "apples_pears"),  # molasses, no Italian "mele"
+        ("huile moteur 5W-30", "auto_parts"),  # what a car runs on is no part of it
     ],
 )
 def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> None:
@@ -109,6 +111,9 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
         ("sack kraft paper", "paper"),
         ("Yixing clay teapots", "teaware"),
         ("mele Fuji", "apples_pears"),
+        # A label opening with several French words only is read head first.
+        ("faisceaux électriques automobiles", "auto_parts"),
+        ("huile moteur 5W-30", "lubricants"),
     ],
 )
 def test_head_nouns_name_categories(phrase: str, category: str) -> None:
