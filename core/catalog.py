@@ -161,9 +161,21 @@ def _as_first_parts(variants: list[list[str]]) -> list[list[str]]:
     return [[PART + tokens[0]] for tokens in variants if len(tokens) == 1 and tokens[0].isalpha()]
 
 
-def _profile_variants(phrase: str, variants: list[list[str]]) -> list[list[str]]:
+def _profile_variants(
+    phrase: str, variants: list[list[str]], taxonomy: Taxonomy | None = None
+) -> list[list[str]]:
     own = phrase_variants(phrase)
-    return own + [v for v in variants if len(v) == 1 and v not in own]
+    told = own + [v for v in variants if len(v) == 1 and v not in own]
+    return _without_function_words(told, taxonomy)
+
+
+def _without_function_words(
+    variants: list[list[str]], taxonomy: Taxonomy | None
+) -> list[list[str]]:
+    """The variants that may name something in an English profile: "thé" is "the" once
+    stemmed, a word in every sentence."""
+    small = taxonomy.profile_function_stems if taxonomy is not None else frozenset()
+    return [v for v in variants if not (len(v) == 1 and v[0] in small)]
 
 
 def _conditions(
@@ -185,17 +197,23 @@ def _conditions(
         if within:
             # In a product list only as one of the category's products (the category itself
             # may be wanted already), in a profile as it is.
-            scoped += [(category, variants) for category in within if [category] not in wanted]
+            kinds = [(category, variants) for category in within if [category] not in wanted]
+            scoped += kinds
             if not query.narrowing:
                 # A profile in any language ("Sheep's milk cheese maker" for "Milch"),
                 # but other languages' phrases only by their one-word forms: those are one
                 # array test, each several-word form another one on every row.
-                told = _profile_variants(phrase, variants)
-                described_only.append((_described(told), told))
-                unread += told
+                told = _profile_variants(phrase, variants, taxonomy)
+                if told:
+                    described_only.append((_described(told), told))
+                if kinds:
+                    # A kind's word where the taxonomy read nothing; a category's own word
+                    # there is only a complement ("poêles à bois" for "bois").
+                    unread += told
         else:
             wanted += variants
-            described += _described(variants) if profiles else []
+            told = _without_function_words(variants, taxonomy)
+            described += _described(told) if profiles else []
     if taxonomy is not None and profiles:
         # A profile in English or Chinese naming a narrow category ("Hip and knee
         # prostheses.") says what its exhibitor sells, whatever language the labels are in.

@@ -96,6 +96,9 @@ class Taxonomy:
     measure_words: frozenset[str] = frozenset()
     # Style, grade or farming words a label ends with ("trocken", "reserva", "organic").
     label_qualifiers: frozenset[str] = frozenset()
+    # Stems of the small words of profiles' languages ("the", "and"): a request's word
+    # with such a stem ("thé") names nothing in a profile.
+    profile_function_stems: frozenset[str] = frozenset()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -320,9 +323,12 @@ class Taxonomy:
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
-        if head_first and at_start and _words(at_start) > _words(at_end):
+        noun_first_start = all(term in self._head_first for term, _ in at_start)
+        if (head_first or noun_first_start) and at_start and _words(at_start) > _words(at_end):
             # In a noun-first request a longer term at the start is the head: "pièces
-            # détachées automobiles" are parts, "automobiles" only says which.
+            # détachées automobiles" are parts, "automobiles" only says which. A label
+            # opening with several words of a noun-first language only is in that language
+            # ("faisceaux électriques automobiles").
             terms = at_start
         return ProductMatch(frozenset(), frozenset(self._refined(_longest(terms), elsewhere)))
 
@@ -332,7 +338,13 @@ class Taxonomy:
         compound's tail ("Knieimplantate") is taken as it is."""
         naming: set[str] = set()
         kinds: set[str] = set()
-        for spelling, category, kind in self._entries[term]:
+        entries = self._entries[term]
+        written = tuple(unit.word for unit in window)
+        if all(written) and any(spelling == written for spelling, _, _ in entries):
+            # A word spelt as one category's term is that term, not another language's
+            # word with the same stem: "poires" are pears, never "poiré" (perry).
+            entries = [entry for entry in entries if entry[0] == written]
+        for spelling, category, kind in entries:
             if all(
                 have.cjk or have.text != want.text or not have.word or same_word(have.word, word)
                 for have, want, word in zip(window, term, spelling, strict=True)
@@ -1000,7 +1012,15 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
+        profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
     )
+
+
+def _profile_function_stems(path: Path) -> frozenset[str]:
+    """The stems of the English small words (data/function_words.yml): profiles are in
+    English, and "the" is "thé" once stemmed."""
+    words = read_yaml(path).get("en") or ()
+    return frozenset(u.text for word in words for u in units(str(word)) if not u.cjk)
 
 
 def _same_kinds(spec: dict[str, Any]) -> tuple[str, ...]:

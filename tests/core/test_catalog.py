@@ -157,7 +157,7 @@ def test_product_names_are_the_exhibitors_own_words(sessions) -> None:
 KINDS = (
     "K1,Jaén Olive Growers,,ES,food,8.2,8.2C-01,Aceite de oliva virgen extra,,,es,,\n"
     "K2,Galicia Conservas,,ES,food,8.2,8.2C-02,Atún claro en aceite de oliva;Mejillones,,,es,,\n"
-    "K3,Kalamata Press,,GR,food,8.2,8.2C-03,Kalamata olives,Family mill pressing olive oil since 1901,,el,,\n"
+    "K3,Kalamata Press,,GR,food,8.2,8.2C-03,Koroneiki PDO,Family mill pressing olive oil since 1901,,el,,\n"
     "K4,Brittany Shellfish,,FR,food,8.2,8.2C-04,Huîtres creuses,Breton oysters and mussels,,fr,,\n"
     "K5,Geneva Time,,CH,consumer,2.1,2.1C-05,Oyster Perpetual;Chronographs,,,fr,,\n"
     "K6,Jalisco Agave,,MX,food,8.2,8.2C-06,Tequila 100% agave reposado,,,es,,\n"
@@ -385,7 +385,8 @@ def test_a_kinds_word_counts_in_a_product_list_no_category_could_be_read_from(da
 
 
 def test_a_profile_categorises_labels_the_taxonomy_cannot_read(kinds) -> None:
-    """ "Kalamata olives" names no category; "Family mill pressing olive oil" does."""
+    """ "Koroneiki PDO" (an olive variety) names no category; "Family mill pressing olive
+    oil" does."""
     with kinds() as session:
         assert "olive_oil" in catalog.get(session, "K3").categories.split()
         assert "oysters" not in catalog.get(session, "K5").categories.split()
@@ -402,3 +403,28 @@ def test_a_page_past_the_last_shows_the_last(sessions) -> None:
     assert stale.page == first.pages - 1
     assert [e.id for e in stale.items] == [e.id for e in last.items]
     assert stale.total == first.total and stale.facets == first.facets
+
+
+FRENCH_ROWS = (
+    "W1,Scierie du Nord,,CA,consumer,2.1,2.1W-01,bois d'œuvre résineux;bois de charpente,,,fr,,\n"
+    "W2,Poêles Vosgiens,,FR,consumer,2.1,2.1W-02,poêles à bois;inserts de cheminée,,,fr,,\n"
+    "W3,Jouets Jura,,FR,consumer,2.1,2.1W-03,jouets en bois;puzzles en bois,,,fr,,\n"
+    "T1,Maison du Thé,,FR,food,8.1,8.1W-04,thé vert à la menthe;thés noirs en vrac,,,fr,,\n"
+    "T2,Marrons d'Ardèche,,FR,food,8.1,8.1W-05,crème de marrons,Chestnut confectioner in the Ardèche,,fr,,\n"
+)
+
+
+@pytest.fixture
+def french(migrated):
+    return _imported(migrated, FRENCH_ROWS)
+
+
+def test_a_categorys_word_as_a_complement_finds_no_one(french) -> None:
+    """ "bois": the sawmill; wood stoves and wooden toys, whose labels the taxonomy reads
+    or not, only say what they burn or are made of."""
+    assert best_first(french, "bois", head_first=True) == ["W1"]
+
+
+def test_a_word_stemmed_as_an_english_small_word_is_not_read_in_profiles(french) -> None:
+    """ "thé" is "the" once stemmed: the tea house, not a profile saying "in the"."""
+    assert best_first(french, "thé", head_first=True) == ["T1"]

@@ -58,6 +58,25 @@ def test_trained_products_have_categories(lang: str) -> None:
         ("coffee machines", "artificial_intelligence"),
         ("Kaffeevollautomaten", "industrial_robots"),  # "…automat" is no robot
         ("medical devices", "pharmaceuticals"),  # "medical" and "médicaments" share a stem
+        # What is made of or for a product, or sold without it, is not the product.
+        ("jouets en bois", "timber"),
+        ("machines à papier tissue", "paper"),
+        ("théières marocaines", "tea"),
+        ("diffuseurs d'huiles essentielles", "essential_oils"),
+        ("bonbons sans sucre au xylitol", "sugar"),
+        ("vinaigre de vin rouge", "wine"),
+        ("pneus de vélo tubeless", "auto_parts"),
+        # A butter, a "cheese" or a "champagne" of another kind.
+        ("beurre de cacao", "butter_yogurt"),
+        ("beurre de karité brut", "butter_yogurt"),
+        ("beurre d'érable", "butter_yogurt"),
+        ("fromage de tête", "cheese"),
+        ("cognac Fine Champagne XO", "sparkling_wine"),
+        ("sucre glace", "ice_cream"),
+        ("marrons glacés", "ice_cream"),
+        ("poires Conférence", "cider"),  # pears, spelt as the term, are no "poiré"
+        ("mélasse", "apples_pears"),  # molasses, no Italian "mele"
+        ("huile moteur 5W-30", "auto_parts"),  # what a car runs on is no part of it
     ],
 )
 def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> None:
@@ -79,6 +98,22 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
         ("Espresso coffee machines", "coffee_machines"),
         ("London dry gin", "spirits"),
         ("cheeese", "cheese"),  # a typo in a long word
+        ("fèves de cacao fermentées", "cocoa"),
+        ("sucre d'érable granulé", "sugar"),
+        ("açúcar cristal", "sugar"),
+        ("Comté AOP affiné 18 mois", "cheese"),  # what a label says of its ageing
+        ("crèmes glacées artisanales", "ice_cream"),
+        ("tilapia floating feed", "fish_feed"),
+        ("nourriture pour poissons d'ornement", "fish_feed"),
+        ("infant formula stages 1-3", "infant_formula"),
+        ("Kalamata olives", "olives"),
+        ("bois d'œuvre résineux", "timber"),
+        ("sack kraft paper", "paper"),
+        ("Yixing clay teapots", "teaware"),
+        ("mele Fuji", "apples_pears"),
+        # A label opening with several French words only is read head first.
+        ("faisceaux électriques automobiles", "auto_parts"),
+        ("huile moteur 5W-30", "lubricants"),
     ],
 )
 def test_head_nouns_name_categories(phrase: str, category: str) -> None:
@@ -322,7 +357,7 @@ def test_framing_words_in_eight_languages(message: str, exclude: list[str], phra
         ("Zahnimplantate aus Titan", {"dental_implants"}),  # "aus" goes on to the material
         ("bière sans alcool", {"beer"}),
         ("écran solaire SPF 50", {"sunscreen"}),
-        ("crème de nuit", set()),  # not crémant
+        ("crème de nuit", {"creams_lotions"}),  # a night cream, not crémant
         # The head before its complement names the product: white wine, not just wine.
         ("vin blanc de Bourgogne", {"white_wine"}),
         ("vino tinto de Rioja", {"red_wine"}),
