@@ -75,7 +75,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         m for m in names.mentions(ctx.session, nlu.text, spans, places) if _a_name(ctx, nlu, m)
     ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
-    known = [e for e in tagged if catalog.find_by_name(ctx.session, e.value)]
+    known = [e for e in tagged if _known_company(ctx, e.value)]
     # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
     # country or a product's name is what it says.
     retyped = {
@@ -99,6 +99,13 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
     return replace(nlu, entities=(*kept, company))
+
+
+def _known_company(ctx: Context, value: str) -> bool:
+    """Whether the catalog has a company of this name, other than a product's name that
+    is a part of one ("Cacao" in Cacao & Café du Moungo: "fèves de cacao" are products)."""
+    found = names.find(ctx.session, value)
+    return bool(found) and not (found[0].kind == "partial" and ctx.taxonomy.is_term(value))
 
 
 def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
@@ -264,9 +271,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "busco a aceitunas la andaluza": Spanish's "a" before a company, whose name
         # follows in lower case.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
-    if intent in NOT_UNDERSTOOD and exhibitor_info.named(nlu):
+    if intent in NOT_UNDERSTOOD | {"refine"} and exhibitor_info.named(nlu):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
-        # pull the intent off; that a company is named says what the question is about.
+        # pull the intent off, even to narrowing a list none is shown of ("je cherche la
+        # société Huilerie Lambert"); that a company is named says what it is about.
         intent = "exhibitor_info"
     if intent in NO_COMPANY and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu):
         # "¿Me puedes decir dónde está Quesos La Mancha?" read as a request for help, "¿Dónde

@@ -92,6 +92,8 @@ SEED_LIMIT = 64
 TYPO_LENGTH = 5
 # A word this long that a name has not, nor a typo of its words, names another company.
 MIN_OWN_WORD = 3
+# Words run together shorter than this are too likely another name's ("dela").
+MIN_RUN_LETTERS = 8
 TWO_TYPOS_LENGTH = 9
 PART_TYPO_LENGTH = 7
 # Consonants a name must have to be recognised by its sound in another script, and how
@@ -561,6 +563,8 @@ class NameIndex:
     by_compact: dict[str, list[int]] = field(default_factory=dict)
     # A name's words in any order ("Distribución Valdés" for Valdés Distribución).
     by_bag: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    # Runs of a name's words written as one ("Vandamme Leroy" for Van Damme-Leroy).
+    by_run: dict[str, list[int]] = field(default_factory=dict)
     by_sound: dict[str, list[int]] = field(default_factory=dict)
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     # First word of any name -> most words of a name starting with it: a message's words
@@ -592,6 +596,8 @@ class NameIndex:
         self.by_compact.setdefault(folded.compact, []).append(number)
         if len(folded.words) > 1 and not folded.cjk:
             self.by_bag.setdefault(tuple(sorted(folded.words)), []).append(number)
+            for run in _runs(folded):
+                self.by_run.setdefault(run, []).append(number)
         first = folded.words[0]
         self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
@@ -651,7 +657,11 @@ class NameIndex:
             ]
         if exact:
             return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
-        best = _top(self._link(all_words, tagged=[(0, len(query))])) or self._in_any_order(words)
+        best = (
+            _top(self._link(all_words, tagged=[(0, len(query))]))
+            or self._in_any_order(words)
+            or self._written_as_one(compact, start, end)
+        )
         covered = sum(len(w.key) for w in words if best and best[0].start <= w.start < best[0].end)
         # A typo of a whole name beats a shorter name that is merely in the query ("Chidre
         # Danolho" is Chidre Danloho rather than Chidre), and the whole query compared with
@@ -666,6 +676,14 @@ class NameIndex:
                 best = []
             best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
+
+    def _written_as_one(self, compact: str, start: int, end: int) -> list[Match]:
+        """Names with a run of words the query writes differently spaced ("Vandamme
+        Leroy", "Vallede Oro"), when few exhibitors have that run."""
+        numbers = self.by_run.get(compact, [])
+        if not numbers or len({self.keys[n].exhibitor_id for n in numbers}) > DISTINCT_EXHIBITORS:
+            return []
+        return [self._match(n, "partial", float(len(compact)), start, end) for n in numbers]
 
     def _in_any_order(self, words: Sequence[Token]) -> list[Match]:
         """Names that have all the query's words, in another order and with more words
@@ -749,11 +767,15 @@ class NameIndex:
             replace(w, place=True) if any(s <= w.start < e for s, e in places) else w
             for w in tokens(text)
         ]
-        found = self._link(words, tagged)
+        found = self._link(words, tagged, model_tags=True)
         return _distinct(_longest_first(found))
 
     # --- word-level linking ----------------------------------------------------------------
-    def _link(self, words: list[Token], tagged: Sequence[tuple[int, int]]) -> list[Match]:
+    def _link(
+        self, words: list[Token], tagged: Sequence[tuple[int, int]], *, model_tags: bool = False
+    ) -> list[Match]:
+        """`model_tags`: the spans in `tagged` are what the language model tagged, rather
+        than a whole query taken for a name."""
         forms = [self._forms(word) for word in words]
         candidates: set[int] = set(self._written_in_full(words))
         for at, word_forms in enumerate(forms):
@@ -768,7 +790,7 @@ class NameIndex:
         found = []
         for number in candidates:
             for aligned in self._align(number, words, forms):
-                judged = self._judge(aligned, words, tagged)
+                judged = self._judge(aligned, words, tagged, model_tags=model_tags)
                 if judged is not None:
                     found.append(judged)
         found += self._by_sound(words, tagged)
@@ -844,7 +866,12 @@ class NameIndex:
             first = last
 
     def _judge(
-        self, found: _Found, words: list[Token], tagged: Sequence[tuple[int, int]]
+        self,
+        found: _Found,
+        words: list[Token],
+        tagged: Sequence[tuple[int, int]],
+        *,
+        model_tags: bool = False,
     ) -> Match | None:
         """The match, if the words found are enough to say the message names this company."""
         folded = self.keys[found.number].folded
@@ -879,7 +906,10 @@ class NameIndex:
         legal, size = legal_form_after(words, found.last)
         extra = size if legal and legal == folded.legal_form else 0
         part = everyday and not whole  # a part of a name in everyday words only
-        if _name_goes_on(words, found.first, found.last + extra, tagged, everyday=part):
+        goes_on = _name_goes_on(
+            words, found.first, found.last + extra, tagged, everyday=part, model_tags=model_tags
+        )
+        if goes_on:
             return None  # "Siemens Healthineers" is not Siemens AG
         end = words[found.last - 1 + extra].end
         score = float(letters + sum(len(w.key) for w in words[found.last : found.last + extra]))
@@ -1054,6 +1084,16 @@ def typed_as(text: str, name: str) -> bool:
     )
 
 
+def _runs(folded: FoldedName) -> Iterator[str]:
+    """A name's runs of two words or more, joined, that are no everyday word together."""
+    words = folded.words
+    for first in range(len(words) - 1):
+        for last in range(first + 2, len(words) + 1):
+            run = "".join(words[first:last])
+            if len(run) >= MIN_RUN_LETTERS and not is_common(run):
+                yield run
+
+
 def _letters(spelling: str) -> str:
     """A spelling as letters to compare for typos: hangul syllables as their jamo (한빗전자
     is one letter away from 한빛전자, not one syllable in four)."""
@@ -1165,6 +1205,7 @@ def _name_goes_on(
     tagged: Sequence[tuple[int, int]],
     *,
     everyday: bool = False,
+    model_tags: bool = False,
 ) -> bool:
     """Whether the name written runs on past the words found, with a word that is no
     everyday word: inside what the model tagged as the company, or written with a capital
@@ -1176,12 +1217,16 @@ def _name_goes_on(
     for at, word in enumerate(words):
         if first <= at < last:
             continue
-        if not (_distinctive(word) or (everyday and word.capital and _may_name(word))):
-            continue
         tagged_with = any(
             s < word.end and word.start < e and s < span[-1].end and span[0].start < e
             for s, e in tagged
         )
+        # Inside what the model tagged, a capital marks a name's word however everyday:
+        # "Huilerie Lambert" is not Huilerie Zitouna (a whole query taken for a name may
+        # add a word: "Michelin Group").
+        capital = word.capital and _may_name(word) and (everyday or (model_tags and tagged_with))
+        if not (_distinctive(word) or capital):
+            continue
         # The message's first word has its capital from the sentence ("Where's Lone Star
         # Beef?"), unless no language uses it every day.
         written_as_name = word.capital and (at > 0 or not is_common(word.raw))

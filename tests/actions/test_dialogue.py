@@ -189,6 +189,7 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         '"S11","Dahye Cosmetic Co., Ltd.",,KR,consumer,4.1,4.1A-12,시카 진정 앰플;수분 크림,,,ko,,',
         "S12,Frutas de Chile Exportadora S.A.,,CL,food,1.2,1.2A-11,cerezas frescas;uva de mesa,,,es,,",
         "S13,Hanbit Beauty,,KR,consumer,4.1,4.1A-13,sheet masks;cosmetics,,,ko,,",
+        "S14,Cacao & Café du Moungo SA,,CM,food,1.2,1.2M-27,fèves de cacao;café arabica,,,fr,,",
     )
 )
 
@@ -268,6 +269,8 @@ def test_a_company_named_alone_or_in_other_words_shows_its_card(
             "exhibitor_info",
             ["Bodegas del", "Norte S.A"],
         ),
+        # A company named in what the model took for narrowing a list.
+        ("je cherche la société Huilerie Lambert et Fils", "refine", ["Huilerie Lambert"]),
         # Words and a legal form: a company the catalog does not have.
         ("Vinos de Salta S.R.L.", "inform", ["Vinos", "Salta S.R.L"]),
         # A name the model split at its legal form, close to two names letter for letter.
@@ -296,6 +299,11 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
         ctx, nlu("cosméticos de Corea", "search_exhibitors", product="cosméticos", country="Corea")
     )
     assert shown_exhibitors(ctx, reply) == {"S11", "S13"}, reply.text
+    # A product's name that is a part of a company's, tagged as the company.
+    ctx = names_ctx("fr")
+    reply = dialogue.respond(ctx, nlu("fèves de cacao", "nlu_fallback", company="cacao"))
+    assert shown_exhibitors(ctx, reply) == {"S14"}, reply.text
+    ctx = names_ctx("es")
     text = "busco a proveedores de aceitunas"  # "a" before people, not a company
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="aceitunas"))
     assert shown_exhibitors(ctx, reply) == {"S09"}, reply.text

@@ -289,6 +289,7 @@ SHARED_WORDS = [
     ("FVN", "Frutas del Valle Nevado S.A.", None, None),
     ("CVD", "Champagne Vauclair-Dumont", None, None),
     ("AAS", "Aceites Andaluces del Sur S.A.", None, None),
+    ("VDL", "Chocolaterie Van Damme-Leroy", None, None),
     ("LFA", "Laboratorios Farmacéuticos Andinos S.A.", None, None),
     ("LFI", "Laboratorios Farmacéuticos Ibéricos S.A.", None, None),
     ("SOB", "Sobrassada L'Avi Tomàs S.L.", None, None),
@@ -308,6 +309,7 @@ SHARED_WORDS = [
         ("Champagne Vauclair-Morel", []),
         ("Champagne Vauclair", ["CVD"]),
         ("Aceites del Norte S.A.", []),  # "norte" is in no name
+        ("Vandamme Leroy", ["VDL"]),  # words run together
     ],
 )
 def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
@@ -315,6 +317,14 @@ def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
 ) -> None:
     index = names.build_index(SHARED_WORDS)
     assert [m.exhibitor_id for m in index.find(query)] == expected
+
+
+def test_a_capital_inside_what_the_model_tagged_runs_a_name_on() -> None:
+    index = names.build_index([("ZIT", "Huilerie Zitouna Sfax SA", None, None)])
+    text = "je cherche la société Huilerie Lambert et Fils"
+    tagged = [(text.index("Huilerie"), text.index(" et"))]
+    assert index.mentions(text, tagged) == []
+    assert [m.exhibitor_id for m in index.mentions("où est Huilerie Zitouna ?")] == ["ZIT"]
 
 
 def test_a_hangul_name_with_one_letter_mistyped() -> None:
