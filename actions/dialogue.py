@@ -127,22 +127,21 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
 
 
 def _joined_companies(nlu: NluResult) -> NluResult:
-    """Companies the model tagged side by side, with only a space between, are one name it
-    split ("Aceites del" and "Norte S.A")."""
-    companies = sorted(
-        (e for e in nlu.entities if e.type == "company" and e.end > e.start),
-        key=lambda e: e.start,
-    )
+    """Companies the model tagged side by side, with only a space or a name's linking words
+    between, are one name it split ("Aceites" and "Norte S.A" of "Aceites del Norte S.A.");
+    a linking word alone ("da") is no company."""
+    tagged = [e for e in nlu.entities if e.type == "company" and e.end > e.start]
+    companies = sorted((e for e in tagged if not names.only_links(e.value)), key=lambda e: e.start)
     joined: list[Entity] = []
     for entity in companies:
-        if joined and not nlu.text[joined[-1].end : entity.start].strip():
+        if joined and names.only_links(nlu.text[joined[-1].end : entity.start]):
             start, end = joined[-1].start, entity.end
             joined[-1] = Entity("company", nlu.text[start:end], start, end)
         else:
             joined.append(entity)
-    if len(joined) == len(companies):
+    if len(joined) == len(tagged):
         return nlu
-    others = tuple(e for e in nlu.entities if e not in companies)
+    others = tuple(e for e in nlu.entities if e not in tagged)
     return replace(nlu, entities=(*others, *joined))
 
 

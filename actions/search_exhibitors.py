@@ -10,7 +10,7 @@ from typing import Any
 
 from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
-from actions.base import Button, Context, InvalidCallback, NluResult, Reply, rows
+from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
 from core import catalog
 from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS, ResultList
@@ -114,13 +114,23 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         "hall": _HALL.search,
     }
     others = [
-        e.value
+        word
         for e in nlu.entities
         if e.type not in {"product", "company"}
         and (e.type not in names or names[e.type](e.value))
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        for word in _words_naming(ctx, e)
     ]
     return tax.product_phrases(nlu.text, exclude=others + country_words)
+
+
+def _words_naming(ctx: Context, entity: Entity) -> list[str]:
+    """What a tagged value names, without more the model took in: "韩国" of "韩国泡菜"
+    tagged as a country."""
+    if entity.type not in {"country", "language"}:
+        return [entity.value]
+    named = ctx.taxonomy.country_mentions(entity.value)
+    return [entity.value[m.start : m.end] for m in named] or [entity.value]
 
 
 def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[str]) -> list[str]:

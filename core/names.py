@@ -130,9 +130,12 @@ _CONNECTORS = {"&": "and", "und": "and", "et": "and", "y": "and", "и": "and"}
 # Words company names abbreviate, folded: "Hnos." is "Hermanos", "Cía." "Compañía",
 # "Gebr." "Gebrüder", "Ets" "Établissements", whichever one writes.
 # An abbreviation is the word it stands for in every respect, how common it is too.
+# Abbreviations, and the Portuguese of Spanish family words ("Irmãos Giménez" written by a
+# Brazilian buyer for Hermanos Giménez), read as the word they stand for.
 _ABBREVIATIONS = {"hnos": "hermanos", "hno": "hermano", "hmnos": "hermanos",
                   "cia": "compañía", "cie": "compagnie", "gebr": "gebrüder",
-                  "ets": "établissements", "bros": "brothers", "intl": "international"}  # fmt: skip
+                  "ets": "établissements", "bros": "brothers", "intl": "international",
+                  "irmaos": "hermanos", "filhos": "hijos"}  # fmt: skip
 _KEEP_MARKS = {"\u3099", "\u309a"}
 _BREVE = "\u0306"
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -1249,6 +1252,11 @@ def _linked_on(words: Sequence[Token], last: int, *, everyday: bool) -> bool:
     word = words[after]
     named = _distinctive(word) or (everyday and _may_name(word))
     return word.capital and not word.place and named
+
+
+def only_links(text: str) -> bool:
+    """Whether a text is nothing but words that join a name's parts ("del", "da", "")."""
+    return all(word.key in _name_links() for word in tokens(text))
 
 
 @cache

@@ -190,6 +190,7 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         "S12,Frutas de Chile Exportadora S.A.,,CL,food,1.2,1.2A-11,cerezas frescas;uva de mesa,,,es,,",
         "S13,Hanbit Beauty,,KR,consumer,4.1,4.1A-13,sheet masks;cosmetics,,,ko,,",
         "S14,Cacao & Café du Moungo SA,,CM,food,1.2,1.2M-27,fèves de cacao;café arabica,,,fr,,",
+        "S15,Jongga Foods,,KR,food,1.1,1.1K-01,배추김치;포기김치,,,ko,,",
     )
 )
 
@@ -269,6 +270,12 @@ def test_a_company_named_alone_or_in_other_words_shows_its_card(
             "exhibitor_info",
             ["Bodegas del", "Norte S.A"],
         ),
+        # A name the model split around a linking word.
+        (
+            "¿Me pasas el contacto de Bodegas del Norte S.A.?",
+            "exhibitor_info",
+            ["Bodegas", "Norte S.A"],
+        ),
         # A company named in what the model took for narrowing a list.
         ("je cherche la société Huilerie Lambert et Fils", "refine", ["Huilerie Lambert"]),
         # Words and a legal form: a company the catalog does not have.
@@ -299,6 +306,13 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
         ctx, nlu("cosméticos de Corea", "search_exhibitors", product="cosméticos", country="Corea")
     )
     assert shown_exhibitors(ctx, reply) == {"S11", "S13"}, reply.text
+    # A product the model took into a country's name; an exporter asked for in Korean.
+    ctx = names_ctx("zh")
+    reply = dialogue.respond(ctx, nlu("韩国泡菜", "search_exhibitors", country="韩国泡菜"))
+    assert shown_exhibitors(ctx, reply) == {"S15"}, reply.text
+    ctx = names_ctx("ko")
+    reply = dialogue.respond(ctx, nlu("한국 김치 수출 업체", "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"S15"}, reply.text
     # A product's name that is a part of a company's, tagged as the company.
     ctx = names_ctx("fr")
     reply = dialogue.respond(ctx, nlu("fèves de cacao", "nlu_fallback", company="cacao"))

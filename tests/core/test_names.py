@@ -310,6 +310,7 @@ SHARED_WORDS = [
         ("Champagne Vauclair", ["CVD"]),
         ("Aceites del Norte S.A.", []),  # "norte" is in no name
         ("Vandamme Leroy", ["VDL"]),  # words run together
+        ("Villaseñor Irmãos Aguacates", ["VIL"]),  # Portuguese for "Hermanos"
     ],
 )
 def test_names_in_another_order_and_another_word_not_taken_for_a_typo(
