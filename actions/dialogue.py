@@ -68,6 +68,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
+    nlu = _written_on(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     places = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(nlu.text)]
@@ -106,6 +107,27 @@ def _known_company(ctx: Context, value: str) -> bool:
     is a part of one ("Cacao" in Cacao & Café du Moungo: "fèves de cacao" are products)."""
     found = names.find(ctx.session, value)
     return bool(found) and not (found[0].kind == "partial" and ctx.taxonomy.is_term(value))
+
+
+def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
+    """A company the model tagged as a part of a catalog name takes in the words its name
+    goes on with in the message ("Grupo Industrial" of "Grupo Industrial Monterrey Norte",
+    another company than Grupo Industrial Valle de Anáhuac)."""
+    entities = []
+    for entity in nlu.entities:
+        if entity.type == "company" and entity.end > entity.start and _runs_on(ctx, nlu, entity):
+            end = names.written_on_to(nlu.text, entity.end)
+            entity = replace(entity, value=nlu.text[entity.start : end], end=end)
+        entities.append(entity)
+    return replace(nlu, entities=tuple(entities))
+
+
+def _runs_on(ctx: Context, nlu: NluResult, entity: Entity) -> bool:
+    """Whether the name the model tagged, a part of a catalog name, goes on in the message
+    past what it tagged ("Grupo Industrial" of "Grupo Industrial Monterrey Norte")."""
+    found = names.find(ctx.session, entity.value)
+    partial = bool(found) and found[0].kind == "partial"
+    return partial and names.runs_on(nlu.text, entity.start, entity.end)
 
 
 def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
@@ -283,7 +305,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in {"out_of_scope", "nlu_fallback"} and cues.has(nlu.text, "booth", ctx.t.locale):
         # "Wo ist der Stand von Rheinland Optik?": a booth is asked for, of a company the
         # model did not see; the catalog answers that it has none of that name.
-        guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
+        guessed = exhibitor_info.named_in_passing(
+            ctx, nlu.text
+        ) or exhibitor_info.named_in_lower_case(ctx, nlu.text)
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):

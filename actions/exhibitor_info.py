@@ -40,7 +40,7 @@ def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:
                 per_row=1,
             ),
         )
-    name = name or named_in_passing(ctx, nlu.text) or _written_in_lower_case(ctx, nlu.text)
+    name = name or named_in_passing(ctx, nlu.text) or named_in_lower_case(ctx, nlu.text)
     if not name:
         return menu_reply(
             ctx, ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
@@ -158,7 +158,7 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
-def _written_in_lower_case(ctx: Context, text: str) -> str | None:
+def named_in_lower_case(ctx: Context, text: str) -> str | None:
     """A catalog name in a question about a company, written all in lower case ("bodegas
     san roman donde esta"): the question says a company is named, so its words count as a
     name's however everyday they are."""

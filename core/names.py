@@ -1254,6 +1254,34 @@ def _linked_on(words: Sequence[Token], last: int, *, everyday: bool) -> bool:
     return word.capital and not word.place and named
 
 
+def runs_on(text: str, start: int, end: int) -> bool:
+    """Whether the name written at text[start:end] goes on past it, by the rules a part of
+    a catalog name is judged by."""
+    words = tokens(text)
+    inside = [n for n, word in enumerate(words) if start <= word.start < end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1] + 1
+    everyday = all(is_common(word.raw) for word in words[first:last])
+    return _name_goes_on(words, first, last, (), everyday=everyday)
+
+
+def written_on_to(text: str, end: int) -> int:
+    """Where a name written up to `end` ends once the capitalised words that go on after it
+    are counted, with the linking words between them ("… Monterrey Norte", "… del Ebro")."""
+    words = [w for w in tokens(text) if w.start >= end]
+    at = 0
+    while at < len(words):
+        links = at
+        while links < len(words) and words[links].key in _name_links() and links - at < 2:
+            links += 1
+        if links < len(words) and words[links].capital and _may_name(words[links]):
+            end, at = words[links].end, links + 1
+        else:
+            break
+    return end
+
+
 def only_links(text: str) -> bool:
     """Whether a text is nothing but words that join a name's parts ("del", "da", "")."""
     return all(word.key in _name_links() for word in tokens(text))

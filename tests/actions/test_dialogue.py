@@ -191,6 +191,7 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         "S13,Hanbit Beauty,,KR,consumer,4.1,4.1A-13,sheet masks;cosmetics,,,ko,,",
         "S14,Cacao & Café du Moungo SA,,CM,food,1.2,1.2M-27,fèves de cacao;café arabica,,,fr,,",
         "S15,Jongga Foods,,KR,food,1.1,1.1K-01,배추김치;포기김치,,,ko,,",
+        "S16,Grupo Industrial Valle de Anáhuac S.A. de C.V.,,MX,auto,7.1,7.1A-02,monoblocks,,,es,,",
     )
 )
 
@@ -245,6 +246,14 @@ def names_ctx(database_url: str) -> Iterator:
             "4.1A-12",
         ),
         ("es", "¿Dónde está Frutas de Chile?", "refine", {"country": "Chile"}, "1.2A-11"),
+        # The model tagged a part of the name; the name goes on to the catalog's.
+        (
+            "es",
+            "¿viene Grupo Industrial Valle de Anáhuac este año?",
+            "exhibitor_info",
+            {"company": "Grupo Industrial Valle"},
+            "7.1A-02",
+        ),
         (
             "es",
             "¿Dónde está el stand de Aguacates Villaseñor?",
@@ -275,6 +284,12 @@ def test_a_company_named_alone_or_in_other_words_shows_its_card(
             "¿Me pasas el contacto de Bodegas del Norte S.A.?",
             "exhibitor_info",
             ["Bodegas", "Norte S.A"],
+        ),
+        # The model tagged a part of a catalog name, the name goes on to another company.
+        (
+            "¿viene Grupo Industrial Monterrey Norte este año?",
+            "exhibitor_info",
+            ["Grupo Industrial"],
         ),
         # A company named in what the model took for narrowing a list.
         ("je cherche la société Huilerie Lambert et Fils", "refine", ["Huilerie Lambert"]),

@@ -328,6 +328,16 @@ def test_a_capital_inside_what_the_model_tagged_runs_a_name_on() -> None:
     assert [m.exhibitor_id for m in index.mentions("où est Huilerie Zitouna ?")] == ["ZIT"]
 
 
+def test_where_a_name_written_goes_on_to() -> None:
+    text = "¿viene Grupo Industrial Monterrey Norte este año?"
+    start, end = text.index("Grupo"), text.index(" Monterrey")
+    assert names.runs_on(text, start, end)
+    assert text[start : names.written_on_to(text, end)] == "Grupo Industrial Monterrey Norte"
+    text = "Frutas del Valle del Ebro, ¿dónde están?"
+    end = text.index(" del Ebro")
+    assert text[: names.written_on_to(text, end)] == "Frutas del Valle del Ebro"
+
+
 def test_a_hangul_name_with_one_letter_mistyped() -> None:
     index = names.build_index(
         [("HAN", "Hanbit Electronics", None, "한빛전자"), ("HSO", "Hansol Foods", None, "한솔식품")]
