@@ -194,6 +194,11 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("보청기를 파는 회사", ["보청기"]),
         ("아보카도", ["아보카도"]),  # 도 is the word's own, no particle
         ("김치도 있나요", ["김치"]),
+        # Polite endings on a particle, and the ways of saying "I'd like to see / import".
+        ("화장품이요", ["화장품"]),
+        ("연어는요?", ["연어"]),
+        ("혈압계 어디서 볼 수 있나요?", ["혈압계"]),
+        ("맥주를 수입하고 싶은데요", ["맥주"]),
         ("who sells ice wine", ["ice wine"]),
         ("find coffee machines from Italy", ["coffee machines", "italy"]),
         ("wine and cheese exhibitors", ["wine", "cheese"]),
