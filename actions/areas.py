@@ -29,7 +29,13 @@ _AREA_WORDS = {
         "nahrungsmittel",
         "aliments",
         "alimentaire",
+        "agroalimentaire",
+        "agro-alimentaire",
+        "agri-food",
+        "agrifood",
         "alimentos",
+        "agroalimentario",
+        "agroalimentaria",
         "продукты",
     ),
     "auto": (

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
+from actions.areas import area_named
 from actions.base import SEARCH_VALUES, WHEN, Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
 from core import catalog, cues, names
@@ -330,6 +331,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     # Small talk ("how are you") may share a word with a profile ("know-how"): for it only
     # the taxonomy's and the product lists' words count.
     chat = intent in SMALL_TALK
+    if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform"} and area_named(nlu.text.strip(" ?!.¿¡")):
+        # "agroalimentaire", "Lebensmittel": an exhibition area's word alone lists the area.
+        intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu, profiles=not chat):
         # A product the model has not seen ("冷凍ドリアン", "cold chain logistics") can pull
         # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye): a

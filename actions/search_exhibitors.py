@@ -243,7 +243,22 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
+    if found.total == 0 and (name := _written_as_a_name(ctx, nlu.text)):
+        # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks.
+        return exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
     return _page(ctx, query, found)
+
+
+def _written_as_a_name(ctx: Context, text: str) -> str | None:
+    """Words the message writes as a company's name, one of them no product or country."""
+    name = exhibitor_info.named_in_passing(ctx, text)
+    words = re.findall(r"[^\W\d_]+", name or "")
+    naming = [
+        w
+        for w in words
+        if not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
+    ]
+    return name if len(words) > 1 and naming else None
 
 
 def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:

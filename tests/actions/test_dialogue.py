@@ -291,6 +291,12 @@ def test_a_company_named_alone_or_in_other_words_shows_its_card(
             "exhibitor_info",
             ["Grupo Industrial"],
         ),
+        # A search for a name written as one, that finds nothing.
+        (
+            "Je cherche la Fromagerie Beaulieu-Sainte-Marie",
+            "search_exhibitors",
+            ["Fromagerie Beaulieu-Sainte-Marie"],
+        ),
         # A company named in what the model took for narrowing a list.
         ("je cherche la société Huilerie Lambert et Fils", "refine", ["Huilerie Lambert"]),
         # Words and a legal form: a company the catalog does not have.
@@ -310,6 +316,13 @@ def test_a_company_the_catalog_does_not_have_is_said_so(
     reply = dialogue.respond(ctx, nlu(text, intent, company=companies))
     said = ctx._("I couldn’t find an exhibitor called “{name}”.").split("{name}")[0]
     assert reply.text.startswith(said), reply.text
+
+
+def test_an_exhibition_areas_word_alone_lists_the_area(names_ctx) -> None:
+    ctx = names_ctx("fr")
+    reply = dialogue.respond(ctx, nlu("agroalimentaire", "inform"))
+    food = {"S01", "S02", "S03", "S04", "S08", "S09", "S10", "S12", "S14", "S15"}
+    assert shown_exhibitors(ctx, reply) <= food and shown_exhibitors(ctx, reply), reply.text
 
 
 def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:

@@ -114,6 +114,9 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
         # A label opening with several French words only is read head first.
         ("faisceaux électriques automobiles", "auto_parts"),
         ("huile moteur 5W-30", "lubricants"),
+        # Québec French.
+        ("breuvages aux fruits", "beverages"),
+        ("chars électriques", "electric_vehicles"),
     ],
 )
 def test_head_nouns_name_categories(phrase: str, category: str) -> None:
@@ -199,6 +202,13 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("연어는요?", ["연어"]),
         ("혈압계 어디서 볼 수 있나요?", ["혈압계"]),
         ("맥주를 수입하고 싶은데요", ["맥주"]),
+        # Verbs of making and coming from, and Québec's "y a-tu quelqu'un".
+        ("Est-ce qu'il y a des exposants qui font du fromage de chèvre ?", ["fromage de chèvre"]),
+        (
+            "Quels exposants de l'agroalimentaire viennent du Sénégal ?",
+            ["agroalimentaire", "sénégal"],
+        ),
+        ("y a-tu quelqu'un qui fait des freins pour les chars ?", ["freins pour les chars"]),
         ("who sells ice wine", ["ice wine"]),
         ("find coffee machines from Italy", ["coffee machines", "italy"]),
         ("wine and cheese exhibitors", ["wine", "cheese"]),
