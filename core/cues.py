@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,28 +88,25 @@ def find(text: str, key: str, locale: str) -> str | None:
 
 def first_at(text: str, key: str, locale: str) -> int | None:
     """Where in the message (folded) the first cue of this kind starts."""
-    folded = fold(text)
-    starts = [
-        found.start()
-        for code in _locales(locale)
-        for phrase in lexicon(code).lists.get(key, ())
-        if (found := _search(folded, phrase))
-    ]
+    starts = [found.start() for found in _occurrences(fold(text), key, locale)]
     return min(starts) if starts else None
 
 
 def after(text: str, key: str, locale: str) -> str | None:
     """What the message says after its first cue of this kind ("busco a" → the rest)."""
     folded = fold(text)
-    ends = [
-        found.end()
-        for code in _locales(locale)
-        for phrase in lexicon(code).lists.get(key, ())
-        if (found := _search(folded, phrase))
-    ]
+    ends = [found.end() for found in _occurrences(folded, key, locale)]
     if not ends or len(folded) != len(text):
         return None
     return text[min(ends) :].strip() or None
+
+
+def _occurrences(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
+    """Each cue of this kind found in a folded message, in the person's language or English."""
+    for code in _locales(locale):
+        for phrase in lexicon(code).lists.get(key, ()):
+            if found := _search(folded, phrase):
+                yield found
 
 
 def _search(text: str, phrase: str) -> re.Match[str] | None:

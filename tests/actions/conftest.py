@@ -3,7 +3,8 @@ exhibitors' own words), a hand-made NLU result."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 import pytest
 
@@ -75,30 +76,46 @@ CATALOG_C = search_eval.HEADER + "".join(
 )
 
 
-@pytest.fixture
-async def catalog_c(database_url: str) -> AsyncIterator[Container]:
+@asynccontextmanager
+async def container_with(database_url: str, catalog: str) -> AsyncIterator[Container]:
+    """The app over a database holding this catalog (CSV text)."""
     container = make_container(base_settings(database_url))
     with transaction(container.sessions) as session:
-        report = import_exhibitors(session, CATALOG_C.encode(), container.taxonomy)
+        report = import_exhibitors(session, catalog.encode(), container.taxonomy)
         assert report.ok, report.errors[:3]
-    yield container
-    await container.aclose()
+    try:
+        yield container
+    finally:
+        await container.aclose()
 
 
 @pytest.fixture
-def c_ctx(catalog_c: Container) -> Iterator:
-    with transaction(catalog_c.sessions) as session:
+async def catalog_c(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_C) as container:
+        yield container
+
+
+@contextmanager
+def contexts_over(container: Container, user_id: int) -> Iterator[Callable[..., Context]]:
+    """Contexts of one person over a container's catalog, in one open transaction."""
+    with transaction(container.sessions) as session:
 
         def make(locale: str = "en") -> Context:
             return Context(
                 session=session,
-                user=users.get_or_create(session, "console", 701),
+                user=users.get_or_create(session, "console", user_id),
                 t=translator(locale),
-                taxonomy=catalog_c.taxonomy,
+                taxonomy=container.taxonomy,
                 knowledge={},
-                codec=catalog_c.router.codec,
+                codec=container.router.codec,
                 now=FIXED_NOW,
-                settings=catalog_c.settings,
+                settings=container.settings,
             )
 
+        yield make
+
+
+@pytest.fixture
+def c_ctx(catalog_c: Container) -> Iterator:
+    with contexts_over(catalog_c, 701) as make:
         yield make

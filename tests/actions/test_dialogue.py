@@ -3,20 +3,14 @@ message that is only products is a search, whatever intent the model gave it."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
 from actions import dialogue
-from actions.base import Context
-from core import users
-from core.db import transaction
-from core.i18n import translator
-from core.imports import import_exhibitors
+from bot.app import Container
 from tests.actions import search_eval
-from tests.actions.conftest import nlu
-from tests.conftest import FIXED_NOW, base_settings, make_container
+from tests.actions.conftest import container_with, contexts_over, nlu
 
 
 def shown_exhibitors(ctx, reply) -> set[str]:
@@ -197,27 +191,15 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
 
 
 @pytest.fixture
-def names_ctx(database_url: str) -> Iterator:
-    container = make_container(base_settings(database_url))
-    with transaction(container.sessions) as session:
-        assert import_exhibitors(session, CATALOG_NAMES.encode(), container.taxonomy).ok
+async def names_catalog(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_NAMES) as container:
+        yield container
 
-    with transaction(container.sessions) as session:
 
-        def make(locale: str) -> Context:
-            return Context(
-                session=session,
-                user=users.get_or_create(session, "console", 702),
-                t=translator(locale),
-                taxonomy=container.taxonomy,
-                knowledge={},
-                codec=container.router.codec,
-                now=FIXED_NOW,
-                settings=container.settings,
-            )
-
+@pytest.fixture
+def names_ctx(names_catalog: Container) -> Iterator:
+    with contexts_over(names_catalog, 702) as make:
         yield make
-    asyncio.run(container.aclose())
 
 
 @pytest.mark.parametrize(

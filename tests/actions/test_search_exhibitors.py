@@ -11,13 +11,12 @@ import pytest
 from actions import exhibitor_info, language, search_exhibitors
 from actions.base import Context
 from bot.app import Container
-from core import catalog, users
+from core import catalog
 from core.db import transaction
-from core.i18n import translator
 from core.imports import import_exhibitors
 from tests.actions import search_eval
-from tests.actions.conftest import nlu
-from tests.conftest import FIXED_NOW, base_settings, make_container
+from tests.actions.conftest import contexts_over, nlu
+from tests.conftest import base_settings, make_container
 
 
 def found(ctx, result) -> catalog.SearchPage:
@@ -166,20 +165,7 @@ async def own_words(database_url: str, request: pytest.FixtureRequest) -> AsyncI
 
 @pytest.fixture
 def own_ctx(own_words: Container):
-    with transaction(own_words.sessions) as session:
-
-        def make(locale: str = "en") -> Context:
-            return Context(
-                session=session,
-                user=users.get_or_create(session, "console", 700),
-                t=translator(locale),
-                taxonomy=own_words.taxonomy,
-                knowledge={},
-                codec=own_words.router.codec,
-                now=FIXED_NOW,
-                settings=own_words.settings,
-            )
-
+    with contexts_over(own_words, 700) as make:
         yield make
 
 
