@@ -293,7 +293,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "busco a aceitunas la andaluza": Spanish's "a" before a company, whose name
         # follows in lower case.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
-    if intent in NOT_UNDERSTOOD | {"refine"} and exhibitor_info.named(nlu):
+    if (
+        intent in NOT_UNDERSTOOD | {"refine"}
+        and exhibitor_info.named(nlu)
+        and not _products_tagged_as_a_company(ctx, nlu)
+    ):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off, even to narrowing a list none is shown of ("je cherche la
         # société Huilerie Lambert"); that a company is named says what it is about.
@@ -402,6 +406,14 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     if not exhibitor_info.names_a_catalog_company(ctx, nlu):
         return False
     return not _search_values(nlu) or _asks_where(ctx, nlu)
+
+
+def _products_tagged_as_a_company(ctx: Context, nlu: NluResult) -> bool:
+    """A company the catalog does not know, in a message that is only products ("станки с
+    ЧПУ" with ЧПУ tagged as a company): the products are what is asked for."""
+    return not exhibitor_info.names_a_catalog_company(ctx, nlu) and search.names_products(
+        ctx, nlu, catalog_words=False
+    )
 
 
 def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
-from core import catalog
+from core import catalog, names
 from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase
@@ -243,20 +243,24 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
-    if found.total == 0 and (name := _written_as_a_name(ctx, nlu.text)):
-        # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks.
-        return exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
+    if found.total == 0 and (name := nlu.first("company") or _written_as_a_name(ctx, nlu.text)):
+        # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks,
+        # tagged by the model or written as a name.
+        named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
+        return exhibitor_info.card(ctx, named) if isinstance(named, Exhibitor) else named
     return _page(ctx, query, found)
 
 
 def _written_as_a_name(ctx: Context, text: str) -> str | None:
-    """Words the message writes as a company's name, one of them no product or country."""
+    """Words the message writes as a company's name, one of them no everyday word (German
+    writes every noun with a capital: "Reha-Hilfsmittel" is products)."""
     name = exhibitor_info.named_in_passing(ctx, text)
     words = re.findall(r"[^\W\d_]+", name or "")
     naming = [
         w
         for w in words
-        if not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
+        if not names.is_common(w.casefold())
+        and not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
     ]
     return name if len(words) > 1 and naming else None
 

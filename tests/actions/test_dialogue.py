@@ -186,6 +186,7 @@ CATALOG_NAMES = search_eval.HEADER + "".join(
         "S14,Cacao & Café du Moungo SA,,CM,food,1.2,1.2M-27,fèves de cacao;café arabica,,,fr,,",
         "S15,Jongga Foods,,KR,food,1.1,1.1K-01,배추김치;포기김치,,,ko,,",
         "S16,Grupo Industrial Valle de Anáhuac S.A. de C.V.,,MX,auto,7.1,7.1A-02,monoblocks,,,es,,",
+        "S17,Präzision Jura AG,,CH,equipment,4.1,4.1A-04,CNC-Werkzeugmaschinen;Drehmaschinen,,,de,,",
     )
 )
 
@@ -323,6 +324,15 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
     ctx = names_ctx("ko")
     reply = dialogue.respond(ctx, nlu("한국 김치 수출 업체", "search_exhibitors"))
     assert shown_exhibitors(ctx, reply) == {"S15"}, reply.text
+    # Products with a word the model tagged as a company the catalog does not have.
+    ctx = names_ctx("ru")
+    reply = dialogue.respond(ctx, nlu("станки с ЧПУ", "nlu_fallback", company="ЧПУ"))
+    assert shown_exhibitors(ctx, reply) == {"S17"}, reply.text
+    # German writes every noun with a capital: products that find nothing are no name.
+    ctx = names_ctx("de")
+    text = "Gibt es Aussteller für Reha-Hilfsmittel?"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
+    assert not reply.text.startswith(ctx._("I couldn’t find an exhibitor called “{name}”.")[:12])
     # A product's name that is a part of a company's, tagged as the company.
     ctx = names_ctx("fr")
     reply = dialogue.respond(ctx, nlu("fèves de cacao", "nlu_fallback", company="cacao"))
