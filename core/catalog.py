@@ -29,6 +29,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from core import names
+from core.countries import TAXONOMY_DIR, region_members
 from core.fulltext import (
     CATEGORY,
     DESCRIPTION,
@@ -178,6 +179,13 @@ def _without_function_words(
     return [v for v in variants if not (len(v) == 1 and v[0] in small)]
 
 
+def _countries_of(code: str | None) -> list[str]:
+    """The countries a country or region code stands for ("005", South America: AR, BO ...)."""
+    if not code:
+        return []
+    return sorted(region_members(TAXONOMY_DIR).get(code, frozenset({code})))
+
+
 def _conditions(
     query: SearchQuery, dialect: str, *, profiles: bool = True, taxonomy: Taxonomy | None = None
 ) -> list[ColumnElement[bool]]:
@@ -228,13 +236,14 @@ def _conditions(
             # ("materace kieszeniowe"): no category to scope it by, the word says it.
             matched = or_(matched, and_(Exhibitor.categories == "", _has_any(unread, dialect)))
         conditions.append(matched)
-    if query.country and dialect == "postgresql" and (query.categories or query.keywords):
+    countries = _countries_of(query.country)
+    if countries and dialect == "postgresql" and (query.categories or query.keywords):
         # The planner prices the word arrays too low and would read every exhibitor of the
         # country testing their arrays (16 ms for "wine" in France at 20,000 exhibitors);
         # the country as an expression leaves it the word index (7 ms).
-        conditions.append(func.concat(Exhibitor.country, "") == query.country)
-    elif query.country:
-        conditions.append(Exhibitor.country == query.country)
+        conditions.append(func.concat(Exhibitor.country, "").in_(countries))
+    elif countries:
+        conditions.append(Exhibitor.country.in_(countries))
     if query.area:
         conditions.append(Exhibitor.area == query.area)
     if query.hall:

@@ -26,6 +26,8 @@ from core.datafiles import read_yaml
 # Babel locales whose territory names are indexed: the eight of the assistant, and
 # traditional Chinese, which visitors from Taiwan and Hong Kong write.
 NAME_LOCALES = ("zh", "zh_Hant", "en", "ja", "ko", "de", "fr", "es", "ru")
+# The taxonomy's files as shipped (regions.yml among them).
+TAXONOMY_DIR = Path(__file__).resolve().parent.parent / "data" / "taxonomy"
 
 # CLDR region codes that are not ISO 3166-1 countries (European Union, United Nations,
 # unknown, pseudo-locales, Kosovo) and CLDR's exceptionally reserved subdivisions
@@ -458,9 +460,37 @@ def load_countries(folder: Path) -> CountryIndex:
     for code, forms in _by_country(spec.get("acronyms"), "acronyms"):
         for form in forms or ():
             index.add_acronym(str(form), code)
+    for code, forms in _region_names(read_yaml(folder / "regions.yml")):
+        for form in forms:
+            index.add(form, code)
     index.finish()
     _morph.cache_clear()  # every Russian form is indexed: the dictionaries can go
     return index
+
+
+@cache
+def region_members(folder: Path) -> dict[str, frozenset[str]]:
+    """Each region's M49 code → the countries a search for it takes in."""
+    spec = read_yaml(folder / "regions.yml").get("regions") or {}
+    regions = {str(code): frozenset(entry["members"]) for code, entry in spec.items()}
+    for code, members in regions.items():
+        unknown = [m for m in members if not isinstance(m, str) or m not in territories("en")]
+        if unknown or region_name(code, "en") is None:
+            # YAML reads an unquoted NO (Norway) as false.
+            raise ValueError(f"regions.yml: {code}: not M49 with ISO 3166-1 members: {unknown}")
+    return regions
+
+
+def region_name(code: str, locale: str) -> str | None:
+    """Babel's name of a region (M49 code) in `locale`."""
+    return Locale.parse(locale).territories.get(code) if code.isdigit() else None
+
+
+def _region_names(spec: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    """Each region's names in every locale and the words data/taxonomy/regions.yml adds."""
+    for code, entry in (spec.get("regions") or {}).items():
+        names = [name for locale in NAME_LOCALES if (name := region_name(str(code), locale))]
+        yield str(code), names + list(_adjective_forms(entry.get("words") or {}))
 
 
 def _babel_names() -> Iterator[tuple[str, list[str]]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from core.countries import CountryIndex, CountryMention, load_countries
+from core.countries import CountryIndex, CountryMention, load_countries, region_name
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
 from core.fulltext import Unit, compound_heads, same_english_word, same_word, units
@@ -931,7 +931,9 @@ def is_country_code(code: str) -> bool:
 
 
 def country_name(code: str, locale: str) -> str:
-    return _territories(locale).get(code) or _territories("en").get(code) or code
+    """A country's name, or a region's ("005": South America), in `locale`."""
+    named = _territories(locale).get(code) or region_name(code, locale)
+    return named or _territories("en").get(code) or code
 
 
 def load_taxonomy(data_dir: Path) -> Taxonomy:

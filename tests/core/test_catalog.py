@@ -86,6 +86,10 @@ def ranked(sessions, query: SearchQuery) -> list[str]:
         (SearchQuery(keywords=("wine", "probiotics")), {"F1", "F2", "F10"}),
         (SearchQuery(hall="2.1"), {"C1", "C2"}),
         (SearchQuery(area="food", country="JP"), {"F8"}),
+        # A region (M49) stands for its countries: Oceania, South-East Asia.
+        (SearchQuery(categories=("wine",), country="009"), {"F2"}),
+        (SearchQuery(keywords=("durian",), country="035"), {"F6"}),
+        (SearchQuery(keywords=("durian",), country="150"), set()),
     ],
 )
 def test_search_by_own_words(sessions, query: SearchQuery, expected: set[str]) -> None:

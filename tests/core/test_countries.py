@@ -378,3 +378,28 @@ EARLIER_ALIASES = {
 def test_earlier_aliases_still_resolve(code: str) -> None:
     forms = [f.strip() for f in EARLIER_ALIASES[code].split(",")]
     assert {f: TAXONOMY.country_code(f) for f in forms if TAXONOMY.country_code(f) != code} == {}
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("Rotwein aus Südamerika", "005"),
+        ("вино из Южной Америки", "005"),
+        ("vins sud-américains", "005"),
+        ("Ich suche Spirituosen aus Lateinamerika", "419"),
+        ("东南亚水果", "035"),
+        ("유럽 화장품", "150"),
+        ("European cosmetics", "150"),
+        ("vino de Sudamérica", "005"),
+    ],
+)
+def test_regions_are_named_like_countries(message: str, code: str) -> None:
+    assert TAXONOMY.country_code(message) == code
+
+
+def test_a_region_lists_iso_countries(tmp_path) -> None:
+    from core.countries import region_members
+
+    (tmp_path / "regions.yml").write_text("regions:\n  '154':\n    members: [SE, NO]\n")
+    with pytest.raises(ValueError, match="154"):
+        region_members(tmp_path)  # NO unquoted is YAML's false
