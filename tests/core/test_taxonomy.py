@@ -348,6 +348,9 @@ def test_every_category_has_names_and_words_in_eight_languages() -> None:
     ("message", "exclude", "phrases"),
     [
         ("哪里有日本清酒", ["日本"], ["清酒"]),  # 有 left alone frames too
+        # German "aus": a country's origin, or what a product is made of.
+        ("Bier aus Tschechien", ["Tschechien"], ["bier"]),
+        ("Spielzeug aus Holz", [], ["spielzeug aus holz"]),
         ("I'm looking for ultrasound scanners", [], ["ultrasound scanners"]),
         ("아이스와인 파는 곳", [], ["아이스와인"]),
         ("꿀 있어?", [], ["꿀"]),
