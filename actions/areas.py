@@ -103,30 +103,31 @@ def area_named(text: str) -> str | None:
     return _areas_by_word().get(fold(text))
 
 
-@cache
-def _areas_by_word() -> dict[str, str]:
-    """Each area's code, names in every locale and words, folded, to the area."""
-    by_word: dict[str, str] = {}
-    for area in AREAS:
-        spellings = [area, *_AREA_WORDS[area], *(area_name(area, loc) for loc in LOCALES)]
-        for spelling in spellings:
-            by_word.setdefault(fold(spelling), area)
-    return by_word
-
-
 def area_id(text: str) -> str | None:
     needle = fold(text)
-    if needle in AREAS:
-        return needle
-    for area in AREAS:
-        names = {fold(area_name(area, locale)) for locale in LOCALES}
-        if needle in names:
-            return area
+    if area := _areas_by_name().get(needle):
+        return area
     # The most specific (longest) word wins: "medical equipment" is medical, not equipment.
-    matches = [
-        (len(word), area)
-        for area, words in _AREA_WORDS.items()
-        for word in words
-        if fold(word) in needle
-    ]
+    matches = [(len(word), area) for word, area in _area_words() if word in needle]
     return max(matches)[1] if matches else None
+
+
+@cache
+def _areas_by_name() -> dict[str, str]:
+    """Each area's code and names in every locale, folded, to the area."""
+    names = {area: area for area in AREAS}
+    for area in AREAS:
+        names.update({fold(area_name(area, locale)): area for locale in LOCALES})
+    return names
+
+
+@cache
+def _areas_by_word() -> dict[str, str]:
+    """Each area's code, names and words, folded, to the area."""
+    return {**dict(_area_words()), **_areas_by_name()}
+
+
+@cache
+def _area_words() -> tuple[tuple[str, str], ...]:
+    """Each area's words, folded, with the area."""
+    return tuple((fold(word), area) for area, words in _AREA_WORDS.items() for word in words)

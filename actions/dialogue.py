@@ -175,8 +175,10 @@ def _with_legal_forms(nlu: NluResult) -> NluResult:
     words = names.tokens(nlu.text)
     spans: dict[Entity, tuple[int, int]] = {}
     for entity in nlu.entities:
+        if entity.type != "company" or names.is_legal_form(entity.value):
+            continue
         inside = [n for n, w in enumerate(words) if entity.start <= w.start < entity.end]
-        if entity.type != "company" or not inside or names.is_legal_form(entity.value):
+        if not inside:
             continue
         end = names.legal_form_end(words, inside[0], inside[-1] + 1) or entity.end
         spans[entity] = (entity.start, max(end, entity.end))
@@ -217,20 +219,19 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         return nlu
     words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
     # A short word ("Sol", "Oro", "Mar") names companies more often than products.
-    naming = [
-        w
-        for w in words
-        if len(w) < 4
-        or not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
-    ]
+    naming = [w for w in words if len(w) < 4 or not exhibitor_info.names_goods(ctx, w)]
     return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
 
 
 def _with_company(nlu: NluResult, name: str) -> NluResult:
     """The message with a company the model did not tag."""
-    start = nlu.text.find(name)  # -1 when read from the folded text: no span
-    company = Entity("company", name, start, start + len(name) if start >= 0 else start)
-    return replace(nlu, entities=(*nlu.entities, company))
+    return replace(nlu, entities=(*nlu.entities, _company_entity(nlu.text, name)))
+
+
+def _company_entity(text: str, name: str) -> Entity:
+    """A company named in a message, with its span there."""
+    start = text.find(name)  # -1 when read from the folded text: no span
+    return Entity("company", name, start, start + len(name) if start >= 0 else start)
 
 
 def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str | None:
@@ -238,9 +239,11 @@ def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str 
     whole of it; with `partial` also the part that tells the company, if not made of
     product words only), or any words followed by a legal form ("… S.R.L.")."""
     text = nlu.text.strip().strip("?!,;:¿¡？！。 ")
+    if len(text) > _LONGEST_NAME:
+        return None
     words = names.tokens(text)
     kept = names.strip_legal_forms(words)
-    if not kept or len(text) > _LONGEST_NAME:
+    if not kept:
         return None
     found = names.find(ctx.session, text)
     span = (kept[0].start, kept[-1].end)
@@ -271,9 +274,7 @@ def _company_object(ctx: Context, nlu: NluResult) -> str | None:
 
 def _as_the_company(nlu: NluResult, name: str) -> NluResult:
     """The message read as naming this company and nothing else."""
-    start = nlu.text.find(name)
-    company = Entity("company", name, start, start + len(name))
-    return replace(nlu, entities=(company,))
+    return replace(nlu, entities=(_company_entity(nlu.text, name),))
 
 
 def understood_intent(ctx: Context, nlu: NluResult) -> str:

@@ -187,6 +187,12 @@ def _before_cue(text: str, locale: str) -> str | None:
     return name
 
 
+def names_goods(ctx: Context, word: str) -> bool:
+    """Whether a word of what may be a company's name names a product or a country
+    instead ("Lácteos", "Chile"), which no name is made of alone."""
+    return bool(ctx.taxonomy.match_product(word).categories or ctx.taxonomy.country_mentions(word))
+
+
 def named(nlu: NluResult) -> bool:
     """Whether the message names a company (else "them", "their booth" mean the focused one)."""
     return any(value.strip() for value in nlu.values("company"))

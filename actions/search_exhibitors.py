@@ -259,8 +259,7 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
     naming = [
         w
         for w in words
-        if not names.is_common(w.casefold())
-        and not (ctx.taxonomy.match_product(w).categories or ctx.taxonomy.country_mentions(w))
+        if not names.is_common(w.casefold()) and not exhibitor_info.names_goods(ctx, w)
     ]
     return name if len(words) > 1 and naming else None
 

@@ -90,12 +90,12 @@ SEED_LIMIT = 64
 # One typo (an edit) in a word of this many letters, two from TWO_TYPOS_LENGTH on; a typo
 # alone stands for a part of a name only in words of PART_TYPO_LENGTH letters.
 TYPO_LENGTH = 5
+TWO_TYPOS_LENGTH = 9
+PART_TYPO_LENGTH = 7
 # A word this long that a name has not, nor a typo of its words, names another company.
 MIN_OWN_WORD = 3
 # Words run together shorter than this are too likely another name's ("dela").
 MIN_RUN_LETTERS = 8
-TWO_TYPOS_LENGTH = 9
-PART_TYPO_LENGTH = 7
 # Consonants a name must have to be recognised by its sound in another script, and how
 # close a katakana spelling's consonants must come to them (0-100).
 MIN_SKELETON = 5
@@ -129,9 +129,8 @@ _ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|dell|dall|nell|sull|all|un)['’]
 _CONNECTORS = {"&": "and", "und": "and", "et": "and", "y": "and", "и": "and"}
 # Words company names abbreviate, folded: "Hnos." is "Hermanos", "Cía." "Compañía",
 # "Gebr." "Gebrüder", "Ets" "Établissements", whichever one writes.
-# An abbreviation is the word it stands for in every respect, how common it is too.
-# Abbreviations, and the Portuguese of Spanish family words ("Irmãos Giménez" written by a
-# Brazilian buyer for Hermanos Giménez), read as the word they stand for.
+# An abbreviation is the word it stands for in every respect, how common it is too. So are
+# the Portuguese of Spanish family words ("Irmãos Giménez", a Brazilian buyer's Hermanos).
 _ABBREVIATIONS = {"hnos": "hermanos", "hno": "hermano", "hmnos": "hermanos",
                   "cia": "compañía", "cie": "compagnie", "gebr": "gebrüder",
                   "ets": "établissements", "bros": "brothers", "intl": "international",
@@ -827,7 +826,7 @@ class NameIndex:
     def _typos(self, key: str) -> dict[str, int]:
         """Words of the names one typo (two in long words) away: a letter left out, added,
         changed, or two swapped."""
-        most = 2 if len(key) >= TWO_TYPOS_LENGTH else 1
+        most = _typos_allowed(key)
         found: dict[str, int] = {}
         for length in range(len(key) - most, len(key) + most + 1):
             for bucket in ((length, key[0], ""), (length, "", key[-1])):
@@ -1105,8 +1104,12 @@ def _letters(spelling: str) -> str:
 
 def _typo_of(typed: str, word: str) -> bool:
     """One typo of a word (two in a long one): a letter left out, added, changed or swapped."""
-    most = 2 if len(word) >= TWO_TYPOS_LENGTH else 1
+    most = _typos_allowed(word)
     return OSA.distance(typed, word, score_cutoff=most) <= most
+
+
+def _typos_allowed(word: str) -> int:
+    return 2 if len(word) >= TWO_TYPOS_LENGTH else 1
 
 
 def _pairs(words: Sequence[str]) -> Iterator[str]:
@@ -1244,9 +1247,7 @@ def _name_goes_on(
 
 def _linked_on(words: Sequence[Token], last: int, *, everyday: bool) -> bool:
     """Whether linking words and a word written as a name follow ("… del Ebro")."""
-    after = last
-    while after < len(words) and after - last < 2 and words[after].key in _name_links():
-        after += 1
+    after = _past_links(words, last)
     if after == last or after >= len(words):
         return False
     word = words[after]
@@ -1272,14 +1273,20 @@ def written_on_to(text: str, end: int) -> int:
     words = [w for w in tokens(text) if w.start >= end]
     at = 0
     while at < len(words):
-        links = at
-        while links < len(words) and words[links].key in _name_links() and links - at < 2:
-            links += 1
+        links = _past_links(words, at)
         if links < len(words) and words[links].capital and _may_name(words[links]):
             end, at = words[links].end, links + 1
         else:
             break
     return end
+
+
+def _past_links(words: Sequence[Token], at: int) -> int:
+    """Where the words after up to two linking words from `at` on start ("del", "de la")."""
+    past = at
+    while past < len(words) and past - at < 2 and words[past].key in _name_links():
+        past += 1
+    return past
 
 
 def only_links(text: str) -> bool:

@@ -471,7 +471,8 @@ class Taxonomy:
     def respelled(self, text: str) -> str | None:
         """The one Korean term a word is a slip of ("혈압게": 혈압계), to search as if typed
         right; None when there is none or several."""
-        slips = self._hangul_slips(fold(text)) if _ALL_HANGUL.fullmatch(fold(text)) else {}
+        needle = fold(text)
+        slips = self._hangul_slips(needle) if _ALL_HANGUL.fullmatch(needle) else {}
         return next(iter(slips)) if len(slips) == 1 else None
 
     def _hangul_slips(self, needle: str) -> dict[str, set[str]]:
