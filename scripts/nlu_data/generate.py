@@ -11,6 +11,7 @@ import csv
 import random
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data/nlu_source"
 LANGS = ["zh", "en", "ja", "ko", "de", "fr", "es", "ru"]
+# Languages whose people often leave their accents out when they type.
+ACCENTED = {"de", "fr", "es"}
 SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -50,6 +53,7 @@ PRODUCT, COUNTRY, COUNTRY_ADJ, CITY, COMPANY, HALL, AREA, DATE, TIME, LANGUAGE, 
                  "ordinal")
 )
 TEMPLATES = read_templates()
+CHAT_SPELLINGS: dict[str, dict[str, list[str]]] = _load(SOURCE / "chat_spellings.yml")
 # Company names in each language's messages: Latin-script names everywhere, and names in the
 # language's own script (有限公司, 株式会社, (주), ООО) where it has them.
 COMPANY_STYLES = {"zh": "zh", "ja": "ja", "ko": "ko", "ru": "ru"}
@@ -172,6 +176,22 @@ def typo(rng: random.Random, text: str) -> str:
     return text[: match.start()] + wrong + text[match.end() :]
 
 
+def unaccented(text: str) -> str:
+    """The example typed without accents, as people often type French, Spanish and German
+    in a chat ("crevettes congelees", "materiel medical")."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def chatty(rng: random.Random, text: str, spellings: dict[str, list[str]]) -> str:
+    """The example with the words people shorten in a chat shortened ("qqn", "svp"), outside
+    its entities; unchanged when it has none of them."""
+    parts = re.split(r"(\[[^\]]*\]\(\w+\))", text)
+    for word, forms in spellings.items():
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        parts = [p if n % 2 else pattern.sub(lambda _: rng.choice(forms), p) for n, p in enumerate(parts)]
+    return "".join(parts)
+
+
 # A legal form in parentheses before or after a name ("(주)", "(株)"), the closing quote of
 # "ООО «Кедр»" and a final full stop ("Co., Ltd.") are typed with the name but are no token of
 # their own, so the annotated span leaves them out and ends where a token ends. (A full stop
@@ -225,6 +245,10 @@ def build(rng: random.Random) -> tuple[dict[str, dict[str, list[str]]], dict[str
             examples = [e for t in tr for e in fill(rng, t, lang, n)]
             if lang not in {"zh", "ja", "ko"}:
                 examples += [typo(rng, e) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
+            if lang in ACCENTED:
+                examples += [unaccented(e) for e in rng.sample(examples, k=max(1, len(examples) // 8))]
+            if spellings := CHAT_SPELLINGS.get(lang):
+                examples += [chatty(rng, e, spellings) for e in rng.sample(examples, k=max(1, len(examples) // 10))]
             train[lang][intent] = list(dict.fromkeys(examples))
             test[lang][intent] = list(dict.fromkeys(e for t in te for e in fill(rng, t, lang, TEST_VARIANTS, "test")))
     return train, _unseen(train, test)
