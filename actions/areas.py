@@ -69,6 +69,7 @@ _AREA_WORDS = {
         "consommation",
         "consumo",
         "потребительск",
+        "тнп",
     ),
     "medical": (
         "medical",

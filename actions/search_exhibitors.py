@@ -59,8 +59,11 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         ),
         None,
     )
-    query = SearchQuery(country=country, area=area, hall=hall)
-    tagged = [p for raw in products for p in tax.product_phrases(raw)]
+    attributes = _attributes_named(ctx, nlu)
+    query = SearchQuery(country=country, area=area, hall=hall, attributes=attributes)
+    tagged = _without_generic_words(
+        ctx, [p for raw in products for p in tax.product_phrases(raw, _attribute_words(ctx, raw))]
+    )
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
     # or tag it as something else ("Landmaschinen" as a company): the message without its
     # framing words and the other things it names holds the whole phrase.
@@ -70,6 +73,22 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+def _attributes_named(ctx: Context, nlu: NluResult) -> tuple[str, ...]:
+    """What the message asks of the products ("bio", "halal"), outside company names."""
+    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
+    return tuple(
+        dict.fromkeys(
+            m.id
+            for m in ctx.taxonomy.attributes.mentions(nlu.text)
+            if not any(start < m.end and m.start < end for start, end in companies)
+        )
+    )
+
+
+def _attribute_words(ctx: Context, text: str) -> list[str]:
+    return [text[m.start : m.end] for m in ctx.taxonomy.attributes.mentions(text)]
 
 
 def _products_outside_countries(ctx: Context, nlu: NluResult) -> list[str]:
@@ -121,7 +140,15 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
         for word in _words_naming(ctx, e)
     ]
-    return tax.product_phrases(nlu.text, exclude=others + country_words)
+    attributes = _attribute_words(ctx, nlu.text)
+    phrases = tax.product_phrases(nlu.text, exclude=others + country_words + attributes)
+    return _without_generic_words(ctx, phrases)
+
+
+def _without_generic_words(ctx: Context, phrases: list[str]) -> list[str]:
+    """The phrases but those that are only a word like "products" ("produits sans gluten",
+    "dairy" and "products" tagged apart): it names nothing to look for."""
+    return [p for p in phrases if fold(p) not in ctx.taxonomy.generic_heads]
 
 
 def _words_naming(ctx: Context, entity: Entity) -> list[str]:
@@ -177,7 +204,7 @@ def names_products(
     phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
     query = SearchQuery(country=mentioned[0][0] if mentioned else None)
     head_first = ctx.t.locale in _HEAD_FIRST
-    return bool(phrases) and all(
+    return bool(phrases or _attributes_named(ctx, nlu)) and all(
         ctx.taxonomy.match_product(phrase, head_first=head_first).categories
         or (
             catalog_words
@@ -252,16 +279,20 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
 
 
 def _written_as_a_name(ctx: Context, text: str) -> str | None:
-    """Words the message writes as a company's name, one of them no everyday word (German
-    writes every noun with a capital: "Reha-Hilfsmittel" is products)."""
+    """Words the message writes as a company's name, one of them no product's; in German,
+    which writes every noun with a capital ("Reha-Hilfsmittel" is products), one of them
+    no everyday word either."""
     name = exhibitor_info.named_in_passing(ctx, text)
     words = re.findall(r"[^\W\d_]+", name or "")
+    everyday = names.is_common if ctx.t.locale == "de" else _never
     naming = [
-        w
-        for w in words
-        if not names.is_common(w.casefold()) and not exhibitor_info.names_goods(ctx, w)
+        w for w in words if not everyday(w.casefold()) and not exhibitor_info.names_goods(ctx, w)
     ]
     return name if len(words) > 1 and naming else None
+
+
+def _never(_: str) -> bool:
+    return False
 
 
 def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:
@@ -291,6 +322,7 @@ def describe(ctx: Context, query: SearchQuery) -> str:
     names = [ctx.taxonomy.category_name(c, ctx.t.locale) for c in dict.fromkeys(shown)]
     named = {fold(name) for name in names}
     parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
+    parts += [ctx.taxonomy.attributes.name(a, ctx.t.locale) for a in query.attributes]
     if query.country:
         parts.append(country_name(query.country, ctx.t.locale))
     if query.area:
@@ -405,15 +437,16 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         ",".join(query.keywords),
         ",".join(query.within),
         "n" if query.narrowing else "",
+        ",".join(query.attributes),
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) in (6, 7):  # a button from before searches had `within`, `narrowing`
-        args = (*args, "", "")[:8]
-    if len(args) != 8 or not args[0].isdigit():
+    if len(args) in (6, 7, 8):  # a button from before searches had `within`, `narrowing`,
+        args = (*args, "", "", "")[:9]  # `attributes`
+    if len(args) != 9 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords, within, narrowing = args
+    page, categories, country, area, hall, keywords, within, narrowing, attributes = args
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
@@ -423,6 +456,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
             hall=hall or None,
             within=tuple(c for c in within.split(",") if c),
             narrowing=narrowing == "n",
+            attributes=tuple(a for a in attributes.split(",") if a),
         ),
         int(page),
     )
@@ -430,6 +464,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
 
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
     query, page = _decode(args)
+    query = replace(query, attributes=ctx.taxonomy.attributes.known(query.attributes))
     return results(ctx, query, page, edit=True)
 
 
@@ -459,6 +494,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         hall=data.get("hall"),
         within=tuple(data.get("within", ())),
         narrowing=bool(data.get("narrowing")),
+        attributes=tuple(data.get("attributes", ())),
     )
 
 
@@ -467,6 +503,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     product and sets the country; "what about cheese?" keeps the country."""
     assert ctx.state.results is not None
     last = query_from_state(ctx.state.results.query)
+    last = replace(last, attributes=ctx.taxonomy.attributes.known(last.attributes))
     said = build_query(ctx, nlu, guess_products=False)
     products = said if said.categories or said.keywords else last
     merged = replace(
@@ -475,6 +512,7 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
         keywords=products.keywords,
         within=products.within,
         narrowing=products.narrowing,
+        attributes=said.attributes or last.attributes,
         country=said.country or last.country,
         area=said.area or last.area,
         hall=said.hall or last.hall,

@@ -34,6 +34,7 @@ from core.fulltext import (
     CATEGORY,
     DESCRIPTION,
     PART,
+    QUALIFIER,
     compound_heads,
     compound_tails,
     fold,
@@ -62,10 +63,19 @@ class SearchQuery:
     # The keywords only say which of `within`'s exhibitors ("hanche" among implants): they
     # count in those exhibitors' product lists, never in a profile.
     narrowing: bool = False
+    # What the products must be besides ("organic", "halal"): their exhibitors say so.
+    attributes: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.categories or self.keywords or self.country or self.area or self.hall)
+        return not (
+            self.categories
+            or self.keywords
+            or self.country
+            or self.area
+            or self.hall
+            or self.attributes
+        )
 
 
 @dataclass(frozen=True)
@@ -236,6 +246,8 @@ def _conditions(
             # ("materace kieszeniowe"): no category to scope it by, the word says it.
             matched = or_(matched, and_(Exhibitor.categories == "", _has_any(unread, dialect)))
         conditions.append(matched)
+    if taxonomy is not None:
+        conditions += [_says(taxonomy, a, dialect) for a in query.attributes]
     countries = _countries_of(query.country)
     if countries and dialect == "postgresql" and (query.categories or query.keywords):
         # The planner prices the word arrays too low and would read every exhibitor of the
@@ -249,6 +261,15 @@ def _conditions(
     if query.hall:
         conditions.append(Exhibitor.hall == query.hall)
     return conditions
+
+
+def _says(taxonomy: Taxonomy, attribute: str, dialect: str) -> ColumnElement[bool]:
+    """An exhibitor whose products or profile say the attribute, in any of its words."""
+    said = [v for word in taxonomy.attributes.words(attribute) for v in phrase_variants(word)]
+    # "Biowein", "Bio-Riesling": the word as a compound's first part, or joined by a hyphen.
+    joined = [[QUALIFIER + tokens[0]] for tokens in said if len(tokens) == 1]
+    by_nature = [[CATEGORY + c] for c in taxonomy.attributes.inherent(attribute)]
+    return _has_any(said + _as_first_parts(said) + joined + _described(said) + by_nature, dialect)
 
 
 def _matched(

@@ -55,6 +55,12 @@ class CountryMention(NamedTuple):
     end: int
 
 
+# What Korean writes after a country for "made in" (칠레산, 독일제), and the fewest
+# syllables a product written onto it has ("칠레산와인").
+_KOREAN_ORIGIN = ("산", "제")
+_LEAST_PRODUCT_SYLLABLES = 2
+
+
 class _Token(NamedTuple):
     key: str
     start: int  # in the original text
@@ -311,9 +317,10 @@ class CountryIndex:
             if _is_cjk(run):
                 found += self._cjk_mentions(run, origin[match.start() : match.end()])
                 words.append(_Token("", start, end, False, False))  # breaks multi-word names
+            elif _is_hangul(run):
+                words += self._hangul_tokens(run, start, end)
             else:
-                capitalised = text[start].isupper()
-                words.append(_Token(run, start, end, capitalised, _is_hangul(run)))
+                words.append(_Token(run, start, end, text[start].isupper(), False))
         found += self._word_mentions(words)
         return sorted(found, key=lambda m: m.start)
 
@@ -376,6 +383,17 @@ class CountryIndex:
                     continue
                 return width, code
         return 0, ""
+
+    def _hangul_tokens(self, run: str, start: int, end: int) -> list[_Token]:
+        """A Korean word, or its origin and its product when written as one: "칠레산와인" is
+        칠레산 and 와인. Only with 산 or 제 after the country's name: 호주머니 is a pocket."""
+        for at in range(len(run) - _LEAST_PRODUCT_SYLLABLES, 1, -1):
+            if run[at - 1] in _KOREAN_ORIGIN and self.words.get(run[: at - 1]):
+                return [
+                    _Token(run[:at], start, start + at, False, True),
+                    _Token(run[at:], start + at, end, False, True),
+                ]
+        return [_Token(run, start, end, False, True)]
 
     def _candidates(self, token: _Token) -> Iterator[str]:
         """The word, then for Korean the word without its particles ("독일산의" → "독일")."""

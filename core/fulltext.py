@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
 import Stemmer  # type: ignore[import-not-found]
 
@@ -38,6 +39,8 @@ _LATIN_STEMMERS = ("english", "german", "french", "spanish")
 # and "Kochtöpfe" find the compound but "Koch" does not, nor "Wein" find "Weinessig". The
 # mark is no ASCII character, so SQLite's word index takes it as a letter.
 PART = "·"
+# A word joined to the next by a hyphen ("Bio-Riesling": "ǂbio"); a letter, for both indexes.
+QUALIFIER = "ǂ"
 _COMPOUND_MIN = 7  # letters of the shortest word tried as a compound
 _PART_MIN = 3
 _PART_ZIPF = 2.5
@@ -78,6 +81,21 @@ def _without_marks(word: str) -> str:
 
 
 @cache
+def _morph() -> Any:
+    import pymorphy3  # the dictionaries take a moment to load: only when Russian is seen
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65_536)
+def russian_lemma(word: str) -> str:
+    """The dictionary form of a Russian word (Сибирской -> сибирский, колодок -> колодка);
+    a word the dictionary does not know (most company names) stays as written."""
+    parse = _morph().parse(word)[0]
+    return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
+
+
+@cache
 def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
 
@@ -88,11 +106,19 @@ def stem(word: str) -> str:
 
     The language of a two-word product is rarely knowable, so a Latin word gets the
     shortest of its English, German, French and Spanish stems: every inflection a language
-    strips is stripped ("wines", "vins" and "Weine" all give "win")."""
+    strips is stripped ("wines", "vins" and "Weine" all give "win"). A word is stemmed
+    without its accents, which people often leave out: "ecografia" and "ecografía" give
+    one stem."""
     if _is_cyrillic(word):
-        return _without_marks(_stemmer("russian").stemWord(word))
-    stems = [_stemmer(language).stemWord(word) for language in _LATIN_STEMMERS]
-    return _without_marks(min(stems, key=lambda s: (len(s), s)))
+        # By the dictionary form: the stemmer keeps "колодок" and "колодки" apart.
+        return _without_marks(_stemmer("russian").stemWord(russian_lemma(word)))
+    bare = _without_marks(word)
+    stems: list[str] = [_stemmer(language).stemWord(bare) for language in _LATIN_STEMMERS]
+    return min(stems, key=_shortest)
+
+
+def _shortest(stem: str) -> tuple[int, str]:
+    return len(stem), stem
 
 
 @cache
@@ -222,9 +248,11 @@ _ENDINGS = {"english": 2, "german": 2, "french": 4, "spanish": 4}
 
 @cache
 def _language_stems(word: str) -> tuple[str, ...]:
+    """Each language's stem of a word, as `stem` makes them."""
     if _is_cyrillic(word):
-        return (_without_marks(_stemmer("russian").stemWord(word)),)
-    return tuple(_without_marks(_stemmer(lang).stemWord(word)) for lang in _LATIN_STEMMERS)
+        return (stem(word),)
+    bare = _without_marks(word)
+    return tuple(_stemmer(lang).stemWord(bare) for lang in _LATIN_STEMMERS)
 
 
 def same_word(a: str, b: str) -> bool:
@@ -320,10 +348,13 @@ def _document_tokens(segment: str) -> list[str]:
             # A word joined to the next by a hyphen only qualifies it: "Luft-Wasser-
             # Wärmepumpen" are heat pumps, neither water nor water pumps. It stays in the
             # pairs ("wass_warmepump"), not as a word of its own, unless it is an acronym
-            # naming the product ("ESP-Steuergeräte", "LED-Leuchten").
+            # naming the product ("ESP-Steuergeräte", "LED-Leuchten"); with its own mark
+            # ("ǂbio" of "Bio-Riesling"), for what a product must be.
             acronym = len(match.group()) > 1 and match.group().isupper()
             if acronym or not _HYPHENATED.match(text, match.end()):
                 words.append(stems[-1])
+            else:
+                parts.append(QUALIFIER + stems[-1])
     tokens = words + [f"{a}_{b}" for a, b in itertools.pairwise(stems)] + parts
     for run in runs:
         tokens += run  # single characters: "茶", "虾" are whole products

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from core.attributes import Attributes, load_attributes, no_attributes
 from core.countries import CountryIndex, CountryMention, load_countries, region_name
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
@@ -29,6 +30,12 @@ _WORD = re.compile(r"\w+")
 def fold(text: str) -> str:
     """Case- and width-insensitive form used for every comparison."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+# How common a word after a product must be in a noun-first language, and how much more
+# than in English or German, to be read as saying which product (Zipf scale).
+_ROMANCE_ZIPF = 2.5
+_ZIPF_MARGIN = 1.0
 
 
 def _is_cjk(text: str) -> bool:
@@ -90,6 +97,7 @@ class Taxonomy:
     categories: dict[str, Category]
     cities: dict[str, City]
     countries: CountryIndex
+    attributes: Attributes = field(default_factory=no_attributes)
     request_words: frozenset[str] = frozenset()
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
@@ -294,6 +302,9 @@ class Taxonomy:
         at_end: list[tuple[tuple[Unit, ...], set[str]]] = []
         at_start: list[tuple[tuple[Unit, ...], set[str]]] = []
         at_end_noun_first: list[tuple[tuple[Unit, ...], set[str]]] = []
+        # Terms that open the phrase, for a label whose other words are a noun-first
+        # language's ("cosmétiques certifiés", "shampoings solides").
+        opening: list[tuple[tuple[Unit, ...], set[str]]] = []
         elsewhere: set[str] = set()
         for term in self._candidates(phrase):
             if tuple(phrase) == term:
@@ -303,11 +314,18 @@ class Taxonomy:
                 continue
             noun_first = term in self._head_first
             heads = _head_positions(phrase, head_first or noun_first)
-            for first, last in _occurrences(phrase, term, term in self._compound_tails):
+            # Any spelling of the term's stems: `_spelled` tells which of them is written.
+            found = _occurrences(phrase, term, term in self._compound_tails, any_spelling=True)
+            for first, last in found:
                 naming, kinds = self._spelled(term, phrase[first : last + 1])
                 ids = naming | kinds
                 if not ids:
                     continue
+                written = tuple(unit.word for unit in phrase[first : last + 1])
+                if first == 0 and any(
+                    spelling == written for spelling, _, _ in self._entries[term]
+                ):
+                    opening.append((term, ids))
                 if not _ends_aligned(phrase[last], term):
                     elsewhere |= ids
                 elif first <= max(heads) <= last:
@@ -323,6 +341,8 @@ class Taxonomy:
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
+        if not terms and opening and _said_after(phrase[len(max(opening, key=_size)[0]) :]):
+            terms = opening
         noun_first_start = all(term in self._head_first for term, _ in at_start)
         if (head_first or noun_first_start) and at_start and _words(at_start) > _words(at_end):
             # In a noun-first request a longer term at the start is the head: "pièces
@@ -593,10 +613,13 @@ class Taxonomy:
 
     def _phrases_of(self, segment: str) -> list[str]:
         words: list[str | None] = []
-        for word in re.findall(r"[^\W_]+", segment):
+        found = re.findall(r"[^\W_]+", segment)
+        for at, word in enumerate(found):
             if word in _ARTICLES and words and words[-1] in _LINKS:
                 words.append(word)  # "crèmes pour le visage", "Zubehör für die Küche"
-            elif word in self.request_words:
+            elif word in self.measure_words and at and found[at - 1].isdigit():
+                words.append(None)  # "пармезан 24 месяца", "icewine 375 ml": a size or age
+            elif word in self.request_words and not self._starts_a_term(found, at):
                 words.append(None)
             elif _is_cjk(word):
                 # A framing word or particle left on its own ("哪里有清酒": 有) frames too.
@@ -615,6 +638,15 @@ class Taxonomy:
         trimmed = (self._trim(chunk) for chunk in chunks)
         return [" ".join(chunk) for chunk in trimmed if chunk]
 
+    def _starts_a_term(self, words: list[str], at: int) -> bool:
+        """Whether a framing word starts a term with the words after it: "the vert" is
+        thé vert typed without its accent, not "the" and "vert"."""
+        return not _is_cjk(words[at]) and any(
+            tuple(units(" ".join(words[at : at + size]))) in self._term_index
+            for size in (2, 3)
+            if at + size <= len(words)
+        )
+
     def _split_cjk(self, run: str) -> list[str | None]:
         """A CJK run cut at its framing words of two characters or more, longest first."""
         for word in sorted(self.request_words, key=len, reverse=True):
@@ -627,15 +659,27 @@ class Taxonomy:
         """Framing and link words off both ends of a phrase, particles off its end."""
         edge = self.request_words | _LINKS
         words = list(chunk)
-        while words and words[0] in edge:
+        while words and words[0] in edge and not self._starts_a_term(words, 0):
             words.pop(0)
         while words and words[-1] in edge | self.request_particles:
             words.pop()
-        if words and _is_cjk(words[0]):
+        # A framing character is trimmed off a word only when the word is no product
+        # itself: 수 frames "살 수 있나요", but 수산물 is seafood.
+        if words and _is_cjk(words[0]) and not self._a_term_with_particles(words[0]):
             words[0] = _trim_start(words[0], self.request_words)
+        if words and _is_cjk(words[-1]) and not self._a_term_with_particles(words[-1]):
+            words[-1] = _trim_end(words[-1], self.request_words)
         if words and _is_cjk(words[-1]):
-            words[-1] = self._without_particles(_trim_end(words[-1], self.request_words))
+            words[-1] = self._without_particles(words[-1])
         return [w for w in words if w and not w.isdigit()]
+
+    @property
+    def link_words(self) -> frozenset[str]:
+        """The small words that link a product to its complement ("de", "for", "для")."""
+        return _LINKS
+
+    def _a_term_with_particles(self, word: str) -> bool:
+        return self.is_term(word) or self.is_term(self._without_particles(word))
 
     def _without_particles(self, word: str) -> str:
         """A CJK word without the particles it ends with ("의료기기를", "김치도"), unless a
@@ -821,6 +865,27 @@ def _trim_end(word: str, framing: frozenset[str]) -> str:
     return word
 
 
+def _size(found: tuple[tuple[Unit, ...], set[str]]) -> int:
+    return len(found[0])
+
+
+def _said_after(rest: list[Unit]) -> bool:
+    """Whether the words after a product are what a noun-first language says after one
+    ("certifiés", "solides", "naturels", "visage"), not an English or German head noun
+    ("cheese grater")."""
+    return bool(rest) and all(not unit.cjk and _noun_first_word(unit.word) for unit in rest)
+
+
+@lru_cache(maxsize=20_000)
+def _noun_first_word(word: str) -> bool:
+    """A word of French, Spanish, Italian or Portuguese much more than of English or German."""
+    from wordfreq import zipf_frequency  # loaded on first use
+
+    romance = max(zipf_frequency(word, language) for language in ("fr", "es", "it", "pt"))
+    other = max(zipf_frequency(word, language) for language in ("en", "de"))
+    return romance >= _ROMANCE_ZIPF and romance > other + _ZIPF_MARGIN
+
+
 def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
     """Where the head noun may be: before "de"/"for"/"для" if there is one, else at the
     end (English, German, Russian, Chinese, Japanese, Korean), or at the start."""
@@ -834,7 +899,11 @@ def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
 
 
 def _occurrences(
-    phrase: list[Unit], term: tuple[Unit, ...], compound: bool = False
+    phrase: list[Unit],
+    term: tuple[Unit, ...],
+    compound: bool = False,
+    *,
+    any_spelling: bool = False,
 ) -> Iterator[tuple[int, int]]:
     """Where a term stands in a phrase, as (first, last) unit positions: whole words in
     order; a CJK term inside a CJK run (two characters or more, or the whole run); a long
@@ -843,9 +912,9 @@ def _occurrences(
     size = len(term)
     for start in range(len(phrase) - size + 1):
         window = phrase[start : start + size]
-        if all(_unit_matches(have, want) for have, want in zip(window, term, strict=True)) or (
-            size == 1 and _compound_tail(window[0], term[0], compound)
-        ):
+        if all(
+            _unit_matches(have, want, any_spelling) for have, want in zip(window, term, strict=True)
+        ) or (size == 1 and _compound_tail(window[0], term[0], compound)):
             yield start, start + size - 1
 
 
@@ -886,12 +955,12 @@ def _longest(terms: list[tuple[tuple[Unit, ...], set[str]]]) -> set[str]:
     return {c for term, ids in terms if size(term) == longest for c in ids}
 
 
-def _unit_matches(have: Unit, want: Unit) -> bool:
+def _unit_matches(have: Unit, want: Unit, any_spelling: bool = False) -> bool:
     if have.cjk != want.cjk:
         return False
     if not have.cjk:
         return have.text == want.text and (
-            not have.word or not want.word or same_word(have.word, want.word)
+            any_spelling or not have.word or not want.word or same_word(have.word, want.word)
         )
     return have.text == want.text or (
         len(want.text) >= 2 and any(True for _ in _cjk_positions(have.text, want.text))
@@ -1010,7 +1079,8 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         categories=categories,
         cities=city_map,
         countries=load_countries(folder),
-        request_words=_folded_words(request.get("request_words")),
+        attributes=load_attributes(folder / "attributes.yml"),
+        request_words=_with_bare_spellings(_folded_words(request.get("request_words"))),
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
@@ -1034,6 +1104,19 @@ def _same_kinds(spec: dict[str, Any]) -> tuple[str, ...]:
         for group in spec.get("same") or ()
         for word in group
         if fold(str(word)) not in terms
+    )
+
+
+def _with_bare_spellings(words: frozenset[str]) -> frozenset[str]:
+    """The words and their spellings without accents, as people often type them ("donde",
+    "estan"); not CJK, whose marks are letters (가, が)."""
+    return words | {_without_accents(w) for w in words if not _is_cjk(w)}
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     )
 
 

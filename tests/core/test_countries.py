@@ -241,6 +241,24 @@ def test_mentions_give_spans_to_cut_from_a_product_phrase() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "product"),
+    [
+        ("칠레산와인수입업체", "칠레산", "와인"),
+        ("호주산소고기", "호주산", "소고기"),
+        ("독일제맥주", "독일제", "맥주"),
+    ],
+)
+def test_a_korean_origin_written_onto_its_product(text: str, country: str, product: str) -> None:
+    [(_, start, end)] = TAXONOMY.country_mentions(text)
+    assert text[start:end] == country
+    assert TAXONOMY.product_phrases(TAXONOMY.without_countries(text)) == [product]
+
+
+def test_a_korean_word_starting_like_a_country_is_no_origin() -> None:
+    assert TAXONOMY.country_mentions("호주머니") == []  # a pocket, not Australia
+
+
+@pytest.mark.parametrize(
     ("phrase", "product"),
     [
         ("French cheese", "cheese"),
@@ -391,6 +409,16 @@ def test_earlier_aliases_still_resolve(code: str) -> None:
         ("유럽 화장품", "150"),
         ("European cosmetics", "150"),
         ("vino de Sudamérica", "005"),
+        # Narrower regions, by CLDR's names and the way buyers say them.
+        ("北欧风格家具", "154"),
+        ("dairy from the Nordics", "154"),
+        ("мебель из Скандинавии", "154"),
+        ("vino de Europa del Este", "151"),
+        ("Middle East dates", "145"),
+        ("중동 태양광", "145"),
+        ("Käse aus Nahost", "145"),
+        ("café d'Amérique centrale", "013"),
+        ("Zentralasien", "143"),
     ],
 )
 def test_regions_are_named_like_countries(message: str, code: str) -> None:

@@ -31,6 +31,19 @@ def test_forms_of_one_word(a: str, b: str) -> None:
     assert same_word(a, b)
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("medical", "médical"),
+        ("congelees", "congelées"),
+        ("epices", "épices"),
+        ("electricas", "eléctricas"),
+    ],
+)
+def test_a_word_typed_without_its_accents_has_its_stem(typed: str, written: str) -> None:
+    assert stem(typed) == stem(written)
+
+
 def test_words_whose_stems_meet_across_languages_are_not_one_word() -> None:
     assert stem("helles") == stem("helado")  # the index's stem is one for all languages
     assert not same_word("helles", "helado")

@@ -218,6 +218,14 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("найди поставщиков мёда", ["мёда"]),
         ("化粧品の出展者を探しています", ["化粧品"]),
         ("find exhibitors", []),
+        # A framing word that starts a term typed without accents; a product that starts
+        # with a framing character (수); Korean business phrasing and chat shortcuts.
+        ("je cherche du the vert", ["the vert"]),
+        ("수산물 수입하려고 하는데 어디 있어요?", ["수산물"]),
+        ("수산물이요", ["수산물"]),
+        ("기저귀 공급사 소개 부탁드립니다", ["기저귀"]),
+        ("스카치위스키취급업체", ["스카치위스키"]),
+        ("qqn vend des crevettes congelees svp", ["crevettes congelees"]),
     ],
 )
 def test_product_phrases_of_a_request(message: str, phrases: list[str]) -> None:

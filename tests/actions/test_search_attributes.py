@@ -1,0 +1,96 @@
+"""What a buyer asks of the products besides what they are ("vin bio", "halal beef",
+"produits sans gluten"): only the exhibitors that say so, in any language, are listed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+
+import pytest
+
+from actions import search_exhibitors
+from bot.app import Container
+from core import catalog
+from tests.actions import search_eval
+from tests.actions.conftest import container_with, contexts_over, nlu
+
+CATALOG = search_eval.HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "A01,Domaine des Lauriers,,FR,food,1.1,1.1A-01,vin rouge bio;vin blanc,,,fr,,",
+        "A02,Weingut Kessler,,DE,food,1.1,1.1A-02,Bio-Riesling;Spätburgunder,,,de,,",
+        "A03,Bodegas Altamira,,ES,food,1.1,1.1A-03,vino tinto crianza;vino rosado,,,es,,",
+        "A04,Valley Cellars,,US,food,1.1,1.1A-04,Cabernet Sauvignon,Certified organic winery.,,en,,",
+        "A05,Anatolia Meat,,TR,food,1.2,1.2A-05,halal beef;halal lamb,,,tr,,",
+        "A06,Pampas Beef,,AR,food,1.2,1.2A-06,carne vacuna;bife de chorizo,,,es,,",
+        "A07,Vogel Backwaren,,DE,food,1.2,1.2A-07,glutenfreies Brot;Kekse,,,de,,",
+        "A08,Biscuiterie du Port,,FR,food,1.2,1.2A-08,biscuits pur beurre;galettes,,,fr,,",
+        "A09,Brasserie Lune,,BE,food,1.2,1.2A-09,bière sans alcool;bière blonde,,,fr,,",
+        "A10,Bio Planet Cosmetics,,DE,consumer,4.1,4.1A-10,Gesichtscreme;Shampoo,,,de,,",
+        "A11,Obsthof Lindner,,DE,food,1.2,1.2A-11,Apfelsaft naturtrüb,,,de,,",
+        "A12,Pivovar Dvůr,,CZ,food,1.2,1.2A-12,nealkoholické pivo,,,cs,,",
+    )
+)
+
+
+@pytest.fixture
+async def attributes_catalog(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG) as container:
+        yield container
+
+
+@pytest.fixture
+def ctx_of(attributes_catalog: Container) -> Iterator:
+    with contexts_over(attributes_catalog, 801) as make:
+        yield make
+
+
+def listed(ctx, text: str, intent: str = "search_exhibitors", **entities: str) -> set[str]:
+    query = search_exhibitors.build_query(ctx, nlu(text, intent, **entities))
+    return {e.id for e in catalog.search(ctx.session, query, taxonomy=ctx.taxonomy).items}
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("fr", "vin bio", {"A01", "A02", "A04"}),  # "Bio-Riesling", an English profile
+        ("en", "organic wine", {"A01", "A02", "A04"}),
+        ("zh", "有机葡萄酒", {"A01", "A02", "A04"}),
+        ("en", "halal beef", {"A05"}),
+        ("fr", "produits sans gluten", {"A07"}),
+        ("fr", "biere sans alcool", {"A09", "A12"}),  # in the brewery's own language too
+        ("de", "alkoholfreies Bier", {"A09", "A12"}),
+        ("de", "alkoholfreie Getränke", {"A09", "A11", "A12"}),  # juice is, by nature
+    ],
+)
+def test_an_attribute_keeps_the_exhibitors_that_say_it(ctx_of, locale, text, expected) -> None:
+    assert listed(ctx_of(locale), text) == expected
+
+
+def test_the_attribute_is_shown_with_the_results_and_kept_on_every_page(ctx_of) -> None:
+    ctx = ctx_of("fr")
+    query = search_exhibitors.build_query(ctx, nlu("vin bio", "search_exhibitors"))
+    assert query.attributes == ("organic",)
+    assert "Bio" in search_exhibitors.describe(ctx, query)
+    button = search_exhibitors._query_button(ctx, "next", query, 1)
+    _, args = ctx.codec.decode(button.data)
+    assert search_exhibitors._decode(args) == (query, 1)
+    assert search_exhibitors.query_from_state(search_exhibitors.query_to_state(query)) == query
+    # A button made before attributes existed, and one with an attribute nobody knows.
+    assert search_exhibitors._decode(args[:8])[0] == replace(query, attributes=())
+    forged = (*args[:8], "organic,nuclear")
+    reply = search_exhibitors.on_callback(ctx, forged)
+    assert "Bio" in reply.text and "nuclear" not in reply.text
+
+
+def test_an_attribute_word_in_a_company_name_is_no_attribute(ctx_of) -> None:
+    ctx = ctx_of("en")
+    result = nlu(
+        "Bio Planet Cosmetics shampoo", "search_exhibitors", company="Bio Planet Cosmetics"
+    )
+    assert search_exhibitors.build_query(ctx, result).attributes == ()
+
+
+def test_a_message_of_products_and_an_attribute_is_a_search(ctx_of) -> None:
+    ctx = ctx_of("fr")
+    assert search_exhibitors.names_products(ctx, nlu("produits sans gluten", "nlu_fallback"))

@@ -1,0 +1,49 @@
+"""Attributes named in a message, in any language, with or without accents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.attributes import load_attributes
+from core.settings import ROOT
+
+ATTRIBUTES = load_attributes(ROOT / "data" / "taxonomy" / "attributes.yml")
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "words"),
+    [
+        ("huile d'olive BIO", "organic", "BIO"),
+        ("Bio-Apfelsaft", "organic", "Bio"),
+        ("有机茶", "organic", "有机"),
+        ("유기농 화장품", "organic", "유기농"),
+        ("Gluten-free biscuits", "gluten_free", "Gluten-free"),
+        ("pâtes sans gluten", "gluten_free", "sans gluten"),
+        ("biere sans alcool", "alcohol_free", "sans alcool"),
+        ("безалкогольное пиво", "alcohol_free", "безалкогольное"),
+        ("cosmétiques végane", "vegan", "végane"),
+        ("halal beef", "halal", "halal"),
+    ],
+)
+def test_attributes_are_named_in_any_language(text: str, attribute: str, words: str) -> None:
+    [(found, start, end)] = ATTRIBUTES.mentions(text)
+    assert (found, text[start:end]) == (attribute, words)
+
+
+@pytest.mark.parametrize("text", ["biologie moléculaire", "biotech", "cheese", "gluten"])
+def test_words_that_only_start_like_one_name_none(text: str) -> None:
+    assert ATTRIBUTES.mentions(text) == []
+
+
+def test_no_file_no_attributes(tmp_path: Path) -> None:
+    assert load_attributes(tmp_path / "attributes.yml").mentions("vin bio") == []
+
+
+def test_inherent_categories_are_the_taxonomys() -> None:
+    from core.taxonomy import load_taxonomy
+
+    categories = load_taxonomy(ROOT / "data").categories
+    for attribute in ATTRIBUTES.by_id.values():
+        assert set(attribute.inherent) <= set(categories), attribute.id
