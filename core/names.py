@@ -41,6 +41,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from core.fulltext import russian_lemma
 from core.models import Exhibitor
 from core.settings import ROOT
 
@@ -169,11 +170,22 @@ _SOUNDS = (
     ("z", "s"),
     ("j", "g"),
 )
+# What Korean attaches to a word: "바다로" is 바다 and a particle; 드 ends 레스트라드.
+_KOREAN_PARTICLES = frozenset("은는이가을를의에도로와과랑만요들")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DOUBLED = re.compile(r"(.)\1+")
 # The consonants of a name, voiced and voiceless alike: what survives the vowels Japanese
 # and Korean add ("ノルドカム" norudokamu, "노르드캄" noreudeukam, "Nordkamm": nltkm).
 _SKELETON = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyhj")
+_SKELETON_KEEPING_J = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyh")
+# Latin letters that sound one way in one language and another in the next.
+_OTHER_READINGS = (
+    (re.compile("ch"), "sh"),
+    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile("z"), "ch"),
+    (re.compile("w"), "u"),  # Glow as 글로우, グロウ, глоу
+    (re.compile(r"(?<=[aeiou])r(?![aeiouy])"), ""),  # an English r not sounded: Farms 팜스
+)
 
 
 @dataclass(frozen=True)
@@ -244,20 +256,6 @@ def _without_accents(text: str) -> Iterator[str]:
             yield char  # kana voicing (ガ is not カ), Cyrillic й and ў
 
 
-@cache
-def _morph() -> Any:
-    import pymorphy3  # the dictionaries take a moment to load: only when Russian is seen
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-def _russian_lemma(word: str) -> str:
-    """The dictionary form of a Russian word (Сибирской -> сибирский); a word the
-    dictionary does not know (most company names) stays as written."""
-    parse = _morph().parse(word)[0]
-    return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
-
-
 def _lower(raw: str) -> str:
     return unicodedata.normalize("NFKC", raw).casefold().replace("’", "'")
 
@@ -272,7 +270,7 @@ def fold_word(raw: str) -> str:
         text = unicodedata.normalize("NFC", "".join(_without_accents(_ABBREVIATIONS[text])))
     text = "".join(_fold_char(char) for char in text)
     if _CYRILLIC.search(text):
-        text = _russian_lemma(text.replace("ё", "е"))
+        text = russian_lemma(text.replace("ё", "е"))
     return text
 
 
@@ -411,11 +409,35 @@ def sound_key(compact: str) -> str:
 
 
 def skeleton(compact: str) -> str:
-    """The consonants of a name as it sounds, whatever its script: vowels, h, j and y
-    dropped, voiced and voiceless consonants alike, r = l, doubles single."""
+    """The consonants of a name as it sounds, whatever its script: vowels, h and y dropped,
+    voiced and voiceless consonants alike, r = l, doubles single. A Latin name's j is
+    dropped (often a y: Jönsson), hangul's and kana's kept (제네바, ジェネバ)."""
     text = _NOT_ALNUM.sub("", anyascii(compact).lower())
-    text = _SOFT_C.sub("s", text).replace("x", "ks").replace("r", "l").translate(_SKELETON)
+    return _consonants(text, keep_j=_script(compact) != "latin")
+
+
+def _consonants(text: str, *, keep_j: bool) -> str:
+    text = _SOFT_C.sub("s", text).replace("x", "ks").replace("r", "l")
+    text = text.translate(_SKELETON_KEEPING_J if keep_j else _SKELETON)
     return _DOUBLED.sub(r"\1", text)
+
+
+def latin_skeletons(compact: str) -> tuple[str, ...]:
+    """A Latin name's skeleton, then those of the other ways its letters may sound, as
+    Korean and Japanese write them: "ch" as sh (샤토 for Château), a soft g and a j as j
+    (제네바 for Geneva, 로지스틱스 for Logistics, 잭슨 for Jackson), German z as ts
+    (메디친테크닉 for Medizintechnik), w as a vowel (글로우 for Glow), an r not sounded
+    (팜스 for Farms)."""
+    readings = [_NOT_ALNUM.sub("", anyascii(compact).lower())]
+    for spelling, sound in _OTHER_READINGS:
+        readings += [spelling.sub(sound, reading) for reading in readings]
+    shapes = [_consonants(reading, keep_j=keep) for keep in (False, True) for reading in readings]
+    return tuple(dict.fromkeys(shapes))
+
+
+def skeletons(compact: str) -> tuple[str, ...]:
+    """Every skeleton a name may be looked up by: a Latin one's readings, or its one."""
+    return latin_skeletons(compact) if _script(compact) == "latin" else (skeleton(compact),)
 
 
 def _is_cjk(word: str) -> bool:
@@ -460,7 +482,8 @@ class FoldedName:
     # Forms for typo and transliteration matching: (spelling, sound key or "", discount).
     fuzzy: tuple[tuple[str, str, float], ...]
     common: tuple[bool, ...] = ()  # per word: an everyday word
-    skeleton: str = ""
+    # Its consonants (`skeleton`); a Latin name's in each way it may sound.
+    skeletons: tuple[str, ...] = ()
     cjk: bool = False  # written without spaces: Han, kana or hangul
 
 
@@ -477,10 +500,10 @@ def fold_name(name: str) -> FoldedName | None:
     script = _script(compact)
     legal_form = _legal_form(all_words, kept)
     common = tuple(is_common(t.raw) or t.key in _CONNECTORS.values() for t in kept)
-    shape = skeleton(compact) if script != "han" else ""
+    shapes = skeletons(compact) if script != "han" else ()
     cjk = any(_is_cjk(word) for word in words)
     fuzzy = tuple(_fuzzy_forms(words, script, cjk))
-    return FoldedName(words, legal_form, compact, script, fuzzy, common, shape, cjk)
+    return FoldedName(words, legal_form, compact, script, fuzzy, common, shapes, cjk)
 
 
 def _legal_form(all_words: list[Token], kept: list[Token]) -> str:
@@ -611,10 +634,11 @@ class NameIndex:
                 if not discount:
                     self.by_sound.setdefault(sound, []).append(number)
                 sounds.add(sound, number, discount)
-        if len(folded.skeleton) >= MIN_SKELETON:
-            self.by_skeleton.setdefault(folded.skeleton, []).append(number)
-            if folded.script == "latin":
-                self.skeletons.add(folded.skeleton, number, 0.0)
+        for shape in folded.skeletons:
+            if len(shape) >= MIN_SKELETON:
+                self.by_skeleton.setdefault(shape, []).append(number)
+                if folded.script == "latin":
+                    self.skeletons.add(shape, number, 0.0)
         for word in dict.fromkeys(folded.words):
             self.postings.setdefault(word, []).append(number)
             self._owners.setdefault(word, set()).add(exhibitor_id)
@@ -657,6 +681,7 @@ class NameIndex:
                 self._match(n, "exact", 99.0, start, end)
                 for n in self.by_bag.get(tuple(sorted(w.key for w in words)), [])
             ]
+        exact = exact or self._with_its_own_words(words)
         if exact:
             return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
         best = (
@@ -678,6 +703,22 @@ class NameIndex:
                 best = []
             best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
+
+    def _with_its_own_words(self, words: Sequence[Token]) -> list[Match]:
+        """One of an exhibitor's names and words of its other names: "Qingdao Haiyang
+        Shuichan" for Qingdao Ocean Aquatic Products, alias Haiyang Shuichan."""
+        found = []
+        for at in range(1, len(words)):
+            for name, rest in ((words[at:], words[:at]), (words[:at], words[at:])):
+                for number in self.by_compact.get("".join(w.key for w in name), []):
+                    owner = self.keys[number].exhibitor_id
+                    if all(self._owns(owner, word.key) for word in rest):
+                        start, end = words[0].start, words[-1].end
+                        found.append(self._match(number, "exact", 98.0, start, end))
+        return found
+
+    def _owns(self, exhibitor_id: str, word: str) -> bool:
+        return any(self.keys[n].exhibitor_id == exhibitor_id for n in self.postings.get(word, []))
 
     def _written_as_one(self, compact: str, start: int, end: int) -> list[Match]:
         """Names with a run of words the query writes differently spaced ("Vandamme
@@ -770,6 +811,14 @@ class NameIndex:
             for w in tokens(text)
         ]
         found = self._link(words, tagged, model_tags=True)
+        # "dairy from the Nordics": words that name a country or a region are no company,
+        # close as they come to one's name (Nordica), unless the model took them for one.
+        found = [
+            m
+            for m in found
+            if not any(s <= m.start and m.end <= e for s, e in places)
+            or any(s < m.end and m.start < e for s, e in tagged)
+        ]
         return _distinct(_longest_first(found))
 
     # --- word-level linking ----------------------------------------------------------------
@@ -936,7 +985,11 @@ class NameIndex:
             # characters that may straddle words of another name (华盛巧克力贸易: 力贸易).
             start = found.positions[0] == 0 and len(pairs) == len(found.positions) - 1
             inside = share >= CJK_PART_SHARE and len(found.positions) >= CJK_INNER_PART
-            return len(found.positions) >= 2 and (inside or start) and rare
+            # 헬스케어 of 세원헬스케어 is everyday words ("필립스 헬스케어" is another company);
+            # Chinese and Japanese names are made of everyday words (花王, 湄公河大米).
+            run = "".join(names[p] for p in found.positions)
+            everyday = bool(_HANGUL.match(run)) and _everyday(run)
+            return len(found.positions) >= 2 and (inside or start) and rare and not everyday
         for at, position in enumerate(found.positions):
             word = names[position]
             rare = self.spread.get(word, 0) <= DISTINCT_EXHIBITORS
@@ -1044,13 +1097,16 @@ class NameIndex:
 
     def _sounding(self, compact: str, start: int, end: int) -> list[Match]:
         """Names in another script with the same consonants (ノルドカム = Nordkamm)."""
-        shape = skeleton(compact) if _script(compact) != "han" else ""
-        if len(shape) < MIN_SKELETON:
-            return []
         script = _script(compact)
+        shapes = (
+            [s for s in skeletons(compact) if len(s) >= MIN_SKELETON] if script != "han" else []
+        )
+        if not shapes:
+            return []
+        shape = shapes[0]
         found = [
             self._match(n, "fuzzy", FUZZY_CUTOFF, start, end)
-            for n in self.by_skeleton.get(shape, [])
+            for n in dict.fromkeys(n for s in shapes for n in self.by_skeleton.get(s, []))
             if (self.keys[n].folded.script == "latin") != (script == "latin")
         ]
         if script == "other" and len(shape) > MIN_SKELETON and not found:
@@ -1129,8 +1185,9 @@ def _may_sound_like_a_name(window: Sequence[Token]) -> bool:
     if sum(len(w.key) for w in window) < least:
         return False
     for edge in (window[0], window[-1]):
-        # 주, 지 add no consonant, "в" is a preposition: no edge of a name
-        if not skeleton(edge.key) or (not _is_cjk(edge.key) and is_common(edge.raw)):
+        # 이, 어 add no consonant (하 adds an h), "в" is a preposition: no edge of a name
+        sounded = skeleton(edge.key) or "h" in anyascii(edge.key).lower()
+        if not sounded or (not _is_cjk(edge.key) and is_common(edge.raw)):
             return False
     chunks: list[list[Token]] = []
     for at, word in enumerate(window):
@@ -1157,7 +1214,7 @@ def _everyday(word: str) -> bool:
             split[start] and is_common(word[start:end])
             for start in range(max(0, end - 8), end - shortest + 1)
         )
-    particle = bool(_HANGUL.match(word)) and len(word) > 2 and split[-2]
+    particle = word[-1] in _KOREAN_PARTICLES and len(word) > 2 and split[-2]
     return split[-1] or particle
 
 

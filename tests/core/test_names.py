@@ -606,6 +606,39 @@ def test_names_in_another_script_by_their_sound(linking, text: str) -> None:
     assert first_mention(linking, text)[0] == {"NRD"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("샤토 카스텔노 부스 어디예요?", "CHB"),  # French "ch" as sh
+        ("제네바 바이오로직스 연락처", "GEN"),  # soft g and g as j
+        ("ジェネバ・バイオロジクスのブース", "GEN"),
+        ("Where is Geneva Biologics?", "GEN"),
+        ("Where is Chateau Castelnau?", "CHB"),
+        ("하르트만 메디친테크닉이랑 미팅 잡고 싶어요", "HMT"),  # German z as ts, an h to start
+        ("웨스트브룩 데어리 팜스 부스 어디예요", "WDF"),  # w as a vowel, an r not sounded
+    ],
+)
+def test_latin_letters_read_the_way_korean_and_japanese_write_them(
+    text: str, expected: str
+) -> None:
+    index = names.build_index(
+        [
+            ("CHB", "Château Castelnau", None, None),
+            ("GEN", "Geneva Biologics Ltd", None, None),
+            ("KNB", "Kanebo Biolabs", None, None),
+            ("HMT", "Hartmann Medizintechnik GmbH", None, None),
+            ("WDF", "Westbrook Dairy Farms", None, None),
+        ]
+    )
+    assert {m.exhibitor_id for m in index.mentions(text)} == {expected}
+
+
+def test_a_korean_name_ends_in_a_particle_not_in_any_syllable() -> None:
+    # 레스트라드 is 레스 + 트라 + 드, and 드 is no particle: it may be a name by its sound.
+    index = names.build_index([("LES", "Lestrade Logistics", None, None)])
+    assert [m.exhibitor_id for m in index.mentions("레스트라드 로지스틱스 부스")] == ["LES"]
+
+
 def test_everyday_katakana_words_are_no_name(linking) -> None:
     # ビジネス + フォーラム are two everyday words, not Business Forum Ltd by its sound.
     assert names.mentions(linking, "ビジネスフォーラムはどこですか") == []
@@ -683,3 +716,31 @@ def test_a_name_part_that_is_the_lesser_part_of_the_query_names_another_company(
 def test_a_names_words_in_another_order_are_the_name(session) -> None:
     assert found(session, "Medtech Nordic") == ["NOR"]
     assert found(session, "Gourmet Evergreen Ltd") == ["EV1"]
+
+
+def test_words_naming_a_region_are_no_company_close_to_them() -> None:
+    index = names.build_index([("NOR", "Pelletteria Nordica S.r.l.", None, "Nordica")])
+    text = "dairy products from the Nordics"
+    place = (text.index("the Nordics"), len(text))
+    assert index.mentions(text, places=[place]) == []
+    # Unless the model took them for a company's name.
+    assert [m.exhibitor_id for m in index.mentions(text, [place], [place])] == ["NOR"]
+
+
+def test_a_name_with_words_of_the_exhibitors_other_names() -> None:
+    """ "Qingdao Haiyang Shuichan": the alias, after a word of the catalog name."""
+    index = names.build_index(
+        [
+            ("QOA", "Qingdao Ocean Aquatic Products Co., Ltd.", None, "Haiyang Shuichan"),
+            ("QBR", "Qingdao Harbour Brewery", None, None),
+        ]
+    )
+    assert [m.exhibitor_id for m in index.find("Qingdao Haiyang Shuichan")] == ["QOA"]
+    assert index.find("Qingdao Haiyang Beer") == []
+
+
+def test_an_everyday_korean_part_of_a_name_tells_no_company() -> None:
+    """ "필립스 헬스케어": 헬스케어 (healthcare) is in 세원헬스케어, and says nothing of which."""
+    index = names.build_index([("SWH", "Sewon Healthcare", None, "세원헬스케어")])
+    assert index.mentions("필립스 헬스케어 부스 알려줘", [(0, 8)]) == []
+    assert [m.exhibitor_id for m in index.find("세원헬스케어")] == ["SWH"]
