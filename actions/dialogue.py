@@ -216,7 +216,12 @@ def _only_a_country(ctx: Context, value: str) -> bool:
 def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
     guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
     if not guessed:
-        return nlu
+        # "tenes el stand de estancia el ombu?": a name in lower case, by a booth cue.
+        lower = exhibitor_info.named_around_a_cue(ctx, nlu.text)
+        return _with_company(nlu, lower) if lower else nlu
+    written = names.tokens(guessed)
+    if len(names.strip_legal_forms(written)) not in {0, len(written)}:
+        return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
     words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
     # A short word ("Sol", "Oro", "Mar") names companies more often than products.
     naming = [w for w in words if len(w) < 4 or not exhibitor_info.names_goods(ctx, w)]
@@ -290,10 +295,16 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Lofoten Sjomat", "conservas goitia", "Vinos de Salta S.R.L.": a message that is
         # only a company's name asks for that company, whatever the model made of it.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
-    if intent in NOT_UNDERSTOOD | {"search_exhibitors"} and (name := _company_object(ctx, nlu)):
-        # "busco a aceitunas la andaluza": Spanish's "a" before a company, whose name
-        # follows in lower case.
+    if intent in NOT_UNDERSTOOD | {"search_exhibitors", "inform"} and (
+        name := _company_object(ctx, nlu)
+    ):
+        # "busco a aceitunas la andaluza", "la marca Brandtissimo": Spanish's "a" or a noun
+        # for a company before one, whose name may follow in lower case.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
+    if intent == "list_events" and _about_a_company_not_events(ctx, nlu):
+        # "¿Qué fabrican los de Daesung Precision?", "¿Está Viña Los Robles en la feria?": a
+        # company, and no city or day an event would be looked for by.
+        intent = "exhibitor_info"
     if (
         intent in NOT_UNDERSTOOD | {"refine"}
         and exhibitor_info.named(nlu)
@@ -308,12 +319,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # puedo encontrar a los de Viña Los Robles?" as one for events: where a catalog
         # company is, is what is asked.
         intent = "exhibitor_info"
-    if intent in {"out_of_scope", "nlu_fallback"} and cues.has(nlu.text, "booth", ctx.t.locale):
-        # "Wo ist der Stand von Rheinland Optik?": a booth is asked for, of a company the
-        # model did not see; the catalog answers that it has none of that name.
-        guessed = exhibitor_info.named_in_passing(
-            ctx, nlu.text
-        ) or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+    if intent in {"out_of_scope", "nlu_fallback"} and _asks_where(ctx, nlu):
+        # "Wo ist der Stand von Rheinland Optik?", "flores la esperanza en q hall estan": a
+        # booth or hall is asked for, of a company the model did not see; the catalog
+        # answers with it, or that it has none of that name.
+        guessed = (
+            exhibitor_info.named_in_passing(ctx, nlu.text)
+            or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+            or exhibitor_info.named_around_a_cue(ctx, nlu.text)
+        )
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
@@ -339,11 +353,13 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform"} and area_named(nlu.text.strip(" ?!.¿¡")):
         # "agroalimentaire", "Lebensmittel": an exhibition area's word alone lists the area.
         intent = "search_exhibitors"
-    if intent in NOT_UNDERSTOOD | SMALL_TALK and search.names_products(ctx, nlu, profiles=not chat):
+    if intent in NOT_UNDERSTOOD | SMALL_TALK | {"more_results"} and search.names_products(
+        ctx, nlu, profiles=not chat
+    ):
         # A product the model has not seen ("冷凍ドリアン", "cold chain logistics") can pull
-        # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye): a
-        # message that is only products, in the taxonomy's or the catalog's words, is a
-        # search.
+        # the intent off, even to small talk ("Bier aus Tschechien" read as goodbye) or to
+        # "more" with no list shown ("produits sans gluten"): a message that is only
+        # products, in the taxonomy's or the catalog's words, is a search.
         intent = "search_exhibitors"
     if (
         intent == "exhibitor_info"
@@ -407,6 +423,10 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     if not exhibitor_info.names_a_catalog_company(ctx, nlu):
         return False
     return not _search_values(nlu) or _asks_where(ctx, nlu)
+
+
+def _about_a_company_not_events(ctx: Context, nlu: NluResult) -> bool:
+    return exhibitor_info.named(nlu) and not (nlu.values("city") or nlu.values("date"))
 
 
 def _products_tagged_as_a_company(ctx: Context, nlu: NluResult) -> bool:
@@ -557,6 +577,7 @@ def _lingang_follow_up(ctx: Context, nlu: NluResult, intent: str) -> Reply | Non
         return None
     if intent in {"lingang_faq", "nlu_fallback", "inform"}:
         return lingang_faq.follow_up_to(ctx, topic, nlu.text)
-    if intent in {"out_of_scope", "help"} | SMALL_TALK and facet:
+    if intent in {"out_of_scope", "help", "refine", "more_results"} | SMALL_TALK and facet:
+        # "그럼 항목이 몇 개예요?" read as narrowing a list: no list is shown, the topic is.
         return lingang_faq.follow_up(ctx, topic, facet)
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 
 from actions.areas import area_name
@@ -164,6 +165,46 @@ def named_in_lower_case(ctx: Context, text: str) -> str | None:
     name's however everyday they are."""
     found = names.mentions(ctx.session, text, tagged=[(0, len(text))])
     return text[found[0].start : found[0].end] if found else None
+
+
+def named_around_a_cue(ctx: Context, text: str) -> str | None:
+    """The words after a booth, where or contact cue, or else before it, written in lower
+    case, that may be a company's name the catalog does not have ("tenes el stand de
+    estancia el ombu", "cafe los andes contacto"): one of them names no product, country
+    or everyday thing."""
+    if _CJK.search(text):
+        return None
+    locale = ctx.t.locale
+    after = [rest for key in _ASKING if (rest := cues.after(text, key, locale))]
+    before = [text[:at] for key in _ASKING if (at := cues.first_at(text, key, locale)) is not None]
+    framing = {
+        _bare(w) for w in ctx.taxonomy.request_words | ctx.taxonomy.link_words | _cue_words(locale)
+    }
+    for segment in [*after, *before]:
+        words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", segment)
+        while words and _bare(words[0]) in framing:
+            words.pop(0)
+        while words and _bare(words[-1]) in framing:
+            words.pop()
+        naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
+        if words and naming:
+            return " ".join(words)
+    return None
+
+
+def _bare(word: str) -> str:
+    """A word as framing words are compared with it: folded, without accents ("esta")."""
+    decomposed = unicodedata.normalize("NFD", cues.fold(word))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _cue_words(locale: str) -> frozenset[str]:
+    return frozenset(
+        cues.fold(word)
+        for key in _ASKING
+        for phrase in cues.lexicon(locale).lists.get(key, ())
+        for word in phrase.split()
+    )
 
 
 def _before_cue(text: str, locale: str) -> str | None:

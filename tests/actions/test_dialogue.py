@@ -40,8 +40,9 @@ def shown_exhibitors(ctx, reply) -> set[str]:
         ("en", "brewing systems", "nlu_fallback", {}, {"C19"}),
         # A country and a product word tagged as companies the catalog does not have.
         ("zh", "匈牙利贵腐酒", "out_of_scope", {"company": ["匈牙利", "酒"]}, {"C14"}),
-        # A product read as "start over" ("bornes de recharge").
+        # A product read as "start over" ("bornes de recharge"), or as "more" with no list.
         ("de", "Industrieroboter", "start_over", {}, {"C17"}),
+        ("en", "Schweißroboter", "more_results", {}, {"C17"}),
         # A form's answer with no form open, a language request naming no language.
         ("fr", "croissants", "inform", {}, {"C09"}),
         ("de", "Industrieroboter", "set_language", {}, {"C17"}),
@@ -112,6 +113,62 @@ def test_an_unknown_company_with_a_product_word_in_its_name_is_not_a_search(c_ct
     ctx = c_ctx("es")
     reply = dialogue.respond(ctx, nlu("¿Dónde están los Vinos Tintos?", "exhibitor_info"))
     assert ctx.state.results is not None, reply.text
+
+
+def test_words_and_a_legal_form_before_a_where_question_are_a_company(c_ctx) -> None:
+    """ "华顺葡萄酒进口公司在哪个馆？" with only 葡萄酒 tagged: a company the catalog lacks."""
+    ctx = c_ctx("zh")
+    text = "华顺葡萄酒进口公司在哪个馆？"
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", product="葡萄酒"))
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(
+        name="华顺葡萄酒进口公司"
+    )
+    assert reply.text.startswith(missing), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "name"),
+    [
+        ("tenes el stand de estancia el ombu?", "exhibitor_info", "estancia el ombu"),
+        ("donde esta hoshikawa denki", "nlu_fallback", "hoshikawa denki"),
+        ("alimentos dona chela q stand", "exhibitor_info", "alimentos dona chela"),
+    ],
+)
+def test_a_name_in_lower_case_by_a_booth_cue_is_a_company_the_catalog_lacks(
+    c_ctx, text: str, intent: str, name: str
+) -> None:
+    ctx = c_ctx("es")
+    reply = dialogue.respond(ctx, nlu(text, intent))
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=name)
+    assert reply.text.startswith(missing), reply.text
+
+
+def test_a_booth_cue_with_no_name_asks_which_company(c_ctx) -> None:
+    ctx = c_ctx("es")
+    reply = dialogue.respond(ctx, nlu("donde esta el stand?", "exhibitor_info"))
+    asked = ctx._("Which company? Tell me its name, e.g. “booth of Nordic Medtech”.")
+    assert reply.text.startswith(asked), reply.text
+
+
+def test_a_company_the_model_took_for_events_is_looked_up(c_ctx) -> None:
+    """ "¿Está Viña Los Robles en la feria?" read as events: a company the catalog lacks."""
+    ctx = c_ctx("es")
+    text = "¿Está Viña Los Robles en la feria?"
+    reply = dialogue.respond(ctx, nlu(text, "list_events", company="Viña Los Robles"))
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name="Viña Los Robles")
+    assert reply.text.startswith(missing), reply.text
+    # With a city, events are what is asked for.
+    ctx = c_ctx("es")
+    reply = dialogue.respond(
+        ctx,
+        nlu(
+            "eventos de Viña Los Robles en Hangzhou",
+            "list_events",
+            company="Viña Los Robles",
+            city="Hangzhou",
+        ),
+    )
+    assert not reply.text.startswith(missing), reply.text
 
 
 def test_a_category_inside_a_company_name_is_a_search(c_ctx) -> None:
@@ -220,6 +277,23 @@ def names_ctx(names_catalog: Container) -> Iterator:
         # Spanish's "a" before a company; a where-question with the name in lower case.
         ("es", "busco a aceitunas la andaluza", "search_exhibitors", {}, "1.1A-09"),
         ("es", "bodegas san roman donde esta", "exhibitor_info", {}, "1.1A-10"),
+        # A noun for a company before one; a company the model took for events.
+        ("es", "la marca Jongga", "inform", {}, "1.1K-01"),
+        (
+            "fr",
+            "la société Präzision Jura",
+            "search_exhibitors",
+            {"company": "Präzision Jura"},
+            "4.1A-04",
+        ),
+        ("de", "die Firma Hanbit Beauty", "nlu_fallback", {}, "4.1A-13"),
+        (
+            "es",
+            "¿Qué fabrican los de Dahye Cosmetic?",
+            "list_events",
+            {"company": "Dahye Cosmetic"},
+            "4.1A-12",
+        ),
         # A company and products of its own; a where-question about a name with a country.
         (
             "es",

@@ -2,10 +2,11 @@ import html
 
 import pytest
 
-from actions import lingang_faq
+from actions import dialogue, lingang_faq
 from actions.base import NluResult
 from core.lingang import TOPICS, follow_up_facet, load_knowledge_base
 from core.settings import LOCALES, ROOT
+from tests.actions.conftest import nlu
 
 
 def faq(topic: str | None, confidence: float = 0.9) -> NluResult:
@@ -169,3 +170,13 @@ def test_a_follow_up_that_asks_no_facet_gets_the_details(make_ctx) -> None:
     ctx = make_ctx("en")
     reply = lingang_faq.follow_up_to(ctx, "finance", "and?")
     assert ctx.knowledge["finance"].answers["en"].details in unescaped(reply.text)
+
+
+def test_a_follow_up_read_as_narrowing_a_list_answers_the_topic(make_ctx) -> None:
+    """ "그럼 항목이 몇 개예요?" read as "refine": no list is shown, the topic is."""
+    ctx = make_ctx("ko")
+    ctx.state.subject, ctx.state.topic = "lingang", "negative_list"
+    reply = dialogue.respond(ctx, nlu("그럼 항목이 몇 개예요?", "refine"))
+    facet = follow_up_facet("그럼 항목이 몇 개예요?")
+    assert facet is not None
+    assert reply.text == lingang_faq.follow_up(make_ctx("ko"), "negative_list", facet).text
