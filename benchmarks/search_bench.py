@@ -189,6 +189,8 @@ REQUESTS = [
     ("gin", None),
     ("tractors", None),
 ]
+# What the products must be besides ("vin bio", "halal beef"): one more word test per row.
+WITH_ATTRIBUTES = [("wine", "organic"), ("beer", "alcohol_free")]
 
 
 def realistic_catalog(rows: int, seed: int = 7) -> bytes:
@@ -221,6 +223,7 @@ def realistic_requests() -> list[tuple[str | None, SearchQuery]]:
     ]
     return [
         *requests,
+        *((phrase, SearchQuery(attributes=(attribute,))) for phrase, attribute in WITH_ATTRIBUTES),
         (None, SearchQuery(area="equipment", country="DE")),
         (None, SearchQuery(hall="8.2")),
     ]

@@ -42,6 +42,15 @@ def deferred_word_index(session: Session, bulk: bool) -> Iterator[None]:
             yield
 
 
+def refresh_statistics(session: Session) -> None:
+    """PostgreSQL's counts of the exhibitors' words, after an import changed them: without
+    them the planner takes a rare word ("organic") for a common one and reads every row
+    (200 ms instead of 13 for "organic wine" at 20,000 exhibitors). SQLite's word index
+    needs none."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE exhibitors"))
+
+
 @contextmanager
 def _postgres_indexes_rebuilt(session: Session) -> Iterator[None]:
     # The primary key, unique indexes and those behind other constraints stay: they guard

@@ -526,6 +526,7 @@ def import_exhibitors(
     _remember_import(source, file_sha256, (state, state_sha256), plan, report)
     if new or changed or report.retired:
         names.forget(session)  # this process finds the new names at once; others within a second
+        bulk.refresh_statistics(session)
     return report
 
 

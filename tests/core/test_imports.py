@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot.__main__ import main
 from core.db import make_engine, migrate, session_factory, transaction
@@ -534,3 +534,20 @@ def test_recategorise_refreshes_categories_from_an_older_taxonomy(sessions, taxo
         assert "medical_devices" in session.get(Exhibitor, "T1").categories
         refreshed = session.scalars(select(ExhibitorCategory.exhibitor_id)).all()
         assert set(refreshed) == {"T1", "T2"}
+
+
+def test_an_import_leaves_postgres_the_words_statistics(sessions, taxonomy) -> None:
+    """Without them the planner takes a rare word for a common one and reads every row."""
+    with sessions() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            pytest.skip("SQLite's word index keeps no planner statistics")
+        before = session.scalar(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'exhibitors'::regclass")
+        )
+    with transaction(sessions) as session:
+        import_exhibitors(session, GOOD.encode(), taxonomy)
+    with sessions() as session:
+        after = session.scalar(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'exhibitors'::regclass")
+        )
+    assert (before, after) == (-1, 2)
