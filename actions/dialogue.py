@@ -322,10 +322,12 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in {"out_of_scope", "nlu_fallback"} and _asks_where(ctx, nlu):
         # "Wo ist der Stand von Rheinland Optik?", "flores la esperanza en q hall estan": a
         # booth or hall is asked for, of a company the model did not see; the catalog
-        # answers with it, or that it has none of that name.
+        # answers with it, or that it has none of that name. Where products are asked for
+        # ("올리브 오일 어디서 볼 수 있나요"), only words that name none are a name.
+        booth = cues.has(nlu.text, "booth", ctx.t.locale)
         guessed = (
-            exhibitor_info.named_in_passing(ctx, nlu.text)
-            or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+            (booth and exhibitor_info.named_in_passing(ctx, nlu.text))
+            or (booth and exhibitor_info.named_in_lower_case(ctx, nlu.text))
             or exhibitor_info.named_around_a_cue(ctx, nlu.text)
         )
         if guessed and not exhibitor_info.named(nlu):
