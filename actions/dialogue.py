@@ -582,4 +582,11 @@ def _lingang_follow_up(ctx: Context, nlu: NluResult, intent: str) -> Reply | Non
     if intent in {"out_of_scope", "help", "refine", "more_results"} | SMALL_TALK and facet:
         # "그럼 항목이 몇 개예요?" read as narrowing a list: no list is shown, the topic is.
         return lingang_faq.follow_up(ctx, topic, facet)
+    if (
+        intent == "search_exhibitors"
+        and facet
+        and not search.names_products(ctx, nlu, catalog_words=False)
+    ):
+        # "combien de mesures contient-elle ?" read as a search that names no product.
+        return lingang_faq.follow_up(ctx, topic, facet)
     return None

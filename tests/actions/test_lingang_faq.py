@@ -172,11 +172,19 @@ def test_a_follow_up_that_asks_no_facet_gets_the_details(make_ctx) -> None:
     assert ctx.knowledge["finance"].answers["en"].details in unescaped(reply.text)
 
 
-def test_a_follow_up_read_as_narrowing_a_list_answers_the_topic(make_ctx) -> None:
-    """ "그럼 항목이 몇 개예요?" read as "refine": no list is shown, the topic is."""
-    ctx = make_ctx("ko")
+@pytest.mark.parametrize(
+    ("locale", "text", "intent"),
+    [
+        ("ko", "그럼 항목이 몇 개예요?", "refine"),  # no list is shown: the topic is
+        ("fr", "combien de mesures contient-elle ?", "search_exhibitors"),  # names no product
+    ],
+)
+def test_a_follow_up_read_as_a_search_or_narrowing_answers_the_topic(
+    make_ctx, locale: str, text: str, intent: str
+) -> None:
+    ctx = make_ctx(locale)
     ctx.state.subject, ctx.state.topic = "lingang", "negative_list"
-    reply = dialogue.respond(ctx, nlu("그럼 항목이 몇 개예요?", "refine"))
-    facet = follow_up_facet("그럼 항목이 몇 개예요?")
+    reply = dialogue.respond(ctx, nlu(text, intent))
+    facet = follow_up_facet(text)
     assert facet is not None
-    assert reply.text == lingang_faq.follow_up(make_ctx("ko"), "negative_list", facet).text
+    assert reply.text == lingang_faq.follow_up(make_ctx(locale), "negative_list", facet).text
