@@ -25,6 +25,12 @@ def shown_exhibitors(ctx, reply) -> set[str]:
     }
 
 
+def assert_not_found(ctx, reply, name: str) -> None:
+    """The reply says the catalog has no exhibitor of this name."""
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=name)
+    assert reply.text.startswith(missing), reply.text
+
+
 @pytest.mark.parametrize(
     ("locale", "text", "intent", "entities", "expected"),
     [
@@ -107,8 +113,7 @@ def test_an_unknown_company_with_a_product_word_in_its_name_is_not_a_search(c_ct
     ctx = c_ctx("es")
     text = "¿Me das el contacto de Vinos del Sol?"
     reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", product="Vinos"))
-    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name="Vinos del Sol")
-    assert reply.text.startswith(missing), reply.text
+    assert_not_found(ctx, reply, "Vinos del Sol")
     # Products and a nationality written with capitals are still a search.
     ctx = c_ctx("es")
     reply = dialogue.respond(ctx, nlu("¿Dónde están los Vinos Tintos?", "exhibitor_info"))
@@ -120,10 +125,7 @@ def test_words_and_a_legal_form_before_a_where_question_are_a_company(c_ctx) -> 
     ctx = c_ctx("zh")
     text = "华顺葡萄酒进口公司在哪个馆？"
     reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", product="葡萄酒"))
-    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(
-        name="华顺葡萄酒进口公司"
-    )
-    assert reply.text.startswith(missing), reply.text
+    assert_not_found(ctx, reply, "华顺葡萄酒进口公司")
 
 
 @pytest.mark.parametrize(
@@ -139,8 +141,7 @@ def test_a_name_in_lower_case_by_a_booth_cue_is_a_company_the_catalog_lacks(
 ) -> None:
     ctx = c_ctx("es")
     reply = dialogue.respond(ctx, nlu(text, intent))
-    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name=name)
-    assert reply.text.startswith(missing), reply.text
+    assert_not_found(ctx, reply, name)
 
 
 def test_a_booth_cue_with_no_name_asks_which_company(c_ctx) -> None:
@@ -155,8 +156,7 @@ def test_a_company_the_model_took_for_events_is_looked_up(c_ctx) -> None:
     ctx = c_ctx("es")
     text = "¿Está Viña Los Robles en la feria?"
     reply = dialogue.respond(ctx, nlu(text, "list_events", company="Viña Los Robles"))
-    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name="Viña Los Robles")
-    assert reply.text.startswith(missing), reply.text
+    assert_not_found(ctx, reply, "Viña Los Robles")
     # With a city, events are what is asked for.
     ctx = c_ctx("es")
     reply = dialogue.respond(
@@ -168,6 +168,7 @@ def test_a_company_the_model_took_for_events_is_looked_up(c_ctx) -> None:
             city="Hangzhou",
         ),
     )
+    missing = ctx._("I couldn’t find an exhibitor called “{name}”.").format(name="Viña Los Robles")
     assert not reply.text.startswith(missing), reply.text
 
 
