@@ -301,7 +301,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "busco a aceitunas la andaluza", "la marca Brandtissimo": Spanish's "a" or a noun
         # for a company before one, whose name may follow in lower case.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
-    if intent == "list_events" and _about_a_company_not_events(ctx, nlu):
+    if intent == "list_events" and _about_a_company_not_events(nlu):
         # "¿Qué fabrican los de Daesung Precision?", "¿Está Viña Los Robles en la feria?": a
         # company, and no city or day an event would be looked for by.
         intent = "exhibitor_info"
@@ -326,10 +326,12 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # ("올리브 오일 어디서 볼 수 있나요"), only words that name none are a name.
         booth = cues.has(nlu.text, "booth", ctx.t.locale)
         guessed = (
-            (booth and exhibitor_info.named_in_passing(ctx, nlu.text))
-            or (booth and exhibitor_info.named_in_lower_case(ctx, nlu.text))
-            or exhibitor_info.named_around_a_cue(ctx, nlu.text)
-        )
+            booth
+            and (
+                exhibitor_info.named_in_passing(ctx, nlu.text)
+                or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+            )
+        ) or exhibitor_info.named_around_a_cue(ctx, nlu.text)
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
@@ -427,7 +429,7 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
     return not _search_values(nlu) or _asks_where(ctx, nlu)
 
 
-def _about_a_company_not_events(ctx: Context, nlu: NluResult) -> bool:
+def _about_a_company_not_events(nlu: NluResult) -> bool:
     return exhibitor_info.named(nlu) and not (nlu.values("city") or nlu.values("date"))
 
 
@@ -579,14 +581,11 @@ def _lingang_follow_up(ctx: Context, nlu: NluResult, intent: str) -> Reply | Non
         return None
     if intent in {"lingang_faq", "nlu_fallback", "inform"}:
         return lingang_faq.follow_up_to(ctx, topic, nlu.text)
-    if intent in {"out_of_scope", "help", "refine", "more_results"} | SMALL_TALK and facet:
-        # "그럼 항목이 몇 개예요?" read as narrowing a list: no list is shown, the topic is.
-        return lingang_faq.follow_up(ctx, topic, facet)
-    if (
-        intent == "search_exhibitors"
-        and facet
-        and not search.names_products(ctx, nlu, catalog_words=False)
-    ):
-        # "combien de mesures contient-elle ?" read as a search that names no product.
-        return lingang_faq.follow_up(ctx, topic, facet)
-    return None
+    if not facet:
+        return None
+    # "그럼 항목이 몇 개예요?" read as narrowing a list (none is shown), "combien de mesures
+    # contient-elle ?" as a search that names no product: the topic is asked about.
+    about_the_topic = intent in {"out_of_scope", "help", "refine", "more_results"} | SMALL_TALK or (
+        intent == "search_exhibitors" and not search.names_products(ctx, nlu, catalog_words=False)
+    )
+    return lingang_faq.follow_up(ctx, topic, facet) if about_the_topic else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from html import escape
 
 from actions.areas import area_name
@@ -11,6 +10,7 @@ from actions.base import Button, Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import catalog, cues, names
 from core.dialogue import EXHIBITORS
+from core.fulltext import without_marks
 from core.models import Exhibitor
 from core.taxonomy import country_name
 
@@ -194,8 +194,7 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
 
 def _bare(word: str) -> str:
     """A word as framing words are compared with it: folded, without accents ("esta")."""
-    decomposed = unicodedata.normalize("NFD", cues.fold(word))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_marks(cues.fold(word))
 
 
 def _cue_words(locale: str) -> frozenset[str]:

@@ -284,15 +284,13 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
     no everyday word either."""
     name = exhibitor_info.named_in_passing(ctx, text)
     words = re.findall(r"[^\W\d_]+", name or "")
-    everyday = names.is_common if ctx.t.locale == "de" else _never
+    german = ctx.t.locale == "de"
     naming = [
-        w for w in words if not everyday(w.casefold()) and not exhibitor_info.names_goods(ctx, w)
+        w
+        for w in words
+        if not (german and names.is_common(w.casefold())) and not exhibitor_info.names_goods(ctx, w)
     ]
     return name if len(words) > 1 and naming else None
-
-
-def _never(_: str) -> bool:
-    return False
 
 
 def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from babel import Locale
 
 from core.datafiles import read_yaml
+from core.fulltext import russian_analyser
 
 # Babel locales whose territory names are indexed: the eight of the assistant, and
 # traditional Chinese, which visitors from Taiwan and Hong Kong write.
@@ -186,19 +187,12 @@ _INFLECTIONS: dict[str, Callable[[str], list[str]]] = {
 }
 
 
-@cache
-def _morph() -> Any:
-    import pymorphy3  # the dictionaries take a moment to load: only when Russian is indexed
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 def _russian_forms(phrase: str) -> set[str]:
     """Every case (and for adjectives every gender and number) of a Russian name."""
     words = phrase.split()
     if not any("\u0400" <= ch <= "\u04ff" for ch in phrase):
         return {phrase}
-    morph = _morph()
+    morph = russian_analyser()
     noun = _dictionary_parse(morph, words[-1])
     if noun is None:
         return {phrase}
@@ -482,7 +476,6 @@ def load_countries(folder: Path) -> CountryIndex:
         for form in forms:
             index.add(form, code)
     index.finish()
-    _morph.cache_clear()  # every Russian form is indexed: the dictionaries can go
     return index
 
 

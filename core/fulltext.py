@@ -75,14 +75,16 @@ def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
-def _without_marks(word: str) -> str:
+def without_marks(word: str) -> str:
+    """A word without its accents and other combining marks ("ecografía" -> "ecografia")."""
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @cache
-def _morph() -> Any:
-    import pymorphy3  # the dictionaries take a moment to load: only when Russian is seen
+def russian_analyser() -> Any:
+    """pymorphy3's Russian dictionaries, loaded once per process, when Russian is first seen."""
+    import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 
@@ -91,7 +93,7 @@ def _morph() -> Any:
 def russian_lemma(word: str) -> str:
     """The dictionary form of a Russian word (Сибирской -> сибирский, колодок -> колодка);
     a word the dictionary does not know (most company names) stays as written."""
-    parse = _morph().parse(word)[0]
+    parse = russian_analyser().parse(word)[0]
     return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
 
 
@@ -111,10 +113,8 @@ def stem(word: str) -> str:
     one stem."""
     if _is_cyrillic(word):
         # By the dictionary form: the stemmer keeps "колодок" and "колодки" apart.
-        return _without_marks(_stemmer("russian").stemWord(russian_lemma(word)))
-    bare = _without_marks(word)
-    stems: list[str] = [_stemmer(language).stemWord(bare) for language in _LATIN_STEMMERS]
-    return min(stems, key=_shortest)
+        return without_marks(_stemmer("russian").stemWord(russian_lemma(word)))
+    return min(_language_stems(word), key=_shortest)
 
 
 def _shortest(stem: str) -> tuple[int, str]:
@@ -248,11 +248,11 @@ _ENDINGS = {"english": 2, "german": 2, "french": 4, "spanish": 4}
 
 @cache
 def _language_stems(word: str) -> tuple[str, ...]:
-    """Each language's stem of a word, as `stem` makes them."""
+    """Each language's stem of a word, the shortest of which is its `stem`."""
     if _is_cyrillic(word):
         return (stem(word),)
-    bare = _without_marks(word)
-    return tuple(_stemmer(lang).stemWord(bare) for lang in _LATIN_STEMMERS)
+    bare = without_marks(word)
+    return tuple(str(_stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
 
 
 def same_word(a: str, b: str) -> bool:

@@ -21,7 +21,14 @@ from core.attributes import Attributes, load_attributes, no_attributes
 from core.countries import CountryIndex, CountryMention, load_countries, region_name
 from core.countries import territories as _territories
 from core.datafiles import read_yaml
-from core.fulltext import Unit, compound_heads, same_english_word, same_word, units
+from core.fulltext import (
+    Unit,
+    compound_heads,
+    same_english_word,
+    same_word,
+    units,
+    without_marks,
+)
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -1110,14 +1117,7 @@ def _same_kinds(spec: dict[str, Any]) -> tuple[str, ...]:
 def _with_bare_spellings(words: frozenset[str]) -> frozenset[str]:
     """The words and their spellings without accents, as people often type them ("donde",
     "estan"); not CJK, whose marks are letters (가, が)."""
-    return words | {_without_accents(w) for w in words if not _is_cjk(w)}
-
-
-def _without_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
+    return words | {without_marks(w) for w in words if not _is_cjk(w)}
 
 
 def _folded_words(by_language: dict[str, list[str]] | None) -> frozenset[str]:
