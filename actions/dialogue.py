@@ -16,7 +16,7 @@ from actions import search_exhibitors as search
 from actions.areas import area_named
 from actions.base import SEARCH_VALUES, WHEN, Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
-from core import catalog, cues, names
+from core import catalog, cues, names, when
 from core.dialogue import EVENTS, EXHIBITORS, State
 from core.lingang import follow_up_facet
 from core.models import Event
@@ -69,6 +69,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
+    nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
@@ -143,6 +144,44 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
             and nlu.text[e.end : e.end + 1] in {",", "!", "，", "！"}
             and " " not in e.value.strip()
             and names.is_common(e.value.strip().casefold())
+            and not catalog.find_by_name(ctx.session, e.value)
+        )
+    )
+    return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
+
+
+# Where a clause ends inside what the model tagged as one company: "Cafés Sierra Nevada?
+# Somos tostadores", "Bright Star Electronics, de Shenzhen", "México. ¿Qué expositores".
+_CLAUSE_END = re.compile(r"[?!¿¡？！。]|[.,;:]\s")
+
+
+def _within_a_clause(nlu: NluResult) -> NluResult:
+    """A company the model tagged across the end of a clause is the part before it (a
+    name's own punctuation, "S.A." or "Co.,Ltd", has no space after it)."""
+    entities = []
+    for e in nlu.entities:
+        cut = _CLAUSE_END.search(e.value) if e.type == "company" else None
+        if cut is None:
+            entities.append(e)
+            continue
+        value = e.value[: cut.start()].rstrip()
+        if value:
+            entities.append(replace(e, value=value, end=e.start + len(value)))
+    return nlu if entities == list(nlu.entities) else replace(nlu, entities=tuple(entities))
+
+
+def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
+    """A "company" that is only a word asking where or for a booth ("хосино сэйки где
+    находятся" with находятся tagged) is no company, unless the catalog has it."""
+    kept = tuple(
+        e
+        for e in nlu.entities
+        if not (
+            e.type == "company"
+            and any(
+                cues.find(e.value, key, ctx.t.locale) == cues.fold(e.value.strip())
+                for key in ("where", "booth")
+            )
             and not catalog.find_by_name(ctx.session, e.value)
         )
     )
@@ -366,6 +405,13 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # products, in the taxonomy's or the catalog's words, is a search.
         intent = "search_exhibitors"
     if (
+        intent in NOT_UNDERSTOOD or _without_its_own_values(ctx, nlu, intent)
+    ) and search.names_products(ctx, nlu, qualified=True):
+        # "Пальмовое масло (рафинированный олеин) — нужен производитель" read as a Lingang
+        # question with no topic, "Средства для мытья посуды немецкого производства" as
+        # alerts with no city: products, with words that say which, are what is asked for.
+        intent = "search_exhibitors"
+    if (
         intent == "exhibitor_info"
         and not exhibitor_info.named(nlu)
         and (_search_values(nlu) or search.names_products(ctx, nlu))
@@ -453,9 +499,32 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
     return bool(asked) and all(category in own for category in asked)
 
 
+def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
+    """Whether the message names nothing the intent's action works with: no Lingang topic
+    the model is sure of, no city or day for events or alerts, no company or day for
+    meetings."""
+    if intent == "lingang_faq":
+        return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE
+    if intent in {"list_events", "subscribe_alerts", "unsubscribe_alerts"}:
+        cue = cues.has(nlu.text, "subscribe", ctx.t.locale)
+        return not cue and not nlu.names_any({"city", *WHEN})
+    if intent in {"book_meeting", "my_meetings"}:
+        return not exhibitor_info.named(nlu) and not nlu.names_any(WHEN)
+    return False
+
+
 def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message asks where a catalog company is, naming no day or time."""
-    return not nlu.names_any(WHEN) and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu)
+    return (
+        not _names_a_when(ctx, nlu) and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu)
+    )
+
+
+def _names_a_when(ctx: Context, nlu: NluResult) -> bool:
+    """Whether a day or a time the model tagged reads as one ("las avellanas" does not)."""
+    return any(when.parse_day(v, ctx.now, ctx.t.locale) for v in nlu.values("date")) or any(
+        when.parse_clock(v) for v in nlu.values("time")
+    )
 
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:

@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
-from core import catalog, names
+from core import catalog, cues, names
 from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase
@@ -48,6 +49,9 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         products.append(raw)
     mentioned = _countries_outside_companies(ctx, nlu)
     country = country or (mentioned[0][0] if mentioned else None)
+    either = _alternative_countries(ctx, nlu)
+    if country in either:
+        country = "+".join(either)  # "de Alemania o Italia"
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
         (
@@ -194,27 +198,53 @@ def _names_a_product(ctx: Context, query: SearchQuery, phrase: str) -> bool:
 
 
 def names_products(
-    ctx: Context, nlu: NluResult, *, catalog_words: bool = True, profiles: bool = True
+    ctx: Context,
+    nlu: NluResult,
+    *,
+    catalog_words: bool = True,
+    profiles: bool = True,
+    qualified: bool = False,
 ) -> bool:
     """Whether the message, without its framing words and the countries it names, is only
     products: the taxonomy's words or, with `catalog_words`, words of the exhibitors'
     product lists, and with `profiles` of their profiles too ("冷凍ドリアン", "Bier aus
-    Tschechien", "pianos"), whatever the model made of it."""
+    Tschechien", "pianos"), whatever the model made of it. With `qualified`, products of
+    the taxonomy may come with single lower-case words that say which ("сухое молоко,
+    цельное и обезжиренное", "объёмы контейнерные")."""
     mentioned = _countries_outside_companies(ctx, nlu)
     phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
     query = SearchQuery(country=mentioned[0][0] if mentioned else None)
     head_first = ctx.t.locale in _HEAD_FIRST
-    return bool(phrases or _attributes_named(ctx, nlu)) and all(
-        ctx.taxonomy.match_product(phrase, head_first=head_first).categories
-        or (
-            catalog_words
-            and catalog.finds_any(
-                ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
+
+    def taxonomy_product(phrase: str) -> bool:
+        return bool(ctx.taxonomy.match_product(phrase, head_first=head_first).categories)
+
+    def product(phrase: str) -> bool:
+        return (
+            taxonomy_product(phrase)
+            or (
+                catalog_words
+                and catalog.finds_any(
+                    ctx.session, replace(query, keywords=(phrase,)), profiles=profiles
+                )
             )
+            or _slip_of_a_product(ctx, nlu.text, phrase)
         )
-        or _slip_of_a_product(ctx, nlu.text, phrase)
-        for phrase in phrases
+
+    if not (phrases or _attributes_named(ctx, nlu)):
+        return False
+    if all(product(phrase) for phrase in phrases):
+        return True
+    return (
+        qualified
+        and any(taxonomy_product(phrase) for phrase in phrases)
+        and all(product(phrase) or _a_qualifier(nlu.text, phrase) for phrase in phrases)
     )
+
+
+def _a_qualifier(text: str, phrase: str) -> bool:
+    """A single word typed in lower case: it says which product, it names no company."""
+    return " " not in phrase.strip() and phrase in text and phrase.islower()
 
 
 def _slip_of_a_product(ctx: Context, text: str, phrase: str) -> bool:
@@ -222,6 +252,30 @@ def _slip_of_a_product(ctx: Context, text: str, phrase: str) -> bool:
     return fold(text).strip(" ?!.？！。") == fold(phrase) and bool(
         ctx.taxonomy.typo_tolerant(phrase)
     )
+
+
+def _alternative_countries(ctx: Context, nlu: NluResult) -> list[str]:
+    """Countries named one after the other, joined by "or", "and" or a comma ("de Alemania
+    o Italia", "alemanes o italianos", "德国或意大利"): the buyer takes any of them. Only one
+    when the others are named elsewhere ("de Asia … para importar a México")."""
+    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
+    mentions = [
+        m
+        for m in ctx.taxonomy.country_mentions(nlu.text)
+        if not any(start < m.end and m.start < end for start, end in companies)
+    ]
+    joined: list[str] = []
+    for before, after in pairwise(mentions):
+        gap = nlu.text[before.end : after.start].strip(" ,/·、")
+        joining = {
+            w for code in (ctx.t.locale, "en") for w in cues.lexicon(code).lists.get("either", ())
+        }
+        if gap and fold(gap) not in joining:
+            if joined:
+                break
+            continue
+        joined += [code for code in (before.code, after.code) if code not in joined]
+    return joined if len(joined) > 1 else []
 
 
 def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:

@@ -190,10 +190,13 @@ def _without_function_words(
 
 
 def _countries_of(code: str | None) -> list[str]:
-    """The countries a country or region code stands for ("005", South America: AR, BO ...)."""
+    """The countries a country or region code stands for ("005", South America: AR, BO ...),
+    or several of them joined by "+"."""
     if not code:
         return []
-    return sorted(region_members(TAXONOMY_DIR).get(code, frozenset({code})))
+    members = region_members(TAXONOMY_DIR)
+    # "DE+IT": Germany or Italy.
+    return sorted({c for part in code.split("+") for c in members.get(part, frozenset({part}))})
 
 
 def _conditions(

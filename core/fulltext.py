@@ -43,6 +43,9 @@ PART = "·"
 QUALIFIER = "ǂ"
 _COMPOUND_MIN = 7  # letters of the shortest word tried as a compound
 _PART_MIN = 3
+# A word this common (Zipf) in one of these languages and rarer in German is theirs.
+_FOREIGN_ZIPF = 3.0
+_OTHER_LATIN = ("en", "es", "fr", "it", "pt")
 _PART_ZIPF = 2.5
 _SHORT_PART_ZIPF = 4.0
 # What joins the parts of a compound ("Bearbeitung-s-zentren", "Sonne-n-brillen"); a head
@@ -71,7 +74,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _is_cyrillic(word: str) -> bool:
+def is_cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
@@ -111,7 +114,7 @@ def stem(word: str) -> str:
     strips is stripped ("wines", "vins" and "Weine" all give "win"). A word is stemmed
     without its accents, which people often leave out: "ecografia" and "ecografía" give
     one stem."""
-    if _is_cyrillic(word):
+    if is_cyrillic(word):
         # By the dictionary form: the stemmer keeps "колодок" and "колодки" apart.
         return without_marks(_stemmer("russian").stemWord(russian_lemma(word)))
     return min(_language_stems(word), key=_shortest)
@@ -138,6 +141,17 @@ def _zipf(word: str) -> float:
 
 
 @cache
+def _foreign_word(word: str) -> bool:
+    """A common word of another catalog language that German does not use: a label's
+    "caliente", "presente" or "cooler" is no German compound."""
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(word, "de") >= _FOREIGN_ZIPF:
+        return False
+    return any(zipf_frequency(word, lang) >= _FOREIGN_ZIPF for lang in _OTHER_LATIN)
+
+
+@cache
 def _head_word(part: str) -> str:
     """The word a compound's first or middle part stands for, without its linking letters
     ("bearbeitungs" -> "bearbeitung", "hüft" -> "hüfte"); "" when it is no word."""
@@ -157,8 +171,10 @@ def compound_parts(word: str) -> tuple[str, ...]:
     ("schweine", "fleisch"). Every part is a word of wordfreq's German list, so "Schwein"
     is never "wein"; "Hüftgelenk" is ("hüft", "gelenk"), being rarer than both."""
     short_head = word.endswith(_SHORT_HEADS)
-    if len(word) < _COMPOUND_MIN - short_head or not word.isalpha() or _is_cyrillic(word):
+    if len(word) < _COMPOUND_MIN - short_head or not word.isalpha() or is_cyrillic(word):
         return ()
+    if _foreign_word(word):
+        return ()  # "caliente" is Spanish, no "cali" + "ente"
     best: tuple[tuple[int, float], tuple[str, ...]] | None = None
     for at in range(_PART_MIN, len(word) - _PART_MIN + 1 + short_head):
         head = _head_word(word[:at])
@@ -249,7 +265,7 @@ _ENDINGS = {"english": 2, "german": 2, "french": 4, "spanish": 4}
 @cache
 def _language_stems(word: str) -> tuple[str, ...]:
     """Each language's stem of a word, the shortest of which is its `stem`."""
-    if _is_cyrillic(word):
+    if is_cyrillic(word):
         return (stem(word),)
     bare = without_marks(word)
     return tuple(str(_stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
@@ -261,8 +277,8 @@ def same_word(a: str, b: str) -> bool:
     "helado" both give "hel")."""
     if a == b:
         return True
-    cyrillic = _is_cyrillic(a)
-    if cyrillic != _is_cyrillic(b):
+    cyrillic = is_cyrillic(a)
+    if cyrillic != is_cyrillic(b):
         return False
     languages = ("russian",) if cyrillic else _LATIN_STEMMERS
     agreeing = [

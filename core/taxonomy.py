@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
 from rapidfuzz.distance import Levenshtein
 
 from core.attributes import Attributes, load_attributes, no_attributes
@@ -24,6 +25,9 @@ from core.datafiles import read_yaml
 from core.fulltext import (
     Unit,
     compound_heads,
+    compound_parts,
+    is_cyrillic,
+    russian_lemma,
     same_english_word,
     same_word,
     units,
@@ -106,6 +110,8 @@ class Taxonomy:
     countries: CountryIndex
     attributes: Attributes = field(default_factory=no_attributes)
     request_words: frozenset[str] = frozenset()
+    # Dictionary forms of the Russian ones: "экспортёров", "участникам" frame in any case.
+    request_lemmas: frozenset[str] = frozenset()
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     measure_words: frozenset[str] = frozenset()
@@ -261,6 +267,8 @@ class Taxonomy:
                 break
             if code and not number and len(word) > 1 and self.is_term(word):
                 break  # "MRI", "EV" are products
+            if code and tuple(units(text[words[-2].start() : words[-1].end()])) in self._entries:
+                break  # "rayos X", "vitamin C": the letter ends a product
             end = words.pop().start()
         # A part that is only a size or an age ("24 mesi", "500 ml") names no product.
         if words and all(
@@ -351,10 +359,17 @@ class Taxonomy:
         if not terms and opening and _said_after(phrase[len(max(opening, key=_size)[0]) :]):
             terms = opening
         noun_first_start = all(term in self._head_first for term, _ in at_start)
-        if (head_first or noun_first_start) and at_start and _words(at_start) > _words(at_end):
-            # In a noun-first request a longer term at the start is the head: "pièces
-            # détachées automobiles" are parts, "automobiles" only says which. A label
-            # opening with several words of a noun-first language only is in that language
+        as_long_at_start = _words(at_start) >= _words(at_end)
+        noun_first_end = all(term in self._head_first for term, _ in at_end)
+        if at_start and (
+            (head_first and as_long_at_start)
+            or (noun_first_start and _words(at_start) > _words(at_end))
+            or (noun_first_start and noun_first_end and as_long_at_start)
+        ):
+            # In a noun-first request, or a label in such a language only, the term at
+            # the start is the head unless a longer one ends it: "pièces détachées
+            # automobiles" are parts, "ecógrafos portátiles" ultrasound. A label opening
+            # with several words of a noun-first language only is in that language
             # ("faisceaux électriques automobiles").
             terms = at_start
         return ProductMatch(frozenset(), frozenset(self._refined(_longest(terms), elsewhere)))
@@ -626,7 +641,7 @@ class Taxonomy:
                 words.append(word)  # "crèmes pour le visage", "Zubehör für die Küche"
             elif word in self.measure_words and at and found[at - 1].isdigit():
                 words.append(None)  # "пармезан 24 месяца", "icewine 375 ml": a size or age
-            elif word in self.request_words and not self._starts_a_term(found, at):
+            elif self._frames(word) and not self._starts_a_term(found, at):
                 words.append(None)
             elif _is_cjk(word):
                 # A framing word or particle left on its own ("哪里有清酒": 有) frames too.
@@ -644,6 +659,12 @@ class Taxonomy:
                 chunks[-1].append(word)
         trimmed = (self._trim(chunk) for chunk in chunks)
         return [" ".join(chunk) for chunk in trimmed if chunk]
+
+    def _frames(self, word: str) -> bool:
+        """Whether a word frames a request: listed, or a Russian word in any of its forms."""
+        return word in self.request_words or (
+            is_cyrillic(word) and russian_lemma(word) in self.request_lemmas
+        )
 
     def _starts_a_term(self, words: list[str], at: int) -> bool:
         """Whether a framing word starts a term with the words after it: "the vert" is
@@ -937,7 +958,8 @@ def _compound_tail(have: Unit, want: Unit, german: bool = True) -> bool:
         # Split into words of the language, so short heads count too: "Roggenmischbrot"
         # is bread, "Vollkornreis" rice, but "Reisekoffer" no rice.
         return True
-    if not german or not long:
+    if not german or not long or compound_parts(have.word or ""):
+        # A compound that splits has its heads above: "Vollautomat" is no "Tomate".
         return False
     # Stems of a compound and of its last word may differ by an ending ("zahnimplantat",
     # "implant"): the term may stop up to three letters before the word's end.
@@ -1008,7 +1030,11 @@ def is_country_code(code: str) -> bool:
 
 
 def country_name(code: str, locale: str) -> str:
-    """A country's name, or a region's ("005": South America), in `locale`."""
+    """A country's name, or a region's ("005": South America), in `locale`; of several
+    ("DE+IT") the alternatives ("Alemania o Italia")."""
+    if "+" in code:
+        names = [country_name(part, locale) for part in code.split("+") if part]
+        return format_list(names, style="or", locale=locale)
     named = _territories(locale).get(code) or region_name(code, locale)
     return named or _territories("en").get(code) or code
 
@@ -1088,6 +1114,9 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         countries=load_countries(folder),
         attributes=load_attributes(folder / "attributes.yml"),
         request_words=_with_bare_spellings(_folded_words(request.get("request_words"))),
+        request_lemmas=frozenset(
+            russian_lemma(w) for w in _folded_words(request.get("request_words")) if is_cyrillic(w)
+        ),
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),

@@ -7,7 +7,9 @@ query's language. Scores from the replies:
 
 - look-ups: a hit when the reply is the company's card (its booth code is in the text and
   the reply offers no list of exhibitors to choose from); a "which one?" choice, a
-  search list, "not found" or anything else is a miss;
+  search list, "not found" or anything else is a miss. A request to meet the company
+  (`answer: meeting`) is a hit when the booking form is left arranging a meeting with
+  it, whatever it asks next (the day, or the time when the day was given);
 - searches: the exhibitor ids of the first page's buttons (verb "ex"), first five:
   P@5 = relevant shown / number shown (0 when nothing is shown),
   R@5 = relevant shown / min(5, number relevant);
@@ -37,6 +39,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -50,6 +53,8 @@ from actions.base import CallbackCodec, InvalidCallback, Reply  # noqa: E402
 from bot.app import Container, build  # noqa: E402
 from bot.nlu_service import NluService  # noqa: E402
 from bot.router import Incoming  # noqa: E402
+from core import dialogue as dialogue_state  # noqa: E402
+from core import users  # noqa: E402
 from core.db import transaction  # noqa: E402
 from core.i18n import translator  # noqa: E402
 from core.imports import EXHIBITOR_COLUMNS, ImportReport, import_exhibitors  # noqa: E402
@@ -214,6 +219,7 @@ def score(
     codec: CallbackCodec,
     booths: dict[str, str],
     names: dict[str, tuple[str, ...]] | None = None,
+    booking: str | None = None,
 ) -> Outcome:
     outcome = Outcome(query, first_line(reply), shown=button_targets(reply, codec, "ex")[:TOP])
     if query.kind == "unknown":
@@ -226,8 +232,12 @@ def score(
             outcome.card = next((i for i in candidates if shows_booth(reply, booths[i])), "")
             known = (names or {}).get(query.expect, ())
             meeting = query.answer == "meeting"
-            if meeting and not outcome.card and asks_the_day_to_meet(reply, known, query.lang):
-                # "I'd like to meet X": the booking form asks the day of a meeting with X.
+            if (
+                meeting
+                and not outcome.card
+                and (asks_the_day_to_meet(reply, known, query.lang) or booking == query.expect)
+            ):
+                # "I'd like to meet X": the booking form arranges a meeting with X.
                 outcome.card = query.expect
         outcome.hit = outcome.card == query.expect
         return outcome
@@ -340,8 +350,18 @@ async def ask_all(
         # A fresh user per query: no conversation state or saved language carries over.
         incoming = Incoming("console", 10_000 + number, query.text, client_language=query.lang)
         reply = await container.router.handle_text(incoming)
-        outcomes.append(score(query, reply, container.router.codec, booths, names))
+        booking = booked_with(container, incoming) if query.answer == "meeting" else None
+        outcomes.append(score(query, reply, container.router.codec, booths, names, booking))
     return outcomes
+
+
+def booked_with(container: Container, incoming: Incoming) -> str | None:
+    """The exhibitor the person's booking form is arranging a meeting with, if any."""
+    with transaction(container.sessions) as session:
+        user = users.get_or_create(session, incoming.channel, incoming.external_id)
+        now = datetime.now(UTC)
+        state = dialogue_state.load(session, user.id, incoming.chat, now, timedelta(hours=1))
+    return state.form.exhibitor if state.form is not None else None
 
 
 async def evaluate(

@@ -416,3 +416,66 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
     text = "busco a proveedores de aceitunas"  # "a" before people, not a company
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="aceitunas"))
     assert shown_exhibitors(ctx, reply) == {"S09"}, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "expected"),
+    [
+        # A Lingang question with no topic, alerts with no city, a meeting with no company:
+        # products with words that say which are what is asked for.
+        ("ru", "Ледяное вино — нужен поставщик, объёмы контейнерные", "lingang_faq", {"C01"}),
+        ("ru", "Промышленные роботы немецкого производства", "subscribe_alerts", {"C17"}),
+        ("es", "tequila reposado, mayoreo", "book_meeting", {"C18"}),
+        ("ru", "Сварочные роботы, объёмы оптовые", "out_of_scope", {"C17"}),
+        ("es", "alguien vende tequila reposado?", "unsubscribe_alerts", {"C18"}),
+    ],
+)
+def test_products_read_as_another_intent_without_its_values_are_a_search(
+    c_ctx, locale: str, text: str, intent: str, expected: set[str]
+) -> None:
+    ctx = c_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent))
+    assert expected <= shown_exhibitors(ctx, reply), reply.text
+
+
+def test_an_intent_with_its_own_values_keeps_them(c_ctx) -> None:
+    ctx = c_ctx("en")
+    reply = dialogue.respond(ctx, nlu("tequila events in Suzhou", "list_events", city="Suzhou"))
+    assert not shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_company_tagged_across_a_clause_is_the_part_before_it(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "¿Tienen el contacto de Rioja Alta? Somos importadores en Lima."
+    reply = dialogue.respond(
+        ctx, nlu(text, "exhibitor_info", company="Rioja Alta? Somos importadores en Lima")
+    )
+    assert "8.2C-03" in reply.text, reply.text
+
+
+def test_a_where_word_tagged_as_the_company_leaves_the_name_around_it(c_ctx) -> None:
+    ctx = c_ctx("ru")
+    reply = dialogue.respond(
+        ctx, nlu("риоха альта где находятся", "exhibitor_info", company="находятся")
+    )
+    assert "находятся" not in reply.text, reply.text
+
+
+def test_words_tagged_as_a_time_that_name_none_do_not_make_a_meeting(c_ctx) -> None:
+    text = "Estimados: busco el stand de Rioja Alta, los del vino tinto y las avellanas."
+    reply = dialogue.respond(
+        c_ctx("es"), nlu(text, "book_meeting", company="Rioja Alta", time="las avellanas")
+    )
+    assert "8.2C-03" in reply.text, reply.text
+
+
+def test_countries_joined_by_or_are_alternatives(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "vino de hielo de Canadá o Alemania"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="vino de hielo"))
+    assert shown_exhibitors(ctx, reply) == {"C01", "C02"}, reply.text
+    assert "Canadá o Alemania" in reply.text
+    # A country named apart, where the goods go, is no alternative.
+    text = "vino de hielo de Canadá para importar a Alemania"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="vino de hielo"))
+    assert shown_exhibitors(ctx, reply) == {"C01"}, reply.text

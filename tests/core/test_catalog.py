@@ -90,6 +90,8 @@ def ranked(sessions, query: SearchQuery) -> list[str]:
         (SearchQuery(categories=("wine",), country="009"), {"F2"}),
         (SearchQuery(keywords=("durian",), country="035"), {"F6"}),
         (SearchQuery(keywords=("durian",), country="150"), set()),
+        # Several countries, any of them: Thailand or Japan.
+        (SearchQuery(area="food", country="TH+JP"), {"F6", "F8"}),
     ],
 )
 def test_search_by_own_words(sessions, query: SearchQuery, expected: set[str]) -> None:

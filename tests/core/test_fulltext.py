@@ -69,6 +69,8 @@ def test_units_keep_the_word_beside_its_stem() -> None:
         ("rapsöl", ("raps", "öl")),  # the one two-letter head
         ("mineralwasser", ("mineral", "wasser")),  # commoner than "Mineral", rarer than water
         ("schweine", ()),  # "sch" is no word: pigs are never "Weine"
+        ("caliente", ()),  # Spanish: no "cali" + "ente"
+        ("presente", ()),
     ],
 )
 def test_german_compounds_split_into_words(word: str, parts: tuple[str, ...]) -> None:

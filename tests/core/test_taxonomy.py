@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from core.settings import ROOT
-from core.taxonomy import load_taxonomy
+from core.taxonomy import country_name, load_taxonomy
 
 
 def _fillers(slot: str) -> dict[str, list[str]]:
@@ -77,6 +77,9 @@ def test_trained_products_have_categories(lang: str) -> None:
         ("poires Conférence", "cider"),  # pears, spelt as the term, are no "poiré"
         ("mélasse", "apples_pears"),  # molasses, no Italian "mele"
         ("huile moteur 5W-30", "auto_parts"),  # what a car runs on is no part of it
+        # A word of another language, or a compound split elsewhere, hides no German head.
+        ("salsa picante caliente", "poultry"),  # no "Ente"
+        ("Espresso-Vollautomat", "vegetables"),  # no "Tomate"
     ],
 )
 def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> None:
@@ -117,6 +120,10 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
         # Québec French.
         ("breuvages aux fruits", "beverages"),
         ("chars électriques", "electric_vehicles"),
+        # A label in a noun-first language only: the first term is the head.
+        ("ecógrafos portátiles", "ultrasound"),
+        # A one-letter code that ends a term is part of it.
+        ("equipos de rayos X", "x_ray"),
     ],
 )
 def test_head_nouns_name_categories(phrase: str, category: str) -> None:
@@ -510,3 +517,14 @@ def test_a_tablet_maker_is_no_furniture_maker() -> None:
 )
 def test_labels_read_around_their_additions(label: str, categories: set[str]) -> None:
     assert TAXONOMY.product_categories(label, typos=False) == categories
+
+
+def test_russian_framing_words_frame_in_any_case() -> None:
+    phrases = TAXONOMY.product_phrases("Прошу подобрать экспортёров оливкового масла")
+    assert phrases == ["оливкового масла"]
+    assert TAXONOMY.product_phrases("Нужны контакты участников: сухое молоко") == ["сухое молоко"]
+
+
+def test_alternative_countries_are_named_with_or() -> None:
+    assert country_name("DE+IT", "es") == "Alemania o Italia"
+    assert country_name("DE+IT", "en") == "Germany or Italy"
