@@ -305,9 +305,10 @@ def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str 
     return None
 
 
-def _company_object(ctx: Context, nlu: NluResult) -> str | None:
-    """The catalog company named right after a verb that takes a company as its object."""
-    rest = cues.after(nlu.text, "company_object", ctx.t.locale)
+def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -> str | None:
+    """The catalog company named right after a verb that takes a company as its object
+    (or after another kind of cue: "reunión con")."""
+    rest = cues.after(nlu.text, cue, ctx.t.locale)
     if not rest:
         return None
     found = names.mentions(ctx.session, rest, tagged=[(0, len(rest))])
@@ -365,12 +366,17 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # ("올리브 오일 어디서 볼 수 있나요"), only words that name none are a name.
         booth = cues.has(nlu.text, "booth", ctx.t.locale)
         guessed = (
-            booth
-            and (
-                exhibitor_info.named_in_passing(ctx, nlu.text)
-                or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+            (
+                booth
+                and (
+                    exhibitor_info.named_in_passing(ctx, nlu.text)
+                    or exhibitor_info.named_in_lower_case(ctx, nlu.text)
+                )
             )
-        ) or exhibitor_info.named_around_a_cue(ctx, nlu.text)
+            # "flores la esperanza en q hall estan": a whole catalog name by a where-cue.
+            or exhibitor_info.named_in_lower_case(ctx, nlu.text, whole=True)
+            or exhibitor_info.named_around_a_cue(ctx, nlu.text)
+        )
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
@@ -405,8 +411,18 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # products, in the taxonomy's or the catalog's words, is a search.
         intent = "search_exhibitors"
     if (
-        intent in NOT_UNDERSTOOD or _without_its_own_values(ctx, nlu, intent)
-    ) and search.names_products(ctx, nlu, qualified=True):
+        intent in {"subscribe_alerts", "unsubscribe_alerts", "lingang_faq"}
+        and _without_its_own_values(ctx, nlu, intent)
+        and exhibitor_info.names_a_catalog_company(ctx, nlu)
+    ):
+        # "agroindustrias los altos aguacate" read as alerts with no city: the catalog
+        # company is what it is about.
+        intent = "exhibitor_info"
+    if (
+        (intent in NOT_UNDERSTOOD or _without_its_own_values(ctx, nlu, intent))
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and search.names_products(ctx, nlu, qualified=True)
+    ):
         # "Пальмовое масло (рафинированный олеин) — нужен производитель" read as a Lingang
         # question with no topic, "Средства для мытья посуды немецкого производства" as
         # alerts with no city: products, with words that say which, are what is asked for.
@@ -418,10 +434,29 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     ):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"
+    if (
+        intent in {"search_exhibitors", "refine"}
+        and not exhibitor_info.named(nlu)
+        and (name := exhibitor_info.named_in_lower_case(ctx, nlu.text, whole=True))
+        and _asks_about_its_products(ctx, (named := _with_company(nlu, name)))
+    ):
+        # "los cerros de mendoza malbec", "los de cielo alto, el tequila": a catalog name
+        # in lower case and what that company sells.
+        nlu, intent = named, "exhibitor_info"
     if intent == "book_meeting" and _asks_where_not_when(ctx, nlu):
         # "¿Dónde puedo encontrar a los de Viña Los Robles?" read as a meeting request: a
         # where-question with no day or time wants the company's card (it offers booking).
         intent = "exhibitor_info"
+    if (
+        intent == "book_meeting"
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and (name := _company_object(ctx, nlu, "meet_with"))
+    ):
+        # "me podes armar una reunion con rossi automazione?" with "rossi" tagged as a day:
+        # the catalog company after "with" is whom to meet; what overlaps it is its name.
+        company = _company_entity(nlu.text, name)
+        kept = [e for e in nlu.entities if e.end <= company.start or e.start >= company.end]
+        nlu = replace(nlu, entities=(*kept, company))
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":
@@ -494,7 +529,8 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
     found = catalog.find_by_name(ctx.session, company) if company else []
     if len(found) != 1:
         return False
-    asked = search.build_query(ctx, nlu).categories
+    query = search.build_query(ctx, nlu)
+    asked = query.categories or query.within  # "tequila": a kind, looked for within its category
     own = ctx.taxonomy.with_ancestors(found[0].categories.split())
     return bool(asked) and all(category in own for category in asked)
 

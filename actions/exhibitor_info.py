@@ -159,11 +159,13 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
-def named_in_lower_case(ctx: Context, text: str) -> str | None:
+def named_in_lower_case(ctx: Context, text: str, *, whole: bool = False) -> str | None:
     """A catalog name in a question about a company, written all in lower case ("bodegas
     san roman donde esta"): the question says a company is named, so its words count as a
-    name's however everyday they are."""
+    name's however everyday they are. With `whole`, only a whole catalog name counts."""
     found = names.mentions(ctx.session, text, tagged=[(0, len(text))])
+    if whole:
+        found = [m for m in found if m.kind == "exact"]
     return text[found[0].start : found[0].end] if found else None
 
 

@@ -12,8 +12,9 @@ from typing import Any
 from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
-from core import catalog, cues, names
+from core import catalog, cues, names, when
 from core.catalog import SearchQuery
+from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase
 from core.models import Exhibitor
@@ -52,6 +53,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     either = _alternative_countries(ctx, nlu)
     if country in either:
         country = "+".join(either)  # "de Alemania o Italia"
+    elif origin := _country_of_origin(ctx, nlu):
+        country = origin  # "autopartes de Asia … para importar a México"
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
         (
@@ -135,6 +138,9 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         "city": tax.city_id,
         "area": area_id,
         "hall": _HALL.search,
+        # "escala" tagged as a date in "autitos a escala" is a product's word.
+        "date": lambda value: when.parse_day(value, ctx.now, ctx.t.locale),
+        "time": when.parse_clock,
     }
     others = [
         word
@@ -178,6 +184,16 @@ def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[s
         ]
         known = next((longer for longer in around if _names_a_product(ctx, query, longer)), None)
         phrases.append(known or phrase)
+    head_first = ctx.t.locale in _HEAD_FIRST
+    categorised = [
+        p for p in said if ctx.taxonomy.match_product(p, head_first=head_first).categories
+    ]
+    if categorised and not any(
+        ctx.taxonomy.match_product(p, head_first=head_first).categories for p in phrases
+    ):
+        # Only what says which was tagged ("sillas de ruedas (manuales o eléctricas)" with
+        # "manuales o eléctricas"): the products the message names are what is asked for.
+        return categorised
     return list(dict.fromkeys(phrases))
 
 
@@ -210,7 +226,8 @@ def names_products(
     product lists, and with `profiles` of their profiles too ("冷凍ドリアン", "Bier aus
     Tschechien", "pianos"), whatever the model made of it. With `qualified`, products of
     the taxonomy may come with single lower-case words that say which ("сухое молоко,
-    цельное и обезжиренное", "объёмы контейнерные")."""
+    цельное и обезжиренное", "объёмы контейнерные"), or with other words where most of
+    what the message names is products."""
     mentioned = _countries_outside_companies(ctx, nlu)
     phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
     query = SearchQuery(country=mentioned[0][0] if mentioned else None)
@@ -235,15 +252,21 @@ def names_products(
         return False
     if all(product(phrase) for phrase in phrases):
         return True
-    return (
-        qualified
-        and any(taxonomy_product(phrase) for phrase in phrases)
-        and all(product(phrase) or _a_qualifier(nlu.text, phrase) for phrase in phrases)
+    if not qualified or not any(taxonomy_product(phrase) for phrase in phrases):
+        return False
+    # "Бытовая химия …: стиральные средства, средства для посуды": most of what is named
+    # is products, and what is not may say which.
+    named = sum(1 for phrase in phrases if product(phrase))
+    return 2 * named >= len(phrases) or all(
+        product(phrase) or _a_qualifier(nlu.text, phrase) for phrase in phrases
     )
 
 
 def _a_qualifier(text: str, phrase: str) -> bool:
-    """A single word typed in lower case: it says which product, it names no company."""
+    """A single word typed in lower case, or a number: it says which product ("1:18"), it
+    names no company."""
+    if not any(ch.isalpha() for ch in phrase):
+        return True
     return " " not in phrase.strip() and phrase in text and phrase.islower()
 
 
@@ -258,12 +281,7 @@ def _alternative_countries(ctx: Context, nlu: NluResult) -> list[str]:
     """Countries named one after the other, joined by "or", "and" or a comma ("de Alemania
     o Italia", "alemanes o italianos", "德国或意大利"): the buyer takes any of them. Only one
     when the others are named elsewhere ("de Asia … para importar a México")."""
-    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
-    mentions = [
-        m
-        for m in ctx.taxonomy.country_mentions(nlu.text)
-        if not any(start < m.end and m.start < end for start, end in companies)
-    ]
+    mentions = _mentions_outside_companies(ctx, nlu)
     joined: list[str] = []
     for before, after in pairwise(mentions):
         gap = nlu.text[before.end : after.start].strip(" ,/·、")
@@ -276,6 +294,37 @@ def _alternative_countries(ctx: Context, nlu: NluResult) -> list[str]:
             continue
         joined += [code for code in (before.code, after.code) if code not in joined]
     return joined if len(joined) > 1 else []
+
+
+def _country_of_origin(ctx: Context, nlu: NluResult) -> str | None:
+    """Of several countries named apart, the one said to be where the goods come from
+    ("de Asia", "из Японии") rather than where they go ("para importar a México")."""
+    mentions = _mentions_outside_companies(ctx, nlu)
+    if len({m.code for m in mentions}) < 2:
+        return None
+    origin = {
+        w for code in (ctx.t.locale, "en") for w in cues.lexicon(code).lists.get("origin", ())
+    }
+    for mention in mentions:
+        before = fold(nlu.text[: mention.start]).rstrip()
+        if any(before.endswith(word) and _word_ends(before, word) for word in origin):
+            return mention.code
+    return None
+
+
+def _word_ends(text: str, word: str) -> bool:
+    """Whether `word` ends `text` as a whole word ("de", not the "de" of "verde")."""
+    at = len(text) - len(word)
+    return at == 0 or not (text[at - 1].isalnum() and word[0].isalnum())
+
+
+def _mentions_outside_companies(ctx: Context, nlu: NluResult) -> list[CountryMention]:
+    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
+    return [
+        m
+        for m in ctx.taxonomy.country_mentions(nlu.text)
+        if not any(start < m.end and m.start < end for start, end in companies)
+    ]
 
 
 def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:

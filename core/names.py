@@ -26,11 +26,12 @@ import threading
 import time
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
+from math import prod
 from typing import Any
 
 import opencc
@@ -47,6 +48,7 @@ from core.settings import ROOT
 
 LEGAL_FORMS = ROOT / "data" / "names" / "legal_forms.yml"
 NAME_LINKS = ROOT / "data" / "names" / "name_links.yml"
+NAME_WORDS = ROOT / "data" / "names" / "name_words.yml"
 
 # Scores (0-100) a name must reach to be taken for the one asked about, or offered.
 FUZZY_CUTOFF = 85.0
@@ -180,6 +182,7 @@ _SKELETON = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyhj")
 _SKELETON_KEEPING_J = str.maketrans("gqcdbvfwz", "kkktpppps", "aeiouyh")
 # Latin letters that sound one way in one language and another in the next.
 _OTHER_READINGS = (
+    (re.compile("sch"), "sh"),  # German: Schwaben as Швабен, 슈바벤
     (re.compile("ch"), "sh"),
     (re.compile(r"g(?=[eiy])"), "j"),
     (re.compile("z"), "ch"),
@@ -272,6 +275,53 @@ def fold_word(raw: str) -> str:
     if _CYRILLIC.search(text):
         text = russian_lemma(text.replace("ё", "е"))
     return text
+
+
+@cache
+def _name_words() -> dict[str, tuple[str, ...]]:
+    """Each word of a company name that buyers translate (data/names/name_words.yml, and
+    cities' names), folded like a name's word, and its translations."""
+    groups = [
+        [fold_word(str(word)) for word in group]
+        for group in yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
+    ]
+    by_english: dict[str, list[str]] = defaultdict(list)
+    for name, english in _city_names().items():
+        by_english[english].append(name)
+    groups += [[english, *names] for english, names in by_english.items()]
+    found: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        for word in group:
+            found[word] |= set(group) - {word}
+    return {word: tuple(sorted(others)) for word, others in found.items()}
+
+
+# Languages whose names of cities buyers write company names with ("Estambul Makina").
+_CITY_LANGUAGES = ("es", "fr", "de", "it", "pt", "ru", "tr")
+
+
+def _city_names() -> dict[str, str]:
+    """Cities' one-word names in other languages (CLDR's, through Babel), read as the
+    English one: "Estambul", "Стамбул" and "İstanbul" are Istanbul, "Moskau" Moscow."""
+    from zoneinfo import available_timezones
+
+    from babel import Locale
+
+    found: dict[str, str] = {}
+    locales = [Locale(code) for code in _CITY_LANGUAGES]
+    for zone in available_timezones():
+        english = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if " " in english or "/" not in zone:
+            continue
+        for locale in locales:
+            city = locale.time_zones.get(zone, {}).get("city")
+            if city and " " not in city and "-" not in city:
+                found.setdefault(_bare(city), _bare(english))
+    return {name: english for name, english in found.items() if name != english}
+
+
+def _bare(word: str) -> str:
+    return unicodedata.normalize("NFC", "".join(_without_accents(_lower(str(word)))))
 
 
 def tokens(text: str) -> list[Token]:
@@ -424,7 +474,8 @@ def _consonants(text: str, *, keep_j: bool) -> str:
 
 def latin_skeletons(compact: str) -> tuple[str, ...]:
     """A Latin name's skeleton, then those of the other ways its letters may sound, as
-    Korean and Japanese write them: "ch" as sh (샤토 for Château), a soft g and a j as j
+    Korean, Japanese and Russian write them: German "sch" as sh (Швабен for Schwaben),
+    "ch" as sh (샤토 for Château), a soft g and a j as j
     (제네바 for Geneva, 로지스틱스 for Logistics, 잭슨 for Jackson), German z as ts
     (메디친테크닉 for Medizintechnik), w as a vowel (글로우 for Glow), an r not sounded
     (팜스 for Farms)."""
@@ -681,7 +732,7 @@ class NameIndex:
                 self._match(n, "exact", 99.0, start, end)
                 for n in self.by_bag.get(tuple(sorted(w.key for w in words)), [])
             ]
-        exact = exact or self._with_its_own_words(words)
+        exact = exact or self._with_its_own_words(words) or self._translated(words)
         if exact:
             return _distinct(self._same_legal_form(exact, _legal_form(all_words, words)))
         best = (
@@ -703,6 +754,19 @@ class NameIndex:
                 best = []
             best = fuzzy or best
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
+
+    def _translated(self, words: Sequence[Token]) -> list[Match]:
+        """A name written with some of its words translated: "Sakura Farmacéutica" for
+        Sakura Pharmaceutical, "Estambul Makina" for İstanbul Makina."""
+        choices = [(w.key, *_name_words().get(w.key, ())) for w in words]
+        if all(len(choice) == 1 for choice in choices) or prod(map(len, choices)) > 1024:
+            return []
+        start, end = words[0].start, words[-1].end
+        return [
+            self._match(number, "exact", 97.0, start, end)
+            for keys in product(*choices)
+            for number in self.by_compact.get("".join(keys), [])
+        ]
 
     def _with_its_own_words(self, words: Sequence[Token]) -> list[Match]:
         """One of an exhibitor's names and words of its other names: "Qingdao Haiyang
@@ -806,8 +870,11 @@ class NameIndex:
         language model took for a company name: parts of names count there even when
         written without a capital letter or made of everyday words. `places` are countries
         named: "Café de Altura de Costa Rica" is Café de Altura, from Costa Rica."""
+        shouted = _all_capitals(text)  # "YAMAMOTO SEIKI TORNOS CNC": capitals say nothing
         words = [
-            replace(w, place=True) if any(s <= w.start < e for s, e in places) else w
+            replace(w, place=any(s <= w.start < e for s, e in places) or w.place)
+            if not shouted
+            else replace(w, place=any(s <= w.start < e for s, e in places), capital=False)
             for w in tokens(text)
         ]
         found = self._link(words, tagged, model_tags=True)
@@ -1310,6 +1377,12 @@ def _linked_on(words: Sequence[Token], last: int, *, everyday: bool) -> bool:
     word = words[after]
     named = _distinctive(word) or (everyday and _may_name(word))
     return word.capital and not word.place and named
+
+
+def _all_capitals(text: str) -> bool:
+    """Whether a message is written in capitals throughout, as some type on a phone."""
+    cased = [ch for ch in text if ch.isalpha() and (ch.isupper() or ch.islower())]
+    return len(cased) > 3 and all(ch.isupper() for ch in cased)
 
 
 def runs_on(text: str, start: int, end: int) -> bool:

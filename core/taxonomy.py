@@ -667,12 +667,14 @@ class Taxonomy:
         )
 
     def _starts_a_term(self, words: list[str], at: int) -> bool:
-        """Whether a framing word starts a term with the words after it: "the vert" is
-        thé vert typed without its accent, not "the" and "vert"."""
+        """Whether a framing word starts a term with the words after it, or stands inside
+        one: "the vert" is thé vert typed without its accent, not "the" and "vert";
+        "autitos a escala" are scale models."""
         return not _is_cjk(words[at]) and any(
-            tuple(units(" ".join(words[at : at + size]))) in self._term_index
-            for size in (2, 3)
-            if at + size <= len(words)
+            tuple(units(" ".join(words[start : start + size]))) in self._term_index
+            for size in (2, 3, 4)
+            for start in range(max(0, at - size + 1), at + 1)
+            if start + size <= len(words) and (start == at or start + size - 1 > at)
         )
 
     def _split_cjk(self, run: str) -> list[str | None]:

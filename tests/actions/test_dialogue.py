@@ -428,6 +428,8 @@ def test_products_that_share_words_with_a_name_are_a_search(names_ctx) -> None:
         ("es", "tequila reposado, mayoreo", "book_meeting", {"C18"}),
         ("ru", "Сварочные роботы, объёмы оптовые", "out_of_scope", {"C17"}),
         ("es", "alguien vende tequila reposado?", "unsubscribe_alerts", {"C18"}),
+        # Most of what is named is products; the rest is no qualifier.
+        ("ru", "Сварочные роботы, промышленные роботы: каталог компании", "book_meeting", {"C17"}),
     ],
 )
 def test_products_read_as_another_intent_without_its_values_are_a_search(
@@ -479,3 +481,58 @@ def test_countries_joined_by_or_are_alternatives(c_ctx) -> None:
     text = "vino de hielo de Canadá para importar a Alemania"
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="vino de hielo"))
     assert shown_exhibitors(ctx, reply) == {"C01"}, reply.text
+
+
+def test_the_country_goods_come_from_is_the_filter_not_where_they_go(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "busco tequila de México para importar a Canadá"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product="tequila", country="Canadá")
+    )
+    assert shown_exhibitors(ctx, reply) == {"C18"}, reply.text
+
+
+def test_a_region_of_a_continent_filters_by_its_countries(c_ctx) -> None:
+    ctx = c_ctx("ru")
+    reply = dialogue.respond(ctx, nlu("производители из Азии", "search_exhibitors"))
+    shown = shown_exhibitors(ctx, reply)
+    assert {"C06", "C12", "C13", "C20"} <= shown and "C17" not in shown, reply.text
+
+
+def test_only_a_qualifier_tagged_leaves_the_products_of_the_message(c_ctx) -> None:
+    ctx = c_ctx("en")
+    text = "suppliers of hearing aids (rechargeable or not)"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="rechargeable or not"))
+    assert shown_exhibitors(ctx, reply) == {"C15"}, reply.text
+
+
+def test_a_word_tagged_as_a_date_that_names_no_day_stays_in_the_product(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "tequila reposado 1:18 para coleccion"
+    reply = dialogue.respond(ctx, nlu(text, "out_of_scope", date="reposado", time="1:18"))
+    assert shown_exhibitors(ctx, reply) == {"C18"}, reply.text
+
+
+def test_a_catalog_company_read_as_alerts_with_no_city_is_looked_up(c_ctx) -> None:
+    text = "rioja alta vino tinto"
+    reply = dialogue.respond(c_ctx("es"), nlu(text, "subscribe_alerts", company="rioja alta"))
+    assert "8.2C-03" in reply.text, reply.text
+
+
+def test_a_whole_catalog_name_in_lower_case_by_a_where_cue_is_looked_up(c_ctx) -> None:
+    reply = dialogue.respond(c_ctx("es"), nlu("rioja alta en q hall estan", "out_of_scope"))
+    assert "8.2C-03" in reply.text, reply.text
+
+
+def test_the_catalog_company_after_meet_with_is_whom_to_meet(c_ctx) -> None:
+    ctx = c_ctx("es")
+    text = "me podes armar una reunion con rioja alta?"
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting", date="rioja"))
+    assert ctx.state.form is not None and ctx.state.form.exhibitor == "C03", reply.text
+
+
+def test_a_lower_case_catalog_name_with_its_own_products_is_that_company(c_ctx) -> None:
+    text = "los de rioja alta, el vino tinto"
+    reply = dialogue.respond(c_ctx("es"), nlu(text, "search_exhibitors", product="vino tinto"))
+    assert "8.2C-03" in reply.text, reply.text
+    assert not shown_exhibitors(c_ctx("es"), reply), reply.text

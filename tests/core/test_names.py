@@ -616,6 +616,7 @@ def test_names_in_another_script_by_their_sound(linking, text: str) -> None:
         ("Where is Chateau Castelnau?", "CHB"),
         ("하르트만 메디친테크닉이랑 미팅 잡고 싶어요", "HMT"),  # German z as ts, an h to start
         ("웨스트브룩 데어리 팜스 부스 어디예요", "WDF"),  # w as a vowel, an r not sounded
+        ("хочу встретиться с бэктехник швабен", "BTS"),  # German "sch" as ш
     ],
 )
 def test_latin_letters_read_the_way_korean_and_japanese_write_them(
@@ -628,6 +629,7 @@ def test_latin_letters_read_the_way_korean_and_japanese_write_them(
             ("KNB", "Kanebo Biolabs", None, None),
             ("HMT", "Hartmann Medizintechnik GmbH", None, None),
             ("WDF", "Westbrook Dairy Farms", None, None),
+            ("BTS", "Backtechnik Schwaben GmbH", None, None),
         ]
     )
     assert {m.exhibitor_id for m in index.mentions(text)} == {expected}
@@ -744,3 +746,30 @@ def test_an_everyday_korean_part_of_a_name_tells_no_company() -> None:
     index = names.build_index([("SWH", "Sewon Healthcare", None, "세원헬스케어")])
     assert index.mentions("필립스 헬스케어 부스 알려줘", [(0, 8)]) == []
     assert [m.exhibitor_id for m in index.find("세원헬스케어")] == ["SWH"]
+
+
+def test_a_name_written_with_its_words_translated_is_the_name() -> None:
+    """Buyers translate what a name says a company does, and cities' names: "Sakura
+    Farmacéutica", "Estambul Makina", "Москва Текстиль"."""
+    index = names.build_index(
+        [
+            ("SKP", "Sakura Pharmaceutical Co., Ltd.", None, None),
+            ("SKE", "Sakura Electric K.K.", None, None),
+            ("IMS", "İstanbul Makina Sanayi A.Ş.", None, None),
+            ("MTX", "Moscow Textile LLC", None, None),
+        ]
+    )
+    assert [m.exhibitor_id for m in index.find("Sakura Farmacéutica")] == ["SKP"]
+    assert [m.exhibitor_id for m in index.find("Estambul Makina Sanayi")] == ["IMS"]
+    assert [m.exhibitor_id for m in index.find("Moskau Textil")] == ["MTX"]
+    # A translated word names no other company: Sakura Cosméticos is none of these.
+    assert index.find("Sakura Cosméticos") == []
+
+
+def test_a_message_in_capitals_throughout_names_a_company_as_in_lower_case() -> None:
+    """ "YAMAMOTO SEIKI TORNOS CNC": capitals everywhere say nothing of where a name ends."""
+    index = names.build_index([("YMS", "Yamamoto Seiki Co., Ltd.", None, None)])
+    found = index.mentions("YAMAMOTO SEIKI TORNOS CNC")
+    assert [(m.exhibitor_id, m.start, m.end) for m in found] == [("YMS", 0, 14)]
+    # Written as names, the capitals still say the name runs on.
+    assert index.mentions("Where is Yamamoto Seiki Tornos?") == []
