@@ -765,7 +765,10 @@ class NameIndex:
         return [
             self._match(number, "exact", 97.0, start, end)
             for keys in product(*choices)
-            for number in self.by_compact.get("".join(keys), [])
+            for number in (
+                self.by_compact.get("".join(keys), [])
+                or self.by_bag.get(tuple(sorted(keys)), [])  # "Farmacéutica Changjiang"
+            )
         ]
 
     def _with_its_own_words(self, words: Sequence[Token]) -> list[Match]:

@@ -760,6 +760,9 @@ def test_a_name_written_with_its_words_translated_is_the_name() -> None:
         ]
     )
     assert [m.exhibitor_id for m in index.find("Sakura Farmacéutica")] == ["SKP"]
+    assert [m.exhibitor_id for m in index.find("Farmacéutica Sakura")] == [
+        "SKP"
+    ]  # in Spanish order
     assert [m.exhibitor_id for m in index.find("Estambul Makina Sanayi")] == ["IMS"]
     assert [m.exhibitor_id for m in index.find("Moskau Textil")] == ["MTX"]
     # A translated word names no other company: Sakura Cosméticos is none of these.

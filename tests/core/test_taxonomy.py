@@ -463,7 +463,7 @@ def test_a_longer_term_first_is_the_head_in_a_noun_first_request() -> None:
         ("замороженные креветки", {"shrimp", "frozen_food"}),
         ("Tiefkühlkost", {"frozen_food"}),
         # A mark adds its category only to what is of its area: freezers are no food.
-        ("冷冻设备", set()),
+        ("冷冻设备", {"refrigeration_equipment"}),  # freezing equipment: no frozen food
         ("Frozen storage warehousing", {"logistics"}),
     ],
 )
