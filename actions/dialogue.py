@@ -97,7 +97,12 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     best = inside or found
     if not best:
         return nlu
-    start, end = best[0].start, best[0].end
+    return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _with_the_company_at(nlu: NluResult, start: int, end: int) -> NluResult:
+    """The message naming the company written at text[start:end], and no other: whatever
+    the model tagged over those words ("Sibir Technologies" as a date) is dropped."""
     kept = [e for e in nlu.entities if e.end <= start or e.start >= end or e.end <= e.start]
     kept = [e for e in kept if e.type != "company"]
     company = Entity("company", nlu.text[start:end], start, end)
@@ -455,8 +460,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "me podes armar una reunion con rossi automazione?" with "rossi" tagged as a day:
         # the catalog company after "with" is whom to meet; what overlaps it is its name.
         company = _company_entity(nlu.text, name)
-        kept = [e for e in nlu.entities if e.end <= company.start or e.start >= company.end]
-        nlu = replace(nlu, entities=(*kept, company))
+        nlu = _with_the_company_at(nlu, company.start, company.end)
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":

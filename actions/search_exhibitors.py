@@ -48,12 +48,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         if named:
             raw = tax.without_countries(raw)
         products.append(raw)
-    mentioned = _countries_outside_companies(ctx, nlu)
+    outside = _mentions_outside_companies(ctx, nlu)
+    mentioned = _named_countries(ctx, nlu, outside)
     country = country or (mentioned[0][0] if mentioned else None)
-    either = _alternative_countries(ctx, nlu)
+    either = _alternative_countries(ctx, nlu, outside)
     if country in either:
         country = "+".join(either)  # "de Alemania o Italia"
-    elif origin := _country_of_origin(ctx, nlu):
+    elif origin := _country_of_origin(ctx, nlu, outside):
         country = origin  # "autopartes de Asia … para importar a México"
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
@@ -185,15 +186,16 @@ def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[s
         known = next((longer for longer in around if _names_a_product(ctx, query, longer)), None)
         phrases.append(known or phrase)
     head_first = ctx.t.locale in _HEAD_FIRST
-    categorised = [
-        p for p in said if ctx.taxonomy.match_product(p, head_first=head_first).categories
-    ]
-    if categorised and not any(
-        ctx.taxonomy.match_product(p, head_first=head_first).categories for p in phrases
+
+    def categorised(phrase: str) -> bool:
+        return bool(ctx.taxonomy.match_product(phrase, head_first=head_first).categories)
+
+    if not any(categorised(p) for p in phrases) and (
+        products := [p for p in said if categorised(p)]
     ):
         # Only what says which was tagged ("sillas de ruedas (manuales o eléctricas)" with
         # "manuales o eléctricas"): the products the message names are what is asked for.
-        return categorised
+        return products
     return list(dict.fromkeys(phrases))
 
 
@@ -277,17 +279,16 @@ def _slip_of_a_product(ctx: Context, text: str, phrase: str) -> bool:
     )
 
 
-def _alternative_countries(ctx: Context, nlu: NluResult) -> list[str]:
+def _alternative_countries(
+    ctx: Context, nlu: NluResult, mentions: list[CountryMention]
+) -> list[str]:
     """Countries named one after the other, joined by "or", "and" or a comma ("de Alemania
     o Italia", "alemanes o italianos", "德国或意大利"): the buyer takes any of them. Only one
     when the others are named elsewhere ("de Asia … para importar a México")."""
-    mentions = _mentions_outside_companies(ctx, nlu)
+    joining = cues.phrases("either", ctx.t.locale)
     joined: list[str] = []
     for before, after in pairwise(mentions):
         gap = nlu.text[before.end : after.start].strip(" ,/·、")
-        joining = {
-            w for code in (ctx.t.locale, "en") for w in cues.lexicon(code).lists.get("either", ())
-        }
         if gap and fold(gap) not in joining:
             if joined:
                 break
@@ -296,15 +297,12 @@ def _alternative_countries(ctx: Context, nlu: NluResult) -> list[str]:
     return joined if len(joined) > 1 else []
 
 
-def _country_of_origin(ctx: Context, nlu: NluResult) -> str | None:
+def _country_of_origin(ctx: Context, nlu: NluResult, mentions: list[CountryMention]) -> str | None:
     """Of several countries named apart, the one said to be where the goods come from
     ("de Asia", "из Японии") rather than where they go ("para importar a México")."""
-    mentions = _mentions_outside_companies(ctx, nlu)
     if len({m.code for m in mentions}) < 2:
         return None
-    origin = {
-        w for code in (ctx.t.locale, "en") for w in cues.lexicon(code).lists.get("origin", ())
-    }
+    origin = cues.phrases("origin", ctx.t.locale)
     for mention in mentions:
         before = fold(nlu.text[: mention.start]).rstrip()
         if any(before.endswith(word) and _word_ends(before, word) for word in origin):
@@ -319,6 +317,7 @@ def _word_ends(text: str, word: str) -> bool:
 
 
 def _mentions_outside_companies(ctx: Context, nlu: NluResult) -> list[CountryMention]:
+    """The countries and regions named in a message, but inside a company's name."""
     companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
     return [
         m
@@ -330,12 +329,18 @@ def _mentions_outside_companies(ctx: Context, nlu: NluResult) -> list[CountryMen
 def _countries_outside_companies(ctx: Context, nlu: NluResult) -> list[tuple[str, str]]:
     """Countries named anywhere in the message ("한국 화장품 회사", "из Норвегии" when the model
     missed them), with the words that named them; none inside a company's name ("Swiss Re")."""
-    companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
+    return _named_countries(ctx, nlu, _mentions_outside_companies(ctx, nlu))
+
+
+def _named_countries(
+    ctx: Context, nlu: NluResult, mentions: list[CountryMention]
+) -> list[tuple[str, str]]:
+    """Of these mentions, the countries a request names, with their words: not those that
+    are part of a product's name ("French fries")."""
     return [
         (m.code, nlu.text[m.start : m.end])
-        for m in ctx.taxonomy.country_mentions(nlu.text)
-        if not any(start < m.end and m.start < end for start, end in companies)
-        and not _in_product_name(ctx, nlu.text, m.start, m.end)
+        for m in mentions
+        if not _in_product_name(ctx, nlu.text, m.start, m.end)
     ]
 
 

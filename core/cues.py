@@ -69,6 +69,13 @@ def _locales(locale: str) -> tuple[str, ...]:
     return (locale, "en") if locale in LOCALES and locale != "en" else ("en",)
 
 
+def phrases(key: str, locale: str) -> frozenset[str]:
+    """The cues of this kind in the person's language and English, folded."""
+    return frozenset(
+        phrase for code in _locales(locale) for phrase in lexicon(code).lists.get(key, ())
+    )
+
+
 def has(text: str, key: str, locale: str) -> bool:
     """Whether the message holds a cue of this kind (more, only, cancel...)."""
     return find(text, key, locale) is not None

@@ -316,12 +316,8 @@ def _city_names() -> dict[str, str]:
         for locale in locales:
             city = locale.time_zones.get(zone, {}).get("city")
             if city and " " not in city and "-" not in city:
-                found.setdefault(_bare(city), _bare(english))
+                found.setdefault(fold_word(city), fold_word(english))
     return {name: english for name, english in found.items() if name != english}
-
-
-def _bare(word: str) -> str:
-    return unicodedata.normalize("NFC", "".join(_without_accents(_lower(str(word)))))
 
 
 def tokens(text: str) -> list[Token]:
@@ -875,9 +871,11 @@ class NameIndex:
         named: "Café de Altura de Costa Rica" is Café de Altura, from Costa Rica."""
         shouted = _all_capitals(text)  # "YAMAMOTO SEIKI TORNOS CNC": capitals say nothing
         words = [
-            replace(w, place=any(s <= w.start < e for s, e in places) or w.place)
-            if not shouted
-            else replace(w, place=any(s <= w.start < e for s, e in places), capital=False)
+            replace(
+                w,
+                place=w.place or any(s <= w.start < e for s, e in places),
+                capital=w.capital and not shouted,
+            )
             for w in tokens(text)
         ]
         found = self._link(words, tagged, model_tags=True)

@@ -1110,15 +1110,14 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         for cid, spec in cities.items()
     }
     _check_hierarchy(categories)
+    request_words = _folded_words(request.get("request_words"))
     return Taxonomy(
         categories=categories,
         cities=city_map,
         countries=load_countries(folder),
         attributes=load_attributes(folder / "attributes.yml"),
-        request_words=_with_bare_spellings(_folded_words(request.get("request_words"))),
-        request_lemmas=frozenset(
-            russian_lemma(w) for w in _folded_words(request.get("request_words")) if is_cyrillic(w)
-        ),
+        request_words=_with_bare_spellings(request_words),
+        request_lemmas=frozenset(russian_lemma(w) for w in request_words if is_cyrillic(w)),
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
