@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from core.datafiles import read_yaml
+from core.fulltext import CATEGORY, DESCRIPTION, PART, QUALIFIER, phrase_variants
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
@@ -31,6 +33,15 @@ class Attribute:
     words: tuple[str, ...]
     # Categories whose products are so by nature (juice is alcohol-free).
     inherent: tuple[str, ...] = ()
+    # The index tokens that say it, one at a time and several together.
+    single_tokens: frozenset[str] = frozenset()
+    token_sets: tuple[frozenset[str], ...] = ()
+
+    def said_by(self, tokens: Set[str]) -> bool:
+        """Whether an exhibitor with these index tokens has it."""
+        return not self.single_tokens.isdisjoint(tokens) or any(
+            every <= tokens for every in self.token_sets
+        )
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,11 @@ class Attributes:
     def inherent(self, attribute_id: str) -> tuple[str, ...]:
         return self.by_id[attribute_id].inherent
 
+    def held(self, tokens: Set[str]) -> list[str]:
+        """The attributes an exhibitor's index tokens say, indexed with its words so that
+        a search tests one token instead of every attribute word in every row."""
+        return [a.id for a in self.by_id.values() if a.said_by(tokens)]
+
 
 def no_attributes() -> Attributes:
     return Attributes({}, None, {})
@@ -84,19 +100,46 @@ def _word_pattern(word: str) -> str:
     return escaped if _CJK.search(word) else rf"(?<![\w-]){escaped}(?!\w)"
 
 
+def _token_sets(words: tuple[str, ...], inherent: tuple[str, ...]) -> list[list[str]]:
+    """The index tokens that say one of the words in a product list or a profile: the
+    word itself, as a compound's first part ("Biowein") or joined by a hyphen
+    ("Bio-Riesling"), and the categories whose products are so by nature."""
+    said = [tokens for word in words for tokens in phrase_variants(word)]
+    one_word = [tokens[0] for tokens in said if len(tokens) == 1]
+    return [
+        *said,
+        *([PART + t] for t in one_word if t.isalpha()),
+        *([QUALIFIER + t] for t in one_word),
+        *([DESCRIPTION + t for t in tokens] for tokens in said),
+        *([CATEGORY + c] for c in inherent),
+    ]
+
+
+def _attribute(attribute_id: str, item: dict[str, Any]) -> Attribute:
+    words = tuple(
+        dict.fromkeys(str(w) for ws in (item.get("words") or {}).values() for w in ws or ())
+    )
+    names = {str(k): str(v) for k, v in (item.get("names") or {}).items()}
+    inherent = tuple(str(c) for c in item.get("inherent") or ())
+    sets = _token_sets(words, inherent)
+    return Attribute(
+        attribute_id,
+        names,
+        words,
+        inherent,
+        single_tokens=frozenset(tokens[0] for tokens in sets if len(tokens) == 1),
+        token_sets=tuple(dict.fromkeys(frozenset(tokens) for tokens in sets if len(tokens) > 1)),
+    )
+
+
 def load_attributes(path: Path) -> Attributes:
     spec = (read_yaml(path).get("attributes") or {}) if path.exists() else {}
     by_id: dict[str, Attribute] = {}
     groups: dict[str, str] = {}
     alternatives = []
     for number, (attribute_id, item) in enumerate(spec.items()):
-        words = tuple(
-            dict.fromkeys(str(w) for ws in (item.get("words") or {}).values() for w in ws or ())
-        )
-        names = {str(k): str(v) for k, v in (item.get("names") or {}).items()}
-        inherent = tuple(str(c) for c in item.get("inherent") or ())
-        by_id[str(attribute_id)] = Attribute(str(attribute_id), names, words, inherent)
-        folded = sorted({_fold(w) for w in words}, key=len, reverse=True)
+        attribute = by_id[str(attribute_id)] = _attribute(str(attribute_id), item)
+        folded = sorted({_fold(w) for w in attribute.words}, key=len, reverse=True)
         if folded:
             groups[f"a{number}"] = str(attribute_id)
             alternatives.append(f"(?P<a{number}>" + "|".join(map(_word_pattern, folded)) + ")")

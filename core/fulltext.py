@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import Stemmer  # type: ignore[import-not-found]
 
@@ -41,6 +41,8 @@ _LATIN_STEMMERS = ("english", "german", "french", "spanish")
 PART = "·"
 # A word joined to the next by a hyphen ("Bio-Riesling": "ǂbio"); a letter, for both indexes.
 QUALIFIER = "ǂ"
+# What an exhibitor's products are besides what they are ("¤organic"), found at import.
+ATTRIBUTE = "¤"
 _COMPOUND_MIN = 7  # letters of the shortest word tried as a compound
 _PART_MIN = 3
 # A word this common (Zipf) in one of these languages and rarer in German is theirs.
@@ -378,16 +380,26 @@ def _document_tokens(segment: str) -> list[str]:
     return tokens
 
 
+class AttributeReader(Protocol):
+    def held(self, tokens: Set[str]) -> list[str]: ...
+
+
 def index_text(
-    products: Iterable[str], descriptions: Iterable[str | None], categories: Iterable[str] = ()
+    products: Iterable[str],
+    descriptions: Iterable[str | None],
+    categories: Iterable[str] = (),
+    attributes: AttributeReader | None = None,
 ) -> str:
-    """The space-separated tokens stored in `exhibitors.search_text`."""
+    """The space-separated tokens stored in `exhibitors.search_text`; with `attributes`,
+    those the tokens say too."""
     tokens: dict[str, None] = dict.fromkeys(CATEGORY + category for category in categories)
     for product in products:
         tokens.update(dict.fromkeys(_product_tokens(product)))
     for description in descriptions:
         if description:
             tokens.update(dict.fromkeys(DESCRIPTION + t for t in _text_tokens(description)))
+    if attributes is not None:
+        tokens.update(dict.fromkeys(ATTRIBUTE + a for a in attributes.held(set(tokens))))
     return " ".join(tokens)
 
 

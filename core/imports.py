@@ -457,6 +457,7 @@ class _Stored:
     source: tuple[Any, ...]  # the file's columns as last imported
     retired_at: datetime | None
     categories: str
+    search_text: str  # with its categories' and attributes' tokens
 
 
 @dataclass(frozen=True)
@@ -549,7 +550,12 @@ def _plan(
         if same and not recategorise:
             continue
         record = _exhibitor_record(values, categorise)
-        if same and before is not None and before.categories == record["categories"]:
+        if (
+            same
+            and before is not None
+            and (before.categories, before.search_text)
+            == (record["categories"], record["search_text"])
+        ):
             continue
         record.update(retired_at=None, updated_at=now)
         (new if before is None else changed).append(record)
@@ -598,12 +604,12 @@ def _source(values: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def _stored_exhibitors(session: Session) -> dict[str, _Stored]:
-    """Every stored exhibitor's source fields, retirement and categories, in one query."""
+    """Every stored exhibitor's source fields, retirement and word index, in one query."""
     fields = [getattr(Exhibitor, name) for name in _SOURCE_FIELDS]
-    query = select(*fields, Exhibitor.retired_at, Exhibitor.categories)
+    query = select(*fields, Exhibitor.retired_at, Exhibitor.categories, Exhibitor.search_text)
     session.flush()  # the connection does not flush the session's pending changes itself
     return {
-        row[0]: _Stored(tuple(row[: len(fields)]), row[-2], row[-1])
+        row[0]: _Stored(tuple(row[: len(fields)]), *row[len(fields) :])
         for row in session.connection().execute(query)  # plain rows: no ORM loading
     }
 
@@ -706,6 +712,7 @@ def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[s
         values["products"].split(";"),
         (values.get("description_en"), values.get("description_zh")),
         sorted(categories),
+        categorise.taxonomy.attributes,
     )
     return record
 

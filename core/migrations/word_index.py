@@ -3,12 +3,16 @@
 import sqlalchemy as sa
 from alembic import op
 
+from core.attributes import load_attributes
+from core.countries import TAXONOMY_DIR
 from core.fulltext import index_text
 
 
 def retokenise_exhibitors() -> None:
-    """Computes every exhibitor's `search_text` again with today's tokenizer (the SQLite
-    word index follows by its triggers, the PostgreSQL token array is generated from it)."""
+    """Computes every exhibitor's `search_text` again with today's tokenizer and
+    attribute words (the SQLite word index follows by its triggers, the PostgreSQL token
+    array is generated from it)."""
+    attributes = load_attributes(TAXONOMY_DIR / "attributes.yml")
     exhibitors = sa.table(
         "exhibitors",
         sa.column("id"),
@@ -31,7 +35,7 @@ def retokenise_exhibitors() -> None:
     ).all()
     for exhibitor_id, products, description_en, description_zh, categories, before in rows:
         tokens = index_text(
-            products.split(";"), (description_en, description_zh), categories.split()
+            products.split(";"), (description_en, description_zh), categories.split(), attributes
         )
         if tokens != before:
             bind.execute(

@@ -47,3 +47,27 @@ def test_inherent_categories_are_the_taxonomys() -> None:
     categories = load_taxonomy(ROOT / "data").categories
     for attribute in ATTRIBUTES.by_id.values():
         assert set(attribute.inherent) <= set(categories), attribute.id
+
+
+@pytest.mark.parametrize(
+    ("products", "description", "held"),
+    [
+        ("Bio-Riesling", "", ["organic"]),  # joined by a hyphen
+        ("Biowein", "", ["organic"]),  # a compound's first part
+        ("Riesling", "Certified organic vineyard.", ["organic"]),  # the profile says it
+        ("nealkoholické pivo", "", ["alcohol_free"]),
+        ("apple juice NFC", "", ["alcohol_free"]),  # so by nature
+        ("Riesling; Merlot", "Family winery since 1890.", []),
+        ("biotech reagents", "", []),
+    ],
+)
+def test_the_attributes_an_exhibitors_words_say(
+    products: str, description: str, held: list[str]
+) -> None:
+    from core.fulltext import ATTRIBUTE, index_text
+    from core.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(ROOT / "data")
+    categories = taxonomy.product_categories(products)
+    tokens = index_text(products.split(";"), [description], categories, ATTRIBUTES).split()
+    assert [t[1:] for t in tokens if t.startswith(ATTRIBUTE)] == held

@@ -151,3 +151,32 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
         if worker.exitcode is None:
             worker.kill()
     assert codes == [0, 0, 0]
+
+
+def test_upgrading_indexes_the_attributes_of_exhibitors_already_there(database_url: str) -> None:
+    """A catalog imported before attributes were indexed finds its organic wines after
+    the upgrade, without being imported again."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from core.db import MIGRATIONS
+
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0017")
+        connection.execute(
+            text(
+                "INSERT INTO exhibitors (id, name_en, country, area, hall, booth, products,"
+                " categories, search_text, updated_at) VALUES ('W1', 'Weingut', 'DE', 'food',"
+                " '1.1', '1.1A-01', 'Bio-Riesling', ' wine ', '§wine ǂbio riesl', :now)"
+            ),
+            {"now": SLOT},
+        )
+    migrate(engine)
+    with session_factory(engine)() as session:
+        assert "¤organic" in session.get(Exhibitor, "W1").search_text.split()
+    engine.dispose()
