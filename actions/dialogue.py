@@ -14,12 +14,13 @@ from dataclasses import replace
 from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
 from actions.areas import area_named
-from actions.base import SEARCH_VALUES, WHEN, Context, Entity, NluResult, Reply
+from actions.base import SEARCH_VALUES, Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
 from core import catalog, cues, names, when
 from core.dialogue import EVENTS, EXHIBITORS, State
 from core.lingang import follow_up_facet
 from core.models import Event
+from core.taxonomy import fold
 
 # Intents about the conversation itself (nlu-contract.md, "Conversation").
 CONVERSATION_INTENTS = {"more_results", "refine", "start_over", "inform"}
@@ -90,14 +91,37 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
         nlu = replace(nlu, entities=entities)
         tagged = [e for e in tagged if e not in retyped]
+    if places_only := [e for e in tagged if e not in known and names.is_a_place(e.value)]:
+        # "кофе в зёрнах для сети кофеен в Казани" with "Казани" tagged as a company: the
+        # buyer's city, no company's name.
+        nlu = replace(nlu, entities=tuple(e for e in nlu.entities if e not in places_only))
+        tagged = [e for e in tagged if e not in places_only]
     if known and not inside:
         # "明日" tagged beside "Nordic Medtech": only the name the catalog knows is a company.
         others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
         return replace(nlu, entities=others)
     best = inside or found
     if not best:
-        return nlu
+        return _tagged_with_the_name_beside(ctx, nlu, tagged, places)
     return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _tagged_with_the_name_beside(
+    ctx: Context, nlu: NluResult, tagged: list[Entity], places: list[tuple[int, int]]
+) -> NluResult:
+    """A company the model tagged only in part, whose words with the catalog name written
+    beside them are that company's name in another order: "Conservas Sol" tagged in
+    "Conservas Sol y Mar" (Sol y Mar Conservas S.A.)."""
+    for entity in tagged:
+        for mention in names.mentions(ctx.session, nlu.text, (), places):
+            if not (mention.start < entity.end and entity.start < mention.end):
+                continue
+            start, end = min(entity.start, mention.start), max(entity.end, mention.end)
+            if {m.exhibitor_id for m in names.find(ctx.session, nlu.text[start:end])} == {
+                mention.exhibitor_id
+            }:
+                return _with_the_company_at(nlu, start, end)
+    return nlu
 
 
 def _with_the_company_at(nlu: NluResult, start: int, end: int) -> NluResult:
@@ -433,6 +457,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # alerts with no city: products, with words that say which, are what is asked for.
         intent = "search_exhibitors"
     if (
+        intent in NOT_UNDERSTOOD
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and search.names_a_product(ctx, nlu)
+    ):
+        # "кровля: черепица керамическая, битумные мембраны, металл — кто что предлагает?"
+        # read as out of scope: at a trade fair, a message naming a product the taxonomy
+        # knows, with words the model did not understand, asks who sells it.
+        intent = "search_exhibitors"
+    if (
         intent == "exhibitor_info"
         and not exhibitor_info.named(nlu)
         and (_search_values(nlu) or search.names_products(ctx, nlu))
@@ -541,15 +574,17 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
 
 def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """Whether the message names nothing the intent's action works with: no Lingang topic
-    the model is sure of, no city or day for events or alerts, no company or day for
-    meetings."""
+    the model is sure of nor a word of Lingang's rules, no city or day for events or
+    alerts, no company or day for meetings."""
     if intent == "lingang_faq":
-        return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE
+        return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE or not cues.has(
+            nlu.text, "lingang", ctx.t.locale
+        )
     if intent in {"list_events", "subscribe_alerts", "unsubscribe_alerts"}:
         cue = cues.has(nlu.text, "subscribe", ctx.t.locale)
-        return not cue and not nlu.names_any({"city", *WHEN})
+        return not cue and not nlu.names_any({"city"}) and not _names_a_when(ctx, nlu)
     if intent in {"book_meeting", "my_meetings"}:
-        return not exhibitor_info.named(nlu) and not nlu.names_any(WHEN)
+        return not exhibitor_info.named(nlu) and not _names_a_when(ctx, nlu)
     return False
 
 
@@ -561,10 +596,23 @@ def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:
 
 
 def _names_a_when(ctx: Context, nlu: NluResult) -> bool:
-    """Whether a day or a time the model tagged reads as one ("las avellanas" does not)."""
-    return any(when.parse_day(v, ctx.now, ctx.t.locale) for v in nlu.values("date")) or any(
-        when.parse_clock(v) for v in nlu.values("time")
+    """Whether a day or a time the model tagged reads as one ("las avellanas" does not, nor
+    the amount in "объём от 20 т в месяц")."""
+    read = {
+        "date": lambda value: when.parse_day(value, ctx.now, ctx.t.locale),
+        "time": when.parse_clock,
+    }
+    return any(
+        read[e.type](e.value) and not _an_amount(ctx, nlu.text, e)
+        for e in nlu.entities
+        if e.type in read
     )
+
+
+def _an_amount(ctx: Context, text: str, entity: Entity) -> bool:
+    """Whether a tagged value is a number with a unit after it ("20 т", "500 kg")."""
+    after = re.match(r"\s*([^\W\d_]+)", text[entity.end :])
+    return after is not None and fold(after.group(1)) in ctx.taxonomy.measure_words
 
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:

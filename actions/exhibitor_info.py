@@ -59,7 +59,9 @@ def match_company(
     names ("Café de Altura de Costa Rica") is meant."""
     matches = catalog.find_by_name(ctx.session, name)
     if len(matches) > 1:
-        matches = _from_the_country_named(ctx, matches, said.replace(name, " ")) or matches
+        rest = said.replace(name, " ")
+        matches = _from_the_country_named(ctx, matches, rest) or matches
+        matches = _selling_what_was_said(ctx, matches, rest) or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -73,6 +75,17 @@ def match_company(
 def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:
     countries = {mention.code for mention in ctx.taxonomy.country_mentions(said)}
     return [e for e in matches if e.country in countries]
+
+
+def _selling_what_was_said(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:
+    """Of several companies of one name, those selling what the message names besides
+    ("reunirme con Sakura, los del sake"): its products' categories are theirs."""
+    wanted = {
+        category
+        for phrase in ctx.taxonomy.product_phrases(said)
+        for category in ctx.taxonomy.product_categories(phrase, typos=False)
+    }
+    return [e for e in matches if wanted & set(e.categories.split())]
 
 
 def _not_found(ctx: Context, name: str, verb: str, *extra: str) -> Reply:

@@ -264,6 +264,17 @@ def names_products(
     )
 
 
+def names_a_product(ctx: Context, nlu: NluResult) -> bool:
+    """Whether one of the message's phrases, without its framing words and countries, is
+    a product the taxonomy knows."""
+    mentioned = _countries_outside_companies(ctx, nlu)
+    head_first = ctx.t.locale in _HEAD_FIRST
+    return any(
+        ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+        for phrase in _message_phrases(ctx, nlu, [w for _, w in mentioned])
+    )
+
+
 def _a_qualifier(text: str, phrase: str) -> bool:
     """A single word typed in lower case, or a number: it says which product ("1:18"), it
     names no company."""
@@ -396,7 +407,9 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
     naming = [
         w
         for w in words
-        if not (german and names.is_common(w.casefold())) and not exhibitor_info.names_goods(ctx, w)
+        if not (german and names.is_common(w.casefold()))
+        and not exhibitor_info.names_goods(ctx, w)
+        and not names.is_a_place(w)
     ]
     return name if len(words) > 1 and naming else None
 

@@ -42,7 +42,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from core.fulltext import russian_lemma
+from core.fulltext import russian_analyser, russian_lemma
 from core.models import Exhibitor
 from core.settings import ROOT
 
@@ -318,6 +318,29 @@ def _city_names() -> dict[str, str]:
             if city and " " not in city and "-" not in city:
                 found.setdefault(fold_word(city), fold_word(english))
     return {name: english for name, english in found.items() if name != english}
+
+
+def is_a_place(text: str) -> bool:
+    """Whether every word of a text names a city or a region ("Казани", "Екатеринбург",
+    "Moskau"): a buyer's own whereabouts, which no company name is made of alone."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(_a_place_word(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _a_place_word(word: str) -> bool:
+    folded = fold_word(word)
+    if folded in _cities():
+        return True
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return False
+    best = russian_analyser().parse(word.lower())[0]
+    return best.is_known and "Geox" in best.tag
+
+
+@cache
+def _cities() -> frozenset[str]:
+    return frozenset(_city_names()) | frozenset(_city_names().values())
 
 
 def tokens(text: str) -> list[Token]:
@@ -1404,6 +1427,8 @@ def written_on_to(text: str, end: int) -> int:
     words = [w for w in tokens(text) if w.start >= end]
     at = 0
     while at < len(words):
+        if _CLAUSE_BREAK.search(text[end : words[at].start]):
+            break  # "¿dónde está Siam Rubber? Ando buscando …"
         links = _past_links(words, at)
         if links < len(words) and words[links].capital and _may_name(words[links]):
             end, at = words[links].end, links + 1
@@ -1544,6 +1569,11 @@ def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | 
     runs: list[list[Token]] = []
     run: list[Token] = []
     for word in [*words, Token("", 0, 0)]:
+        if run and _sentence_ends_between(text, run[-1], word):
+            # "… в Армении. Ищем корейскую косметику": a name does not run on into the
+            # next sentence.
+            runs.append(run)
+            run = []
         if (word.capital and word.key not in skipped) or (run and word.key in _JOINING):
             run.append(word)
         else:
@@ -1557,6 +1587,23 @@ def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | 
         return None
     best = max(named, key=lambda r: r[-1].end - r[0].start)
     return best[0].start, best[-1].end
+
+
+_SENTENCE_END = re.compile(r"[!?;:]|\.\s")
+# Where a clause ends between two words (a name's own stops, "S.A.", have no space after).
+_CLAUSE_BREAK = re.compile(r"[!?¡¿;:？！。]|[.,]\s")
+
+
+def _sentence_ends_between(text: str, before: Token, after: Token) -> bool:
+    """Whether a sentence ends between two words: "!", "?", ";", ":", or a stop after a
+    word too long to be an abbreviation ("Co. Ltd", "Dr. Oetker", "St. Gallen" go on)."""
+    found = _SENTENCE_END.search(text[before.end : after.start])
+    if found is None or not after.raw:
+        return False
+    if not found.group().startswith("."):
+        return True
+    word = text[before.start : before.end]
+    return len(word) > 3 and not word.isupper()
 
 
 def _looks_like_a_name(run: list[Token], words: list[Token]) -> bool:
