@@ -457,13 +457,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # alerts with no city: products, with words that say which, are what is asked for.
         intent = "search_exhibitors"
     if (
-        intent in NOT_UNDERSTOOD
+        (intent in NOT_UNDERSTOOD or _about_lingang_without_its_words(ctx, nlu, intent))
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
         and search.names_a_product(ctx, nlu)
     ):
         # "кровля: черепица керамическая, битумные мембраны, металл — кто что предлагает?"
-        # read as out of scope: at a trade fair, a message naming a product the taxonomy
-        # knows, with words the model did not understand, asks who sells it.
+        # read as out of scope, "нужна информация о страховании грузов при импорте" as a
+        # Lingang question: at a trade fair, a message naming a product the taxonomy knows,
+        # with words the model did not understand or no word of Lingang's rules, asks who
+        # sells it.
         intent = "search_exhibitors"
     if (
         intent == "exhibitor_info"
@@ -586,6 +588,10 @@ def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
     if intent in {"book_meeting", "my_meetings"}:
         return not exhibitor_info.named(nlu) and not _names_a_when(ctx, nlu)
     return False
+
+
+def _about_lingang_without_its_words(ctx: Context, nlu: NluResult, intent: str) -> bool:
+    return intent == "lingang_faq" and not cues.has(nlu.text, "lingang", ctx.t.locale)
 
 
 def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:

@@ -394,7 +394,21 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         # tagged by the model or written as a name.
         named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
         return exhibitor_info.card(ctx, named) if isinstance(named, Exhibitor) else named
+    if found.total == 0 and (wider := _without_its_filters(query)) is not None:
+        # "Мы дистрибьютор косметики в Армении": none from there (a country may be the
+        # buyer's own), or none that say they are organic; the product from anywhere, said so.
+        widened = catalog.search(ctx.session, wider, 0, taxonomy=ctx.taxonomy)
+        if widened.total:
+            none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
+            return _page(ctx, wider, widened, note=none)
     return _page(ctx, query, found)
+
+
+def _without_its_filters(query: SearchQuery) -> SearchQuery | None:
+    """A product search without the country and the attributes that narrow it, if any."""
+    if not (query.categories or query.keywords) or not (query.country or query.attributes):
+        return None
+    return replace(query, country=None, attributes=())
 
 
 def _written_as_a_name(ctx: Context, text: str) -> str | None:
@@ -455,7 +469,14 @@ def results(ctx: Context, query: SearchQuery, page: int, *, edit: bool = False) 
     return _page(ctx, query, catalog.search(ctx.session, query, page, taxonomy=ctx.taxonomy), edit)
 
 
-def _page(ctx: Context, query: SearchQuery, found: catalog.SearchPage, edit: bool = False) -> Reply:
+def _page(
+    ctx: Context,
+    query: SearchQuery,
+    found: catalog.SearchPage,
+    edit: bool = False,
+    *,
+    note: str = "",
+) -> Reply:
     if found.total == 0:
         return Reply(
             text=ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
@@ -469,7 +490,7 @@ def _page(ctx: Context, query: SearchQuery, found: catalog.SearchPage, edit: boo
         "{count} exhibitors for {query}",
         found.total,
     ).format(count=ctx.t.number(found.total), query=describe(ctx, query))
-    lines = [f"<b>{header}</b>"]
+    lines = [note, f"<b>{header}</b>"] if note else [f"<b>{header}</b>"]
     if found.pages > 1:
         lines.append(
             ctx._("Page {page} of {pages}").format(

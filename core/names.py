@@ -781,13 +781,23 @@ class NameIndex:
         if all(len(choice) == 1 for choice in choices) or prod(map(len, choices)) > 1024:
             return []
         start, end = words[0].start, words[-1].end
-        return [
+        whole = [
             self._match(number, "exact", 97.0, start, end)
             for keys in product(*choices)
             for number in (
                 self.by_compact.get("".join(keys), [])
                 or self.by_bag.get(tuple(sorted(keys)), [])  # "Farmacéutica Changjiang"
             )
+        ]
+        return whole or [
+            # "Golden Dragon": the word Jinlong of Jinlong Auto Electronics, which few
+            # names have.
+            self._match(number, "partial", float(len(joined)), start, end)
+            for keys in product(*choices)
+            if (joined := "".join(keys)) not in {w.key for w in words}
+            and not is_common(joined)
+            and len(numbers := self.postings.get(joined, [])) <= DISTINCT_EXHIBITORS
+            for number in numbers
         ]
 
     def _with_its_own_words(self, words: Sequence[Token]) -> list[Match]:

@@ -667,14 +667,14 @@ class Taxonomy:
         )
 
     def _starts_a_term(self, words: list[str], at: int) -> bool:
-        """Whether a framing word starts a term with the words after it, or stands inside
-        one: "the vert" is thé vert typed without its accent, not "the" and "vert";
-        "autitos a escala" are scale models."""
+        """Whether a framing word is a word of a term with the words around it: "the vert"
+        is thé vert typed without its accent, not "the" and "vert"; "autitos a escala" are
+        scale models, "страховые компании" insurers."""
         return not _is_cjk(words[at]) and any(
             tuple(units(" ".join(words[start : start + size]))) in self._term_index
             for size in (2, 3, 4)
             for start in range(max(0, at - size + 1), at + 1)
-            if start + size <= len(words) and (start == at or start + size - 1 > at)
+            if start + size <= len(words)
         )
 
     def _split_cjk(self, run: str) -> list[str | None]:
@@ -691,7 +691,11 @@ class Taxonomy:
         words = list(chunk)
         while words and words[0] in edge and not self._starts_a_term(words, 0):
             words.pop(0)
-        while words and words[-1] in edge | self.request_particles:
+        while (
+            words
+            and words[-1] in edge | self.request_particles
+            and not self._starts_a_term(words, len(words) - 1)
+        ):
             words.pop()
         # A framing character is trimmed off a word only when the word is no product
         # itself: 수 frames "살 수 있나요", but 수산물 is seafood.

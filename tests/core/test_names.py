@@ -684,6 +684,10 @@ def test_everyday_words_come_from_the_word_lists() -> None:
         ("Где стенд компании Северный Ветер?", "Северный Ветер"),
         ("Where is the booth?", None),
         ("Monday works for me", None),  # the first word of a sentence, an everyday word
+        # A name ends with its sentence, but not at an abbreviation's stop.
+        ("Где стенд Siam Rubber? Ищем шины", "Siam Rubber"),
+        ("Мы дистрибьютор в Армении. Ищем косметику", None),
+        ("Where is Dr. Oetker Nahrungsmittel?", "Dr. Oetker Nahrungsmittel"),
     ],
 )
 def test_words_written_as_a_name(text: str, span: str | None) -> None:
@@ -776,3 +780,24 @@ def test_a_message_in_capitals_throughout_names_a_company_as_in_lower_case() -> 
     assert [(m.exhibitor_id, m.start, m.end) for m in found] == [("YMS", 0, 14)]
     # Written as names, the capitals still say the name runs on.
     assert index.mentions("Where is Yamamoto Seiki Tornos?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Казани", True),  # a Russian city in any case
+        ("Новосибирска", True),
+        ("Урале", True),  # a region
+        ("Moskau", True),  # a city's name in another language (CLDR)
+        ("Сакуры", False),
+        ("Rheinland Optik", False),
+        ("ПЦР", False),
+    ],
+)
+def test_a_buyers_whereabouts_are_a_place(text: str, place: bool) -> None:
+    assert names.is_a_place(text) is place
+
+
+def test_a_name_written_on_stops_at_the_end_of_its_sentence() -> None:
+    text = "¿dónde está Siam Rubber? Ando buscando cauchos"
+    assert text[: names.written_on_to(text, text.index("Siam") + 4)].endswith("Siam Rubber")

@@ -233,6 +233,9 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("기저귀 공급사 소개 부탁드립니다", ["기저귀"]),
         ("스카치위스키취급업체", ["스카치위스키"]),
         ("qqn vend des crevettes congelees svp", ["crevettes congelees"]),
+        # A framing word that ends a term ("компании" of insurers) stays in it.
+        ("нужны страховые компании", ["страховые компании"]),
+        ("who sells wine", ["wine"]),
     ],
 )
 def test_product_phrases_of_a_request(message: str, phrases: list[str]) -> None:
@@ -276,6 +279,15 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Rindfleisch tiefgekühlt", "beef"),  # a German label's adjective after its noun
         ("Solarmodule polykristallin", "solar_energy"),
         ("Schlagbohrmaschinen", "power_tools"),  # a kind's word ending a compound
+        ("металлочерепица", "roofing"),
+        ("шуруповерты", "power_tools"),
+        ("секаторы", "garden_tools"),
+        ("водорастворимые удобрения NPK", "fertilizers"),
+        ("скороварки", "cookware"),
+        ("компрессионный трикотаж", "orthopaedic_supports"),
+        ("сварочные аппараты", "welding_equipment"),
+        ("прогрессивные линзы", "ophthalmic"),
+        ("железнодорожные перевозки", "freight"),
         ("аппараты для диализа", "patient_care_equipment"),  # a generic head's complement
         ("Geräte für Dialyse", "patient_care_equipment"),
         ("곱창김", "laver"),  # Korean trade names of laver

@@ -1,0 +1,119 @@
+"""Requests as buyers write them to a catalog the assistant was not built on: products with
+words the model did not understand, a buyer's own city or amounts in the message, and
+company names translated, reordered or shared by several exhibitors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+
+import pytest
+
+from actions import dialogue
+from bot.app import Container
+from tests.actions.conftest import container_with, contexts_over, nlu
+from tests.actions.test_dialogue import shown_exhibitors
+
+HEADER = "id,name_en,name_zh,aliases,country,area,hall,booth,products,description_en,languages\n"
+CATALOG_D = HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "D01,Tejas del Levante S.A.,,,ES,equipment,4.1,4.1A-01,Ceramic roof tiles;Roofing membranes,,es",
+        "D02,Kowal Narzędzia Sp. z o.o.,,,PL,equipment,4.1,4.1A-02,Cordless drill drivers;Angle grinders,,pl",
+        "D03,Fazenda Boa Vista Ltda.,,,BR,food,1.1,1.1A-03,Green coffee beans;Roasted coffee,,pt",
+        'D04,"Sakura Shuzo Co., Ltd.",,,JP,food,1.1,1.1A-04,Junmai sake;Plum wine,,ja',
+        "D05,Sakura Seimitsu K.K.,,,JP,equipment,4.1,4.1A-05,CNC lathes;Machining centres,,ja",
+        "D06,Sol y Mar Conservas S.A.,,Sol y Mar,ES,food,1.1,1.1A-06,Canned tuna;Sardines in olive oil,,es",
+        'D07,"Siam Rubber Industry Co., Ltd.",,,TH,auto,8.1,8.1A-07,Truck tyres;Natural rubber,,th',
+        "D08,Jinlong Auto Electronics Pte. Ltd.,金龙汽车电子,,SG,auto,8.1,8.1A-08,Car audio;Dash cameras,,zh",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_d(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_D) as container:
+        yield container
+
+
+@pytest.fixture
+def d_ctx(catalog_d: Container) -> Iterator:
+    with contexts_over(catalog_d, 702) as make:
+        yield make
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "expected"),
+    [
+        # Products the taxonomy knows among words it does not ("металл", "что").
+        ("кровля: черепица керамическая, битумные мембраны — кто что предлагает?",
+         "out_of_scope", {}, {"D01"}),
+        ("садовый инвентарь и шуруповерты — на весенний сезон", "out_of_scope", {}, {"D02"}),
+        # An amount is no time: no meeting to book.
+        ("Интересует металлочерепица, объём от 20 т в месяц", "book_meeting", {"time": "20"},
+         {"D01"}),
+        # The buyer's city tagged as a company is no company.
+        ("кофе в зёрнах для сети кофеен в Казани", "nlu_fallback",
+         {"product": "кофе", "company": "Казани"}, {"D03"}),
+    ],
+)  # fmt: skip
+def test_products_among_words_the_model_did_not_understand_are_a_search(
+    d_ctx, text: str, intent: str, entities: dict, expected: set[str]
+) -> None:
+    ctx = d_ctx("ru")
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+def test_products_read_as_a_lingang_question_without_its_words_are_a_search(d_ctx) -> None:
+    ctx = d_ctx("ru")
+    asked = nlu("Шуруповерты — нужен производитель, объёмы контейнерные.", "lingang_faq")
+    reply = dialogue.respond(ctx, replace(asked, topic="key_industries", topic_confidence=0.94))
+    assert shown_exhibitors(ctx, reply) == {"D02"}, reply.text
+
+
+def test_a_lingang_question_naming_products_stays_one(d_ctx) -> None:
+    ctx = d_ctx("ru")
+    asked = nlu("Какие налоговые льготы для производителей шуруповертов?", "lingang_faq")
+    reply = dialogue.respond(ctx, replace(asked, topic="tax", topic_confidence=0.99))
+    assert not shown_exhibitors(ctx, reply)
+    assert ctx.state.results is None, reply.text
+
+
+def test_of_companies_sharing_a_name_the_one_selling_what_is_named_is_meant(d_ctx) -> None:
+    ctx = d_ctx("es")
+    text = "Me gustaría reunirme con Sakura, los del sake, mañana"
+    dialogue.respond(ctx, nlu(text, "book_meeting", company="Sakura", date="mañana"))
+    assert ctx.state.form is not None and ctx.state.form.exhibitor == "D04"
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "expected"),
+    [
+        # The model tagged a part; with the catalog name beside it, another order of it.
+        ("¿Podrían indicarme el stand de Conservas Sol y Mar?", "Conservas Sol", "D06"),
+        # A name ends with its sentence: "Ando" is the next one's first word.
+        ("Pana, ¿dónde está Siam Rubber? Ando buscando cauchos pa' camiones.", "Siam Rubber",
+         "D07"),
+        # A Chinese name in English translation: 金龙 Jinlong is "Golden Dragon".
+        ("¿Me pasas el mail de Golden Dragon? La de electrónica para autos.", "Golden Dragon",
+         "D08"),
+    ],
+)  # fmt: skip
+def test_a_name_written_otherwise_shows_its_company(
+    d_ctx, text: str, company: str, expected: str
+) -> None:
+    ctx = d_ctx("es")
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", company=company))
+    assert ctx.state.focused("exhibitor") == expected, reply.text
+
+
+def test_a_country_that_leaves_no_exhibitor_widens_the_search_and_says_so(d_ctx) -> None:
+    ctx = d_ctx("en")
+    reply = dialogue.respond(
+        ctx,
+        nlu("roof tiles from Norway", "search_exhibitors", product="roof tiles", country="Norway"),
+    )
+    assert reply.text.startswith("No exhibitors found for"), reply.text
+    assert shown_exhibitors(ctx, reply) == {"D01"}
+    assert ctx.state.results is not None and not ctx.state.results.query.get("country")
