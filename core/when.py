@@ -37,6 +37,8 @@ def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime |
     cjk = _cjk_date(text, local_now.date())
     if cjk is not None:
         return cjk
+    if len(text.strip()) < 2:
+        return None  # "h" of "à 14 h", tagged apart: dateparser reads a day into a letter
     settings = {
         "RELATIVE_BASE": local_now,
         "PREFER_DATES_FROM": "future",
@@ -122,7 +124,9 @@ def wanted_day(
 ) -> datetime | None:
     """The day the date phrases extracted mean. Extraction sometimes splits a phrase ("am" +
     "6" + "November"), so with several date pieces, or one that does not read as a date, the
-    date is read from `context`: the stretch of the message that holds all the pieces."""
+    date is read from `context`: the stretch of the message that holds all the pieces. A
+    piece of one character ("h" of "demain à 14 h") is no part of a date."""
+    dates = [text for text in dates if len(text.strip()) > 1]
     day = parse_day(dates[0], now, locale) if len(dates) == 1 else None
     if day is None and dates and context:
         day = parse_day(context, now, locale)

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -29,6 +29,7 @@ def test_days_in_eight_languages(text: str, locale: str, day: int) -> None:
 
 def test_nonsense_is_not_a_day() -> None:
     assert parse_day("purple elephant", FIXED_NOW, "en") is None
+    assert parse_day("h", FIXED_NOW, "fr") is None  # the unit of "à 14 h", tagged apart
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,9 @@ def test_a_time_the_model_missed_after_the_date() -> None:
     # Digits without a clock unit are not taken for a time ("Company 2").
     assert wanted_day(["tomorrow"], now, "en", context="tomorrow") is not None
     assert wanted_clock([], context_after=" with Company 2") is None
+
+
+def test_a_letter_tagged_apart_is_no_part_of_the_day() -> None:
+    """ "demain à 14 h" with "h" tagged as a second date: the day is tomorrow."""
+    day = wanted_day(["demain", "h"], FIXED_NOW, "fr", context="demain à 14 h")
+    assert day is not None and day.date() == date(2026, 11, 25)
