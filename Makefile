@@ -64,8 +64,11 @@ lint: .venv/.installed
 	.venv/bin/mypy
 	.venv/bin/hadolint Dockerfile
 
+# The suite in two processes, as many as this kind of machine has cores: tests are spread one
+# by one, each worker starting its own NLU server (1.8 GB); TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
 test: setup train lint nlu-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-fast: setup
 	$(PY) -m pytest -m "not nlu"

@@ -213,8 +213,10 @@ def _clock(nlu: NluResult, text: str, *, day_found: bool) -> time | None:
     if dates:
         return wanted_clock([], context_after=meeting_actions.after_dates(nlu))
     if day_found:
-        # The digits may be the date's own ("Nov 7"): only a marked clock time counts.
-        return parse_clock(text) if _MARKED_CLOCK.search(text) else None
+        # The digits may be the date's own ("Nov 7"): only a marked clock time counts
+        # ("下午两点" untagged beside "明天").
+        marked = _MARKED_CLOCK.search(text) or _HAN_CLOCK.search(text)
+        return parse_clock(text) if marked else None
     return parse_clock(text) if _DIGIT.search(text) or _HAN_CLOCK.search(text) else None
 
 

@@ -179,17 +179,13 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
     return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
 
 
-# Where a clause ends inside what the model tagged as one company: "Cafés Sierra Nevada?
-# Somos tostadores", "Bright Star Electronics, de Shenzhen", "México. ¿Qué expositores".
-_CLAUSE_END = re.compile(r"[?!¿¡？！。]|[.,;:]\s")
-
-
 def _within_a_clause(nlu: NluResult) -> NluResult:
     """A company the model tagged across the end of a clause is the part before it (a
-    name's own punctuation, "S.A." or "Co.,Ltd", has no space after it)."""
+    name's own punctuation, "S.A." or "Co.,Ltd", has no space after it): "Cafés Sierra
+    Nevada? Somos tostadores", "Bright Star Electronics, de Shenzhen"."""
     entities = []
     for e in nlu.entities:
-        cut = _CLAUSE_END.search(e.value) if e.type == "company" else None
+        cut = names.CLAUSE_BREAK.search(e.value) if e.type == "company" else None
         if cut is None:
             entities.append(e)
             continue
@@ -201,16 +197,22 @@ def _within_a_clause(nlu: NluResult) -> NluResult:
 
 def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
     """A "company" that is only a word asking where or for a booth ("хосино сэйки где
-    находятся" with находятся tagged) is no company, unless the catalog has it."""
+    находятся" with находятся tagged), or only words framing a request ("кросовки оптом
+    напрямую с фабрики" with фабрики tagged), is no company, unless the catalog has it."""
+
+    def asks_or_frames(value: str) -> bool:
+        asks = any(
+            cues.find(value, key, ctx.t.locale) == cues.fold(value.strip())
+            for key in ("where", "booth")
+        )
+        return asks or ctx.taxonomy.only_framing(value)
+
     kept = tuple(
         e
         for e in nlu.entities
         if not (
             e.type == "company"
-            and any(
-                cues.find(e.value, key, ctx.t.locale) == cues.fold(e.value.strip())
-                for key in ("where", "booth")
-            )
+            and asks_or_frames(e.value)
             and not catalog.find_by_name(ctx.session, e.value)
         )
     )
@@ -292,7 +294,14 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
     words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
     # A short word ("Sol", "Oro", "Mar") names companies more often than products.
-    naming = [w for w in words if len(w) < 4 or not exhibitor_info.names_goods(ctx, w)]
+    # Countries and places name none ("Китай — Европа через Казахстан").
+    naming = [
+        w
+        for w in words
+        if (len(w) < 4 or not exhibitor_info.names_goods(ctx, w))
+        and not ctx.taxonomy.country_code(w)
+        and not names.is_a_place(w)
+    ]
     return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
 
 
@@ -378,6 +387,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         intent in NOT_UNDERSTOOD | {"refine"}
         and exhibitor_info.named(nlu)
         and not _products_tagged_as_a_company(ctx, nlu)
+        and not _products_beside_an_unknown_company(ctx, nlu)
     ):
         # "¿Dónde está el stand de Bodegas Torres?": a company the model has not seen can
         # pull the intent off, even to narrowing a list none is shown of ("je cherche la
@@ -419,6 +429,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # Chile?": a catalog company's name read as products ("battery") or a country; "info
         # de Dahye Cosméticos": the company and what it sells.
         intent = "exhibitor_info"
+    if intent == "refine" and ctx.state.results is None and _search_values(nlu):
+        # "alimentos de Chile" read as narrowing a list when none is shown: a search.
+        intent = "search_exhibitors"
     if intent == "inform" or (
         intent == "set_language" and not language.names_a_language(ctx, nlu.text)
     ):
@@ -470,7 +483,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if (
         intent == "exhibitor_info"
         and not exhibitor_info.named(nlu)
-        and (_search_values(nlu) or search.names_products(ctx, nlu))
+        and (_search_values(nlu) or search.names_products(ctx, nlu, qualified=True))
     ):
         # No company, but products or a country: exhibitors are being looked for.
         intent = "search_exhibitors"
@@ -483,6 +496,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "los cerros de mendoza malbec", "los de cielo alto, el tequila": a catalog name
         # in lower case and what that company sells.
         nlu, intent = named, "exhibitor_info"
+    if (
+        intent == "book_meeting"
+        and not _names_a_when(ctx, nlu)
+        and not cues.has(nlu.text, "meet_with", ctx.t.locale)
+        and _products_beside_an_unknown_company(ctx, nlu)
+    ):
+        # "Аптечная сеть … рассматривает закупку витаминов" read as a meeting with
+        # "Аптечная": no day, no word of meeting with anyone, and products are named.
+        intent = "search_exhibitors"
     if intent == "book_meeting" and _asks_where_not_when(ctx, nlu):
         # "¿Dónde puedo encontrar a los de Viña Los Robles?" read as a meeting request: a
         # where-question with no day or time wants the company's card (it offers booking).
@@ -559,6 +581,18 @@ def _products_tagged_as_a_company(ctx: Context, nlu: NluResult) -> bool:
     return not exhibitor_info.names_a_catalog_company(ctx, nlu) and search.names_products(
         ctx, nlu, catalog_words=False
     )
+
+
+def _products_beside_an_unknown_company(ctx: Context, nlu: NluResult) -> bool:
+    """A company the catalog does not know, tagged in a message that names a product of
+    the taxonomy apart from it and asks for no booth, hall or contact: "Закупаем реагенты
+    для КДЛ: биохимия, ИФА-наборы, ПЦР" with ПЦР tagged as a company. The products are
+    what is asked for."""
+    if exhibitor_info.names_a_catalog_company(ctx, nlu) or _asks_where(ctx, nlu):
+        return False
+    if cues.has(nlu.text, "contact", ctx.t.locale):
+        return False
+    return search.names_a_product(ctx, nlu, beside_companies=True)
 
 
 def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
+from functools import lru_cache
 from html import escape
 from itertools import pairwise
 from typing import Any
@@ -16,7 +17,7 @@ from core import catalog, cues, names, when
 from core.catalog import SearchQuery
 from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
-from core.fulltext import compact_phrase
+from core.fulltext import compact_phrase, is_cyrillic, russian_known
 from core.models import Exhibitor
 from core.taxonomy import AREAS, country_name, fold
 
@@ -25,7 +26,8 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Chinese and Japanese write no spaces between words; Korean does ("자동차 부품").
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 VERB = "sr"
-_MAX_PHRASES = 2
+_MAX_PHRASES = 6
+NOT = "-"  # a country code after it is one the goods must not come from
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
@@ -35,10 +37,14 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     tax = ctx.taxonomy
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
+    all_mentions = _mentions_outside_companies(ctx, nlu)
+    refused = [m for m in all_mentions if _refused(ctx, nlu.text, m.start, m.end)]
     country_words = [
         e.value
         for e in nlu.entities
-        if e.type in {"country", "language"} and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        if e.type in {"country", "language"}
+        and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        and not _refused(ctx, nlu.text, e.start, e.end)
     ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
@@ -48,7 +54,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         if named:
             raw = tax.without_countries(raw)
         products.append(raw)
-    outside = _mentions_outside_companies(ctx, nlu)
+    outside = [m for m in all_mentions if m not in refused]
     mentioned = _named_countries(ctx, nlu, outside)
     country = country or (mentioned[0][0] if mentioned else None)
     either = _alternative_countries(ctx, nlu, outside)
@@ -56,13 +62,16 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         country = "+".join(either)  # "de Alemania o Italia"
     elif origin := _country_of_origin(ctx, nlu, outside):
         country = origin  # "autopartes de Asia … para importar a México"
+    if country is None and refused:
+        # "лосось атлантический, не из Чили": from anywhere but there.
+        country = NOT + "+".join(dict.fromkeys(m.code for m in refused))
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
         (
             a
             for e in nlu.entities
             if e.type == "area"
-            and (a := area_id(e.value))
+            and (a := _area_of(ctx, e.value))
             and not _in_product_name(ctx, nlu.text, e.start, e.end)
         ),
         None,
@@ -75,7 +84,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
     # or tag it as something else ("Landmaschinen" as a company): the message without its
     # framing words and the other things it names holds the whole phrase.
-    said = _message_phrases(ctx, nlu, [w for _, w in mentioned]) if guess_products else []
+    said_countries = [w for _, w in mentioned] + _refusals(ctx, nlu.text, refused)
+    said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
     if not phrases:
@@ -137,7 +147,7 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         "country": tax.country_code,
         "language": tax.country_code,
         "city": tax.city_id,
-        "area": area_id,
+        "area": lambda value: _area_of(ctx, value),
         "hall": _HALL.search,
         # "escala" tagged as a date in "autitos a escala" is a product's word.
         "date": lambda value: when.parse_day(value, ctx.now, ctx.t.locale),
@@ -154,6 +164,13 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
     attributes = _attribute_words(ctx, nlu.text)
     phrases = tax.product_phrases(nlu.text, exclude=others + country_words + attributes)
     return _without_generic_words(ctx, phrases)
+
+
+def _area_of(ctx: Context, value: str) -> str | None:
+    """The exhibition area a value tagged as one names, unless it is a product's term
+    ("transporte de carga" is freight, not the automobile area)."""
+    match = ctx.taxonomy.match_product(value, head_first=ctx.t.locale in _HEAD_FIRST)
+    return None if match.whole or match.kind_of else area_id(value)
 
 
 def _without_generic_words(ctx: Context, phrases: list[str]) -> list[str]:
@@ -187,8 +204,11 @@ def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[s
         phrases.append(known or phrase)
     head_first = ctx.t.locale in _HEAD_FIRST
 
+    def categories(phrase: str) -> frozenset[str]:
+        return ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+
     def categorised(phrase: str) -> bool:
-        return bool(ctx.taxonomy.match_product(phrase, head_first=head_first).categories)
+        return bool(categories(phrase))
 
     if not any(categorised(p) for p in phrases) and (
         products := [p for p in said if categorised(p)]
@@ -196,7 +216,22 @@ def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[s
         # Only what says which was tagged ("sillas de ruedas (manuales o eléctricas)" with
         # "manuales o eléctricas"): the products the message names are what is asked for.
         return products
-    return list(dict.fromkeys(phrases))
+    # A list the model tagged in part ("аппараты УЗИ, функциональные кровати, нитриловые
+    # перчатки"): the other products it names are asked for too.
+    asked = ctx.taxonomy.with_ancestors(c for p in phrases for c in categories(p))
+    untagged = [
+        p
+        for p in said
+        if (named := categories(p))
+        and not named & asked  # "косметику" beside "тканевые маски": it says no more
+        and not any(_overlap(p, chosen) for chosen in phrases)
+    ]
+    return list(dict.fromkeys(phrases + untagged))
+
+
+def _overlap(phrase: str, other: str) -> bool:
+    words, others = fold(phrase).split(), fold(other).split()
+    return _inside(words, others) or _inside(others, words) or fold(phrase) == fold(other)
 
 
 def _inside(words: list[str], longer: list[str]) -> bool:
@@ -230,9 +265,8 @@ def names_products(
     the taxonomy may come with single lower-case words that say which ("сухое молоко,
     цельное и обезжиренное", "объёмы контейнерные"), or with other words where most of
     what the message names is products."""
-    mentioned = _countries_outside_companies(ctx, nlu)
-    phrases = _message_phrases(ctx, nlu, [w for _, w in mentioned])
-    query = SearchQuery(country=mentioned[0][0] if mentioned else None)
+    country, phrases = _request_phrases(ctx, nlu)
+    query = SearchQuery(country=country)
     head_first = ctx.t.locale in _HEAD_FIRST
 
     def taxonomy_product(phrase: str) -> bool:
@@ -264,15 +298,44 @@ def names_products(
     )
 
 
-def names_a_product(ctx: Context, nlu: NluResult) -> bool:
+def names_a_product(ctx: Context, nlu: NluResult, *, beside_companies: bool = False) -> bool:
     """Whether one of the message's phrases, without its framing words and countries, is
-    a product the taxonomy knows."""
-    mentioned = _countries_outside_companies(ctx, nlu)
+    a product the taxonomy knows; with `beside_companies`, one outside what was tagged as
+    a company."""
     head_first = ctx.t.locale in _HEAD_FIRST
+    _, phrases = _request_phrases(ctx, nlu, without_companies=beside_companies)
     return any(
-        ctx.taxonomy.match_product(phrase, head_first=head_first).categories
-        for phrase in _message_phrases(ctx, nlu, [w for _, w in mentioned])
+        ctx.taxonomy.match_product(p, head_first=head_first).categories or _slip_in_a_phrase(ctx, p)
+        for p in phrases
     )
+
+
+def _slip_in_a_phrase(ctx: Context, phrase: str) -> bool:
+    """A word no dictionary has, one slip from a product's word ("кросовки оптом",
+    "экспедирвоание грузов") or a word of a product's term ("оливкавое масло")."""
+    words = fold(phrase).split()
+    if all(_a_known_word(word) for word in words):
+        return False
+    return bool(ctx.taxonomy.typo_tolerant(phrase)) or any(
+        not _a_known_word(word) and ctx.taxonomy.typo_tolerant(word) for word in words
+    )
+
+
+def _a_known_word(word: str) -> bool:
+    return russian_known(word) if is_cyrillic(word) else names.is_common(word)
+
+
+def _request_phrases(
+    ctx: Context, nlu: NluResult, *, without_companies: bool = False
+) -> tuple[str | None, list[str]]:
+    """The first country the message names outside company names, and its product phrases
+    without the countries, framing words and other values (and, `without_companies`, the
+    companies)."""
+    mentioned = _countries_outside_companies(ctx, nlu)
+    words = [w for _, w in mentioned]
+    if without_companies:
+        words += [v for v in nlu.values("company") if v.strip()]
+    return (mentioned[0][0] if mentioned else None), _message_phrases(ctx, nlu, words)
 
 
 def _a_qualifier(text: str, phrase: str) -> bool:
@@ -319,6 +382,43 @@ def _country_of_origin(ctx: Context, nlu: NluResult, mentions: list[CountryMenti
         if any(before.endswith(word) and _word_ends(before, word) for word in origin):
             return mention.code
     return None
+
+
+def _refused(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the country named at start:end is one the goods must not come from: "не из
+    Чили", "not from China", "no de México", "中国以外", "중국산 말고"."""
+    return _refusal(ctx, text, start, end) is not None
+
+
+def _refusal(ctx: Context, text: str, start: int, end: int) -> str | None:
+    """The words refusing the country named at start:end, with the country's."""
+    locale = ctx.t.locale
+    before = _cue_pattern(cues.phrases("not_from", locale), before=True).search(text[:start])
+    if before:
+        return text[before.start() : end]
+    origins = tuple(sorted(o for o in cues.phrases("origin", locale) if _UNSPACED.search(o)))
+    after = _cue_pattern(cues.phrases("not_from_after", locale), before=False, skip=origins)
+    if found := after.match(text, end):
+        return text[start : found.end()]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(
+    phrases: frozenset[str], *, before: bool, skip: Sequence[str] = ()
+) -> re.Pattern[str]:
+    """Cue phrases ending the text before a word (whole words, but CJK ones), or opening
+    the text after it, past a "made in" suffix ("중국산 말고")."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    if before:
+        return re.compile(rf"(?:^|(?<=\W)|(?<=[\u2e80-\u9fff\uac00-\ud7a3]))(?:{words})\s*$", re.I)
+    origins = "|".join(re.escape(o) for o in skip)
+    suffix = rf"(?:{origins})?" if origins else ""
+    return re.compile(rf"{suffix}\s*(?:{words})", re.I)
+
+
+def _refusals(ctx: Context, text: str, mentions: list[CountryMention]) -> list[str]:
+    return [r for m in mentions if (r := _refusal(ctx, text, m.start, m.end))]
 
 
 def _word_ends(text: str, word: str) -> bool:
@@ -383,17 +483,28 @@ def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> Sear
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
+    if (name := nlu.first("company")) and _asks_for_a_company(ctx, nlu.text):
+        # "Lucky Star Medical de Hong Kong, ¿tienen stand? Buscamos glucómetros.": the
+        # booth of a company the catalog has, whatever else the message names.
+        named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
+        if isinstance(named, Exhibitor):
+            return exhibitor_info.card(ctx, named)
     query = build_query(ctx, nlu)
     if query.empty:
         return choose_area(ctx)
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
+    not_found: Reply | None = None
     if found.total == 0 and (name := nlu.first("company") or _written_as_a_name(ctx, nlu.text)):
         # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks,
         # tagged by the model or written as a name.
         named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
-        return exhibitor_info.card(ctx, named) if isinstance(named, Exhibitor) else named
+        if isinstance(named, Exhibitor):
+            return exhibitor_info.card(ctx, named)
+        if _asks_for_a_company(ctx, nlu.text):
+            return named
+        not_found = named
     if found.total == 0 and (wider := _without_its_filters(query)) is not None:
         # "Мы дистрибьютор косметики в Армении": none from there (a country may be the
         # buyer's own), or none that say they are organic; the product from anywhere, said so.
@@ -401,7 +512,13 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         if widened.total:
             none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
             return _page(ctx, wider, widened, note=none)
-    return _page(ctx, query, found)
+    return not_found or _page(ctx, query, found)
+
+
+def _asks_for_a_company(ctx: Context, text: str) -> bool:
+    """Whether a message asks where a company is or how to reach it: a name it does not
+    find is answered as such, not by what the message also names."""
+    return any(cues.has(text, key, ctx.t.locale) for key in ("where", "booth", "contact"))
 
 
 def _without_its_filters(query: SearchQuery) -> SearchQuery | None:
@@ -416,6 +533,8 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
     which writes every noun with a capital ("Reha-Hilfsmittel" is products), one of them
     no everyday word either."""
     name = exhibitor_info.named_in_passing(ctx, text)
+    if name and ctx.taxonomy.country_code(name):
+        return None  # "в Среднюю Азию": a region, where the goods go
     words = re.findall(r"[^\W\d_]+", name or "")
     german = ctx.t.locale == "de"
     naming = [
@@ -456,7 +575,10 @@ def describe(ctx: Context, query: SearchQuery) -> str:
     named = {fold(name) for name in names}
     parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     parts += [ctx.taxonomy.attributes.name(a, ctx.t.locale) for a in query.attributes]
-    if query.country:
+    if query.country and query.country.startswith(NOT):
+        refused = country_name(query.country.removeprefix(NOT), ctx.t.locale)
+        parts.append(ctx._("not from {country}").format(country=refused))
+    elif query.country:
         parts.append(country_name(query.country, ctx.t.locale))
     if query.area:
         parts.append(area_name(query.area, ctx.t.locale))
@@ -531,7 +653,8 @@ def refine_rows(
 ) -> tuple[tuple[Button, ...], ...]:
     """Narrow the results by one of their most frequent countries or areas."""
     locale = ctx.t.locale
-    countries = [] if query.country else found["country"]
+    chosen = query.country and not query.country.startswith(NOT)
+    countries = [] if chosen else found["country"]
     areas = [] if query.area else found["area"]
     refine = [
         _query_button(ctx, "🔍 " + country_name(code, locale), replace(query, country=code), 0)

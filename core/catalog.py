@@ -253,8 +253,11 @@ def _conditions(
         conditions.append(matched)
     if taxonomy is not None:
         conditions += [_says(a, dialect) for a in query.attributes]
-    countries = _countries_of(query.country)
-    if countries and dialect == "postgresql" and (query.categories or query.keywords):
+    refused = query.country.startswith("-") if query.country else False
+    countries = _countries_of(query.country.removeprefix("-") if query.country else None)
+    if countries and refused:
+        conditions.append(Exhibitor.country.not_in(countries))  # "не из Чили"
+    elif countries and dialect == "postgresql" and (query.categories or query.keywords):
         # The planner prices the word arrays too low and would read every exhibitor of the
         # country testing their arrays (16 ms for "wine" in France at 20,000 exhibitors);
         # the country as an expression leaves it the word index (7 ms).
@@ -322,7 +325,23 @@ def product_query(
     is corrected only when the phrase as typed finds nothing. `head_first`: the request's
     language puts the noun first (French, Spanish, Russian)."""
     with _by_word_index(session):
+        if len(phrases) > 1:
+            phrases = _naming_something(session, taxonomy, phrases, head_first) or phrases
         return _product_query(session, taxonomy, query, phrases, head_first)
+
+
+def _naming_something(
+    session: Session, taxonomy: Taxonomy, phrases: list[str], head_first: bool
+) -> list[str]:
+    """The phrases of a long request that name a category or words some exhibitor writes:
+    "для ресторанов", "фура в месяц" say who buys and how, and search nothing."""
+    return [
+        phrase
+        for phrase in phrases
+        if taxonomy.match_product(phrase, head_first=head_first).categories
+        or taxonomy.typo_tolerant(phrase)
+        or finds_any(session, SearchQuery(keywords=(phrase,)), taxonomy=taxonomy)
+    ]
 
 
 def _product_query(
@@ -384,10 +403,18 @@ def _product_query(
         return found
     if len(phrases) == 1 and (respelled := taxonomy.respelled(phrases[0])):
         return _product_query(session, taxonomy, query, [respelled], head_first)
-    corrected = sorted({c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)})
+    corrected = sorted(
+        {c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)}
+        # A slip in one word of several ("экспедирвоание грузов").
+        or {c for phrase in phrases if " " in phrase for c in _slips_in_words(taxonomy, phrase)}
+    )
     if corrected:
         return replace(found, categories=tuple(corrected[:MAX_CATEGORIES]))
     return _broader(session, taxonomy, query, phrases, head_first) or found
+
+
+def _slips_in_words(taxonomy: Taxonomy, phrase: str) -> set[str]:
+    return {c for word in phrase.split() for c in taxonomy.typo_tolerant(word)}
 
 
 def _broader(

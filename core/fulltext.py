@@ -72,8 +72,19 @@ class Unit:
     word: str = field(default="", compare=False)
 
 
+# Russian writes some words as two letters joined by a slash: "ж/д" (rail), "с/х"
+# (agricultural), "с/м" (frozen), "б/у" (used). Joined, they are one word, not two letters
+# on either side of a break.
+_SLASHED_LETTERS = re.compile(r"(?<![^\W\d_])([а-яё])/([а-яё])(?![^\W\d_])", re.IGNORECASE)
+
+
+def join_slashed(text: str) -> str:
+    """ "ж/д доставка" -> "жд доставка"."""
+    return _SLASHED_LETTERS.sub(r"\1\2", text) if "/" in text else text
+
+
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return join_slashed(unicodedata.normalize("NFKC", text).casefold())
 
 
 def is_cyrillic(word: str) -> bool:
@@ -100,6 +111,43 @@ def russian_lemma(word: str) -> str:
     a word the dictionary does not know (most company names) stays as written."""
     parse = russian_analyser().parse(word)[0]
     return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
+
+
+_RUSSIAN_ADJECTIVES = frozenset({"ADJF", "PRTF"})
+
+
+def russian_adjectives_first(text: str) -> str | None:
+    """A Russian phrase whose noun stands before its adjectives, as a list or a label
+    writes it ("погрузчики вилочные дизель", "черепица керамическая"), in the usual order
+    ("вилочные погрузчики дизель"); None when it does not start so."""
+    words = text.split()
+    if len(words) < 2 or not all(is_cyrillic(w) for w in words[:2]):
+        return None
+    analyser = russian_analyser()
+    if "NOUN" not in analyser.parse(words[0])[0].tag:
+        return None
+    end = 1
+    while end < len(words) and analyser.parse(words[end])[0].tag.POS in _RUSSIAN_ADJECTIVES:
+        end += 1
+    if end == 1:
+        return None
+    return " ".join([*words[1:end], words[0], *words[end:]])
+
+
+def russian_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the Russian word ("кросовки" it has not)."""
+    return bool(russian_analyser().parse(word)[0].is_known)
+
+
+@lru_cache(maxsize=65_536)
+def _russian_part_of_speech(word: str) -> str | None:
+    """Noun, adjective (participles too) or other, by the dictionary; None for a word it
+    does not know."""
+    parse = russian_analyser().parse(word)[0]
+    if not parse.is_known:
+        return None
+    pos = parse.tag.POS
+    return "ADJF" if pos in _RUSSIAN_ADJECTIVES else str(pos)
 
 
 @cache
@@ -252,12 +300,18 @@ def compound_query(word: str) -> list[str]:
 
 def units(text: str) -> list[Unit]:
     """The words of one phrase, in order."""
-    return [
+    return list(_units(text))
+
+
+@lru_cache(maxsize=262_144)
+def _units(text: str) -> tuple[Unit, ...]:
+    # Indexing the taxonomy reads each of its terms several times.
+    return tuple(
         Unit(match.group(), True)
         if match.group("cjk")
         else Unit(stem(match.group()), False, match.group())
         for match in _UNIT.finditer(fold(text))
-    ]
+    )
 
 
 # The longest ending a language's stemmer alone may take off a word it shares a stem with.
@@ -289,7 +343,10 @@ def same_word(a: str, b: str) -> bool:
         if x == y
     ]
     if cyrillic:
-        return bool(agreeing)  # one stemmer, made for these words
+        # One stemmer, made for these words; but an adjective is no form of the noun it
+        # shares a stem with ("мороженая говядина" is no ice cream, "мороженое").
+        kinds = {_russian_part_of_speech(a), _russian_part_of_speech(b)}
+        return bool(agreeing) and (len(kinds) == 1 or None in kinds)
     if _foreign(a) or _foreign(b):
         return False  # Vietnamese "hạt" (seeds) is no English "hat"
     # One language's stemmer alone may cut a foreign word too far (German takes "tablets"
@@ -405,7 +462,7 @@ def index_text(
 
 def _text_tokens(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for segment in _SEGMENT.split(text):
+    for segment in _SEGMENT.split(join_slashed(text)):
         found += _document_tokens(segment)
     return tuple(found)
 

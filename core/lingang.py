@@ -10,12 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
+from core.datafiles import read_yaml
 from core.settings import ROOT
 
 # YAML folding joins lines with a space, which Chinese and Japanese text must not have.
@@ -141,13 +140,21 @@ def _facets(
 
 
 def _read(path: Path) -> dict[str, Any]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict):
-        raise ValueError(f"{path}: expected a mapping")
-    return raw
+    if not path.exists():
+        raise FileNotFoundError(path)
+    return read_yaml(path)
 
 
 def load_knowledge_base(data_dir: Path) -> dict[str, Entry]:
+    """The Lingang knowledge base in `data_dir/lingang`, read once per version of its files:
+    every container of a process shares it (each test builds one)."""
+    folder = data_dir / "lingang"
+    versions = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yml")))
+    return dict(_load_knowledge_base(data_dir.resolve(), versions))
+
+
+@lru_cache(maxsize=4)
+def _load_knowledge_base(data_dir: Path, versions: tuple[tuple[str, int], ...]) -> dict[str, Entry]:
     folder = data_dir / "lingang"
     has_cues = (folder / FOLLOW_UPS_FILE).exists()
     unpublished = load_follow_up_cues(data_dir).unpublished if has_cues else {}

@@ -1437,7 +1437,7 @@ def written_on_to(text: str, end: int) -> int:
     words = [w for w in tokens(text) if w.start >= end]
     at = 0
     while at < len(words):
-        if _CLAUSE_BREAK.search(text[end : words[at].start]):
+        if CLAUSE_BREAK.search(text[end : words[at].start]):
             break  # "¿dónde está Siam Rubber? Ando buscando …"
         links = _past_links(words, at)
         if links < len(words) and words[links].capital and _may_name(words[links]):
@@ -1600,8 +1600,9 @@ def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | 
 
 
 _SENTENCE_END = re.compile(r"[!?;:]|\.\s")
-# Where a clause ends between two words (a name's own stops, "S.A.", have no space after).
-_CLAUSE_BREAK = re.compile(r"[!?¡¿;:？！。]|[.,]\s")
+# Where a clause ends, between two words or inside what was tagged as one name (a name's own
+# punctuation, "S.A." or "Co.,Ltd", has no space after it).
+CLAUSE_BREAK = re.compile(r"[!?¡¿？！。]|[.,;:]\s")
 
 
 def _sentence_ends_between(text: str, before: Token, after: Token) -> bool:
@@ -1722,7 +1723,41 @@ def forget(session: Session) -> None:
 
 
 def find(session: Session, query: str) -> list[Match]:
-    return index_for(session).find(query)
+    index = index_for(session)
+    found = index.find(query)
+    for reading in [] if found else nominative_readings(query):
+        # "Где стенд Тоёсимы?": a foreign name the dictionary lacks, declined.
+        if found := index.find(reading):
+            break
+    return found
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
+
+
+def nominative_readings(text: str) -> list[str]:
+    """The text with each Russian word the dictionary does not know (a foreign name, as
+    "Тоёсимы" or "Фонтерры") in the nominative forms pymorphy3 guesses for it; [] when
+    there is no such word."""
+    readings = [text]
+    for word in _CYRILLIC_WORD.findall(text):
+        lower = word.lower().replace("ё", "е")
+        if len(lower) < 4 or russian_analyser().parse(lower)[0].is_known:
+            continue
+        forms = _guessed_nominatives(lower) - {lower}
+        readings += [
+            r.replace(word, form.capitalize() if word[0].isupper() else form, 1)
+            for r in readings
+            for form in sorted(forms)
+        ][:4]
+    return readings[1:]
+
+
+@lru_cache(maxsize=4096)
+def _guessed_nominatives(word: str) -> frozenset[str]:
+    return frozenset(
+        str(p.normal_form) for p in russian_analyser().parse(word) if p.tag.POS == "NOUN"
+    )
 
 
 def suggest(session: Session, query: str, limit: int = 3) -> list[Match]:

@@ -27,6 +27,8 @@ from core.fulltext import (
     compound_heads,
     compound_parts,
     is_cyrillic,
+    join_slashed,
+    russian_adjectives_first,
     russian_lemma,
     same_english_word,
     same_word,
@@ -47,6 +49,20 @@ def fold(text: str) -> str:
 # than in English or German, to be read as saying which product (Zipf scale).
 _ROMANCE_ZIPF = 2.5
 _ZIPF_MARGIN = 1.0
+
+
+def _a_slip(word: str, term_word: str) -> bool:
+    """One slip from a long word: six letters or more, the same first letter, one edit
+    (two from nine letters)."""
+    if len(word) < _FUZZY_MIN or not word.isalpha() or _is_cjk(word) or word[0] != term_word[0]:
+        return False
+    return Levenshtein.distance(word, term_word) <= (1 if len(word) < 9 else 2)
+
+
+def _a_letter(words: list[str]) -> bool:
+    """A single letter of an alphabet ("т" of "3 т"); one CJK character may be a product
+    (茶, 米)."""
+    return len(words) == 1 and len(words[0]) == 1 and not _is_cjk(words[0])
 
 
 def _is_cjk(text: str) -> bool:
@@ -132,6 +148,11 @@ class Taxonomy:
     # that can occur in a phrase.
     _by_start: dict[str, list[tuple[Unit, ...]]] = field(default_factory=dict)
     _term_words: dict[str, set[str]] = field(default_factory=dict)
+    # Terms of several words, folded, for a slip in one of them ("оливкавое масло"), by
+    # each of their words left out ("* масло").
+    _term_phrases: dict[str, set[str]] = field(default_factory=dict)
+    _phrases_but_one: dict[str, list[str]] = field(default_factory=dict)
+    _slips: dict[str, frozenset[str]] = field(default_factory=dict)  # typo_tolerant's answers
     # Korean terms of three syllables or more as letters (jamo), for one slip in a letter.
     _hangul_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
@@ -162,6 +183,8 @@ class Taxonomy:
                     entries[term_units].add((spelling, category.id, fold(term) in kinds))
                 if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
                     words[folded].add(category.id)
+                elif " " in folded and folded.replace(" ", "").isalpha():
+                    self._add_term_phrase(folded, category.id)
                 if len(folded) >= _HANGUL_FUZZY_MIN and _ALL_HANGUL.fullmatch(folded):
                     self._hangul_words.setdefault(folded, set()).add(category.id)
             for parent in category.parents:
@@ -229,6 +252,11 @@ class Taxonomy:
                 return joined
         found = self._match_units(phrase, head_first)
         named = found.whole or found.kind_of
+        if not named and (usual := russian_adjectives_first(core)):
+            # "погрузчики вилочные": a list's order, the noun first.
+            reordered = self._match_units(units(usual), head_first)
+            if reordered.whole or reordered.kind_of or reordered.head:
+                found, named = reordered, reordered.whole or reordered.kind_of
         if not named and (before := self._before_link(phrase, head_first)) is not None:
             # "vin blanc de Bourgogne", "pompes à chaleur air-eau": the words before the
             # complement name the product as a whole; the complement only says which one.
@@ -284,7 +312,8 @@ class Taxonomy:
         if link is None or link < 2:
             return None
         before = phrase[:link]
-        if not head_first and tuple(before) not in self._head_first:
+        english = phrase[link].word in _ENGLISH_LINKS  # "rail freight via Khorgos"
+        if not head_first and not english and tuple(before) not in self._head_first:
             return None
         return before
 
@@ -498,16 +527,43 @@ class Taxonomy:
         """One slip in a long product word ("chocolat" for "chocolate", "cheeese"): only
         words of six letters or more, the same first letter, one edit (two from nine
         letters), so "probiotics" never becomes "robotics"."""
-        needle = fold(text)
+        needle = " ".join(fold(text).split())
+        if (known := self._slips.get(needle)) is None:
+            if len(self._slips) > _SLIPS_KEPT:
+                self._slips.clear()  # what people type is unbounded
+            known = self._slips[needle] = frozenset(self._typo_tolerant(needle))
+        return set(known)
+
+    def _typo_tolerant(self, needle: str) -> set[str]:
         if _ALL_HANGUL.fullmatch(needle):
             return {c for ids in self._hangul_slips(needle).values() for c in ids}
+        if " " in needle:
+            return self._phrase_slips(needle.split())
         if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
             return set()
-        allowed = 1 if len(needle) < 9 else 2
         found: set[str] = set()
         for word, ids in self._term_words.items():
-            if word[0] == needle[0] and Levenshtein.distance(needle, word) <= allowed:
+            if _a_slip(needle, word):
                 found |= ids
+        return found
+
+    def _add_term_phrase(self, folded: str, category_id: str) -> None:
+        words = folded.split()
+        if folded not in self._term_phrases:
+            for at in range(len(words)):
+                key = " ".join([*words[:at], "*", *words[at + 1 :]])
+                self._phrases_but_one.setdefault(key, []).append(folded)
+        self._term_phrases.setdefault(folded, set()).add(category_id)
+
+    def _phrase_slips(self, words: list[str]) -> set[str]:
+        """A term of several words with one of them slipped, as `typo_tolerant` allows
+        for a word, and the others as written."""
+        found: set[str] = set()
+        for at, word in enumerate(words):
+            key = " ".join([*words[:at], "*", *words[at + 1 :]])
+            for term in self._phrases_but_one.get(key, ()):
+                if _a_slip(word, term.split()[at]) and word != term.split()[at]:
+                    found |= self._term_phrases[term]
         return found
 
     def respelled(self, text: str) -> str | None:
@@ -624,7 +680,7 @@ class Taxonomy:
     def product_phrases(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
         """The product phrases of a whole request, once the words that frame it ("who
         sells", "的展商吗", "업체 찾아줘") and other entities' values are taken out."""
-        message = fold(text)
+        message = join_slashed(fold(text))
         for value in sorted(exclude, key=len, reverse=True):  # "イタリアの" before "イタリア"
             if folded := fold(value).strip():
                 message = message.replace(folded, " | ")
@@ -658,7 +714,12 @@ class Taxonomy:
             else:
                 chunks[-1].append(word)
         trimmed = (self._trim(chunk) for chunk in chunks)
-        return [" ".join(chunk) for chunk in trimmed if chunk]
+        return [" ".join(chunk) for chunk in trimmed if chunk and not _a_letter(chunk)]
+
+    def only_framing(self, text: str) -> bool:
+        """Whether every word of a text frames a request ("фабрики", "who sells")."""
+        words = re.findall(r"[^\W_]+", fold(text))
+        return bool(words) and all(self._frames(w) for w in words)
 
     def _frames(self, word: str) -> bool:
         """Whether a word frames a request: listed, or a Russian word in any of its forms."""
@@ -857,6 +918,7 @@ _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
+_SLIPS_KEPT = 50_000
 # Exhibitors' profiles are in English and Chinese (description_en, description_zh).
 _PROFILE_LANGUAGES = ("en", "zh")
 # Where a profile's phrases end: punctuation and the words that join or follow them.
@@ -869,14 +931,17 @@ _PROFILE_BREAKS = re.compile(
 _PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
 # Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский",
-# "cà phê rang").
-_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi"})
+# "cà phê rang", "materace kieszeniowe").
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi", "pl"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",
                     "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
-                    "in", "im", "from", "without", "sans", "sin", "в", "на"})  # fmt: skip
+                    "in", "im", "from", "without", "sans", "sin", "в", "на", "via",
+                    "to"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
+# English labels name the product before these, whatever their other words' language.
+_ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})
 # Articles after a link word belong to the phrase ("pour le", "de la", "für die").
 _ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
                        "den", "dem", "the"})  # fmt: skip

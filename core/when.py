@@ -37,8 +37,8 @@ def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime |
     cjk = _cjk_date(text, local_now.date())
     if cjk is not None:
         return cjk
-    if len(text.strip()) < 2:
-        return None  # "h" of "à 14 h", tagged apart: dateparser reads a day into a letter
+    if not _a_date_piece(text):
+        return None
     settings = {
         "RELATIVE_BASE": local_now,
         "PREFER_DATES_FROM": "future",
@@ -119,14 +119,19 @@ def parse_clock(text: str) -> time | None:
     return time(hour, minute)
 
 
+def _a_date_piece(text: str) -> bool:
+    """A piece of one character ("h" of "demain à 14 h", tagged apart) is no part of a date:
+    dateparser would read a day into the letter."""
+    return len(text.strip()) > 1
+
+
 def wanted_day(
     dates: list[str], now: datetime, locale: str | None = None, *, context: str = ""
 ) -> datetime | None:
     """The day the date phrases extracted mean. Extraction sometimes splits a phrase ("am" +
     "6" + "November"), so with several date pieces, or one that does not read as a date, the
-    date is read from `context`: the stretch of the message that holds all the pieces. A
-    piece of one character ("h" of "demain à 14 h") is no part of a date."""
-    dates = [text for text in dates if len(text.strip()) > 1]
+    date is read from `context`: the stretch of the message that holds all the pieces."""
+    dates = [text for text in dates if _a_date_piece(text)]
     day = parse_day(dates[0], now, locale) if len(dates) == 1 else None
     if day is None and dates and context:
         day = parse_day(context, now, locale)

@@ -308,3 +308,14 @@ def test_minutes_the_model_tags_apart_from_their_hour(make_ctx, text, time, book
         nlu(text, "book_meeting", company="Nordic Medtech", date="tomorrow", time=time),
     )
     assert booked in plain(reply.text), reply.text
+
+
+def test_a_day_and_a_time_in_chinese_numerals_the_model_did_not_tag(make_ctx) -> None:
+    """ "明天下午两点" with nothing tagged: the day word and the hour marked with 点."""
+    ctx = make_ctx("zh")
+    ctx.now = FIXED_NOW.replace(year=2027, month=11, day=4)
+    reply = booking_form.start(
+        ctx, nlu("明天下午两点跟 Nordic Medtech 见个面", "book_meeting", company="Nordic Medtech")
+    )
+    assert "14:00" in plain(reply.text), reply.text
+    assert "几点" not in reply.text

@@ -10,7 +10,9 @@ from core.fulltext import (
     compound_query,
     compound_tokens,
     index_text,
+    join_slashed,
     phrase_tokens,
+    russian_adjectives_first,
     same_word,
     stem,
     units,
@@ -109,7 +111,44 @@ def test_a_word_joined_to_the_next_by_a_hyphen_only_qualifies_it() -> None:
         ("rugged", "rugs", False),  # English: "rug" for both
         ("helles", "helado", False),
         ("hạt", "hat", False),  # a Vietnamese word, no English one without its marks
+        # A Russian adjective is no form of the noun it shares a stem with.
+        ("мороженая", "мороженое", False),
+        ("мороженого", "мороженое", True),
+        ("колодок", "колодки", True),
     ],
 )
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("ж/д доставка", "жд доставка"),
+        ("техника для с/х", "техника для сх"),
+        ("и/или", "и/или"),  # words, not letters
+        ("24/7", "24/7"),
+        ("w/o sugar", "w/o sugar"),  # Latin letters: not this abbreviation
+    ],
+)
+def test_two_russian_letters_joined_by_a_slash_are_one_word(text: str, joined: str) -> None:
+    assert join_slashed(text) == joined
+
+
+def test_a_slashed_abbreviation_is_one_word_of_the_word_index() -> None:
+    assert index_text(["ж/д перевозки"], []) == index_text(["жд перевозки"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "usual"),
+    [
+        ("погрузчики вилочные дизель", "вилочные погрузчики дизель"),
+        ("черепица керамическая", "керамическая черепица"),
+        ("масло оливковое", "оливковое масло"),
+        ("вилочные погрузчики", None),  # already in the usual order
+        ("кофе в зернах", None),  # a complement, no adjective
+        ("olive oil", None),
+    ],
+)
+def test_a_russian_noun_before_its_adjectives(text: str, usual: str | None) -> None:
+    assert russian_adjectives_first(text) == usual

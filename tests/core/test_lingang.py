@@ -352,3 +352,11 @@ def test_topic_files_load_without_the_lexicon_unless_a_facet_needs_its_honest_an
             encoding="utf-8",
         )
     assert set(load_knowledge_base(data)) == set(TOPICS)
+
+
+def test_the_knowledge_base_is_read_once_per_version_of_its_files() -> None:
+    """Every container of a process shares the parsed files (each test builds one)."""
+    first = load_knowledge_base(ROOT / "data")
+    second = load_knowledge_base(ROOT / "data")
+    assert first is not second and first.keys() == second.keys()
+    assert all(first[topic] is second[topic] for topic in first)

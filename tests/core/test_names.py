@@ -197,6 +197,8 @@ def test_reported_look_ups_find_the_one_right_exhibitor(session, query: str, exp
         ("Cafetera Andina", "AND"),
         ("Cafetera Andina Cía", "AND"),
         ("北欧医疗科技有限公司", "NOR"),
+        # A foreign name the Russian dictionary lacks, declined: "стенд Фонтерры".
+        ("Фонтерры", "FON"),
     ],
 )
 def test_other_forms_of_the_names(session, query: str, expected: str) -> None:
@@ -801,3 +803,16 @@ def test_a_buyers_whereabouts_are_a_place(text: str, place: bool) -> None:
 def test_a_name_written_on_stops_at_the_end_of_its_sentence() -> None:
     text = "¿dónde está Siam Rubber? Ando buscando cauchos"
     assert text[: names.written_on_to(text, text.index("Siam") + 4)].endswith("Siam Rubber")
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("Тоёсимы", ["Тоесим", "Тоесима"]),
+        ("стенд Фонтерры", ["стенд Фонтерра"]),
+        ("Лукойла", []),  # the dictionary knows it: it finds it as it is
+        ("Fonterra", []),
+    ],
+)
+def test_nominative_readings_of_declined_foreign_names(text: str, readings: list[str]) -> None:
+    assert names.nominative_readings(text) == readings

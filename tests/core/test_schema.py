@@ -153,9 +153,8 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
     assert codes == [0, 0, 0]
 
 
-def test_upgrading_indexes_the_attributes_of_exhibitors_already_there(database_url: str) -> None:
-    """A catalog imported before attributes were indexed finds its organic wines after
-    the upgrade, without being imported again."""
+def _exhibitor_before(database_url: str, revision: str, products: str, search_text: str) -> Any:
+    """An engine on a database at `revision` holding one exhibitor "W1" indexed as it was."""
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import text
@@ -167,16 +166,35 @@ def test_upgrading_indexes_the_attributes_of_exhibitors_already_there(database_u
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0017")
+        command.upgrade(config, revision)
         connection.execute(
             text(
                 "INSERT INTO exhibitors (id, name_en, country, area, hall, booth, products,"
-                " categories, search_text, updated_at) VALUES ('W1', 'Weingut', 'DE', 'food',"
-                " '1.1', '1.1A-01', 'Bio-Riesling', ' wine ', '§wine ǂbio riesl', :now)"
+                " categories, search_text, updated_at) VALUES ('W1', 'Exhibitor', 'DE', 'food',"
+                " '1.1', '1.1A-01', :products, ' wine ', :search_text, :now)"
             ),
-            {"now": SLOT},
+            {"now": SLOT, "products": products, "search_text": search_text},
         )
+    return engine
+
+
+def test_upgrading_indexes_the_attributes_of_exhibitors_already_there(database_url: str) -> None:
+    """A catalog imported before attributes were indexed finds its organic wines after
+    the upgrade, without being imported again."""
+    engine = _exhibitor_before(database_url, "0017", "Bio-Riesling", "§wine ǂbio riesl")
     migrate(engine)
     with session_factory(engine)() as session:
         assert "¤organic" in session.get(Exhibitor, "W1").search_text.split()
+    engine.dispose()
+
+
+def test_upgrading_joins_slashed_abbreviations_of_exhibitors_already_there(
+    database_url: str,
+) -> None:
+    """ "ж/д перевозки" indexed as two letters apart is one word after the upgrade."""
+    engine = _exhibitor_before(database_url, "0018", "ж/д перевозки", "ж д перевозк д_перевозк")
+    migrate(engine)
+    with session_factory(engine)() as session:
+        tokens = session.get(Exhibitor, "W1").search_text.split()
+    assert "жд_перевозк" in tokens and "д_перевозк" not in tokens
     engine.dispose()

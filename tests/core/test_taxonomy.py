@@ -476,7 +476,7 @@ def test_a_longer_term_first_is_the_head_in_a_noun_first_request() -> None:
         ("Tiefkühlkost", {"frozen_food"}),
         # A mark adds its category only to what is of its area: freezers are no food.
         ("冷冻设备", {"refrigeration_equipment"}),  # freezing equipment: no frozen food
-        ("Frozen storage warehousing", {"logistics"}),
+        ("Frozen storage warehousing", {"warehousing"}),
     ],
 )
 def test_a_mark_in_a_label_adds_its_category(label: str, categories: set[str]) -> None:
@@ -540,3 +540,55 @@ def test_russian_framing_words_frame_in_any_case() -> None:
 def test_alternative_countries_are_named_with_or() -> None:
     assert country_name("DE+IT", "es") == "Alemania o Italia"
     assert country_name("DE+IT", "en") == "Germany or Italy"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "category"),
+    [
+        ("оливкавое масло", "olive_oil"),  # one slip in a word of a two-word term
+        ("экспедирвоание грузов", "freight"),
+        ("chocolat", "chocolate"),
+    ],
+)
+def test_a_slip_in_a_term(phrase: str, category: str) -> None:
+    assert category in TAXONOMY.typo_tolerant(phrase)
+
+
+def test_no_slip_in_short_words() -> None:
+    assert not TAXONOMY.typo_tolerant("rad wine")
+
+
+@pytest.mark.parametrize(
+    ("text", "framing"),
+    [("фабрики", True), ("who sells", True), ("фабрики Китая", False), ("Sakura", False)],
+)
+def test_words_that_only_frame_a_request(text: str, framing: bool) -> None:
+    assert TAXONOMY.only_framing(text) is framing
+
+
+def test_a_single_letter_is_no_product_phrase() -> None:
+    assert TAXONOMY.product_phrases("погрузчики вилочные, г/п 3 т") == [
+        "погрузчики вилочные",
+        "гп",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("rail freight via Khorgos", "freight"),  # the product before an English link word
+        ("canned tuna in olive oil", "tuna"),
+        ("погрузчики вилочные дизель", "forklifts"),  # a price list's order, noun first
+        ("мороженая говядина", "beef"),  # frozen beef, no ice cream
+        ("пельмени", "frozen_ready_meals"),
+        ("одноразовые шприцы", "syringes_needles"),
+        ("ИОЛ", "intraocular_lenses"),
+    ],
+)
+def test_categories_of_labels(label: str, category: str) -> None:
+    assert category in TAXONOMY.product_categories(label)
+
+
+def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
+    assert TAXONOMY.product_categories("syringes") == {"syringes_needles"}
+    assert "medical_consumables" in TAXONOMY.with_ancestors({"syringes_needles"})

@@ -1,0 +1,135 @@
+"""Requests as Russian-speaking buyers write them: long lists the model tags in part, a
+capitalised word or an abbreviation tagged as a company, a country the goods must not come
+from, nouns before their adjectives, abbreviations with a slash and slips of the pen."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from actions import dialogue
+from bot.app import Container
+from tests.actions.conftest import container_with, contexts_over, nlu
+from tests.actions.test_dialogue import shown_exhibitors
+
+HEADER = "id,name_en,name_zh,aliases,country,area,hall,booth,products,description_en,languages\n"
+CATALOG_E = HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "E01,Alpen Diagnostics AG,,,CH,medical,7.1,7.1A-01,In vitro diagnostics;ELISA kits,,de",
+        "E02,Medline Syringes Ltd.,,,MY,medical,7.1,7.1A-02,Disposable syringes;Hypodermic needles,,en",
+        "E03,Nitrex Gloves Sdn. Bhd.,,,MY,medical,7.1,7.1A-03,Nitrile examination gloves,,en",
+        "E04,Sonomed Imaging K.K.,,,JP,medical,7.1,7.1A-04,Ultrasound systems,,ja",
+        "E05,Nordvik Sjømat AS,,,NO,food,2.1,2.1A-05,Atlantic salmon fillets,,no",
+        "E06,Salmones del Sur S.A.,,,CL,food,2.1,2.1A-06,Frozen Atlantic salmon,,es",
+        "E07,Pampa Beef S.A.,,,AR,food,2.1,2.1A-07,Frozen beef cuts;Chilled beef,,es",
+        "E08,Gelateria Dolomiti S.r.l.,,,IT,food,2.1,2.1A-08,Gelato;Ice cream tubs,,it",
+        "E09,Nakamura Lift Trucks K.K.,,,JP,equipment,4.1,4.1A-09,Diesel forklift trucks,,ja",
+        "E10,Baltic Rail Cargo UAB,,,LT,services,8.2,8.2A-10,ж/д перевозки;Rail freight,,ru",
+        "E11,Olio Verde S.p.A.,,,IT,food,1.1,1.1A-11,Extra virgin olive oil,,it",
+        "E12,Calzados Albero S.L.,,,ES,consumer,5.1,5.1A-12,Sneakers;Leather shoes,,es",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_e(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_E) as container:
+        yield container
+
+
+@pytest.fixture
+def e_ctx(catalog_e: Container) -> Iterator:
+    with contexts_over(catalog_e, 703) as make:
+        yield make
+
+
+def test_every_product_of_a_list_tagged_in_part_is_searched(e_ctx) -> None:
+    ctx = e_ctx("ru")
+    text = (
+        "Областная больница планирует закупку: аппараты УЗИ, нитриловые перчатки, "
+        "одноразовые шприцы"
+    )
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product=["аппараты УЗИ"]))
+    assert shown_exhibitors(ctx, reply) == {"E02", "E03", "E04"}, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "expected"),
+    [
+        # An abbreviation in a list tagged as a company.
+        ("Закупаем реагенты для КДЛ: биохимия, ИФА-наборы, ПЦР. Областная больница.",
+         "out_of_scope", {"company": "ПЦР"}, {"E01"}),
+        # A capitalised adjective tagged as a company, the message read as a meeting.
+        ("Аптечная сеть рассматривает закупку: нитриловые перчатки, одноразовые шприцы.",
+         "book_meeting", {"company": "Аптечная"}, {"E02", "E03"}),
+        # Only a word framing the request tagged as a company; a slip in the product.
+        ("кросовки оптом напрямую с фабрики", "out_of_scope", {"company": "фабрики"}, {"E12"}),
+    ],
+)  # fmt: skip
+def test_a_company_the_catalog_lacks_beside_products_is_a_search(
+    e_ctx, text: str, intent: str, entities: dict, expected: set[str]
+) -> None:
+    ctx = e_ctx("ru")
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+def test_a_meeting_with_a_company_the_catalog_lacks_is_still_asked_about(e_ctx) -> None:
+    ctx = e_ctx("ru")
+    text = "Хочу встречу с Аптечной сетью по шприцам"
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting", company="Аптечной сетью"))
+    assert not shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected", "said"),
+    [
+        ("ru", "лосось атлантический, не из Чили", {"E05"}, "страна: не Чили"),
+        ("en", "atlantic salmon, not from Chile", {"E05"}, "not from Chile"),
+        ("es", "salmón del Atlántico que no sea de Chile", {"E05"}, "excepto Chile"),
+        ("ja", "チリ以外のサーモン", {"E05"}, "チリ以外"),
+        ("ko", "칠레산 말고 연어", {"E05"}, "칠레 제외"),
+    ],
+)
+def test_a_country_the_goods_must_not_come_from_is_left_out(
+    e_ctx, locale: str, text: str, expected: set[str], said: str
+) -> None:
+    ctx = e_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+    assert said in reply.text
+
+
+def test_a_refused_country_is_kept_on_the_next_page_button(e_ctx) -> None:
+    ctx = e_ctx("ru")
+    reply = dialogue.respond(ctx, nlu("лосось, кроме Норвегии", "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"E06"}, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nouns before their adjectives, as price lists write them.
+        ("погрузчики вилочные дизель", {"E09"}),
+        # An adjective is no form of the noun it shares a stem with: frozen beef, no ice cream.
+        ("кто продаёт мороженую говядину?", {"E07"}),
+        ("мороженое в ваннах", {"E08"}),
+        # Two letters joined by a slash are one word, in the request and in the catalog.
+        ("ж/д доставка в Среднюю Азию", {"E10"}),
+        # One slip in a word of a two-word term.
+        ("оливкавое масло итальянское", {"E11"}),
+    ],
+)
+def test_russian_wording(e_ctx, text: str, expected: set[str]) -> None:
+    ctx = e_ctx("ru")
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+def test_a_single_letter_is_no_product(e_ctx) -> None:
+    ctx = e_ctx("ru")
+    reply = dialogue.respond(ctx, nlu("погрузчики вилочные, г/п 3 т", "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"E09"}, reply.text
+    assert "“т”" not in reply.text and "“г”" not in reply.text
