@@ -588,9 +588,7 @@ def _products_beside_an_unknown_company(ctx: Context, nlu: NluResult) -> bool:
     the taxonomy apart from it and asks for no booth, hall or contact: "Закупаем реагенты
     для КДЛ: биохимия, ИФА-наборы, ПЦР" with ПЦР tagged as a company. The products are
     what is asked for."""
-    if exhibitor_info.names_a_catalog_company(ctx, nlu) or _asks_where(ctx, nlu):
-        return False
-    if cues.has(nlu.text, "contact", ctx.t.locale):
+    if exhibitor_info.names_a_catalog_company(ctx, nlu) or search.asks_for_a_company(ctx, nlu.text):
         return False
     return search.names_a_product(ctx, nlu, beside_companies=True)
 

@@ -38,7 +38,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
     all_mentions = _mentions_outside_companies(ctx, nlu)
-    refused = [m for m in all_mentions if _refused(ctx, nlu.text, m.start, m.end)]
+    # "не из Чили": each refused country with the words refusing it.
+    refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     country_words = [
         e.value
         for e in nlu.entities
@@ -54,7 +55,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         if named:
             raw = tax.without_countries(raw)
         products.append(raw)
-    outside = [m for m in all_mentions if m not in refused]
+    outside = [m for m in all_mentions if m not in refusals]
     mentioned = _named_countries(ctx, nlu, outside)
     country = country or (mentioned[0][0] if mentioned else None)
     either = _alternative_countries(ctx, nlu, outside)
@@ -62,9 +63,9 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         country = "+".join(either)  # "de Alemania o Italia"
     elif origin := _country_of_origin(ctx, nlu, outside):
         country = origin  # "autopartes de Asia … para importar a México"
-    if country is None and refused:
+    if country is None and refusals:
         # "лосось атлантический, не из Чили": from anywhere but there.
-        country = NOT + "+".join(dict.fromkeys(m.code for m in refused))
+        country = NOT + "+".join(dict.fromkeys(m.code for m in refusals))
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
         (
@@ -84,7 +85,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
     # or tag it as something else ("Landmaschinen" as a company): the message without its
     # framing words and the other things it names holds the whole phrase.
-    said_countries = [w for _, w in mentioned] + _refusals(ctx, nlu.text, refused)
+    said_countries = [w for _, w in mentioned] + list(refusals.values())
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
@@ -313,11 +314,11 @@ def names_a_product(ctx: Context, nlu: NluResult, *, beside_companies: bool = Fa
 def _slip_in_a_phrase(ctx: Context, phrase: str) -> bool:
     """A word no dictionary has, one slip from a product's word ("кросовки оптом",
     "экспедирвоание грузов") or a word of a product's term ("оливкавое масло")."""
-    words = fold(phrase).split()
-    if all(_a_known_word(word) for word in words):
+    unknown = [word for word in fold(phrase).split() if not _a_known_word(word)]
+    if not unknown:
         return False
     return bool(ctx.taxonomy.typo_tolerant(phrase)) or any(
-        not _a_known_word(word) and ctx.taxonomy.typo_tolerant(word) for word in words
+        ctx.taxonomy.typo_tolerant(word) for word in unknown
     )
 
 
@@ -417,10 +418,6 @@ def _cue_pattern(
     return re.compile(rf"{suffix}\s*(?:{words})", re.I)
 
 
-def _refusals(ctx: Context, text: str, mentions: list[CountryMention]) -> list[str]:
-    return [r for m in mentions if (r := _refusal(ctx, text, m.start, m.end))]
-
-
 def _word_ends(text: str, word: str) -> bool:
     """Whether `word` ends `text` as a whole word ("de", not the "de" of "verde")."""
     at = len(text) - len(word)
@@ -483,12 +480,13 @@ def _with_products(ctx: Context, query: SearchQuery, phrases: list[str]) -> Sear
 
 
 def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
-    if (name := nlu.first("company")) and _asks_for_a_company(ctx, nlu.text):
+    tagged = nlu.first("company")
+    asking = asks_for_a_company(ctx, nlu.text)
+    named = _matched(ctx, nlu, tagged) if tagged and asking else None
+    if isinstance(named, Exhibitor):
         # "Lucky Star Medical de Hong Kong, ¿tienen stand? Buscamos glucómetros.": the
         # booth of a company the catalog has, whatever else the message names.
-        named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
-        if isinstance(named, Exhibitor):
-            return exhibitor_info.card(ctx, named)
+        return exhibitor_info.card(ctx, named)
     query = build_query(ctx, nlu)
     if query.empty:
         return choose_area(ctx)
@@ -496,13 +494,13 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
     not_found: Reply | None = None
-    if found.total == 0 and (name := nlu.first("company") or _written_as_a_name(ctx, nlu.text)):
+    if found.total == 0 and (name := tagged or _written_as_a_name(ctx, nlu.text)):
         # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks,
         # tagged by the model or written as a name.
-        named = exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
+        named = named or _matched(ctx, nlu, name)
         if isinstance(named, Exhibitor):
             return exhibitor_info.card(ctx, named)
-        if _asks_for_a_company(ctx, nlu.text):
+        if asking:
             return named
         not_found = named
     if found.total == 0 and (wider := _without_its_filters(query)) is not None:
@@ -515,7 +513,11 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     return not_found or _page(ctx, query, found)
 
 
-def _asks_for_a_company(ctx: Context, text: str) -> bool:
+def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:
+    return exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
+
+
+def asks_for_a_company(ctx: Context, text: str) -> bool:
     """Whether a message asks where a company is or how to reach it: a name it does not
     find is answered as such, not by what the message also names."""
     return any(cues.has(text, key, ctx.t.locale) for key in ("where", "booth", "contact"))

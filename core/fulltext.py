@@ -106,10 +106,17 @@ def russian_analyser() -> Any:
 
 
 @lru_cache(maxsize=65_536)
+def russian_parse(word: str) -> Any:
+    """pymorphy3's likeliest reading of a Russian word (its form, lemma and part of speech),
+    read once: the lemma, the part of speech and whether the dictionary knows the word are
+    all asked of the same words."""
+    return russian_analyser().parse(word)[0]
+
+
 def russian_lemma(word: str) -> str:
     """The dictionary form of a Russian word (Сибирской -> сибирский, колодок -> колодка);
     a word the dictionary does not know (most company names) stays as written."""
-    parse = russian_analyser().parse(word)[0]
+    parse = russian_parse(word)
     return str(parse.normal_form).replace("ё", "е") if parse.is_known else word
 
 
@@ -123,11 +130,10 @@ def russian_adjectives_first(text: str) -> str | None:
     words = text.split()
     if len(words) < 2 or not all(is_cyrillic(w) for w in words[:2]):
         return None
-    analyser = russian_analyser()
-    if "NOUN" not in analyser.parse(words[0])[0].tag:
+    if "NOUN" not in russian_parse(words[0]).tag:
         return None
     end = 1
-    while end < len(words) and analyser.parse(words[end])[0].tag.POS in _RUSSIAN_ADJECTIVES:
+    while end < len(words) and russian_parse(words[end]).tag.POS in _RUSSIAN_ADJECTIVES:
         end += 1
     if end == 1:
         return None
@@ -136,14 +142,13 @@ def russian_adjectives_first(text: str) -> str | None:
 
 def russian_known(word: str) -> bool:
     """Whether pymorphy3's dictionary has the Russian word ("кросовки" it has not)."""
-    return bool(russian_analyser().parse(word)[0].is_known)
+    return bool(russian_parse(word).is_known)
 
 
-@lru_cache(maxsize=65_536)
 def _russian_part_of_speech(word: str) -> str | None:
     """Noun, adjective (participles too) or other, by the dictionary; None for a word it
     does not know."""
-    parse = russian_analyser().parse(word)[0]
+    parse = russian_parse(word)
     if not parse.is_known:
         return None
     pos = parse.tag.POS

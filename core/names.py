@@ -42,7 +42,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from core.fulltext import russian_analyser, russian_lemma
+from core.fulltext import russian_analyser, russian_known, russian_lemma, russian_parse
 from core.models import Exhibitor
 from core.settings import ROOT
 
@@ -334,8 +334,8 @@ def _a_place_word(word: str) -> bool:
         return True
     if not any("\u0400" <= ch <= "\u04ff" for ch in word):
         return False
-    best = russian_analyser().parse(word.lower())[0]
-    return best.is_known and "Geox" in best.tag
+    best = russian_parse(word.lower())
+    return bool(best.is_known) and "Geox" in best.tag
 
 
 @cache
@@ -1742,7 +1742,7 @@ def nominative_readings(text: str) -> list[str]:
     readings = [text]
     for word in _CYRILLIC_WORD.findall(text):
         lower = word.lower().replace("ё", "е")
-        if len(lower) < 4 or russian_analyser().parse(lower)[0].is_known:
+        if len(lower) < 4 or russian_known(lower):
             continue
         forms = _guessed_nominatives(lower) - {lower}
         readings += [

@@ -562,7 +562,8 @@ class Taxonomy:
         for at, word in enumerate(words):
             key = " ".join([*words[:at], "*", *words[at + 1 :]])
             for term in self._phrases_but_one.get(key, ()):
-                if _a_slip(word, term.split()[at]) and word != term.split()[at]:
+                written = term.split()[at]
+                if word != written and _a_slip(word, written):
                     found |= self._term_phrases[term]
         return found
 
