@@ -146,11 +146,30 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
     another company than Grupo Industrial Valle de Anáhuac)."""
     entities = []
     for entity in nlu.entities:
-        if entity.type == "company" and entity.end > entity.start and _runs_on(ctx, nlu, entity):
-            end = names.written_on_to(nlu.text, entity.end)
+        if entity.type == "company" and entity.end > entity.start:
+            end = _trade_after(ctx, nlu.text, entity.end)
+            if end == entity.end and _runs_on(ctx, nlu, entity):
+                end = names.written_on_to(nlu.text, entity.end)
             entity = replace(entity, value=nlu.text[entity.start : end], end=end)
         entities.append(entity)
     return replace(nlu, entities=tuple(entities))
+
+
+# Han and kana written on from a name, and a capitalised word after one.
+_CJK_AFTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,4}")
+_WORD_AFTER = re.compile(r"\s+([A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]+)")
+
+
+def _trade_after(ctx: Context, text: str, end: int) -> int:
+    """Where a name ends that goes on with what its company does: "诺德制药" (a drug
+    maker) where only 诺德 was read as the name, "Keystone Pharmaceuticals"."""
+    if (cjk := _CJK_AFTER.match(text, end)) is not None:
+        for size in range(len(cjk.group()), 1, -1):
+            if ctx.taxonomy.is_term(text[end : end + size]):
+                return end + size
+        return end
+    word = _WORD_AFTER.match(text, end)
+    return word.end(1) if word is not None and ctx.taxonomy.is_term(word.group(1)) else end
 
 
 def _runs_on(ctx: Context, nlu: NluResult, entity: Entity) -> bool:
@@ -273,7 +292,13 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     if ctx.taxonomy.is_term(nlu.text[match.start : match.end]):
         return False  # "医疗器械" in 图特林根医疗器械 is medical devices
     words = names.tokens(nlu.text[match.start : match.end])
-    return any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words)
+    if not any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words):
+        return False
+    # "诺德" of 诺德听力 in "诺德制药": the name goes on with a trade that is not its own.
+    end = _trade_after(ctx, nlu.text, match.end)
+    return end == match.end or bool(
+        catalog.find_by_name(ctx.session, nlu.text[match.start : end], taxonomy=ctx.taxonomy)
+    )
 
 
 def _only_a_country(ctx: Context, value: str) -> bool:

@@ -57,7 +57,7 @@ def match_company(
     buttons), or buttons to pick one of several equally good matches (each button is
     `verb|exhibitor id|*extra`). Of several, the one from a country the message `said`
     names ("Café de Altura de Costa Rica") is meant."""
-    matches = catalog.find_by_name(ctx.session, name)
+    matches = catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy)
     if len(matches) > 1:
         rest = said.replace(name, " ")
         matches = _from_the_country_named(ctx, matches, rest) or matches

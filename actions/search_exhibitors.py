@@ -491,6 +491,11 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     if query.empty:
         return choose_area(ctx)
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
+    if found.total == 1 and _asks_for_a_booth(ctx, nlu.text):
+        # "Omega Ártico, los noruegos del aceite de pescado, ¿stand?": one company's booth
+        # or contact is asked, and one exhibitor fits its description ("where can I find
+        # earphones?" may have more to come, and is a list).
+        return exhibitor_info.card(ctx, found.items[0])
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
     not_found: Reply | None = None
@@ -521,6 +526,10 @@ def asks_for_a_company(ctx: Context, text: str) -> bool:
     """Whether a message asks where a company is or how to reach it: a name it does not
     find is answered as such, not by what the message also names."""
     return any(cues.has(text, key, ctx.t.locale) for key in ("where", "booth", "contact"))
+
+
+def _asks_for_a_booth(ctx: Context, text: str) -> bool:
+    return any(cues.has(text, key, ctx.t.locale) for key in ("booth", "contact"))
 
 
 def _without_its_filters(query: SearchQuery) -> SearchQuery | None:

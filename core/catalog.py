@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
@@ -47,6 +48,7 @@ from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
+MAX_NAME_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -649,11 +651,88 @@ def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, li
     return _top(_groups(session, where), limit)
 
 
-def find_by_name(session: Session, name: str, limit: int = 5) -> list[Exhibitor]:
+def find_by_name(
+    session: Session, name: str, limit: int = 5, *, taxonomy: Taxonomy | None = None
+) -> list[Exhibitor]:
     """The exhibitors a company name means, equally good matches only: an exact match on
     any of their names or aliases, else the longest name inside it or the names it begins,
-    else the closest spellings (see core.names)."""
-    return _exhibitors(session, [m.exhibitor_id for m in names.find(session, name)][:limit])
+    else the closest spellings (see core.names). With the taxonomy, what the name says the
+    company does must be what it sells: "Keystone Pharmaceuticals" is not Keystone
+    Automation, and "Filtros Sanwa" (filters, in Spanish) is Sanwa Filter Kogyo."""
+    found = _exhibitors(session, [m.exhibitor_id for m in names.find(session, name)][:limit])
+    if taxonomy is None:
+        return found
+    if found:
+        return [e for e in found if _may_do(taxonomy, e, name)]
+    trade = _trade(taxonomy, name)
+    for rest in _without_trade_words(taxonomy, name) if trade else ():
+        named = _exhibitors(session, [m.exhibitor_id for m in names.find(session, rest)][:limit])
+        doing = [e for e in named if _does(taxonomy, e, trade)]
+        if len(doing) == 1 or (doing and " " in rest):
+            return doing
+    return []
+
+
+def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
+    """Whether a trade is the exhibitor's: the one its name says ("Wing Fung Auto Parts"
+    for "Yongfeng Autopartes"; "Lumière Cosmétiques" is not Maison Lumière Parfums), else
+    one of what it sells."""
+    named = _trade(taxonomy, " ".join(_names_of(exhibitor)))
+    return bool(trade & named) if named else bool(trade & _sells(taxonomy, exhibitor))
+
+
+def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
+    """Whether what a name says besides the exhibitor's own name words ("Pharmaceuticals"
+    of "Keystone Pharmaceuticals") is among what it sells, or unknown: nothing it sells is
+    categorised."""
+    said = _trade(taxonomy, _besides_its_names(exhibitor, name))
+    return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
+
+
+def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
+    """The categories a name's words are, whole (Latin and Cyrillic words, alone or two
+    together: "Auto Parts") or inside (Han and kana: 制药 in 诺德制药)."""
+    if names.has_cjk(text):
+        return taxonomy.categories_in_text(text)
+    words = text.split()
+    found: set[str] = set()
+    for phrase in [*words, *(" ".join(pair) for pair in pairwise(words))]:
+        match = taxonomy.match_product(phrase)
+        found |= match.whole | match.kind_of
+    return found
+
+
+def _besides_its_names(exhibitor: Exhibitor, name: str) -> str:
+    """The name with the words of the exhibitor's own names blanked out."""
+    own = {word.key for written in _names_of(exhibitor) for word in names.tokens(written)}
+    text = list(name)
+    for word in names.tokens(name):
+        if word.key in own:
+            text[word.start : word.end] = " " * (word.end - word.start)
+    return "".join(text)
+
+
+def _sells(taxonomy: Taxonomy, exhibitor: Exhibitor) -> set[str]:
+    return taxonomy.with_ancestors(exhibitor.categories.split())
+
+
+def _names_of(exhibitor: Exhibitor) -> list[str]:
+    return [exhibitor.name_en, exhibitor.name_zh or "", *(exhibitor.aliases or "").split(";")]
+
+
+def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[str]:
+    """What identifies the company in a short name that also says what it does:
+    "Yongfeng" of "Yongfeng Autopartes", then each word left of "Técnica de Frenos
+    Kraftwerk" (a word alone is taken only when it names one exhibitor)."""
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:
+        return  # a sentence, not a name
+    kept = [w for w in words if not _trade(taxonomy, w)]
+    if kept and len(kept) < len(words):
+        yield " ".join(kept)
+        naming = [w for w in kept if not names.only_links(w)]
+        if len(naming) > 1 or len(naming) < len(kept):
+            yield from naming
 
 
 def _close_names(session: Session, name: str, limit: int) -> list[Exhibitor]:

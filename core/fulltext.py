@@ -84,7 +84,25 @@ def join_slashed(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    return join_slashed(unicodedata.normalize("NFKC", text).casefold())
+    folded = join_slashed(unicodedata.normalize("NFKC", text).casefold())
+    return _simplified(folded) if _HAN.search(folded) else folded
+
+
+# Han characters: traditional ones (Hong Kong and Taiwan labels, "汽車大燈") are read as
+# their simplified forms, as the taxonomy and most Chinese requests write them.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=65_536)
+def _simplified(text: str) -> str:
+    return str(_to_simplified().convert(text))
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
 
 
 def is_cyrillic(word: str) -> bool:
@@ -420,7 +438,7 @@ def _document_tokens(segment: str) -> list[str]:
     text = unicodedata.normalize("NFKC", segment)  # the case tells an acronym
     for match in _UNIT.finditer(text):
         if run := match.group("cjk"):
-            runs.append(run.casefold())
+            runs.append(fold(run))
         else:
             word = match.group().casefold()
             stems.append(stem(word))

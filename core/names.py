@@ -37,6 +37,7 @@ from typing import Any
 import opencc
 import yaml
 from anyascii import anyascii
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
@@ -49,6 +50,7 @@ from core.settings import ROOT
 LEGAL_FORMS = ROOT / "data" / "names" / "legal_forms.yml"
 NAME_LINKS = ROOT / "data" / "names" / "name_links.yml"
 NAME_WORDS = ROOT / "data" / "names" / "name_words.yml"
+PINYIN = ROOT / "data" / "names" / "pinyin.yml"
 
 # Scores (0-100) a name must reach to be taken for the one asked about, or offered.
 FUZZY_CUTOFF = 85.0
@@ -118,6 +120,7 @@ _CJK = (
 )
 _CJK_START = re.compile(f"[{_CJK}]")
 _HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL = re.compile(r"[\u3130-\u318f\uac00-\ud7af]")
@@ -514,6 +517,11 @@ def _is_cjk(word: str) -> bool:
     return bool(_CJK_START.match(word))
 
 
+def has_cjk(text: str) -> bool:
+    """Whether a text has Han, kana or hangul in it."""
+    return bool(_CJK_START.search(text))
+
+
 def _joined(words: Iterable[str]) -> str:
     return " ".join(words)
 
@@ -681,7 +689,9 @@ class NameIndex:
     skeletons: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())  # Latin names
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
-    def add(self, exhibitor_id: str, name: str) -> None:
+    def add(self, exhibitor_id: str, name: str, *, exact_only: bool = False) -> None:
+        """`exact_only`: a spelling of the name the catalog does not write (its pinyin),
+        found only as written, never by typos or by sound."""
         folded = fold_name(name.strip())
         if folded is None:
             return
@@ -689,12 +699,13 @@ class NameIndex:
         self.keys.append(NameKey(exhibitor_id, name.strip(), folded))
         self.by_words.setdefault(_joined(folded.words), []).append(number)
         self.by_compact.setdefault(folded.compact, []).append(number)
+        if exact_only:
+            self._add_words(exhibitor_id, folded, number)
+            return
         if len(folded.words) > 1 and not folded.cjk:
             self.by_bag.setdefault(tuple(sorted(folded.words)), []).append(number)
             for run in _runs(folded):
                 self.by_run.setdefault(run, []).append(number)
-        first = folded.words[0]
-        self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         sounds = self.latin_sounds if folded.script == "latin" else self.other_sounds
         for written, sound, discount in folded.fuzzy:
             spelling = _letters(written)
@@ -709,6 +720,11 @@ class NameIndex:
                 self.by_skeleton.setdefault(shape, []).append(number)
                 if folded.script == "latin":
                     self.skeletons.add(shape, number, 0.0)
+        self._add_words(exhibitor_id, folded, number)
+
+    def _add_words(self, exhibitor_id: str, folded: FoldedName, number: int) -> None:
+        first = folded.words[0]
+        self.starts[first] = max(self.starts.get(first, 0), len(folded.words))
         for word in dict.fromkeys(folded.words):
             self.postings.setdefault(word, []).append(number)
             self._owners.setdefault(word, set()).add(exhibitor_id)
@@ -1546,8 +1562,11 @@ def _distinct(found: Iterable[Match]) -> list[Match]:
 def build_index(rows: Iterable[tuple[str, str, str | None, str | None]]) -> NameIndex:
     index = NameIndex()
     for exhibitor_id, name_en, name_zh, aliases in rows:
-        for name in _all_names(name_en, name_zh, aliases):
+        written = list(_all_names(name_en, name_zh, aliases))
+        for name in written:
             index.add(exhibitor_id, name)
+        for spelt in dict.fromkeys(p for name in written for p in pinyin_names(name)):
+            index.add(exhibitor_id, spelt, exact_only=True)
     return index.finish()
 
 
@@ -1558,6 +1577,58 @@ def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterat
         bare = _BRACKETED.sub(" ", name).strip()
         if bare and bare != name:
             yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
+
+
+def pinyin_names(name: str) -> list[str]:
+    """A Chinese name as buyers abroad write it: in pinyin, a word for the place, one for
+    what identifies the company and one for each word of what it does (data/names/
+    pinyin.yml); whole, and without those words. 宝寿堂药业 is also "Baoshoutang Yaoye" and
+    "Baoshoutang", 泰兴咖啡私人有限公司 "Taixing Kafei"."""
+    folded = fold_name(name)
+    han = folded.compact if folded is not None else ""
+    if len(han) < 2 or not _HAN_ONLY.fullmatch(han):
+        return []
+    trades, places = _pinyin_trimmings()
+    core, where = _cut(han, places, at_start=True)
+    core, what = _cut(core, trades, at_start=False)
+    place = ["".join(where)] if where else []
+    readings = [
+        [*at, core, *what[:kept]]
+        for at in dict.fromkeys((tuple(place), ()))
+        for kept in range(len(what), -1, -1)
+    ]
+    spelt = (" ".join("".join(lazy_pinyin(part)) for part in parts) for parts in readings)
+    return list(dict.fromkeys(spelt))
+
+
+def _cut(han: str, words: tuple[str, ...], *, at_start: bool) -> tuple[str, list[str]]:
+    """`han` without the words of `words` at one end, while two characters or more are
+    left, and the words cut (at the start: joined, as one place)."""
+    cut: list[str] = []
+    while word := next(
+        (
+            w
+            for w in words
+            if len(han) - len(w) >= 2 and (han.startswith(w) if at_start else han.endswith(w))
+        ),
+        None,
+    ):
+        if at_start:
+            han, cut = han[len(word) :], [*cut, word]
+        else:
+            han, cut = han[: -len(word)], [word, *cut]
+    return han, cut
+
+
+@cache
+def _pinyin_trimmings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = yaml.safe_load(PINYIN.read_text("utf-8"))
+
+    def longest_first(words: list[str]) -> tuple[str, ...]:
+        folded = {"".join(_simplified(char) for char in word) for word in words}
+        return tuple(sorted(folded, key=len, reverse=True))
+
+    return longest_first(data["trade_words"]), longest_first(data["places"])
 
 
 # --- names the catalog does not have --------------------------------------------------------

@@ -153,6 +153,8 @@ class Taxonomy:
     _term_phrases: dict[str, set[str]] = field(default_factory=dict)
     _phrases_but_one: dict[str, list[str]] = field(default_factory=dict)
     _slips: dict[str, frozenset[str]] = field(default_factory=dict)  # typo_tolerant's answers
+    # match_product's answers: a request's phrases are read by several steps of a search.
+    _matches: dict[tuple[str, bool], ProductMatch] = field(default_factory=dict)
     # Korean terms of three syllables or more as letters (jamo), for one slip in a letter.
     _hangul_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
@@ -240,6 +242,14 @@ class Taxonomy:
         moulu"); else only those languages' own terms may stand first. What a label adds
         after the product ("(superior grade)", "375 ml", "AOP", "UMF 15+", "trocken") is
         left out."""
+        key = (text, head_first)
+        if (known := self._matches.get(key)) is None:
+            if len(self._matches) > _SLIPS_KEPT:
+                self._matches.clear()  # what people type is unbounded
+            known = self._matches[key] = self._match_product(text, head_first)
+        return known
+
+    def _match_product(self, text: str, head_first: bool) -> ProductMatch:
         core = self._core(text)
         phrase = units(core) if core.strip() else []
         if not phrase:

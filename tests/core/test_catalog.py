@@ -434,3 +434,49 @@ def test_a_categorys_word_as_a_complement_finds_no_one(french) -> None:
 def test_a_word_stemmed_as_an_english_small_word_is_not_read_in_profiles(french) -> None:
     """ "thé" is "the" once stemmed: the tea house, not a profile saying "in the"."""
     assert best_first(french, "thé", head_first=True) == ["T1"]
+
+
+# Companies whose names say what they do, beside names sharing a word with them.
+TRADE_HEADER = "id,name_en,name_zh,aliases,country,area,hall,booth,products,description_en,description_zh,languages,website,email\n"
+TRADE_ROWS = (
+    "N1,Keystone Automation Inc.,基石自动化公司,Keystone,US,equipment,4.1,4.1N-01,PLCs & motion controllers;Industrial robots,,,en,,\n"
+    "N2,Wing Fung Auto Parts (HK) Limited,永丰汽车配件(香港)有限公司,永丰汽配,HK,auto,8.1,8.1N-02,汽車LED大燈總成;尾燈總成,,,zh,,\n"
+    "N3,Maison Lumière Parfums SARL,,,FR,consumer,4.2,4.2N-03,Eau de parfum;Bougies parfumées,,,fr,,\n"
+    "N4,Nordhør Audiology A/S,诺德听力公司,,DK,medical,7.1,7.1N-04,Hearing aids;Audiometers,,,da;en,,\n"
+    "N5,Kraftwerk Bremstechnik GmbH,,KWB,DE,auto,8.1,8.1N-05,Bremsscheiben;Bremsbeläge,,,de,,\n"
+)
+
+
+@pytest.fixture
+def trades(migrated):
+    with transaction(migrated) as session:
+        assert import_exhibitors(session, (TRADE_HEADER + TRADE_ROWS).encode(), TAXONOMY).ok
+    return migrated
+
+
+def named(sessions, name: str) -> list[str]:
+    with sessions() as session:
+        return [e.id for e in catalog.find_by_name(session, name, taxonomy=TAXONOMY)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Keystone", ["N1"]),
+        ("Keystone Pharmaceuticals", []),  # a drug maker, not the automation company
+        ("诺德制药", []),
+        ("诺德听力", ["N4"]),
+        ("Lumière Cosmétiques", []),  # the catalog's Lumière names another trade
+        ("Yongfeng Autopartes", ["N2"]),  # the pinyin of 永丰, and what it does in Spanish
+        ("Técnica de Frenos Kraftwerk", ["N5"]),
+        ("Autopartes Gutiérrez", []),  # nothing but the trade is the catalog's
+    ],
+)
+def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected) -> None:
+    assert named(trades, name) == expected
+
+
+def test_a_traditional_chinese_label_is_read_as_simplified(trades) -> None:
+    """ "汽車LED大燈總成" (Hong Kong) is car headlamps, as "大灯" asks for them."""
+    assert searched(trades, "大灯") == {"N2"}
+    assert searched(trades, "汽车配件") == {"N2", "N5"}

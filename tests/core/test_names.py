@@ -51,6 +51,8 @@ CATALOG = [
     ("AN2", "Andes Medical Ltd.", None, None),
     ("HAP", "Hernández Autopartes S.A. de C.V.", None, None),
     ("LSB", "Lone Star Beef Exporters LLC", None, None),
+    ("THK", "Tai Hing Kopi Pte. Ltd.", "泰兴咖啡私人有限公司", None),
+    ("PST", "Po Sau Tong Medicine Company (HK) Limited", "寶壽堂藥業(香港)有限公司", None),
     ("RET", "Retired Wines Pty Ltd", None, None),  # no longer listed: never found
 ]
 
@@ -816,3 +818,29 @@ def test_a_name_written_on_stops_at_the_end_of_its_sentence() -> None:
 )
 def test_nominative_readings_of_declined_foreign_names(text: str, readings: list[str]) -> None:
     assert names.nominative_readings(text) == readings
+
+
+def test_a_chinese_name_is_spelt_in_pinyin_whole_and_without_its_trade_and_place() -> None:
+    assert names.pinyin_names("泰兴咖啡私人有限公司") == ["taixing kafei siren", "taixing kafei", "taixing"]
+    assert names.pinyin_names("上海光明乳业股份有限公司") == [
+        "shanghai guangming ruye",
+        "shanghai guangming",
+        "guangming ruye",
+        "guangming",
+    ]
+    assert names.pinyin_names("寶壽堂藥業") == ["baoshoutang yaoye", "baoshoutang"]
+    assert names.pinyin_names("Kao Corporation") == []
+    assert names.pinyin_names("福") == []  # one syllable tells no company
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Taixing Kafei", "THK"), ("Baoshoutang", "PST"), ("baoshoutang yaoye", "PST")],
+)
+def test_a_chinese_name_is_found_by_its_pinyin(session, query: str, expected: str) -> None:
+    assert found(session, query) == [expected]
+
+
+def test_pinyin_is_found_only_as_written(session) -> None:
+    """Not as a typo: many Chinese names are a syllable apart ("Taixin Kafe")."""
+    assert found(session, "Taixin Kafe") == []

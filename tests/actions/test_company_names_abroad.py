@@ -1,0 +1,76 @@
+"""Company names as buyers abroad write them: a Chinese name in pinyin, a name with what
+the company does translated or different from the catalog's, and a booth asked of a
+company described rather than named."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from actions import dialogue
+from bot.app import Container
+from tests.actions.conftest import container_with, contexts_over, nlu
+from tests.actions.test_dialogue import shown_exhibitors
+
+HEADER = "id,name_en,name_zh,aliases,country,area,hall,booth,products,description_en,languages\n"
+CATALOG_P = HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "P01,Tai Hing Kopi Pte. Ltd.,泰兴咖啡私人有限公司,,SG,food,2.2,2.2B-05,南洋白咖啡 3合1;速溶黑咖啡,,zh;en",
+        "P02,Sin Hock Electrical Sdn. Bhd.,新福电器有限公司,,MY,consumer,4.2,4.2B-01,空气炸锅;电饭煲,,zh;en",
+        "P03,Nordhør Audiology A/S,诺德听力公司,,DK,medical,7.1,7.1A-04,Hearing aids;Audiometers,,da;en",
+        "P04,Arctic Omega AS,,,NO,medical,7.1,7.1A-05,Omega-3 fiskeolje kapsler;Krillolje,,no;en",
+        "P05,Lumi Renkaat Oy,,Lumi,FI,auto,8.1,8.1A-03,Nastarenkaat (studded winter tyres),,fi;en",
+        "P06,Otonami Acoustics K.K.,,,JP,consumer,4.1,4.1A-09,完全ワイヤレスイヤホン;Turntables,,ja",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_p(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_P) as container:
+        yield container
+
+
+@pytest.fixture
+def p_ctx(catalog_p: Container) -> Iterator:
+    with contexts_over(catalog_p, 704) as make:
+        yield make
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "booth"),
+    [
+        ("¿Dónde está Taixing Kafei?", "Taixing Kafei", "2.2B-05"),
+        ("Xinfu, contacto por favor", "Xinfu", "4.2B-01"),
+    ],
+)
+def test_a_chinese_name_written_in_pinyin_is_its_company(
+    p_ctx, text: str, company: str, booth: str
+) -> None:
+    ctx = p_ctx("es")
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", company=company))
+    assert booth in reply.text, reply.text
+
+
+def test_a_name_going_on_with_another_trade_is_another_company(p_ctx) -> None:
+    """诺德 of 诺德听力 (hearing aids) in 诺德制药, a drug maker the catalog does not have."""
+    ctx = p_ctx("zh")
+    reply = dialogue.respond(ctx, nlu("诺德制药的展台在哪里", "exhibitor_info", company="诺德"))
+    assert "7.1A-04" not in reply.text
+    assert "诺德制药" in reply.text, reply.text
+
+
+def test_the_one_exhibitor_fitting_a_company_described_gets_its_booth(p_ctx) -> None:
+    ctx = p_ctx("es")
+    text = "el stand de la empresa finlandesa de neumáticos de invierno"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="neumáticos de invierno"))
+    assert "8.1A-03" in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+def test_where_to_find_a_product_one_exhibitor_sells_is_still_a_list(p_ctx) -> None:
+    ctx = p_ctx("ko")
+    text = "무선 이어폰 파는 데 어디예요"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="이어폰"))
+    assert shown_exhibitors(ctx, reply) == {"P06"}, reply.text
