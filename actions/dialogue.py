@@ -91,9 +91,18 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
         nlu = replace(nlu, entities=entities)
         tagged = [e for e in tagged if e not in retyped]
-    if places_only := [e for e in tagged if e not in known and names.is_a_place(e.value)]:
+    if places_only := [
+        e
+        for e in tagged
+        if e not in known
+        and (
+            names.is_a_place(e.value)
+            or catalog.only_trade_words(ctx.taxonomy, e.value)
+            or names.only_codes_and_sizes(e.value)
+        )
+    ]:
         # "кофе в зёрнах для сети кофеен в Казани" with "Казани" tagged as a company: the
-        # buyer's city, no company's name.
+        # buyer's city, no company's name; nor "Молочный" of "Молочный комбинат" (a dairy).
         nlu = replace(nlu, entities=tuple(e for e in nlu.entities if e not in places_only))
         tagged = [e for e in tagged if e not in places_only]
     if known and not inside:
@@ -137,6 +146,8 @@ def _known_company(ctx: Context, value: str) -> bool:
     """Whether the catalog has a company of this name, other than a product's name that
     is a part of one ("Cacao" in Cacao & Café du Moungo: "fèves de cacao" are products)."""
     found = names.find(ctx.session, value)
+    if found and found[0].kind != "exact" and catalog.only_trade_words(ctx.taxonomy, value):
+        return False  # "Молочный" (dairy) read in another language as some Lácteos
     return bool(found) and not (found[0].kind == "partial" and ctx.taxonomy.is_term(value))
 
 
@@ -147,7 +158,8 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
     entities = []
     for entity in nlu.entities:
         if entity.type == "company" and entity.end > entity.start:
-            end = _trade_after(ctx, nlu.text, entity.end)
+            named = bool(names.find(ctx.session, entity.value))
+            end = _trade_after(ctx, nlu.text, entity.end) if named else entity.end
             if end == entity.end and _runs_on(ctx, nlu, entity):
                 end = names.written_on_to(nlu.text, entity.end)
             entity = replace(entity, value=nlu.text[entity.start : end], end=end)
@@ -291,8 +303,13 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
         return True
     if ctx.taxonomy.is_term(nlu.text[match.start : match.end]):
         return False  # "医疗器械" in 图特林根医疗器械 is medical devices
-    words = names.tokens(nlu.text[match.start : match.end])
-    if not any(w.key.isalpha() and not ctx.taxonomy.categories_in_text(w.key) for w in words):
+    written = nlu.text[match.start : match.end]
+    if not any(
+        w.key.isalpha()
+        and not ctx.taxonomy.categories_in_text(w.key)
+        and not catalog.a_trade_word(ctx.taxonomy, written[w.start : w.end])
+        for w in names.tokens(written)
+    ):
         return False
     # "诺德" of 诺德听力 in "诺德制药": the name goes on with a trade that is not its own.
     end = _trade_after(ctx, nlu.text, match.end)

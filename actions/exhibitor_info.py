@@ -169,7 +169,8 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
         return _before_cue(text, locale)
     cue_words = [w for key in _ASKING for w in cues.lexicon(locale).lists.get(key, ())]
     span = names.written_as_a_name(text, skip=[names.fold_word(w) for w in cue_words])
-    return text[span[0] : span[1]] if span else None
+    written = text[span[0] : span[1]] if span else None
+    return None if written is None or names.only_codes_and_sizes(written) else written
 
 
 def named_in_lower_case(ctx: Context, text: str, *, whole: bool = False) -> str | None:

@@ -40,12 +40,16 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     all_mentions = _mentions_outside_companies(ctx, nlu)
     # "не из Чили": each refused country with the words refusing it.
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
+    # "shipping goods into China": where the goods go says nothing of where they come from.
+    all_mentions = [m for m in all_mentions if not _going_to(ctx, nlu.text, m.start)]
     country_words = [
         e.value
         for e in nlu.entities
         if e.type in {"country", "language"}
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
         and not _refused(ctx, nlu.text, e.start, e.end)
+        and not _going_to(ctx, nlu.text, e.start)
+        and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
     ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
@@ -383,6 +387,13 @@ def _country_of_origin(ctx: Context, nlu: NluResult, mentions: list[CountryMenti
         if any(before.endswith(word) and _word_ends(before, word) for word in origin):
             return mention.code
     return None
+
+
+def _going_to(ctx: Context, text: str, start: int) -> bool:
+    """Whether the country named from `start` on is where goods go: "into China", "nach
+    Russland", "运往中国"."""
+    going = _cue_pattern(cues.phrases("destination", ctx.t.locale), before=True)
+    return going.search(text[:start]) is not None
 
 
 def _refused(ctx: Context, text: str, start: int, end: int) -> bool:

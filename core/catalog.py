@@ -659,7 +659,10 @@ def find_by_name(
     else the closest spellings (see core.names). With the taxonomy, what the name says the
     company does must be what it sells: "Keystone Pharmaceuticals" is not Keystone
     Automation, and "Filtros Sanwa" (filters, in Spanish) is Sanwa Filter Kogyo."""
-    found = _exhibitors(session, [m.exhibitor_id for m in names.find(session, name)][:limit])
+    matches = names.find(session, name)
+    if taxonomy is not None and not _whole(matches) and only_trade_words(taxonomy, name):
+        return []  # "Молочный комбинат": a dairy plant, not the Lácteos of one's name
+    found = _exhibitors(session, [m.exhibitor_id for m in matches][:limit])
     if taxonomy is None:
         return found
     if found:
@@ -679,6 +682,29 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     one of what it sells."""
     named = _trade(taxonomy, " ".join(_names_of(exhibitor)))
     return bool(trade & named) if named else bool(trade & _sells(taxonomy, exhibitor))
+
+
+def _whole(matches: list[names.Match]) -> bool:
+    return any(m.kind == "exact" and m.score >= 100 for m in matches)
+
+
+def only_trade_words(taxonomy: Taxonomy, name: str) -> bool:
+    """Whether a name says only what a company does ("Молочный комбинат")."""
+    words = [w for w in names.tokens(name) if w.key.isalpha() and not names.only_links(w.raw)]
+    return bool(words) and all(a_trade_word(taxonomy, name[w.start : w.end]) for w in words)
+
+
+def a_trade_word(taxonomy: Taxonomy, word: str) -> bool:
+    """A word of a name that says what a company does, one that buyers translate
+    (data/names/name_words.yml) into a product's English word ("Молочный": dairy,
+    "Lácteos"), or a product's word in lower case. "Toyo" of Toyo Tires, which reads as
+    toys in Spanish, is neither."""
+    if names.has_cjk(word):
+        return bool(taxonomy.categories_in_text(word))
+    if word.islower() and _trade(taxonomy, word):
+        return True  # "полотенца" (towels), written as no name is
+    english = names.in_english(word)
+    return english is not None and bool(_trade(taxonomy, english))
 
 
 def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:

@@ -318,11 +318,12 @@ class CountryIndex:
         found += self._word_mentions(words)
         return sorted(found, key=lambda m: m.start)
 
-    def without(self, text: str) -> str:
-        """`text` with each country, and the words that said "from", cut out."""
+    def without(self, text: str, mentions: list[CountryMention] | None = None) -> str:
+        """`text` with each country (of `mentions`, or all), and the words that said
+        "from", cut out."""
         kept: list[str] = []
         position = 0
-        for mention in self.mentions(text):
+        for mention in self.mentions(text) if mentions is None else mentions:
             kept.append(self._without_origin_words(text[position : mention.start]))
             position = mention.end
         kept.append(text[position:])

@@ -299,6 +299,28 @@ def _name_words() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(others)) for word, others in found.items()}
 
 
+_CODE = re.compile(r"\w*\d\w*\d[\w/.,-]*")  # two digits at least: "3M" is a name
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s+\w{1,3}\b")
+
+
+def only_codes_and_sizes(text: str) -> bool:
+    """ "W240 W320" (cashew grades), "500 Вт": codes and sizes name no company."""
+    rest = _CODE.sub(" ", _UNIT_AFTER_NUMBER.sub(" ", text))
+    return bool(_CODE.search(text)) and not rest.strip(" ,;/-")
+
+
+def in_english(word: str) -> str | None:
+    """The English word a name word translates (data/names/name_words.yml, the first of
+    its group), folded: "молочный" and "lácteos" -> "dairy"."""
+    return _english_name_words().get(fold_word(word))
+
+
+@cache
+def _english_name_words() -> dict[str, str]:
+    groups = yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
+    return {fold_word(str(w)): fold_word(str(group[0])) for group in groups for w in group}
+
+
 # Languages whose names of cities buyers write company names with ("Estambul Makina").
 _CITY_LANGUAGES = ("es", "fr", "de", "it", "pt", "ru", "tr")
 

@@ -710,11 +710,14 @@ class Taxonomy:
                 words.append(None)  # "пармезан 24 месяца", "icewine 375 ml": a size or age
             elif self._frames(word) and not self._starts_a_term(found, at):
                 words.append(None)
+            elif _is_cjk(word) and (listed := self._listed_with(word)) is not None:
+                words += [listed, None]  # "아보카도랑 블루베리": avocados and blueberries
             elif _is_cjk(word):
                 # A framing word or particle left on its own ("哪里有清酒": 有) frames too.
                 words += [
-                    None if piece in self.request_words | self.request_particles else piece
+                    None if piece in self.request_words | self.request_particles else split
                     for piece in self._split_cjk(word)
+                    for split in self._split_at_and(piece)
                 ]
             else:
                 words.append(word)
@@ -749,6 +752,23 @@ class Taxonomy:
             if start + size <= len(words)
         )
 
+    def _listed_with(self, word: str) -> str | None:
+        """A Korean product followed by "and" (랑, 이랑, 하고, 와, 과): the product."""
+        for particle in _AND_AFTER:
+            if word.endswith(particle) and self.is_term(head := word[: -len(particle)]):
+                return head
+        return None
+
+    def _split_at_and(self, piece: str | None) -> list[str | None]:
+        """Two products joined by "and" in one run of characters ("ウイスキーと日本酒",
+        "牛肉和羊肉"), each a product the taxonomy knows."""
+        if piece is None:
+            return [None]
+        for at, char in enumerate(piece):
+            if char in _AND_BETWEEN and self.is_term(piece[:at]) and self.is_term(piece[at + 1 :]):
+                return [piece[:at], None, piece[at + 1 :]]
+        return [piece]
+
     def _split_cjk(self, run: str) -> list[str | None]:
         """A CJK run cut at its framing words of two characters or more, longest first."""
         for word in sorted(self.request_words, key=len, reverse=True):
@@ -760,7 +780,7 @@ class Taxonomy:
     def _trim(self, chunk: list[str]) -> list[str]:
         """Framing and link words off both ends of a phrase, particles off its end."""
         edge = self.request_words | _LINKS
-        words = list(chunk)
+        words = [w for w in chunk if not w.isdigit()]  # "панели от 500 Вт"
         while words and words[0] in edge and not self._starts_a_term(words, 0):
             words.pop(0)
         while (
@@ -835,7 +855,7 @@ class Taxonomy:
         if needle in self._city_index:
             return self._city_index[needle]
         for name, city_id in self._city_index.items():
-            if len(name) >= 2 and (needle.startswith(name) or name in needle):
+            if len(name) >= 2 and _names_inside(name, needle):
                 return city_id
         # Russian declines city names: "в Хэфэе", "в Шанхае" (Хэфэй, Шанхай).
         stem = _cyrillic_stem(needle)
@@ -858,22 +878,60 @@ class Taxonomy:
         stripped = text.strip()
         if len(stripped) == 2 and is_country_code(stripped.upper()):
             return stripped.upper()
-        return self.countries.code(text)
+        code = self.countries.code(text)
+        if code is not None and self.countries.mentions(text) and not self.country_mentions(text):
+            return None  # "日本酒": sake, not Japan
+        return code
 
     def countries_in_text(self, text: str) -> list[str]:
         """Codes of the countries a whole message names, in order, each once."""
-        return list(dict.fromkeys(m.code for m in self.countries.mentions(text)))
+        return list(dict.fromkeys(m.code for m in self.country_mentions(text)))
 
     def country_mentions(self, text: str) -> list[CountryMention]:
         """Each country named in a message with its span, to cut it out of a product phrase:
-        "French cheese" → [("FR", 0, 6)]."""
-        return self.countries.mentions(text)
+        "French cheese" → [("FR", 0, 6)]. A country's name that starts a product's is the
+        product's: "日本酒" (sake), "French fries", "Turkish delight"."""
+        return [m for m in self.countries.mentions(text) if not self._begins_a_product(text, m)]
+
+    def _begins_a_product(self, text: str, mention: CountryMention) -> bool:
+        ends: list[int] = []
+        if cjk := _NEXT_CJK.match(text, mention.end):
+            # "日本酒" is sake, "日本清酒" sake from Japan: the country's characters make the
+            # product only where the product without them is another.
+            return any(
+                (named := self.match_product(text[mention.start : end]).categories)
+                and named != self.match_product(text[mention.end : end]).categories
+                for end in range(mention.end + 1, cjk.end() + 1)
+            )
+        else:
+            while len(ends) < 2 and (
+                word := _NEXT_WORD.match(text, ends[-1] if ends else mention.end)
+            ):
+                ends.append(word.end())
+        return any(self.is_term(text[mention.start : end]) for end in ends)
 
     def without_countries(self, text: str) -> str:
         """A product phrase with its country cut out, and the words that said "from":
         "French cheese" → "cheese", "café de Colombia" → "café", "日本産ウイスキー" →
         "ウイスキー", "독일산 맥주" → "맥주"."""
-        return self.countries.without(text)
+        return self.countries.without(text, self.country_mentions(text))
+
+
+# "And" between two products: Japanese and Chinese inside a run of characters, Korean at
+# the end of the first product's word.
+_AND_BETWEEN = frozenset("と和与及跟や")
+_AND_AFTER = ("이랑", "하고", "랑", "와", "과")
+# Up to three Han or kana characters, or a word, after a country's name.
+_NEXT_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,3}")
+_NEXT_WORD = re.compile(r"[ \t-]+\w+")
+
+
+def _names_inside(name: str, text: str) -> bool:
+    """Whether a place's name is in a text: anywhere for a Han or kana one ("苏州市"), as
+    whole words otherwise ("Иу" is no part of "премиум")."""
+    if _is_cjk(name):
+        return name in text
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _jamo(word: str) -> str:
@@ -948,8 +1006,8 @@ _HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi", "pl
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",
                     "von", "vom", "zum", "zur", "aus", "ohne", "di", "da", "do", "della", "per",
-                    "in", "im", "from", "without", "sans", "sin", "в", "на", "via",
-                    "to"})  # fmt: skip
+                    "in", "im", "from", "without", "sans", "sin", "в", "на", "via", "от", "по",
+                    "под", "to"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 # English labels name the product before these, whatever their other words' language.
 _ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})

@@ -74,3 +74,55 @@ def test_where_to_find_a_product_one_exhibitor_sells_is_still_a_list(p_ctx) -> N
     text = "무선 이어폰 파는 데 어디예요"
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="이어폰"))
     assert shown_exhibitors(ctx, reply) == {"P06"}, reply.text
+
+
+CATALOG_Q = HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "Q01,Lácteos Valle de Etla S.A. de C.V.,,Lácteos Etla,MX,food,2.1,2.1A-01,Queso Oaxaca;Crema,,es",
+        "Q02,Confezionatrici Emiliane S.p.A.,,,IT,equipment,4.1,4.1A-02,Confezionatrici flow-pack;Etichettatrici,,it",
+        "Q03,Nordhavn Logistics A/S,,,DK,services,3.1,3.1A-01,Reefer container shipping;Cold chain logistics,,da",
+        "Q04,Binh Minh Cashew JSC,,,VN,food,2.1,2.1A-04,Cashew kernels W240 W320,,vi",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_q(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_Q) as container:
+        yield container
+
+
+@pytest.fixture
+def q_ctx(catalog_q: Container) -> Iterator:
+    with contexts_over(catalog_q, 705) as make:
+        yield make
+
+
+def test_a_company_described_by_its_trade_alone_is_no_name(q_ctx) -> None:
+    """ "Молочный комбинат" (a dairy plant, the buyer) is no Lácteos of the catalog."""
+    ctx = q_ctx("ru")
+    text = (
+        "Молочный комбинат рассматривает поставщиков упаковочного оборудования: "
+        "этикетировщики. Просим направить контакты."
+    )
+    reply = dialogue.respond(ctx, nlu(text, "lingang_faq", company="Молочный"))
+    # The one supplier found, with its contact, as asked.
+    assert "4.1A-02" in reply.text and "Lácteos" not in reply.text, reply.text
+
+
+def test_codes_and_sizes_tagged_as_a_company_are_none(q_ctx) -> None:
+    ctx = q_ctx("ru")
+    reply = dialogue.respond(
+        ctx, nlu("кешью W240 W320 оптом", "exhibitor_info", company="W240 W320")
+    )
+    assert "«W240 W320»" not in reply.text, reply.text  # no "no exhibitor called W240 W320"
+
+
+def test_where_goods_go_is_no_country_of_origin(q_ctx) -> None:
+    ctx = q_ctx("en")
+    text = "logistics partners for shipping goods into China"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product="logistics", country="China")
+    )
+    assert shown_exhibitors(ctx, reply) == {"Q03"}, reply.text

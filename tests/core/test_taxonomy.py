@@ -592,3 +592,44 @@ def test_categories_of_labels(label: str, category: str) -> None:
 def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
     assert TAXONOMY.product_categories("syringes") == {"syringes_needles"}
     assert "medical_consumables" in TAXONOMY.with_ancestors({"syringes_needles"})
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("ウイスキーと日本酒", ["ウイスキー", "日本酒"]),  # "and" inside a run of kana and kanji
+        ("牛肉和羊肉", ["牛肉", "羊肉"]),
+        ("아보카도랑 블루베리", ["아보카도", "블루베리"]),  # "and" at the end of a Korean word
+        ("とうもろこし", ["とうもろこし"]),  # と that starts a word is no "and"
+        ("医疗器械类的展商都有哪些", ["医疗器械"]),  # 类: "of the kind"
+        ("солнечные панели от 500 Вт", ["солнечные панели"]),
+    ],
+)
+def test_product_phrases_of_lists_and_sizes(text: str, phrases: list[str]) -> None:
+    assert TAXONOMY.product_phrases(text) == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("日本酒", []),  # sake
+        ("ウイスキーと日本酒", []),
+        ("韩国化妆品和日本清酒", ["KR", "JP"]),  # sake from Japan
+        ("Turkish delight", []),
+        ("Turkish carpets", ["TR"]),
+    ],
+)
+def test_a_countrys_name_that_starts_a_products_is_the_products(text: str, codes) -> None:
+    assert TAXONOMY.countries_in_text(text) == codes
+
+
+def test_a_citys_name_is_a_whole_word_inside_a_phrase() -> None:
+    """Иу (Yiwu) is no part of "премиум"; 市 may follow a Chinese city's name."""
+    assert TAXONOMY.city_id("премиум") is None
+    assert TAXONOMY.city_id("苏州市") == "suzhou"
+    assert TAXONOMY.city_id("events in Hangzhou") == "hangzhou"
+
+
+def test_traditional_characters_are_read_as_simplified() -> None:
+    assert TAXONOMY.product_categories("汽車大燈") == TAXONOMY.product_categories("汽车大灯")
+    assert "auto_parts" in TAXONOMY.product_categories("霧燈")
