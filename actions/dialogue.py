@@ -229,14 +229,20 @@ def _within_a_clause(nlu: NluResult) -> NluResult:
 def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
     """A "company" that is only a word asking where or for a booth ("хосино сэйки где
     находятся" with находятся tagged), or only words framing a request ("кросовки оптом
-    напрямую с фабрики" with фабрики tagged), is no company, unless the catalog has it."""
+    напрямую с фабрики" with фабрики tagged, "CPT Москва"), is no company, unless the catalog
+    has it."""
 
     def asks_or_frames(value: str) -> bool:
         asks = any(
             cues.find(value, key, ctx.t.locale) == cues.fold(value.strip())
             for key in ("where", "booth")
         )
-        return asks or ctx.taxonomy.only_framing(value)
+        words = re.findall(r"[^\W_]+", value)
+        # "CPT Москва": a delivery term and the buyer's city.
+        delivery = bool(words) and all(
+            ctx.taxonomy.only_framing(w) or names.is_a_place(w) for w in words
+        )
+        return asks or delivery
 
     kept = tuple(
         e
@@ -690,9 +696,15 @@ def _names_a_when(ctx: Context, nlu: NluResult) -> bool:
 
 
 def _an_amount(ctx: Context, text: str, entity: Entity) -> bool:
-    """Whether a tagged value is a number with a unit after it ("20 т", "500 kg")."""
-    after = re.match(r"\s*([^\W\d_]+)", text[entity.end :])
-    return after is not None and fold(after.group(1)) in ctx.taxonomy.measure_words
+    """Whether a tagged value is a number with a unit after it, in the value or after it
+    ("20 т", "500 kg", "20 кг" tagged whole) or a share ("82,5%")."""
+    after = re.match(r"\s*([^\W\d_]+|%)", text[entity.end :])
+    unit = re.search(r"\d\s*([^\W\d_]+)\s*$", entity.value)
+    return any(
+        found is not None
+        and (found.group(1) == "%" or fold(found.group(1)) in ctx.taxonomy.measure_words)
+        for found in (after, unit)
+    )
 
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:

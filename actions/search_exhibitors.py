@@ -91,7 +91,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # framing words and the other things it names holds the whole phrase.
     said_countries = [w for _, w in mentioned] + list(refusals.values())
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
-    phrases = _completed(ctx, query, tagged, said) if tagged else said
+    phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
     if not phrases:
         return query
@@ -193,7 +193,9 @@ def _words_naming(ctx: Context, entity: Entity) -> list[str]:
     return [entity.value[m.start : m.end] for m in named] or [entity.value]
 
 
-def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[str]) -> list[str]:
+def _completed(
+    ctx: Context, query: SearchQuery, tagged: list[str], said: list[str], text: str
+) -> list[str]:
     """Each tagged phrase, or the longer phrase of the message around it when that one is
     a product in its own right: a category's term, a phrase whose head is one ("café en
     grains" where "café" and "grains" were tagged apart) or words in the catalog."""
@@ -228,10 +230,26 @@ def _completed(ctx: Context, query: SearchQuery, tagged: list[str], said: list[s
         p
         for p in said
         if (named := categories(p))
-        and not named & asked  # "косметику" beside "тканевые маски": it says no more
+        # "косметику" beside "тканевые маски" says no more; "logística y transporte de
+        # carga" asks for both.
+        and (not named & asked or any(_joined_by_and(text, p, chosen) for chosen in phrases))
         and not any(_overlap(p, chosen) for chosen in phrases)
     ]
     return list(dict.fromkeys(phrases + untagged))
+
+
+# "And" between two products of a request, in the eight languages.
+_AND = frozenset({"and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및"})
+
+
+def _joined_by_and(text: str, one: str, other: str) -> bool:
+    """Whether two phrases of a message stand on either side of "and"."""
+    folded = fold(text)
+    at, other_at = folded.find(fold(one)), folded.find(fold(other))
+    if at < 0 or other_at < 0:
+        return False
+    first, second = sorted(((at, fold(one)), (other_at, fold(other))))
+    return folded[first[0] + len(first[1]) : second[0]].strip() in _AND
 
 
 def _overlap(phrase: str, other: str) -> bool:
@@ -509,6 +527,9 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         return exhibitor_info.card(ctx, found.items[0])
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
+    if found.total == 0 and asking and (company := _named_in_passing(ctx, nlu.text)):
+        # "как найти стенд Накамуры, японские погрузчики": the model tagged no company.
+        return exhibitor_info.card(ctx, company)
     not_found: Reply | None = None
     if found.total == 0 and (name := tagged or _written_as_a_name(ctx, nlu.text)):
         # "Je cherche la Fromagerie Beaulieu-Sainte-Marie": a company the catalog lacks,
@@ -567,6 +588,13 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
         and not names.is_a_place(w)
     ]
     return name if len(words) > 1 and naming else None
+
+
+def _named_in_passing(ctx: Context, text: str) -> Exhibitor | None:
+    """The one catalog exhibitor a word written as a name in the message names."""
+    name = exhibitor_info.named_in_passing(ctx, text)
+    named = catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy) if name else []
+    return named[0] if len(named) == 1 else None
 
 
 def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:

@@ -669,9 +669,13 @@ def find_by_name(
         return [e for e in found if _may_do(taxonomy, e, name)]
     trade = _trade(taxonomy, name)
     for rest in _without_trade_words(taxonomy, name) if trade else ():
-        named = _exhibitors(session, [m.exhibitor_id for m in names.find(session, rest)][:limit])
+        found_rest = names.find(session, rest)
+        if " " in rest.strip():
+            # "Cerro Negro" of "Viña Cerro Negro" is not Viña Cerro Azul: all of it.
+            found_rest = [m for m in found_rest if m.kind == "exact"]
+        named = _exhibitors(session, [m.exhibitor_id for m in found_rest][:limit])
         doing = [e for e in named if _does(taxonomy, e, trade)]
-        if len(doing) == 1 or (doing and " " in rest):
+        if len(doing) == 1 or (doing and " " in rest.strip()):
             return doing
     return []
 
@@ -711,7 +715,8 @@ def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     """Whether what a name says besides the exhibitor's own name words ("Pharmaceuticals"
     of "Keystone Pharmaceuticals") is among what it sells, or unknown: nothing it sells is
     categorised."""
-    said = _trade(taxonomy, _besides_its_names(exhibitor, name))
+    own = _trade(taxonomy, " ".join(_names_of(exhibitor)))
+    said = _trade(taxonomy, _besides_its_names(exhibitor, name)) - own
     return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
 
 
@@ -730,10 +735,15 @@ def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
 
 def _besides_its_names(exhibitor: Exhibitor, name: str) -> str:
     """The name with the words of the exhibitor's own names blanked out."""
-    own = {word.key for written in _names_of(exhibitor) for word in names.tokens(written)}
+    own = {
+        spelt
+        for written in _names_of(exhibitor)
+        for word in names.tokens(written)
+        for spelt in (word.key, names.latin(word.key))
+    }
     text = list(name)
     for word in names.tokens(name):
-        if word.key in own:
+        if word.key in own or names.latin(word.key) in own:  # "лифт" of Kisaragi Lift
             text[word.start : word.end] = " " * (word.end - word.start)
     return "".join(text)
 
@@ -748,16 +758,24 @@ def _names_of(exhibitor: Exhibitor) -> list[str]:
 
 def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[str]:
     """What identifies the company in a short name that also says what it does:
-    "Yongfeng" of "Yongfeng Autopartes", then each word left of "Técnica de Frenos
-    Kraftwerk" (a word alone is taken only when it names one exhibitor)."""
+    "Yongfeng" of "Yongfeng Autopartes", "Kraftwerk" of "Frenos Kraftwerk", then each word
+    left that may name one exhibitor alone."""
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return  # a sentence, not a name
     kept = [w for w in words if not _trade(taxonomy, w)]
     if kept and len(kept) < len(words):
         yield " ".join(kept)
-        naming = [w for w in kept if not names.only_links(w)]
-        if len(naming) > 1 or len(naming) < len(kept):
+        # A word alone only if no language uses it every day and it names no place.
+        naming = [
+            w
+            for w in kept
+            if not names.only_links(w)
+            and not names.is_common(w.lower())
+            and not names.is_a_place(w)
+            and not taxonomy.country_code(w)
+        ]
+        if len(kept) > 1:
             yield from naming
 
 

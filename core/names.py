@@ -539,6 +539,11 @@ def _is_cjk(word: str) -> bool:
     return bool(_CJK_START.match(word))
 
 
+def latin(word: str) -> str:
+    """A word in Latin letters, as anyascii spells it ("лифт" -> "lift")."""
+    return anyascii(word).lower()
+
+
 def has_cjk(text: str) -> bool:
     """Whether a text has Han, kana or hangul in it."""
     return bool(_CJK_START.search(text))
@@ -1601,7 +1606,8 @@ def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterat
             yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
 
 
-def pinyin_names(name: str) -> list[str]:
+@lru_cache(maxsize=250_000)
+def pinyin_names(name: str) -> tuple[str, ...]:
     """A Chinese name as buyers abroad write it: in pinyin, a word for the place, one for
     what identifies the company and one for each word of what it does (data/names/
     pinyin.yml); whole, and without those words. 宝寿堂药业 is also "Baoshoutang Yaoye" and
@@ -1609,7 +1615,7 @@ def pinyin_names(name: str) -> list[str]:
     folded = fold_name(name)
     han = folded.compact if folded is not None else ""
     if len(han) < 2 or not _HAN_ONLY.fullmatch(han):
-        return []
+        return ()
     trades, places = _pinyin_trimmings()
     core, where = _cut(han, places, at_start=True)
     core, what = _cut(core, trades, at_start=False)
@@ -1620,7 +1626,7 @@ def pinyin_names(name: str) -> list[str]:
         for kept in range(len(what), -1, -1)
     ]
     spelt = (" ".join("".join(lazy_pinyin(part)) for part in parts) for parts in readings)
-    return list(dict.fromkeys(spelt))
+    return tuple(dict.fromkeys(spelt))
 
 
 def _cut(han: str, words: tuple[str, ...], *, at_start: bool) -> tuple[str, list[str]]:

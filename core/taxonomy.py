@@ -344,6 +344,8 @@ class Taxonomy:
                     return [*phrase[:-1], *units(rest)]
             return None
         for word in self._generic_cjk:
+            if last.text == word and len(phrase) > 1:
+                return phrase[:-1]  # "레이저 커팅 장비"
             if last.text.endswith(word) and len(last.text) > len(word) + 1:
                 return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
         return None

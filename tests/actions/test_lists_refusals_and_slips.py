@@ -133,3 +133,41 @@ def test_a_single_letter_is_no_product(e_ctx) -> None:
     reply = dialogue.respond(ctx, nlu("погрузчики вилочные, г/п 3 т", "search_exhibitors"))
     assert shown_exhibitors(ctx, reply) == {"E09"}, reply.text
     assert "“т”" not in reply.text and "“г”" not in reply.text
+
+
+def test_an_amount_tagged_with_its_unit_is_no_meeting_time(e_ctx) -> None:
+    """ "82,5%" and "20 кг" tagged as times: a price list's amounts, not a meeting."""
+    ctx = e_ctx("ru")
+    text = "оливковое масло 82,5% монолит 20 кг"
+    reply = dialogue.respond(
+        ctx, nlu(text, "book_meeting", product="оливковое масло", time=["82,5", "20 кг"])
+    )
+    assert shown_exhibitors(ctx, reply) == {"E11"}, reply.text
+
+
+def test_a_delivery_term_and_a_city_tagged_as_a_company_are_none(e_ctx) -> None:
+    ctx = e_ctx("ru")
+    text = "перчатки нитриловые, условия CPT Москва"
+    reply = dialogue.respond(ctx, nlu(text, "out_of_scope", company="CPT Москва"))
+    assert shown_exhibitors(ctx, reply) == {"E03"}, reply.text
+
+
+def test_a_booth_asked_of_a_name_the_model_did_not_tag(e_ctx) -> None:
+    """ "Накамуры", declined, beside the products its company sells."""
+    ctx = e_ctx("ru")
+    text = "как найти стенд Накамуры, японские погрузчики"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", country="японские", product="погрузчики")
+    )
+    assert "4.1A-09" in reply.text, reply.text
+
+
+def test_a_broader_product_joined_by_and_is_asked_for_too(e_ctx) -> None:
+    """ "de logística y transporte": both; "косметику: тканевые маски" says no more."""
+    ctx = e_ctx("es")
+    text = "empresas de logística y transporte ferroviario de carga"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product="transporte ferroviario de carga")
+    )
+    assert "E10" in shown_exhibitors(ctx, reply), reply.text
+    assert "Logística" in reply.text, reply.text  # the category asked for by name

@@ -468,7 +468,7 @@ def named(sessions, name: str) -> list[str]:
         ("诺德听力", ["N4"]),
         ("Lumière Cosmétiques", []),  # the catalog's Lumière names another trade
         ("Yongfeng Autopartes", ["N2"]),  # the pinyin of 永丰, and what it does in Spanish
-        ("Técnica de Frenos Kraftwerk", ["N5"]),
+        ("Frenos Kraftwerk", ["N5"]),  # brakes, in Spanish, beside the name's own word
         ("Autopartes Gutiérrez", []),  # nothing but the trade is the catalog's
     ],
 )

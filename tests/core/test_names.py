@@ -821,20 +821,20 @@ def test_nominative_readings_of_declined_foreign_names(text: str, readings: list
 
 
 def test_a_chinese_name_is_spelt_in_pinyin_whole_and_without_its_trade_and_place() -> None:
-    assert names.pinyin_names("泰兴咖啡私人有限公司") == [
+    assert names.pinyin_names("泰兴咖啡私人有限公司") == (
         "taixing kafei siren",
         "taixing kafei",
         "taixing",
-    ]
-    assert names.pinyin_names("上海光明乳业股份有限公司") == [
+    )
+    assert names.pinyin_names("上海光明乳业股份有限公司") == (
         "shanghai guangming ruye",
         "shanghai guangming",
         "guangming ruye",
         "guangming",
-    ]
-    assert names.pinyin_names("寶壽堂藥業") == ["baoshoutang yaoye", "baoshoutang"]
-    assert names.pinyin_names("Kao Corporation") == []
-    assert names.pinyin_names("福") == []  # one syllable tells no company
+    )
+    assert names.pinyin_names("寶壽堂藥業") == ("baoshoutang yaoye", "baoshoutang")
+    assert names.pinyin_names("Kao Corporation") == ()
+    assert names.pinyin_names("福") == ()  # one syllable tells no company
 
 
 @pytest.mark.parametrize(

@@ -583,6 +583,10 @@ def test_a_single_letter_is_no_product_phrase() -> None:
         ("пельмени", "frozen_ready_meals"),
         ("одноразовые шприцы", "syringes_needles"),
         ("ИОЛ", "intraocular_lenses"),
+        ("레이저 커팅 장비", "machine_tools"),  # a generic head alone after the product
+        ("調理器具", "cookware"),
+        ("농업 장비", "agricultural_machinery"),
+        ("汽車LED大燈總成", "auto_parts"),  # traditional characters, an assembly (总成)
     ],
 )
 def test_categories_of_labels(label: str, category: str) -> None:
