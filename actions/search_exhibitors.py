@@ -157,6 +157,10 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         # "escala" tagged as a date in "autitos a escala" is a product's word.
         "date": lambda value: when.parse_day(value, ctx.now, ctx.t.locale),
         "time": when.parse_clock,
+        # "무선 이어폰" tagged as a position in a list is a product's words.
+        "ordinal": lambda value: (
+            any(ch.isdigit() for ch in value) or cues.find(value, "ordinals", ctx.t.locale)
+        ),
     }
     others = [
         word

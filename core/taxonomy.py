@@ -236,6 +236,11 @@ class Taxonomy:
                     self._city_index[fold(name)] = city.id
 
     # products -----------------------------------------------------------------------
+    def forget_answers(self) -> None:
+        """Drops the answers kept for phrases read before (benchmarks of cold requests)."""
+        self._matches.clear()
+        self._slips.clear()
+
     def match_product(self, text: str, *, head_first: bool = False) -> ProductMatch:
         """Categories of a product phrase by whole words; `head_first` when the phrase is
         known to be French, Spanish or Russian, whose head noun may come first ("café

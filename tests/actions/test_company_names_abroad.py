@@ -126,3 +126,11 @@ def test_where_goods_go_is_no_country_of_origin(q_ctx) -> None:
         ctx, nlu(text, "search_exhibitors", product="logistics", country="China")
     )
     assert shown_exhibitors(ctx, reply) == {"Q03"}, reply.text
+
+
+def test_products_tagged_as_a_list_position_are_searched(p_ctx) -> None:
+    """ "무선 이어폰" tagged as an ordinal, in a question of where they are sold."""
+    ctx = p_ctx("ko")
+    text = "무선 이어폰 같은 거 파는 데 어디예요"
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", ordinal="무선 이어폰"))
+    assert shown_exhibitors(ctx, reply) == {"P06"}, reply.text
