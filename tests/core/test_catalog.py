@@ -41,9 +41,9 @@ ROWS = (
 )
 
 
-def _imported(migrated, rows: str):
+def _imported(migrated, rows: str, header: str = HEADER):
     with transaction(migrated) as session:
-        assert import_exhibitors(session, (HEADER + rows).encode(), TAXONOMY).ok
+        assert import_exhibitors(session, (header + rows).encode(), TAXONOMY).ok
     return migrated
 
 
@@ -449,9 +449,7 @@ TRADE_ROWS = (
 
 @pytest.fixture
 def trades(migrated):
-    with transaction(migrated) as session:
-        assert import_exhibitors(session, (TRADE_HEADER + TRADE_ROWS).encode(), TAXONOMY).ok
-    return migrated
+    return _imported(migrated, TRADE_ROWS, TRADE_HEADER)
 
 
 def named(sessions, name: str) -> list[str]:
