@@ -91,6 +91,7 @@ def test_a_meeting_with_a_company_the_catalog_lacks_is_still_asked_about(e_ctx) 
         ("es", "salmón del Atlántico que no sea de Chile", {"E05"}, "excepto Chile"),
         ("ja", "チリ以外のサーモン", {"E05"}, "チリ以外"),
         ("ko", "칠레산 말고 연어", {"E05"}, "칠레 제외"),
+        ("fr", "saumon atlantique, mais pas chilien", {"E05"}, "hors Chili"),
     ],
 )
 def test_a_country_the_goods_must_not_come_from_is_left_out(

@@ -587,6 +587,12 @@ def test_a_single_letter_is_no_product_phrase() -> None:
         ("調理器具", "cookware"),
         ("농업 장비", "agricultural_machinery"),
         ("汽車LED大燈總成", "auto_parts"),  # traditional characters, an assembly (总成)
+        ("스마트워치", "wearables"),
+        ("Gaming mice", "computer_peripherals"),
+        ("VR/AR headsets", "vr_ar"),
+        ("prothèses auditives", "hearing_aids"),
+        ("EV充電器", "ev_charging"),
+        ("logistique sous température dirigée", "cold_chain"),
     ],
 )
 def test_categories_of_labels(label: str, category: str) -> None:
