@@ -643,3 +643,9 @@ def test_a_citys_name_is_a_whole_word_inside_a_phrase() -> None:
 def test_traditional_characters_are_read_as_simplified() -> None:
     assert TAXONOMY.product_categories("汽車大燈") == TAXONOMY.product_categories("汽车大灯")
     assert "auto_parts" in TAXONOMY.product_categories("霧燈")
+
+
+def test_a_growers_roses_are_no_rose_wine() -> None:
+    """ "Rosas" (Spanish roses) and "rosado" (rosé) share a Spanish stem."""
+    assert TAXONOMY.product_categories("Rosas frescas de corte") == {"flowers"}
+    assert TAXONOMY.product_categories("vino rosado") == {"wine"}
