@@ -158,9 +158,9 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
     entities = []
     for entity in nlu.entities:
         if entity.type == "company" and entity.end > entity.start:
-            named = bool(names.find(ctx.session, entity.value))
-            end = _trade_after(ctx, nlu.text, entity.end) if named else entity.end
-            if end == entity.end and _runs_on(ctx, nlu, entity):
+            found = names.find(ctx.session, entity.value)
+            end = _trade_after(ctx, nlu.text, entity.end) if found else entity.end
+            if end == entity.end and _runs_on(nlu, entity, found):
                 end = names.written_on_to(nlu.text, entity.end)
             entity = replace(entity, value=nlu.text[entity.start : end], end=end)
         entities.append(entity)
@@ -184,10 +184,10 @@ def _trade_after(ctx: Context, text: str, end: int) -> int:
     return word.end(1) if word is not None and ctx.taxonomy.is_term(word.group(1)) else end
 
 
-def _runs_on(ctx: Context, nlu: NluResult, entity: Entity) -> bool:
-    """Whether the name the model tagged, a part of a catalog name, goes on in the message
-    past what it tagged ("Grupo Industrial" of "Grupo Industrial Monterrey Norte")."""
-    found = names.find(ctx.session, entity.value)
+def _runs_on(nlu: NluResult, entity: Entity, found: list[names.Match]) -> bool:
+    """Whether the name the model tagged, a part of a catalog name (`found` for it), goes on
+    in the message past what it tagged ("Grupo Industrial" of "Grupo Industrial Monterrey
+    Norte")."""
     partial = bool(found) and found[0].kind == "partial"
     return partial and names.runs_on(nlu.text, entity.start, entity.end)
 
@@ -709,7 +709,7 @@ def _an_amount(ctx: Context, text: str, entity: Entity) -> bool:
 
 def _asks_where(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message asks where (a booth, a hall)."""
-    return any(cues.has(nlu.text, key, ctx.t.locale) for key in ("where", "booth"))
+    return cues.has_any(nlu.text, ("where", "booth"), ctx.t.locale)
 
 
 def _search_values(nlu: NluResult) -> bool:

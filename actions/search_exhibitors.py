@@ -14,7 +14,7 @@ from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
 from core import catalog, cues, names, when
-from core.catalog import SearchQuery
+from core.catalog import NOT_FROM, SearchQuery
 from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
@@ -27,7 +27,6 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 VERB = "sr"
 _MAX_PHRASES = 6
-NOT = "-"  # a country code after it is one the goods must not come from
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
@@ -69,7 +68,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         country = origin  # "autopartes de Asia … para importar a México"
     if country is None and refusals:
         # "лосось атлантический, не из Чили": from anywhere but there.
-        country = NOT + "+".join(dict.fromkeys(m.code for m in refusals))
+        country = NOT_FROM + "+".join(dict.fromkeys(m.code for m in refusals))
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
     area = next(
         (
@@ -561,11 +560,11 @@ def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:
 def asks_for_a_company(ctx: Context, text: str) -> bool:
     """Whether a message asks where a company is or how to reach it: a name it does not
     find is answered as such, not by what the message also names."""
-    return any(cues.has(text, key, ctx.t.locale) for key in ("where", "booth", "contact"))
+    return cues.has_any(text, ("where", "booth", "contact"), ctx.t.locale)
 
 
 def _asks_for_a_booth(ctx: Context, text: str) -> bool:
-    return any(cues.has(text, key, ctx.t.locale) for key in ("booth", "contact"))
+    return cues.has_any(text, ("booth", "contact"), ctx.t.locale)
 
 
 def _without_its_filters(query: SearchQuery) -> SearchQuery | None:
@@ -629,8 +628,8 @@ def describe(ctx: Context, query: SearchQuery) -> str:
     named = {fold(name) for name in names}
     parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     parts += [ctx.taxonomy.attributes.name(a, ctx.t.locale) for a in query.attributes]
-    if query.country and query.country.startswith(NOT):
-        refused = country_name(query.country.removeprefix(NOT), ctx.t.locale)
+    if query.country and query.country.startswith(NOT_FROM):
+        refused = country_name(query.country.removeprefix(NOT_FROM), ctx.t.locale)
         parts.append(ctx._("not from {country}").format(country=refused))
     elif query.country:
         parts.append(country_name(query.country, ctx.t.locale))
@@ -707,7 +706,7 @@ def refine_rows(
 ) -> tuple[tuple[Button, ...], ...]:
     """Narrow the results by one of their most frequent countries or areas."""
     locale = ctx.t.locale
-    chosen = query.country and not query.country.startswith(NOT)
+    chosen = query.country and not query.country.startswith(NOT_FROM)
     countries = [] if chosen else found["country"]
     areas = [] if query.area else found["area"]
     refine = [

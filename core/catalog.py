@@ -49,6 +49,7 @@ from core.taxonomy import Taxonomy
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
 MAX_NAME_WORDS = 6
+NOT_FROM = "-"  # before a query's country code: the goods must not come from there
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,8 @@ def _conditions(
         conditions.append(matched)
     if taxonomy is not None:
         conditions += [_says(a, dialect) for a in query.attributes]
-    refused = query.country.startswith("-") if query.country else False
-    countries = _countries_of(query.country.removeprefix("-") if query.country else None)
+    refused = query.country.startswith(NOT_FROM) if query.country else False
+    countries = _countries_of(query.country.removeprefix(NOT_FROM) if query.country else None)
     if countries and refused:
         conditions.append(Exhibitor.country.not_in(countries))  # "не из Чили"
     elif countries and dialect == "postgresql" and (query.categories or query.keywords):
@@ -670,12 +671,13 @@ def find_by_name(
     trade = _trade(taxonomy, name)
     for rest in _without_trade_words(taxonomy, name) if trade else ():
         found_rest = names.find(session, rest)
-        if " " in rest.strip():
+        several = " " in rest.strip()
+        if several:
             # "Cerro Negro" of "Viña Cerro Negro" is not Viña Cerro Azul: all of it.
             found_rest = [m for m in found_rest if m.kind == "exact"]
         named = _exhibitors(session, [m.exhibitor_id for m in found_rest][:limit])
         doing = [e for e in named if _does(taxonomy, e, trade)]
-        if len(doing) == 1 or (doing and " " in rest.strip()):
+        if len(doing) == 1 or (doing and several):
             return doing
     return []
 
@@ -766,17 +768,16 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[str]:
     kept = [w for w in words if not _trade(taxonomy, w)]
     if kept and len(kept) < len(words):
         yield " ".join(kept)
-        # A word alone only if no language uses it every day and it names no place.
-        naming = [
-            w
-            for w in kept
-            if not names.only_links(w)
-            and not names.is_common(w.lower())
-            and not names.is_a_place(w)
-            and not taxonomy.country_code(w)
-        ]
         if len(kept) > 1:
-            yield from naming
+            # A word alone only if no language uses it every day and it names no place.
+            yield from (
+                w
+                for w in kept
+                if not names.only_links(w)
+                and not names.is_common(w.lower())
+                and not names.is_a_place(w)
+                and not taxonomy.country_code(w)
+            )
 
 
 def _close_names(session: Session, name: str, limit: int) -> list[Exhibitor]:

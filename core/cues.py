@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,6 +79,11 @@ def phrases(key: str, locale: str) -> frozenset[str]:
 def has(text: str, key: str, locale: str) -> bool:
     """Whether the message holds a cue of this kind (more, only, cancel...)."""
     return find(text, key, locale) is not None
+
+
+def has_any(text: str, keys: Iterable[str], locale: str) -> bool:
+    """Whether the message holds a cue of any of these kinds (where, booth, contact...)."""
+    return any(has(text, key, locale) for key in keys)
 
 
 def find(text: str, key: str, locale: str) -> str | None:

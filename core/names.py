@@ -284,10 +284,7 @@ def fold_word(raw: str) -> str:
 def _name_words() -> dict[str, tuple[str, ...]]:
     """Each word of a company name that buyers translate (data/names/name_words.yml, and
     cities' names), folded like a name's word, and its translations."""
-    groups = [
-        [fold_word(str(word)) for word in group]
-        for group in yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
-    ]
+    groups = [list(group) for group in _name_word_groups()]
     by_english: dict[str, list[str]] = defaultdict(list)
     for name, english in _city_names().items():
         by_english[english].append(name)
@@ -317,8 +314,16 @@ def in_english(word: str) -> str | None:
 
 @cache
 def _english_name_words() -> dict[str, str]:
-    groups = yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
-    return {fold_word(str(w)): fold_word(str(group[0])) for group in groups for w in group}
+    return {word: group[0] for group in _name_word_groups() for word in group}
+
+
+@cache
+def _name_word_groups() -> tuple[tuple[str, ...], ...]:
+    """data/names/name_words.yml's groups, folded like a name's words, English first."""
+    return tuple(
+        tuple(fold_word(str(word)) for word in group)
+        for group in yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
+    )
 
 
 # Languages whose names of cities buyers write company names with ("Estambul Makina").

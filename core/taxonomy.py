@@ -886,7 +886,8 @@ class Taxonomy:
         if len(stripped) == 2 and is_country_code(stripped.upper()):
             return stripped.upper()
         code = self.countries.code(text)
-        if code is not None and self.countries.mentions(text) and not self.country_mentions(text):
+        mentions = self.countries.mentions(text) if code is not None else []
+        if mentions and all(self._begins_a_product(text, m) for m in mentions):
             return None  # "日本酒": sake, not Japan
         return code
 
@@ -901,7 +902,6 @@ class Taxonomy:
         return [m for m in self.countries.mentions(text) if not self._begins_a_product(text, m)]
 
     def _begins_a_product(self, text: str, mention: CountryMention) -> bool:
-        ends: list[int] = []
         if cjk := _NEXT_CJK.match(text, mention.end):
             # "日本酒" is sake, "日本清酒" sake from Japan: the country's characters make the
             # product only where the product without them is another.
@@ -910,11 +910,9 @@ class Taxonomy:
                 and named != self.match_product(text[mention.end : end]).categories
                 for end in range(mention.end + 1, cjk.end() + 1)
             )
-        else:
-            while len(ends) < 2 and (
-                word := _NEXT_WORD.match(text, ends[-1] if ends else mention.end)
-            ):
-                ends.append(word.end())
+        ends: list[int] = []  # after the next word, and the one after it
+        while len(ends) < 2 and (word := _NEXT_WORD.match(text, ends[-1] if ends else mention.end)):
+            ends.append(word.end())
         return any(self.is_term(text[mention.start : end]) for end in ends)
 
     def without_countries(self, text: str) -> str:
@@ -936,7 +934,7 @@ _NEXT_WORD = re.compile(r"[ \t-]+\w+")
 def _names_inside(name: str, text: str) -> bool:
     """Whether a place's name is in a text: anywhere for a Han or kana one ("苏州市"), as
     whole words otherwise ("Иу" is no part of "премиум")."""
-    if _is_cjk(name):
+    if _is_cjk(name) or name not in text:
         return name in text
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
