@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import select
 
 from bot.channels.web import WebChat, own_router
@@ -200,7 +200,9 @@ def test_a_conversation_in_chinese(visit) -> None:
     with page.expect_response(re.compile(r"/api/message$")):
         page.select_option("#language", "en")
     chat.settle()
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    # Polled by Playwright's own script: a string predicate would be eval'd in the page,
+    # which the page's strict CSP refuses whenever the first check is not yet true.
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert "English" in chat.bots().last.inner_text()
     assert page.locator("#send").inner_text() == "Send"
     assert page.get_by_role("textbox", name="Your message").is_visible()
