@@ -262,9 +262,12 @@ def _overlap(phrase: str, other: str) -> bool:
 
 def _inside(words: list[str], longer: list[str]) -> bool:
     """Whole words of a phrase inside a longer one; CJK runs have no spaces, so a run may
-    hold another ("ワイン" in "アイスワイン")."""
+    hold another ("ワイン" in "アイスワイン") or a Latin word ("EV" in "EVの充電設備")."""
     if len(words) == 1 and len(longer) == 1 and _CJK.search(words[0]):
         return len(longer[0]) > len(words[0]) and words[0] in longer[0]
+    if len(words) == 1 and len(longer) == 1 and _CJK.search(longer[0]):
+        # A Latin word written into a CJK run: "EV" in "EVの充電設備".
+        return re.search(rf"(?<![a-z0-9]){re.escape(words[0])}(?![a-z0-9])", longer[0]) is not None
     size = len(words)
     return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
 

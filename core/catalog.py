@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from core import names
+from core import cues, names
 from core.countries import TAXONOMY_DIR, region_members
 from core.fulltext import (
     ATTRIBUTE,
@@ -44,6 +44,7 @@ from core.fulltext import (
     units,
 )
 from core.models import CatalogSource, Exhibitor
+from core.settings import LOCALES
 from core.taxonomy import Taxonomy
 
 PAGE_SIZE = 5
@@ -669,14 +670,18 @@ def find_by_name(
     if found:
         return [e for e in found if _may_do(taxonomy, e, name)]
     trade = _trade(taxonomy, name)
-    for rest in _without_trade_words(taxonomy, name) if trade else ():
+    for rest, besides in _without_trade_words(taxonomy, name) if trade else ():
         found_rest = names.find(session, rest)
         several = " " in rest.strip()
         if several:
             # "Cerro Negro" of "Viña Cerro Negro" is not Viña Cerro Azul: all of it.
             found_rest = [m for m in found_rest if m.kind == "exact"]
         named = _exhibitors(session, [m.exhibitor_id for m in found_rest][:limit])
-        doing = [e for e in named if _does(taxonomy, e, trade)]
+        # "Barossa Creek Wines" is not Barossa Ridge Wines: the name's other words are the
+        # exhibitor's too.
+        doing = [
+            e for e in named if _does(taxonomy, e, trade) and _has_words(session, e, rest, besides)
+        ]
         if len(doing) == 1 or (doing and several):
             return doing
     return []
@@ -758,26 +763,50 @@ def _names_of(exhibitor: Exhibitor) -> list[str]:
     return [exhibitor.name_en, exhibitor.name_zh or "", *(exhibitor.aliases or "").split(";")]
 
 
-def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[str]:
+def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, list[str]]]:
     """What identifies the company in a short name that also says what it does:
     "Yongfeng" of "Yongfeng Autopartes", "Kraftwerk" of "Frenos Kraftwerk", then each word
-    left that may name one exhibitor alone."""
+    left that may name one exhibitor alone, with the other words that must be its too."""
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return  # a sentence, not a name
     kept = [w for w in words if not _trade(taxonomy, w)]
     if kept and len(kept) < len(words):
-        yield " ".join(kept)
+        yield " ".join(kept), []
         if len(kept) > 1:
             # A word alone only if no language uses it every day and it names no place.
-            yield from (
-                w
-                for w in kept
-                if not names.only_links(w)
-                and not names.is_common(w.lower())
-                and not names.is_a_place(w)
-                and not taxonomy.country_code(w)
-            )
+            for word in kept:
+                if (
+                    not names.only_links(word)
+                    and not names.is_common(word.lower())
+                    and not names.is_a_place(word)
+                    and not taxonomy.country_code(word)
+                ):
+                    yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
+
+
+def _distinctive(taxonomy: Taxonomy, word: str) -> bool:
+    """A word of a name that tells companies apart: not a link, a place or a country."""
+    return not (names.only_links(word) or names.is_a_place(word) or taxonomy.country_code(word))
+
+
+def _has_words(session: Session, exhibitor: Exhibitor, word: str, others: list[str]) -> bool:
+    """Whether each other word, with the word that found the exhibitor, still finds it
+    ("денизли хавлу": Denizli Havlu, in another script), or only asks for its booth or
+    contact ("Standnummer")."""
+    return all(
+        _asks_for_a_booth(other)
+        or any(m.exhibitor_id == exhibitor.id for m in names.find(session, f"{word} {other}"))
+        for other in others
+    )
+
+
+# What a message asks of a company, in any language: no word of its name.
+_ASKING = ("booth", "contact", "where")
+
+
+def _asks_for_a_booth(word: str) -> bool:
+    return any(cues.has(word, key, locale) for key in _ASKING for locale in LOCALES)
 
 
 def _close_names(session: Session, name: str, limit: int) -> list[Exhibitor]:

@@ -635,13 +635,23 @@ class Categoriser:
         """ " cat1 cat2 " as the categories column holds them, "" when none is known."""
         return _categories_column(self(products))
 
-    def described(self, *profiles: str | None) -> set[str]:
+    def mostly_unread(self, products: str) -> bool:
+        """Whether most products of the list name no category the taxonomy knows."""
+        read = [bool(self.product(p)) for p in products.split(";") if p.strip()]
+        return read.count(False) > len(read) / 2
+
+    def described(self, *profiles: str | None, area: str = "") -> set[str]:
         """The categories profiles name in so many words, with every ancestor: for an
         exhibitor whose product labels are in a language the taxonomy does not read
-        ("sok jabłkowy NFC": "Apple grower and juice processor")."""
+        ("sok jabłkowy NFC": "Apple grower and juice processor"); only those of `area`
+        when one is given."""
         read = self.taxonomy.categories_described
-        found = [_cached(self.known_profiles, profile or "", read) for profile in profiles]
-        return self.taxonomy.with_ancestors(set().union(*found))
+        found = set().union(
+            *(_cached(self.known_profiles, profile or "", read) for profile in profiles)
+        )
+        if area:
+            found = {c for c in found if self.taxonomy.categories[c].area == area}
+        return self.taxonomy.with_ancestors(found)
 
     def product(self, product: str) -> frozenset[str]:
         return _cached(self.known, product, self._product_categories)
@@ -703,9 +713,16 @@ def _categories_column(categories: set[str]) -> str:
 
 
 def _exhibitor_record(values: dict[str, Any], categorise: Categoriser) -> dict[str, Any]:
-    categories = categorise(values["products"]) or categorise.described(
-        values.get("description_en"), values.get("description_zh")
-    )
+    categories = categorise(values["products"])
+    profiles = (values.get("description_en"), values.get("description_zh"))
+    if not categories:
+        categories = categorise.described(*profiles)
+    elif categorise.mostly_unread(values["products"]):
+        # Labels mostly in a language the taxonomy does not read ("AC-laadpalen 22 kW",
+        # "DC-snelladers"): what the profile says they are, in the exhibitor's area
+        # ("brake pads, discs and shoes" sells no footwear).
+        area = str(values.get("area") or "")
+        categories |= categorise.described(*profiles, area=area)
     record = dict(values)
     record["categories"] = _categories_column(categories)
     record["search_text"] = index_text(

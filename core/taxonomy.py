@@ -259,28 +259,30 @@ class Taxonomy:
         phrase = units(core) if core.strip() else []
         if not phrase:
             return ProductMatch()
+        # A code in capitals names a product only as spelt ("CAM" is no camarón).
+        codes = frozenset(fold(w) for w in _LABEL_WORD.findall(core) if len(w) > 1 and _a_code(w))
         if _HANGUL.search(core) and " " in core.strip():
             # Korean spaces a compound or not ("시트 마스크", "시트마스크"): written together,
             # it may be a term as a whole.
             joined = self.match_product(core.replace(" ", ""), head_first=head_first)
             if joined.whole or joined.kind_of:
                 return joined
-        found = self._match_units(phrase, head_first)
+        found = self._match_units(phrase, head_first, codes)
         named = found.whole or found.kind_of
         if not named and (usual := russian_adjectives_first(core)):
             # "погрузчики вилочные": a list's order, the noun first.
-            reordered = self._match_units(units(usual), head_first)
+            reordered = self._match_units(units(usual), head_first, codes)
             if reordered.whole or reordered.kind_of or reordered.head:
                 found, named = reordered, reordered.whole or reordered.kind_of
         if not named and (before := self._before_link(phrase, head_first)) is not None:
             # "vin blanc de Bourgogne", "pompes à chaleur air-eau": the words before the
             # complement name the product as a whole; the complement only says which one.
-            head = self._match_units(before, head_first)
+            head = self._match_units(before, head_first, codes)
             if head.whole or head.kind_of:
                 return ProductMatch(frozenset(), head.whole | head.kind_of)
         if not named and not found.head and (shorter := self._without_generic_head(phrase)):
             # "MRI systems" is MRI, "cosmetics companies" cosmetics.
-            head = self._match_units(shorter, head_first)
+            head = self._match_units(shorter, head_first, codes)
             if head.whole or head.kind_of:
                 return ProductMatch(head.whole, frozenset(), head.kind_of)
             found = ProductMatch(frozenset(), found.head | head.head)
@@ -293,14 +295,21 @@ class Taxonomy:
         text = _PARENTHESES.sub(" ", text)
         words = list(_LABEL_WORD.finditer(text))
         end = len(text)
+        sized = False  # a size was left out after the words that remain
         while len(words) > 1:
             word = words[-1].group()
             number = any(ch.isdigit() for ch in word)
-            code = (word.isupper() and len(word) <= 5 and word.isascii()) or len(word) == 1
-            measure = fold(word) in self.measure_words and any(
-                ch.isdigit() for ch in words[-2].group()
+            code = _a_code(word)
+            # A pack after a size or before one: "1 L tin", "PDO jar 370 g", "Tafeln 100 g".
+            measure = fold(word) in self.measure_words and (sized or self._sizes(words[-2].group()))
+            qualifier = (
+                fold(word) in self.label_qualifiers
+                or _a_participle_after_noun(word, words[-2].group())
+                or (
+                    _a_name_after_lowercase(word, [w.group() for w in words[:-1]])
+                    and not self.is_term(word)
+                )
             )
-            qualifier = fold(word) in self.label_qualifiers
             if fold(word) == "free" and len(words) > 2:
                 # "gloves powder-free", "gummies sugar free": what the product is without.
                 words.pop()
@@ -308,17 +317,40 @@ class Taxonomy:
                 continue
             if not (number or code or measure or qualifier):
                 break
-            if code and not number and len(word) > 1 and self.is_term(word):
-                break  # "MRI", "EV" are products
+            if code and not number and len(word) > 1 and self._spelt_as_a_term(word):
+                break  # "MRI", "EV" are products; "RIC" (a hearing aid's fit) is no rice
             if code and tuple(units(text[words[-2].start() : words[-1].end()])) in self._entries:
                 break  # "rayos X", "vitamin C": the letter ends a product
+            sized = number or (sized and (code or measure))
             end = words.pop().start()
         # A part that is only a size or an age ("24 mesi", "500 ml") names no product.
-        if words and all(
-            _SIZE.fullmatch(w.group()) or fold(w.group()) in self.measure_words for w in words
+        if (
+            words
+            and all(
+                _SIZE.fullmatch(w.group()) or fold(w.group()) in self.measure_words for w in words
+            )
+            and any(_SIZE.fullmatch(w.group()) for w in words)
         ):
             return ""
         return text[:end]
+
+    def _sizes(self, word: str) -> bool:
+        """A number, a unit or a code: what a pack word may follow ("1 L tin")."""
+        return any(ch.isdigit() for ch in word) or fold(word) in self.measure_words or _a_code(word)
+
+    def _code_spelt(self, term: tuple[Unit, ...], codes: frozenset[str]) -> bool:
+        """Whether a one-word term is spelt as one of the codes it stands for, or stands
+        for none of them."""
+        spellings = {spelling for spelling, _, _ in self._entries[term]}
+        stands_for = [code for code in codes if units(code)[0] == term[0]]
+        return not stands_for or any((code,) in spellings for code in stands_for)
+
+    def _spelt_as_a_term(self, word: str) -> bool:
+        """Whether a word is written exactly as some category's one-word term, not only
+        sharing its stem."""
+        written = tuple(unit.word for unit in units(word))
+        term = tuple(units(word))
+        return any(spelling == written for spelling, _, _ in self._entries.get(term, ()))
 
     def _before_link(self, phrase: list[Unit], head_first: bool) -> list[Unit] | None:
         """The words before a phrase's first link word ("de", "à", "en", "para") when they
@@ -355,7 +387,9 @@ class Taxonomy:
                 return [*phrase[:-1], Unit(last.text[: -len(word)], True)]
         return None
 
-    def _match_units(self, phrase: list[Unit], head_first: bool) -> ProductMatch:
+    def _match_units(
+        self, phrase: list[Unit], head_first: bool, codes: frozenset[str] = frozenset()
+    ) -> ProductMatch:
         whole: set[str] = set()
         kind_of: set[str] = set()
         # Terms at the head, by the head's position: a noun-last language's term at the
@@ -367,7 +401,10 @@ class Taxonomy:
         # language's ("cosmétiques certifiés", "shampoings solides").
         opening: list[tuple[tuple[Unit, ...], set[str]]] = []
         elsewhere: set[str] = set()
+        spans: dict[tuple[Unit, ...], list[tuple[int, int]]] = defaultdict(list)
         for term in self._candidates(phrase):
+            if len(term) == 1 and codes and not self._code_spelt(term, codes):
+                continue
             if tuple(phrase) == term:
                 naming, kinds = self._spelled(term, phrase)
                 whole |= naming
@@ -382,6 +419,7 @@ class Taxonomy:
                 ids = naming | kinds
                 if not ids:
                     continue
+                spans[term].append((first, last))
                 written = tuple(unit.word for unit in phrase[first : last + 1])
                 if first == 0 and any(
                     spelling == written for spelling, _, _ in self._entries[term]
@@ -399,6 +437,8 @@ class Taxonomy:
             # The phrase is a term: its broader categories come from the hierarchy, and a
             # shorter term inside it ("fruits" in "fruits de mer") is no head.
             return ProductMatch(frozenset(whole), frozenset(), frozenset(kind_of - whole))
+        # A term inside a longer one found is no head: "caves" in "caves à vin" is no cava.
+        at_end = [found for found in at_end if not _inside_a_longer(found[0], spans)]
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
@@ -646,8 +686,12 @@ class Taxonomy:
             named = self._named_in_profile(segment)
             if named:
                 # The head is the last thing named, the longest term ending there ("Butter
-                # biscuits" are biscuits, "Apple grower" apples, "黄油饼干" biscuits).
-                found |= named[max(named)]
+                # biscuits" are biscuits, "Apple grower" apples, "黄油饼干" biscuits), unless
+                # machines for it follow ("Coffee roasting machinery").
+                last = max(named)
+                after = units(segment)[last[0] + 1 :]
+                if not any(unit.word in _MACHINES for unit in after):
+                    found |= named[last]
         return found
 
     def _named_in_profile(self, text: str) -> dict[tuple[int, int, int], set[str]]:
@@ -767,13 +811,17 @@ class Taxonomy:
         return None
 
     def _split_at_and(self, piece: str | None) -> list[str | None]:
-        """Two products joined by "and" in one run of characters ("ウイスキーと日本酒",
-        "牛肉和羊肉"), each a product the taxonomy knows."""
+        """Two products joined by "and" or "or" in one run of characters ("ウイスキーと日本酒",
+        "牛肉和羊肉", "燕窝或者红参"), each a product the taxonomy knows."""
         if piece is None:
             return [None]
-        for at, char in enumerate(piece):
-            if char in _AND_BETWEEN and self.is_term(piece[:at]) and self.is_term(piece[at + 1 :]):
-                return [piece[:at], None, piece[at + 1 :]]
+        for link in _AND_BETWEEN:
+            at = piece.find(link)
+            while at > 0:
+                before, after = piece[:at], piece[at + len(link) :]
+                if self.is_term(before) and self.is_term(after):
+                    return [before, None, after]
+                at = piece.find(link, at + 1)
         return [piece]
 
     def _split_cjk(self, run: str) -> list[str | None]:
@@ -924,11 +972,50 @@ class Taxonomy:
 
 # "And" between two products: Japanese and Chinese inside a run of characters, Korean at
 # the end of the first product's word.
-_AND_BETWEEN = frozenset("と和与及跟や")
+# "And" and "or" between two products in one run of characters, longest first.
+_AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或")
 _AND_AFTER = ("이랑", "하고", "랑", "와", "과")
 # Up to three Han or kana characters, or a word, after a country's name.
 _NEXT_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,3}")
 _NEXT_WORD = re.compile(r"[ \t-]+\w+")
+
+
+def _inside_a_longer(
+    term: tuple[Unit, ...], spans: dict[tuple[Unit, ...], list[tuple[int, int]]]
+) -> bool:
+    """Whether every place a term was found lies within a longer term found."""
+    return all(
+        any(
+            a <= first and last <= b and b - a > last - first
+            for other, places in spans.items()
+            if other != term
+            for a, b in places
+        )
+        for first, last in spans[term]
+    )
+
+
+def _a_code(word: str) -> bool:
+    """A short code in capitals or a single letter ("AOP", "SPF", "L")."""
+    return (word.isupper() and len(word) <= 5 and word.isascii()) or len(word) == 1
+
+
+def _a_participle_after_noun(word: str, before: str) -> bool:
+    """A German past participle after a noun, saying how the product is prepared:
+    "Räucherlachs geschnitten", "Nordseekrabben gepult"."""
+    return before[:1].isupper() and bool(_GERMAN_PARTICIPLE.fullmatch(word))
+
+
+def _a_name_after_lowercase(word: str, before: list[str]) -> bool:
+    """A capitalised name ending a label written in lowercase words, the variety or the
+    place of the product: "extra virgin olive oil Koroneiki"."""
+    return (
+        len(before) >= 2
+        and word[:1].isupper()
+        and word[1:].islower()
+        and all(w[:1].islower() for w in before if w[:1].isalpha())
+        and fold(before[-1]) not in _LINKS  # "rail freight via Khorgos": the complement
+    )
 
 
 def _names_inside(name: str, text: str) -> bool:
@@ -990,6 +1077,11 @@ _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _HANGUL_FUZZY_MIN = 3  # syllables
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
+# What a profile says after a product when the exhibitor makes machines for it.
+_MACHINES = frozenset(
+    {"machinery", "machines", "machine", "equipment", "plants", "lines", "systems", "tools"}
+)
+_GERMAN_PARTICIPLE = re.compile(r"ge[a-zäöüß]{3,}(?:t|en)")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
 _SLIPS_KEPT = 50_000

@@ -10,7 +10,8 @@ query's language. Scores from the replies:
   search list, "not found" or anything else is a miss. A request to meet the company
   (`answer: meeting`) is a hit when the booking form is left arranging a meeting with
   it, whatever it asks next (the day, or the time when the day was given);
-- searches: the exhibitor ids of the first page's buttons (verb "ex"), first five:
+- searches: the exhibitor ids of the first page's buttons (verb "ex"), first five, or
+  the exhibitor whose card answers a search only one exhibitor fits:
   P@5 = relevant shown / number shown (0 when nothing is shown),
   R@5 = relevant shown / min(5, number relevant);
 - unknown companies (kind "unknown"): a hit when the reply says that no exhibitor has
@@ -241,6 +242,10 @@ def score(
                 outcome.card = query.expect
         outcome.hit = outcome.card == query.expect
         return outcome
+    if not outcome.shown:
+        # The one exhibitor that fits a "which stand has X?" is answered with its card.
+        card = next((i for i in booths if shows_booth(reply, booths[i])), "")
+        outcome.shown = [card] if card else []
     found = len(set(outcome.shown) & query.relevant)
     outcome.precision = found / len(outcome.shown) if outcome.shown else 0.0
     outcome.recall = found / min(TOP, len(query.relevant))

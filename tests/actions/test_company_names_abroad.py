@@ -23,6 +23,7 @@ CATALOG_P = HEADER + "".join(
         "P04,Arctic Omega AS,,,NO,medical,7.1,7.1A-05,Omega-3 fiskeolje kapsler;Krillolje,,no;en",
         "P05,Lumi Renkaat Oy,,Lumi,FI,auto,8.1,8.1A-03,Nastarenkaat (studded winter tyres),,fi;en",
         "P06,Otonami Acoustics K.K.,,,JP,consumer,4.1,4.1A-09,完全ワイヤレスイヤホン;Turntables,,ja",
+        "P07,Hokkaido Marine Products Co.,北海道海产,北海道マリンプロダクツ,JP,food,2.1,2.1B-02,冷凍ホタテ貝柱;いくら醤油漬,,ja",
     )
 )
 
@@ -60,6 +61,14 @@ def test_a_name_going_on_with_another_trade_is_another_company(p_ctx) -> None:
     reply = dialogue.respond(ctx, nlu("诺德制药的展台在哪里", "exhibitor_info", company="诺德"))
     assert "7.1A-04" not in reply.text
     assert "诺德制药" in reply.text, reply.text
+
+
+def test_a_place_tagged_of_a_name_going_on_with_a_trade_is_another_company(p_ctx) -> None:
+    """北海道 of 北海道マリンプロダクツ (seafood) in 北海道乳業, a dairy the catalog lacks."""
+    ctx = p_ctx("ja")
+    reply = dialogue.respond(ctx, nlu("北海道乳業のブースは？", "exhibitor_info", company="北海道"))
+    assert "2.1B-02" not in reply.text
+    assert "北海道乳業" in reply.text, reply.text
 
 
 def test_the_one_exhibitor_fitting_a_company_described_gets_its_booth(p_ctx) -> None:

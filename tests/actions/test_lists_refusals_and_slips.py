@@ -172,3 +172,52 @@ def test_a_broader_product_joined_by_and_is_asked_for_too(e_ctx) -> None:
     )
     assert "E10" in shown_exhibitors(ctx, reply), reply.text
     assert "Logística" in reply.text, reply.text  # the category asked for by name
+
+
+# --- products of labels in other languages, and lists joined by "or" -------------------
+CATALOG_L = HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "L01,Laadpunt Test B.V.,,,NL,auto,8.1,8.1A-01,DC-snelladers 180 kW;AC-laadpalen 22 kW;"
+        "laadbeheersoftware,EV charging hardware and software.,nl",
+        "L02,Sonnenkraft Test GmbH,,,DE,equipment,7.1,7.1A-02,PV-Wechselrichter;Wallbox 11 kW,,de",
+        "L03,Volta Motors Ltd.,,,GB,auto,8.1,8.1A-03,Electric vehicles;EV pickups,,en",
+        "L04,Chocolaterie Test NV,,,BE,food,1.1,1.1A-04,Pralines;Dark chocolate 72%,,nl",
+        "L05,Confiserie Test AG,,,CH,food,1.1,1.1A-05,Milchschokolade;Schoggi-Pralinés,,de",
+        "L06,Chocolat Test SAS,,,FR,food,1.1,1.1A-06,Tablettes de chocolat noir,,fr",
+        "L07,Borneo Swiftlet Test Sdn Bhd,,,MY,food,2.1,2.1A-07,即食燕窝 6 × 70 ml;燕盏,,zh",
+        "L08,Geumsan Test Co.,,,KR,food,2.1,2.1A-08,6년근 홍삼정;Korean red ginseng,,ko",
+    )
+)
+
+
+@pytest.fixture
+async def catalog_l(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_L) as container:
+        yield container
+
+
+@pytest.fixture
+def l_ctx(catalog_l: Container) -> Iterator:
+    with contexts_over(catalog_l, 704) as make:
+        yield make
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "expected"),
+    [
+        # "EV" tagged inside "EVの充電設備": charging equipment, not electric vehicles.
+        ("ja", "EVの充電設備", {"product": ["EV"]}, {"L01", "L02"}),
+        (
+            "de",
+            "Schokolade und Pralinen aus Belgien oder der Schweiz",
+            {"country": "Schweiz"},
+            {"L04", "L05"},
+        ),
+        ("zh", "燕窝或者红参", {}, {"L07", "L08"}),
+    ],
+)
+def test_labels_abroad_and_alternatives(l_ctx, locale, text, entities, expected) -> None:
+    ctx = l_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text

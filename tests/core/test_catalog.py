@@ -444,6 +444,8 @@ TRADE_ROWS = (
     "N3,Maison Lumière Parfums SARL,,,FR,consumer,4.2,4.2N-03,Eau de parfum;Bougies parfumées,,,fr,,\n"
     "N4,Nordhør Audiology A/S,诺德听力公司,,DK,medical,7.1,7.1N-04,Hearing aids;Audiometers,,,da;en,,\n"
     "N5,Kraftwerk Bremstechnik GmbH,,KWB,DE,auto,8.1,8.1N-05,Bremsscheiben;Bremsbeläge,,,de,,\n"
+    "N6,Barossa Ridge Wines Pty Ltd,,Barossa Ridge,AU,food,1.1,1.1N-06,Barossa Valley Shiraz,,,en,,\n"
+    "N7,Hokkaido Marine Products Co.,北海道海产,北海道マリンプロダクツ,JP,food,2.1,2.1N-07,冷凍ホタテ,,,ja,,\n"
 )
 
 
@@ -468,6 +470,10 @@ def named(sessions, name: str) -> list[str]:
         ("Yongfeng Autopartes", ["N2"]),  # the pinyin of 永丰, and what it does in Spanish
         ("Frenos Kraftwerk", ["N5"]),  # brakes, in Spanish, beside the name's own word
         ("Autopartes Gutiérrez", []),  # nothing but the trade is the catalog's
+        ("Barossa Wines", ["N6"]),
+        ("Barossa Creek Wines", []),  # another winery of the Barossa
+        ("Barossa Wines Standnummer", ["N6"]),  # a word asking for the booth is no name's
+        ("北海道乳業", []),  # a dairy of Hokkaido, not the seafood one
     ],
 )
 def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected) -> None:

@@ -551,3 +551,24 @@ def test_an_import_leaves_postgres_the_words_statistics(sessions, taxonomy) -> N
             text("SELECT reltuples FROM pg_class WHERE oid = 'exhibitors'::regclass")
         )
     assert (before, after) == (-1, 2)
+
+
+def test_labels_mostly_unread_take_their_profile_within_the_exhibitors_area(
+    sessions, taxonomy
+) -> None:
+    rows = (
+        HEADER
+        # Dutch charger labels, one read as software: the profile says EV charging.
+        + "C1,Laadpunt Test B.V.,,NL,auto,8.1,8.1A-10,DC-snelladers 180 kW;AC-laadpalen 22 kW;"
+        "laadbeheersoftware,EV charging hardware and software.,,nl,,\n"
+        # Polish brake labels: the profile's "shoes" are brake shoes, in the auto area.
+         + "C2,Hamulec Test,,PL,auto,8.1,8.1A-11,klocki hamulcowe;brake pads;tarcze hamulcowe,"
+        '"Polish maker of brake pads, discs and shoes.",,pl,,\n'
+        # Most labels read: the profile's words are not needed ("Sake brewery" is no beer).
+         + "C3,Sake Test,,JP,food,1.1,1.1A-12,純米大吟醸;日本酒;甘酒,Niigata sake brewery.,,ja,,\n"
+    )
+    imported(sessions, taxonomy, rows.encode())
+    with sessions() as session:
+        assert "ev_charging" in session.get(Exhibitor, "C1").categories
+        assert "footwear" not in session.get(Exhibitor, "C2").categories
+        assert "beer" not in session.get(Exhibitor, "C3").categories

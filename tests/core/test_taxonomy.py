@@ -593,10 +593,45 @@ def test_a_single_letter_is_no_product_phrase() -> None:
         ("prothèses auditives", "hearing_aids"),
         ("EV充電器", "ev_charging"),
         ("logistique sous température dirigée", "cold_chain"),
+        # What a label says after the product: the variety, the pack, a participle.
+        ("extra virgin olive oil Koroneiki 1 L tin", "olive_oil"),
+        ("Kalamata olives PDO jar 370 g", "olives"),
+        ("Räucherlachs geschnitten 200 g", "salmon"),
+        ("Nordseekrabben gepult", "shrimp"),
+        ("høreapparater RIC", "hearing_aids"),  # RIC, a fitting, is no rice
+        ("English Breakfast tea bags 100 ct", "black_tea"),
+        ("Saperavi dry red 2021", "red_wine"),
+        ("Amarone della Valpolicella DOCG", "red_wine"),
+        ("Méthode Cap Classique Brut", "sparkling_wine"),
+        ("caves à vin de service 24 bouteilles", "wine_cabinets"),  # no cava
+        ("即食燕窝 ready-to-drink 6 × 70 ml", "birds_nest"),
+        ("azeite Trás-os-Montes DOP 500 ml", "olive_oil"),
+        ("Rosé de saignée", "wine"),
+        ("CT", "mri_ct"),
     ],
 )
 def test_categories_of_labels(label: str, category: str) -> None:
     assert category in TAXONOMY.product_categories(label)
+
+
+@pytest.mark.parametrize(
+    ("label", "not_category"),
+    [
+        ("høreapparater RIC", "rice"),
+        ("multivitamin gummies 60 ct", "mri_ct"),  # 60 count, no CT scanner
+        ("CAD/CAM-Fräseinheiten für Dentallabore", "shrimp"),  # CAM is no camarón
+        ("caves à vin de service 24 bouteilles", "sparkling_wine"),
+        ("Rosé de saignée", "flowers"),
+        ("wine bottles", "wine"),  # a glass maker's label, no wine
+    ],
+)
+def test_what_a_label_is_not(label: str, not_category: str) -> None:
+    assert not_category not in TAXONOMY.product_categories(label)
+
+
+def test_a_profile_naming_machines_for_a_product_sells_no_product() -> None:
+    assert "coffee" not in TAXONOMY.categories_described("Coffee roasting machinery.")
+    assert TAXONOMY.categories_described("Apple grower and juice processor") >= {"fruit_juice"}
 
 
 def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
@@ -613,6 +648,8 @@ def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
         ("とうもろこし", ["とうもろこし"]),  # と that starts a word is no "and"
         ("医疗器械类的展商都有哪些", ["医疗器械"]),  # 类: "of the kind"
         ("солнечные панели от 500 Вт", ["солнечные панели"]),
+        ("燕窝或者红参", ["燕窝", "红参"]),  # "or" between two products
+        ("ワインまたはビール", ["ワイン", "ビール"]),
     ],
 )
 def test_product_phrases_of_lists_and_sizes(text: str, phrases: list[str]) -> None:

@@ -128,6 +128,14 @@ def test_search_precision_and_recall_at_five() -> None:
     assert (empty.precision, empty.recall, empty.empty) == (0.0, 0.0, True)
 
 
+def test_a_card_answering_a_search_counts_as_its_one_exhibitor_shown() -> None:
+    query = catalog_eval.Query("es", "search", "z", "product", relevant=frozenset({"A", "B"}))
+    right = catalog_eval.score(query, Reply(f"A Ltd, booth <b>{BOOTHS['A']}</b>"), CODEC, BOOTHS)
+    assert (right.shown, right.precision, right.recall) == (["A"], 1.0, 0.5)
+    wrong = catalog_eval.score(query, Reply(f"C Ltd, booth <b>{BOOTHS['C']}</b>"), CODEC, BOOTHS)
+    assert (wrong.shown, wrong.precision, wrong.recall) == (["C"], 0.0, 0.0)
+
+
 def test_the_summary_counts_misses_per_language() -> None:
     hit = catalog_eval.Outcome(lookup("A"), "A Ltd", card="A", hit=True)
     miss = catalog_eval.Outcome(lookup("B"), "Which one?")
