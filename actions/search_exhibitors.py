@@ -14,6 +14,7 @@ from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
 from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
 from core import catalog, cues, names, when
+from core.attributes import AttributeMention
 from core.catalog import NOT_FROM, SearchQuery
 from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
@@ -103,14 +104,36 @@ def _attributes_named(ctx: Context, nlu: NluResult) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(
             m.id
-            for m in ctx.taxonomy.attributes.mentions(nlu.text)
+            for m in _attribute_mentions(ctx, nlu.text)
             if not any(start < m.end and m.start < end for start, end in companies)
         )
     )
 
 
 def _attribute_words(ctx: Context, text: str) -> list[str]:
-    return [text[m.start : m.end] for m in ctx.taxonomy.attributes.mentions(text)]
+    return [text[m.start : m.end] for m in _attribute_mentions(ctx, text)]
+
+
+def _attribute_mentions(ctx: Context, text: str) -> list[AttributeMention]:
+    """The attributes a text names, but inside a word that is as a whole the category of
+    what is so by nature: "Tiefkühlkost" and "冷冻食品" are frozen food ("冷凍野菜" are
+    frozen vegetables)."""
+    found = []
+    for mention in ctx.taxonomy.attributes.mentions(text):
+        inherent = set(ctx.taxonomy.attributes.inherent(mention.id))
+        word = _word_around(text, mention.start, mention.end)
+        inside = len(word) > mention.end - mention.start
+        if not (inside and inherent & ctx.taxonomy.match_product(word).whole):
+            found.append(mention)
+    return found
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
 
 
 def _products_outside_countries(ctx: Context, nlu: NluResult) -> list[str]:
@@ -460,12 +483,13 @@ def _word_ends(text: str, word: str) -> bool:
 
 
 def _mentions_outside_companies(ctx: Context, nlu: NluResult) -> list[CountryMention]:
-    """The countries and regions named in a message, but inside a company's name."""
+    """The countries and regions named in a message, but inside a company's name (one the
+    model tagged from the middle of a mention is not: "産サーモン" of "ノルウェー産サーモン")."""
     companies = [(e.start, e.end) for e in nlu.entities if e.type == "company"]
     return [
         m
         for m in ctx.taxonomy.country_mentions(nlu.text)
-        if not any(start < m.end and m.start < end for start, end in companies)
+        if not any(start <= m.start < end for start, end in companies)
     ]
 
 

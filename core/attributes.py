@@ -95,6 +95,9 @@ def _fold(text: str) -> str:
 
 
 def _word_pattern(word: str) -> str:
+    if word.endswith("-"):
+        # A German compound's first part ("tiefkühl-" of "Tiefkühlgemüse"): before a word.
+        return rf"(?<![\w-]){re.escape(word[:-1])}(?=\w)"
     escaped = re.escape(word).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]*")
     # "Bio-Apfelsaft": a word may be joined to the product it qualifies by a hyphen.
     return escaped if _CJK.search(word) else rf"(?<![\w-]){escaped}(?!\w)"
@@ -119,9 +122,11 @@ def _attribute(attribute_id: str, item: dict[str, Any]) -> Attribute:
     words = tuple(
         dict.fromkeys(str(w) for ws in (item.get("words") or {}).values() for w in ws or ())
     )
+    # In an exhibitor's index a compound's first part is a token of its own.
+    said = tuple(dict.fromkeys(w.removesuffix("-") for w in words))
     names = {str(k): str(v) for k, v in (item.get("names") or {}).items()}
     inherent = tuple(str(c) for c in item.get("inherent") or ())
-    sets = _token_sets(words, inherent)
+    sets = _token_sets(said, inherent)
     return Attribute(
         attribute_id,
         names,

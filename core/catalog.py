@@ -786,8 +786,14 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
 
 
 def _distinctive(taxonomy: Taxonomy, word: str) -> bool:
-    """A word of a name that tells companies apart: not a link, a place or a country."""
-    return not (names.only_links(word) or names.is_a_place(word) or taxonomy.country_code(word))
+    """A word of a name that tells companies apart: not a link, a place, a country or a
+    word buyers translate ("Técnica" of "Técnica de Frenos Kraftwerk")."""
+    return not (
+        names.only_links(word)
+        or names.is_a_place(word)
+        or taxonomy.country_code(word)
+        or names.in_english(word)
+    )
 
 
 def _has_words(session: Session, exhibitor: Exhibitor, word: str, others: list[str]) -> bool:

@@ -310,6 +310,9 @@ class Taxonomy:
                     and not self.is_term(word)
                 )
             )
+            if fold(word).endswith("frei") and len(word) > 6 and word.islower():
+                end = words.pop().start()  # "getreidefrei", "glutenfrei": what it is without
+                continue
             if fold(word) == "free" and len(words) > 2:
                 # "gloves powder-free", "gummies sugar free": what the product is without.
                 words.pop()
@@ -553,7 +556,11 @@ class Taxonomy:
     def product_categories(self, text: str, *, typos: bool = True) -> set[str]:
         """Categories a product phrase belongs to, in any of the eight languages; each part
         of a label counts ("Musang King durian – frozen whole fruit": durian and fruit)."""
-        found = {c for part in _label_parts(text) for c in self.match_product(part).categories}
+        parts = self._label_parts_with_sizes(text)
+        # A part opening with a size or a share names the pack or an ingredient, not the
+        # product: "60 kg jute bags", "72% huile d'olive" (of a soap).
+        products = [p for p in parts if not _SPEC.match(p)] or parts
+        found = {c for part in products for c in self.match_product(part).categories}
         if not found:
             # What the parentheses say, when the label outside them names nothing:
             # "choritos (mejillones chilenos)" are mussels.
@@ -564,6 +571,17 @@ class Taxonomy:
             }
         found |= self._marked(text, found)
         return found or (self.typo_tolerant(text) if typos else set())
+
+    def _label_parts_with_sizes(self, text: str) -> list[str]:
+        """A label's parts, each with the size that opens the next one: "Dog food can",
+        "400 g" read as "Dog food can 400 g", whose can is its pack."""
+        parts = _label_parts(text)
+        sized = []
+        for at, part in enumerate(parts):
+            following = parts[at + 1] if at + 1 < len(parts) else ""
+            size = _SIZE_AHEAD.match(following.strip())
+            sized.append(f"{part} {size.group()}" if size and part.strip() else part)
+        return sized
 
     def _marked(self, text: str, named: set[str]) -> set[str]:
         """The categories a label's marks add to what it names, within the same area:
@@ -973,7 +991,7 @@ class Taxonomy:
 # "And" between two products: Japanese and Chinese inside a run of characters, Korean at
 # the end of the first product's word.
 # "And" and "or" between two products in one run of characters, longest first.
-_AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或")
+_AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或か")
 _AND_AFTER = ("이랑", "하고", "랑", "와", "과")
 # Up to three Han or kana characters, or a word, after a country's name.
 _NEXT_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,3}")
@@ -1081,6 +1099,12 @@ _LABEL_WORD = re.compile(r"[^\W_]+")
 _MACHINES = frozenset(
     {"machinery", "machines", "machine", "equipment", "plants", "lines", "systems", "tools"}
 )
+# A size, a count or a share opening a label's part: "60 kg", "6 × 70 ml", "72%".
+_SPEC = re.compile(
+    r"\s*(?:\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*(?:[×x]\s*\d+(?:[.,]\d+)?\s*)?(?:kg|g|ml|l|cl|lb|oz|t|mm|cm)\b)",
+    re.IGNORECASE,
+)
+_SIZE_AHEAD = re.compile(r"\d+(?:[.,]\d+)?\s*[^\W\d_]{0,3}\b")
 _GERMAN_PARTICIPLE = re.compile(r"ge[a-zäöüß]{3,}(?:t|en)")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6

@@ -29,6 +29,12 @@ CATALOG = search_eval.HEADER + "".join(
         "A10,Bio Planet Cosmetics,,DE,consumer,4.1,4.1A-10,Gesichtscreme;Shampoo,,,de,,",
         "A11,Obsthof Lindner,,DE,food,1.2,1.2A-11,Apfelsaft naturtrüb,,,de,,",
         "A12,Pivovar Dvůr,,CZ,food,1.2,1.2A-12,nealkoholické pivo,,,cs,,",
+        "A13,Westvlaamse Groenten,,BE,food,2.1,2.1A-13,Diepvries erwtjes 2.5 kg;Spinazie IQF,"
+        "Frozen vegetable processor.,,nl,,",
+        "A14,Mazowsze Warzywa,,PL,food,2.1,2.1A-14,Mrożone warzywa;Brokuł mrożony,"
+        "Polish frozen vegetables.,,pl,,",
+        "A15,Gemüsehof Sonne,,DE,food,2.1,2.1A-15,Frischer Spargel;Karotten,,,de,,",
+        "A16,Nordsee Fisch,,DE,food,2.1,2.1A-16,Lachsfilets tiefgekühlt,,,de,,",
     )
 )
 
@@ -61,6 +67,11 @@ def listed(ctx, text: str, intent: str = "search_exhibitors", **entities: str) -
         ("fr", "biere sans alcool", {"A09", "A12"}),  # in the brewery's own language too
         ("de", "alkoholfreies Bier", {"A09", "A12"}),
         ("de", "alkoholfreie Getränke", {"A09", "A11", "A12"}),  # juice is, by nature
+        # Frozen vegetables: the vegetables sold frozen, not all frozen food nor all vegetables.
+        ("ja", "冷凍野菜", {"A13", "A14"}),
+        ("fr", "je cherche des légumes surgelés", {"A13", "A14"}),
+        ("de", "Tiefkühlgemüse", {"A13", "A14"}),  # a compound's first part
+        ("de", "Tiefkühlkost", {"A13", "A14", "A16"}),  # the frozen food itself, as a word
     ],
 )
 def test_an_attribute_keeps_the_exhibitors_that_say_it(ctx_of, locale, text, expected) -> None:

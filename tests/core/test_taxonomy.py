@@ -608,6 +608,10 @@ def test_a_single_letter_is_no_product_phrase() -> None:
         ("azeite Trás-os-Montes DOP 500 ml", "olive_oil"),
         ("Rosé de saignée", "wine"),
         ("CT", "mri_ct"),
+        ("Dog food can 400 g (OEM/ODM)", "pet_products"),  # a can before the size
+        ("Katzennassfutter Schale 100 g", "pet_products"),
+        ("Hundetrockenfutter getreidefrei 12 kg", "pet_products"),
+        ("Milchschokolade Tafeln 100 g", "chocolate"),
     ],
 )
 def test_categories_of_labels(label: str, category: str) -> None:
@@ -623,6 +627,8 @@ def test_categories_of_labels(label: str, category: str) -> None:
         ("caves à vin de service 24 bouteilles", "sparkling_wine"),
         ("Rosé de saignée", "flowers"),
         ("wine bottles", "wine"),  # a glass maker's label, no wine
+        ("Sidamo Grade 2 in 60 kg jute bags", "leather_goods"),  # the coffee's pack
+        ("savon de Marseille 72% huile d'olive cube 600 g", "olive_oil"),  # a soap
     ],
 )
 def test_what_a_label_is_not(label: str, not_category: str) -> None:
@@ -650,6 +656,7 @@ def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
         ("солнечные панели от 500 Вт", ["солнечные панели"]),
         ("燕窝或者红参", ["燕窝", "红参"]),  # "or" between two products
         ("ワインまたはビール", ["ワイン", "ビール"]),
+        ("コーヒー豆か紅茶", ["コーヒー豆", "紅茶"]),
     ],
 )
 def test_product_phrases_of_lists_and_sizes(text: str, phrases: list[str]) -> None:
