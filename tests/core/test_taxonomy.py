@@ -612,6 +612,9 @@ def test_a_single_letter_is_no_product_phrase() -> None:
         ("Katzennassfutter Schale 100 g", "pet_products"),
         ("Hundetrockenfutter getreidefrei 12 kg", "pet_products"),
         ("Milchschokolade Tafeln 100 g", "chocolate"),
+        ("Cast-iron brake drums", "auto_parts"),  # no musical instrument
+        ("Rotary milking parlours", "agricultural_machinery"),
+        ("リチウムイオン蓄電システム 10 kWh", "energy_storage"),
     ],
 )
 def test_categories_of_labels(label: str, category: str) -> None:
@@ -633,6 +636,14 @@ def test_categories_of_labels(label: str, category: str) -> None:
 )
 def test_what_a_label_is_not(label: str, not_category: str) -> None:
     assert not_category not in TAXONOMY.product_categories(label)
+
+
+def test_a_freight_forwarder_is_no_forestry_machine() -> None:
+    assert TAXONOMY.categories_described("German air freight forwarder.") == {"freight"}
+
+
+def test_wheelchairs_are_rehabilitation_aids() -> None:
+    assert "rehabilitation" in TAXONOMY.with_ancestors({"mobility_aids"})
 
 
 def test_a_profile_naming_machines_for_a_product_sells_no_product() -> None:
