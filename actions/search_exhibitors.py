@@ -93,6 +93,10 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
+    if described := tax.described_by_function(nlu.text):
+        # "un appareil qui nettoie le sol tout seul", "ご飯を炊く家電": what it does names the
+        # product, whatever its words name alone ("sol", "家電").
+        return replace(query, categories=tuple(sorted(described)))
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
@@ -317,6 +321,8 @@ def names_products(
     the taxonomy may come with single lower-case words that say which ("сухое молоко,
     цельное и обезжиренное", "объёмы контейнерные"), or with other words where most of
     what the message names is products."""
+    if ctx.taxonomy.described_by_function(nlu.text):
+        return True  # "ご飯を炊く家電": a product described by what it does
     country, phrases = _request_phrases(ctx, nlu)
     query = SearchQuery(country=country)
     head_first = ctx.t.locale in _HEAD_FIRST

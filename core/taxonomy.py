@@ -136,6 +136,8 @@ class Taxonomy:
     # Stems of the small words of profiles' languages ("the", "and"): a request's word
     # with such a stem ("thé") names nothing in a profile.
     profile_function_stems: frozenset[str] = frozenset()
+    # What products do, as sets of words a message says of them (data/taxonomy/functions.yml).
+    functions: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -683,6 +685,17 @@ class Taxonomy:
         """Whether a phrase is, as a whole, a product the taxonomy knows ("French fries")."""
         match = self.match_product(phrase)
         return bool(match.whole or match.kind_of)
+
+    def described_by_function(self, text: str) -> set[str]:
+        """The categories a message describes by what their products do ("un appareil qui
+        nettoie le sol tout seul": vacuum cleaners)."""
+        folded = fold(text)
+        stems = {unit.text for unit in units(folded) if not unit.cjk}
+        return {
+            category
+            for category, words, cjk in self.functions
+            if all((word in folded) if cjk else (word in stems) for word in words)
+        }
 
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur as whole words anywhere in a whole message."""
@@ -1382,7 +1395,24 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         measure_words=_folded_words(request.get("measure_words")),
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
         profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
+        functions=_functions(read_yaml(folder / "functions.yml").get("functions") or {}),
     )
+
+
+def _functions(
+    spec: dict[str, dict[str, list[str]]],
+) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(category, words, CJK) for each way of saying what a category's products do: stems
+    of alphabetic words, pieces of CJK text as written."""
+    found = []
+    for category, by_language in spec.items():
+        for said in (s for sets in by_language.values() for s in sets or ()):
+            folded = fold(str(said))
+            if _is_cjk(folded):
+                found.append((str(category), tuple(folded.split()), True))
+            else:
+                found.append((str(category), tuple(u.text for u in units(folded)), False))
+    return tuple(found)
 
 
 def _profile_function_stems(path: Path) -> frozenset[str]:

@@ -221,3 +221,10 @@ def test_labels_abroad_and_alternatives(l_ctx, locale, text, entities, expected)
     ctx = l_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
     assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+def test_a_product_described_by_what_it_does_is_searched(l_ctx) -> None:
+    ctx = l_ctx("fr")
+    text = "un appareil pour recharger les voitures électriques à la maison"
+    reply = dialogue.respond(ctx, nlu(text, "out_of_scope"))
+    assert shown_exhibitors(ctx, reply) == {"L01", "L02"}, reply.text

@@ -704,3 +704,21 @@ def test_a_growers_roses_are_no_rose_wine() -> None:
     """ "Rosas" (Spanish roses) and "rosado" (rosé) share a Spanish stem."""
     assert TAXONOMY.product_categories("Rosas frescas de corte") == {"flowers"}
     assert TAXONOMY.product_categories("vino rosado") == {"wine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("des appareils pour les personnes qui entendent mal", {"hearing_aids"}),
+        ("un appareil qui nettoie le sol tout seul", {"vacuum_cleaners"}),
+        ("ご飯を炊く家電", {"rice_cookers"}),
+        ("Maschinen, die Blech biegen", {"machine_tools"}),
+        ("能帮老人走路的机器", {"mobility_aids"}),
+        ("appareil pour mesurer le sucre dans le sang", {"diabetes_care"}),
+        ("je cherche du vin", set()),
+        ("Reis aus Thailand", set()),  # rice, not what cooks it
+        ("sugar", set()),
+    ],
+)
+def test_products_described_by_what_they_do(text: str, categories: set[str]) -> None:
+    assert TAXONOMY.described_by_function(text) == categories
