@@ -20,7 +20,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")
 # Cues of a question about one company: what is written before them (in Chinese, Japanese,
 # Korean) or as a name (elsewhere) is the company asked about.
-_ASKING = ("booth", "where", "contact")
+_ASKING = cues.ASKING_OF_A_COMPANY
 
 
 def exhibitor_info(ctx: Context, nlu: NluResult) -> Reply:

@@ -593,7 +593,7 @@ def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:
 def asks_for_a_company(ctx: Context, text: str) -> bool:
     """Whether a message asks where a company is or how to reach it: a name it does not
     find is answered as such, not by what the message also names."""
-    return cues.has_any(text, ("where", "booth", "contact"), ctx.t.locale)
+    return cues.has_any(text, cues.ASKING_OF_A_COMPANY, ctx.t.locale)
 
 
 def _asks_for_a_booth(ctx: Context, text: str) -> bool:

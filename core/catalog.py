@@ -679,8 +679,11 @@ def find_by_name(
         named = _exhibitors(session, [m.exhibitor_id for m in found_rest][:limit])
         # "Barossa Creek Wines" is not Barossa Ridge Wines: the name's other words are the
         # exhibitor's too.
+        with_others = _found_with_each(session, rest, besides) if named else []
         doing = [
-            e for e in named if _does(taxonomy, e, trade) and _has_words(session, e, rest, besides)
+            e
+            for e in named
+            if _does(taxonomy, e, trade) and all(e.id in found for found in with_others)
         ]
         if len(doing) == 1 or (doing and several):
             return doing
@@ -776,43 +779,35 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
         if len(kept) > 1:
             # A word alone only if no language uses it every day and it names no place.
             for word in kept:
-                if (
-                    not names.only_links(word)
-                    and not names.is_common(word.lower())
-                    and not names.is_a_place(word)
-                    and not taxonomy.country_code(word)
-                ):
+                if not _links_or_places(taxonomy, word) and not names.is_common(word.lower()):
                     yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
+
+
+def _links_or_places(taxonomy: Taxonomy, word: str) -> bool:
+    """Whether a name's word is only a link word, a place or a country."""
+    return names.only_links(word) or names.is_a_place(word) or bool(taxonomy.country_code(word))
 
 
 def _distinctive(taxonomy: Taxonomy, word: str) -> bool:
     """A word of a name that tells companies apart: not a link, a place, a country or a
     word buyers translate ("Técnica" of "Técnica de Frenos Kraftwerk")."""
-    return not (
-        names.only_links(word)
-        or names.is_a_place(word)
-        or taxonomy.country_code(word)
-        or names.in_english(word)
-    )
+    return not (_links_or_places(taxonomy, word) or names.in_english(word))
 
 
-def _has_words(session: Session, exhibitor: Exhibitor, word: str, others: list[str]) -> bool:
-    """Whether each other word, with the word that found the exhibitor, still finds it
-    ("денизли хавлу": Denizli Havlu, in another script), or only asks for its booth or
-    contact ("Standnummer")."""
-    return all(
-        _asks_for_a_booth(other)
-        or any(m.exhibitor_id == exhibitor.id for m in names.find(session, f"{word} {other}"))
+def _found_with_each(session: Session, word: str, others: list[str]) -> list[set[str]]:
+    """For each other word, the exhibitors it finds together with the word that found one
+    ("денизли хавлу": Denizli Havlu, in another script); none for a word that only asks for
+    a company's booth or contact ("Standnummer")."""
+    return [
+        {m.exhibitor_id for m in names.find(session, f"{word} {other}")}
         for other in others
-    )
+        if not _asks_of_a_company(other)
+    ]
 
 
-# What a message asks of a company, in any language: no word of its name.
-_ASKING = ("booth", "contact", "where")
-
-
-def _asks_for_a_booth(word: str) -> bool:
-    return any(cues.has(word, key, locale) for key in _ASKING for locale in LOCALES)
+def _asks_of_a_company(word: str) -> bool:
+    """Whether a word asks where a company is or how to reach it, in any language."""
+    return any(cues.has_any(word, cues.ASKING_OF_A_COMPANY, locale) for locale in LOCALES)
 
 
 def _close_names(session: Session, name: str, limit: int) -> list[Exhibitor]:

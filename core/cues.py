@@ -18,6 +18,8 @@ import yaml
 from core.settings import LOCALES, ROOT
 
 CUE_DIR = ROOT / "data" / "dialogue"
+# The cues of a question about one company: where it is, its booth, how to reach it.
+ASKING_OF_A_COMPANY = ("booth", "where", "contact")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HAN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # Positions written with digits, whatever the language: "#3", "No. 3", "第3家", "3つ目", "3번째".

@@ -346,9 +346,8 @@ class Taxonomy:
     def _code_spelt(self, term: tuple[Unit, ...], codes: frozenset[str]) -> bool:
         """Whether a one-word term is spelt as one of the codes it stands for, or stands
         for none of them."""
-        spellings = {spelling for spelling, _, _ in self._entries[term]}
         stands_for = [code for code in codes if units(code)[0] == term[0]]
-        return not stands_for or any((code,) in spellings for code in stands_for)
+        return not stands_for or any(self._spelt_as_a_term(code) for code in stands_for)
 
     def _spelt_as_a_term(self, word: str) -> bool:
         """Whether a word is written exactly as some category's one-word term, not only
@@ -1001,9 +1000,8 @@ class Taxonomy:
         return self.countries.without(text, self.country_mentions(text))
 
 
-# "And" between two products: Japanese and Chinese inside a run of characters, Korean at
-# the end of the first product's word.
-# "And" and "or" between two products in one run of characters, longest first.
+# "And" and "or" between two products: Japanese and Chinese inside a run of characters,
+# longest first; Korean at the end of the first product's word.
 _AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或か")
 _AND_AFTER = ("이랑", "하고", "랑", "와", "과")
 # Up to three Han or kana characters, or a word, after a country's name.
