@@ -466,6 +466,14 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         )
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
+    if (
+        intent in NOT_UNDERSTOOD | {"exhibitor_info"}
+        and not exhibitor_info.named(nlu)
+        and _asks_for_a_pavilion(ctx, nlu)
+    ):
+        # "Qu'est-ce qu'on trouve au pavillon de la Géorgie ?", "ギリシャ館の出展内容": a
+        # country's pavilion is that country's exhibitors.
+        intent = "search_exhibitors"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.
@@ -477,8 +485,13 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # Chile?": a catalog company's name read as products ("battery") or a country; "info
         # de Dahye Cosméticos": the company and what it sells.
         intent = "exhibitor_info"
-    if intent == "refine" and ctx.state.results is None and _search_values(nlu):
-        # "alimentos de Chile" read as narrowing a list when none is shown: a search.
+    if (
+        intent == "refine"
+        and ctx.state.results is None
+        and (_search_values(nlu) or search.names_products(ctx, nlu))
+    ):
+        # "alimentos de Chile", "Hundeleinen und Halsbänder" read as narrowing a list when
+        # none is shown: a search.
         intent = "search_exhibitors"
     if intent == "inform" or (
         intent == "set_language" and not language.names_a_language(ctx, nlu.text)
@@ -527,6 +540,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # Lingang question: at a trade fair, a message naming a product the taxonomy knows,
         # with words the model did not understand or no word of Lingang's rules, asks who
         # sells it.
+        intent = "search_exhibitors"
+    if intent in NOT_UNDERSTOOD and search.only_attributes_of_an_area(ctx, nlu):
+        # "Halal-Lebensmittel", "produits bio" read as out of scope: goods of one area with
+        # a property are what is looked for.
         intent = "search_exhibitors"
     if (
         intent == "exhibitor_info"
@@ -609,6 +626,12 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
             return search.refine(ctx, nlu)
         return list_events.refine(ctx, nlu)
     return None
+
+
+def _asks_for_a_pavilion(ctx: Context, nlu: NluResult) -> bool:
+    return cues.has(nlu.text, "pavilion", ctx.t.locale) and bool(
+        ctx.taxonomy.country_mentions(nlu.text)
+    )
 
 
 def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:

@@ -356,6 +356,13 @@ def names_products(
     )
 
 
+def only_attributes_of_an_area(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message asks for an area's goods with a property and nothing else
+    ("Halal-Lebensmittel")."""
+    query = build_query(ctx, nlu)
+    return bool(query.attributes and query.area and not query.keywords and not query.categories)
+
+
 def names_a_product(ctx: Context, nlu: NluResult, *, beside_companies: bool = False) -> bool:
     """Whether one of the message's phrases, without its framing words and countries, is
     a product the taxonomy knows; with `beside_companies`, one outside what was tagged as

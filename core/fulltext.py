@@ -110,9 +110,13 @@ def is_cyrillic(word: str) -> bool:
 
 
 def without_marks(word: str) -> str:
-    """A word without its accents and other combining marks ("ecografía" -> "ecografia")."""
-    decomposed = unicodedata.normalize("NFD", word)
+    """A word without its accents and other combining marks ("ecografía" -> "ecografia"),
+    its ligatures written out as French keyboards often type them ("bœuf" -> "boeuf")."""
+    decomposed = unicodedata.normalize("NFD", word.translate(_LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
 @cache

@@ -59,10 +59,34 @@ def _a_slip(word: str, term_word: str) -> bool:
     return Levenshtein.distance(word, term_word) <= (1 if len(word) < 9 else 2)
 
 
+# How a Japanese verb or copula ends a clause: "います", "ですか", "ください", "たい".
+_VERB_ENDINGS = ("ます", "ますか", "ません", "です", "ですか", "ください", "たい", "ない", "か")
+
+
 def _a_letter(words: list[str]) -> bool:
     """A single letter of an alphabet ("т" of "3 т"); one CJK character may be a product
     (茶, 米)."""
     return len(words) == 1 and len(words[0]) == 1 and not _is_cjk(words[0])
+
+
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü", "Ae": "Ä", "Oe": "Ö", "Ue": "Ü"}
+
+
+def _with_umlauts(text: str) -> str:
+    """German as written without umlauts put back: "Gewaechshaeuser" -> "Gewächshäuser".
+    Only Latin letters around the pair; "Quelle" -> "Qülle" reads as nothing and is dropped
+    by the caller."""
+    if not re.search(r"[aou]e", text, re.I) or _is_cjk(text):
+        return text
+    return re.sub(
+        r"(?i)(?<=[a-zäöüß])(ae|oe|ue)|\b(ae|oe|ue)(?=[a-z])",
+        lambda m: _UMLAUTS.get(m.group(), _UMLAUTS[m.group().lower()].upper()),
+        text,
+    )
+
+
+def _is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
 
 
 def _is_cjk(text: str) -> bool:
@@ -253,7 +277,11 @@ class Taxonomy:
         if (known := self._matches.get(key)) is None:
             if len(self._matches) > _SLIPS_KEPT:
                 self._matches.clear()  # what people type is unbounded
-            known = self._matches[key] = self._match_product(text, head_first)
+            known = self._match_product(text, head_first)
+            if not known.categories and (umlauts := _with_umlauts(text)) != text:
+                # "Gewaechshaeuser", "Kaesereien": German typed without its umlauts.
+                known = self._match_product(umlauts, head_first)
+            self._matches[key] = known
         return known
 
     def _match_product(self, text: str, head_first: bool) -> ProductMatch:
@@ -809,7 +837,25 @@ class Taxonomy:
             else:
                 chunks[-1].append(word)
         trimmed = (self._trim(chunk) for chunk in chunks)
-        return [" ".join(chunk) for chunk in trimmed if chunk and not _a_letter(chunk)]
+        return [
+            " ".join(chunk)
+            for chunk in trimmed
+            if chunk and not _a_letter(chunk) and not self._japanese_grammar(chunk)
+        ]
+
+    def _japanese_grammar(self, chunk: list[str]) -> bool:
+        """Whether a chunk is grammar left between framing words: a framing word with its
+        particles ("館の"), or kana ("にはどんな", "がいます" of "6.2ホールにはどんな出展者が
+        いますか"): hiragana only, opening with a particle or closing with a verb's ending, and
+        no product the taxonomy knows ("にんじん" is one)."""
+        word = "".join(chunk)
+        if _is_cjk(word) and word.rstrip("".join(self.request_particles)) in self.request_words:
+            return True  # "館の" of "ギリシャ館の出展内容"
+        return (
+            all(_is_hiragana(ch) for ch in word)
+            and (word[0] in self.request_particles or word.endswith(_VERB_ENDINGS))
+            and not self.match_product(word).categories
+        )
 
     def only_framing(self, text: str) -> bool:
         """Whether every word of a text frames a request ("фабрики", "who sells")."""
@@ -882,7 +928,27 @@ class Taxonomy:
             words[-1] = _trim_end(words[-1], self.request_words)
         if words and _is_cjk(words[-1]):
             words[-1] = self._without_particles(words[-1])
-        return [w for w in words if w and not w.isdigit()]
+        if words and _is_cjk(words[0]):
+            words[0] = self._without_leading_particle(words[0])
+        # A CJK framing word left alone once its particles are off ("館" of "館の").
+        return [
+            w
+            for w in words
+            if w and not w.isdigit() and not (_is_cjk(w) and w in self.request_words)
+        ]
+
+    def _without_leading_particle(self, word: str) -> str:
+        """A word without the hiragana particle it opens with where the next character is of
+        another script: "にゴーダチーズ" of "スーパー向けにゴーダチーズ" is Gouda; "のり" (laver)
+        and "お茶" (a prefix, not a particle) stay."""
+        if (
+            len(word) > 2
+            and word[0] in self.request_particles
+            and _is_hiragana(word[0])
+            and not _is_hiragana(word[1])
+        ):
+            return word[1:]
+        return word
 
     @property
     def link_words(self) -> frozenset[str]:

@@ -56,6 +56,22 @@ def assert_not_found(ctx, reply, name: str) -> None:
         ("fr", "vins rouges", "search_exhibitors", {"product": "vins rouges"}, {"C01", "C03"}),
         # One kind in another language's words: Hefeweißbier is a wheat beer.
         ("de", "Weizenbier", "search_exhibitors", {"product": "Weizenbier"}, {"C11"}),
+        # German typed without umlauts, the product read as narrowing a list none shows.
+        ("de", "Hoergeraete", "nlu_fallback", {}, {"C15"}),
+        (
+            "de",
+            "Industrieroboter und Schweissroboter",
+            "refine",
+            {"time": "Schweissroboter"},
+            {"C17"},
+        ),
+        # A country's pavilion is its exhibitors.
+        ("fr", "Qu'est-ce qu'on trouve au pavillon de la Hongrie ?", "exhibitor_info", {}, {"C14"}),
+        ("ja", "ハンガリー館の出展内容を教えてください", "exhibitor_info", {}, {"C14"}),
+        ("de", "Was gibt es im tschechischen Pavillon?", "search_exhibitors", {}, {"C10"}),
+        # Japanese framing around the product: who exports it, and "but from Germany".
+        ("ja", "冷凍ドリアンを輸出している会社は？", "search_exhibitors", {}, {"C13"}),
+        ("ja", "ドイツ産以外のビール", "search_exhibitors", {"country": "ドイツ"}, {"C10"}),
     ],
 )
 def test_a_message_that_is_only_products_is_a_search(

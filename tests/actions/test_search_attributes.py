@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from actions import search_exhibitors
+from actions import dialogue, search_exhibitors
 from bot.app import Container
 from core import catalog
 from tests.actions import search_eval
@@ -105,3 +105,15 @@ def test_an_attribute_word_in_a_company_name_is_no_attribute(ctx_of) -> None:
 def test_a_message_of_products_and_an_attribute_is_a_search(ctx_of) -> None:
     ctx = ctx_of("fr")
     assert search_exhibitors.names_products(ctx, nlu("produits sans gluten", "nlu_fallback"))
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent"),
+    [("de", "Halal-Lebensmittel", "out_of_scope"), ("fr", "aliments halal", "nlu_fallback")],
+)
+def test_an_areas_goods_with_an_attribute_are_a_search(ctx_of, locale, text, intent) -> None:
+    # The model read it as out of scope: an area's word and a property is still a search.
+    ctx = ctx_of(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent))
+    assert ctx.state.results is not None, reply.text
+    assert "Anatolia Meat" in reply.text

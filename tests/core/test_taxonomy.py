@@ -236,6 +236,12 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         # A framing word that ends a term ("компании" of insurers) stays in it.
         ("нужны страховые компании", ["страховые компании"]),
         ("who sells wine", ["wine"]),
+        # Japanese grammar between framing words is no product; a particle opening a
+        # product's word is not its own.
+        ("6.2ホールにはどんな出展者がいますか", []),
+        ("紅茶を輸出している会社は", ["紅茶"]),
+        ("スーパー向けにゴーダチーズを仕入れたい", ["スーパー", "ゴーダチーズ"]),
+        ("はちみつ", ["はちみつ"]),
     ],
 )
 def test_product_phrases_of_a_request(message: str, phrases: list[str]) -> None:
@@ -722,3 +728,16 @@ def test_a_growers_roses_are_no_rose_wine() -> None:
 )
 def test_products_described_by_what_they_do(text: str, categories: set[str]) -> None:
     assert TAXONOMY.described_by_function(text) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Gewaechshaeuser", "greenhouses"),  # German without its umlauts
+        ("Kaese", "cheese"),
+        ("boeuf", "beef"),  # French ligatures typed out
+        ("oeufs", "eggs"),
+    ],
+)
+def test_a_word_as_keyboards_type_it(text: str, category: str) -> None:
+    assert category in TAXONOMY.match_product(text).categories
