@@ -36,6 +36,8 @@ NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
 NO_COMPANY = SMALL_TALK | {"list_events"}
 # Longer than any company name: a sentence, not a name.
 _LONGEST_NAME = 80
+# Chinese, Japanese or Korean writing.
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -479,7 +481,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # product word in it; words that are neither products nor countries make it a name.
         nlu = _with_unknown_company(ctx, nlu)
     if intent in {"search_exhibitors", "refine"} and (
-        _asks_where_a_company_is(ctx, nlu) or _asks_about_its_products(ctx, nlu)
+        _asks_where_a_company_is(ctx, nlu)
+        or _asks_about_its_products(ctx, nlu)
+        or _a_latin_name_in_cjk(ctx, nlu)
     ):
         # "where can I find Frostvine", "대한배터리의 부스는?", "¿Dónde está Frutas de
         # Chile?": a catalog company's name read as products ("battery") or a country; "info
@@ -644,6 +648,27 @@ def _asks_where_a_company_is(ctx: Context, nlu: NluResult) -> bool:
 
 def _about_a_company_not_events(nlu: NluResult) -> bool:
     return exhibitor_info.named(nlu) and not (nlu.values("city") or nlu.values("date"))
+
+
+def _a_latin_name_in_cjk(ctx: Context, nlu: NluResult) -> bool:
+    """A company tagged in Latin letters inside a Chinese, Japanese or Korean sentence,
+    two capitalised words or more that name no product and no country, not right before
+    one ("维也纳那家咖啡机厂 Kaffeetechnik Donau 有来参展吗"): such a message asks about that
+    company, even beside words for what it makes."""
+    if not _CJK_TEXT.search(nlu.text):
+        return False
+    tax = ctx.taxonomy
+    products = [e.start for e in nlu.entities if e.type == "product"]
+    return any(
+        len(words := e.value.split()) >= 2
+        and all(w[:1].isupper() and w[:1].isascii() for w in words)
+        and not tax.match_product(e.value).categories
+        and not tax.country_mentions(e.value)
+        # "Extra Virgin 橄榄油": words right before a product say which.
+        and not any(0 <= start - e.end <= 1 for start in products)
+        for e in nlu.entities
+        if e.type == "company"
+    )
 
 
 def _products_tagged_as_a_company(ctx: Context, nlu: NluResult) -> bool:

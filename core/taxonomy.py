@@ -940,14 +940,12 @@ class Taxonomy:
     def _without_leading_particle(self, word: str) -> str:
         """A word without the hiragana particle it opens with where the next character is of
         another script: "にゴーダチーズ" of "スーパー向けにゴーダチーズ" is Gouda; "のり" (laver)
-        and "お茶" (a prefix, not a particle) stay."""
-        if (
-            len(word) > 2
-            and word[0] in self.request_particles
-            and _is_hiragana(word[0])
-            and not _is_hiragana(word[1])
-        ):
-            return word[1:]
+        and "お茶" (a prefix, not a particle) stay. Chinese "的" opens no product."""
+        if len(word) > 2 and word[0] in self.request_particles:
+            if _is_hiragana(word[0]) and not _is_hiragana(word[1]):
+                return word[1:]
+            if word[0] == "的":  # "的蜂蜜" of "有没有 New Zealand 的蜂蜜"
+                return word[1:]
         return word
 
     @property

@@ -553,3 +553,20 @@ def test_a_lower_case_catalog_name_with_its_own_products_is_that_company(c_ctx) 
     reply = dialogue.respond(c_ctx("es"), nlu(text, "search_exhibitors", product="vino tinto"))
     assert "8.2C-03" in reply.text, reply.text
     assert not shown_exhibitors(c_ctx("es"), reply), reply.text
+
+
+def test_a_latin_name_in_a_cjk_sentence_is_a_company_asked_about(c_ctx) -> None:
+    ctx = c_ctx("zh")
+    text = "维也纳那家咖啡机厂 Kaffeetechnik Donau 有来参展吗"
+    result = nlu(text, "search_exhibitors", product="咖啡机", company="Kaffeetechnik Donau")
+    assert_not_found(ctx, dialogue.respond(ctx, result), "Kaffeetechnik Donau")
+    # Latin words right before a product say which product it is.
+    ctx = c_ctx("zh")
+    result = nlu(
+        "我想找 Premium Freeze-Dried 榴莲",
+        "search_exhibitors",
+        company="Premium Freeze-Dried",
+        product="榴莲",
+    )
+    reply = dialogue.respond(ctx, result)
+    assert ctx.state.results is not None, reply.text

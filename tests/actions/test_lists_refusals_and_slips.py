@@ -92,6 +92,10 @@ def test_a_meeting_with_a_company_the_catalog_lacks_is_still_asked_about(e_ctx) 
         ("ja", "チリ以外のサーモン", {"E05"}, "チリ以外"),
         ("ko", "칠레산 말고 연어", {"E05"}, "칠레 제외"),
         ("fr", "saumon atlantique, mais pas chilien", {"E05"}, "hors Chili"),
+        # The refusal with the article the country takes, and "産" before "以外".
+        ("fr", "du saumon, mais pas du Chili", {"E05"}, "hors Chili"),
+        ("de", "Lachs, aber nicht aus dem Chile", {"E05"}, "nicht Chile"),
+        ("ja", "チリ産以外のサーモン", {"E05"}, "チリ以外"),
     ],
 )
 def test_a_country_the_goods_must_not_come_from_is_left_out(

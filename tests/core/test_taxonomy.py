@@ -249,6 +249,8 @@ def test_product_phrases_of_a_request(message: str, phrases: list[str]) -> None:
 
 
 def test_product_phrases_leave_out_other_entities() -> None:
+    # Chinese "的" after the country opens no product.
+    assert TAXONOMY.product_phrases("有没有 New Zealand 的蜂蜜", ["New Zealand"]) == ["蜂蜜"]
     assert TAXONOMY.product_phrases("find coffee machines from Italy", ["Italy"]) == [
         "coffee machines"
     ]
