@@ -36,6 +36,9 @@ NOT_UNDERSTOOD = {"out_of_scope", "nlu_fallback"}
 NO_COMPANY = SMALL_TALK | {"list_events"}
 # Longer than any company name: a sentence, not a name.
 _LONGEST_NAME = 80
+# Intents whose actions need a company, a day or a cue of their own; events are about
+# products as well ("events about wine"), so not those.
+_WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings", "start_over"}
 # Chinese, Japanese or Korean writing.
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
@@ -326,6 +329,13 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     )
 
 
+def _only_places(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message names countries or regions and nothing else but framing words."""
+    found = ctx.taxonomy.country_mentions(nlu.text)
+    said = [nlu.text[m.start : m.end] for m in found]
+    return bool(found) and not ctx.taxonomy.product_phrases(nlu.text, said)
+
+
 def _only_a_country(ctx: Context, value: str) -> bool:
     """ "匈牙利", "Norway": a country's name and nothing else ("Japan Airlines" is a name)."""
     text = value.strip()
@@ -343,6 +353,8 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
     if len(names.strip_legal_forms(written)) not in {0, len(written)}:
         return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
     words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
+    if _a_list_of_products(ctx, guessed):
+        return nlu  # "Whisky, Rum" of "Spirituosen: Whisky, Rum oder Tequila"
     # A short word ("Sol", "Oro", "Mar") names companies more often than products.
     # Countries and places name none ("Китай — Европа через Казахстан").
     naming = [
@@ -353,6 +365,11 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         and not names.is_a_place(w)
     ]
     return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
+
+
+def _a_list_of_products(ctx: Context, text: str) -> bool:
+    parts = [part.strip() for part in text.split(",")]
+    return len(parts) > 1 and all(ctx.taxonomy.match_product(part).categories for part in parts)
 
 
 def _with_company(nlu: NluResult, name: str) -> NluResult:
@@ -509,6 +526,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform"} and area_named(nlu.text.strip(" ?!.¿¡")):
         # "agroalimentaire", "Lebensmittel": an exhibition area's word alone lists the area.
         intent = "search_exhibitors"
+    if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform", "start_over"} and _only_places(ctx, nlu):
+        # "Maroc", "ノルウェー" read as a yes, "exposants d'Afrique de l'Ouest": a country or
+        # region alone lists its exhibitors.
+        intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"more_results"} and search.names_products(
         ctx, nlu, profiles=not chat
     ):
@@ -535,7 +556,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # alerts with no city: products, with words that say which, are what is asked for.
         intent = "search_exhibitors"
     if (
-        (intent in NOT_UNDERSTOOD or _about_lingang_without_its_words(ctx, nlu, intent))
+        (
+            intent in NOT_UNDERSTOOD
+            or _about_lingang_without_its_words(ctx, nlu, intent)
+            or (intent in _WITH_ITS_OWN_VALUES and _without_its_own_values(ctx, nlu, intent))
+        )
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
         and search.names_a_product(ctx, nlu)
     ):
@@ -543,7 +568,8 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # read as out of scope, "нужна информация о страховании грузов при импорте" as a
         # Lingang question: at a trade fair, a message naming a product the taxonomy knows,
         # with words the model did not understand or no word of Lingang's rules, asks who
-        # sells it.
+        # sells it. So does one read as starting over or as a meeting with nobody
+        # ("Batteriezellen für Elektrofahrzeuge").
         intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD and search.only_attributes_of_an_area(ctx, nlu):
         # "Halal-Lebensmittel", "produits bio" read as out of scope: goods of one area with
@@ -705,7 +731,7 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
 def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """Whether the message names nothing the intent's action works with: no Lingang topic
     the model is sure of nor a word of Lingang's rules, no city or day for events or
-    alerts, no company or day for meetings."""
+    alerts, no company or day for meetings, no word of starting over."""
     if intent == "lingang_faq":
         return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE or not cues.has(
             nlu.text, "lingang", ctx.t.locale
@@ -715,6 +741,8 @@ def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
         return not cue and not nlu.names_any({"city"}) and not _names_a_when(ctx, nlu)
     if intent in {"book_meeting", "my_meetings"}:
         return not exhibitor_info.named(nlu) and not _names_a_when(ctx, nlu)
+    if intent == "start_over":
+        return not cues.has(nlu.text, "start_over", ctx.t.locale)
     return False
 
 

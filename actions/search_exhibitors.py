@@ -93,6 +93,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
+    phrases = _without_the_areas_words(ctx, phrases, query)
     if described := tax.described_by_function(nlu.text):
         # "un appareil qui nettoie le sol tout seul", "ご飯を炊く家電": what it does names the
         # product, whatever its words name alone ("sol", "家電").
@@ -167,6 +168,19 @@ def _areas_named(
         if not ctx.taxonomy.match_product(phrase, head_first=head_first).categories:
             return [p for p in phrases if p != phrase], replace(query, area=area)
     return phrases, query
+
+
+def _without_the_areas_words(ctx: Context, phrases: list[str], query: SearchQuery) -> list[str]:
+    """The phrases but words of the area's own name ("commerce" of "dans l'espace commerce
+    des services"), when they name no product."""
+    if not query.area:
+        return phrases
+    name = fold(area_name(query.area, ctx.t.locale)).split()
+    return [
+        p
+        for p in phrases
+        if not (set(fold(p).split()) <= set(name) and not ctx.taxonomy.match_product(p).categories)
+    ]
 
 
 def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> list[str]:

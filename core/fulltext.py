@@ -290,6 +290,24 @@ def _all_heads(parts: tuple[str, ...]) -> list[str]:
     return found
 
 
+# "Land- und Forstwirtschaft": a compound's first part, its tail left to the next one.
+_ELIDED = re.compile(r"\b(\w{3,})-\s+(und|oder|bzw\.?|sowie|&)\s+(\w{6,})", re.IGNORECASE)
+
+
+def with_elided_tails(text: str) -> str:
+    """German compounds sharing a tail written out in full: "Outdoor- und
+    Wintersportartikel" -> "Outdoorartikel und Wintersportartikel"."""
+
+    def written_out(match: re.Match[str]) -> str:
+        first, link, second = match.groups()
+        parts = compound_parts(second.casefold())
+        if not parts or not second.casefold().endswith(parts[-1]):
+            return match.group()
+        return f"{first}{parts[-1]} {link} {second}"
+
+    return _ELIDED.sub(written_out, text)
+
+
 @lru_cache(maxsize=65_536)
 def compound_tails(word: str) -> tuple[str, ...]:
     """A German compound's tails as written, longest first: the broader things it is a

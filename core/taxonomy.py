@@ -33,6 +33,7 @@ from core.fulltext import (
     same_english_word,
     same_word,
     units,
+    with_elided_tails,
     without_marks,
 )
 
@@ -59,8 +60,9 @@ def _a_slip(word: str, term_word: str) -> bool:
     return Levenshtein.distance(word, term_word) <= (1 if len(word) < 9 else 2)
 
 
-# How a Japanese verb or copula ends a clause: "います", "ですか", "ください", "たい".
-_VERB_ENDINGS = ("ます", "ますか", "ません", "です", "ですか", "ください", "たい", "ない", "か")
+# How a Japanese verb or copula ends a clause: "います", "ですか", "ください". Not "か" or
+# "たい" alone: "いか" (squid) and "たい" (sea bream) are products.
+_VERB_ENDINGS = ("ます", "ますか", "ません", "です", "ですか", "ください", "したい", "でしょうか")
 
 
 def _a_letter(words: list[str]) -> bool:
@@ -800,7 +802,7 @@ class Taxonomy:
     def product_phrases(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
         """The product phrases of a whole request, once the words that frame it ("who
         sells", "的展商吗", "업체 찾아줘") and other entities' values are taken out."""
-        message = join_slashed(fold(text))
+        message = with_elided_tails(join_slashed(fold(text)))
         for value in sorted(exclude, key=len, reverse=True):  # "イタリアの" before "イタリア"
             if folded := fold(value).strip():
                 message = message.replace(folded, " | ")
@@ -846,14 +848,15 @@ class Taxonomy:
     def _japanese_grammar(self, chunk: list[str]) -> bool:
         """Whether a chunk is grammar left between framing words: a framing word with its
         particles ("館の"), or kana ("にはどんな", "がいます" of "6.2ホールにはどんな出展者が
-        いますか"): hiragana only, opening with a particle or closing with a verb's ending, and
-        no product the taxonomy knows ("にんじん" is one)."""
+        いますか"): hiragana only, opening with two particles or closing with a verb's ending,
+        and no product the taxonomy knows. One particle's letter may open a product's word
+        ("にんにく", "かまぼこ", "とうふ") the catalog alone writes."""
         word = "".join(chunk)
         if _is_cjk(word) and word.rstrip("".join(self.request_particles)) in self.request_words:
             return True  # "館の" of "ギリシャ館の出展内容"
         return (
             all(_is_hiragana(ch) for ch in word)
-            and (word[0] in self.request_particles or word.endswith(_VERB_ENDINGS))
+            and (set(word[:2]) <= self.request_particles or word.endswith(_VERB_ENDINGS))
             and not self.match_product(word).categories
         )
 

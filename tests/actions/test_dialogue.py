@@ -65,6 +65,13 @@ def assert_not_found(ctx, reply, name: str) -> None:
             {"time": "Schweissroboter"},
             {"C17"},
         ),
+        # A country alone, read as not understood or as a "no".
+        ("fr", "Hongrie", "nlu_fallback", {}, {"C14"}),
+        ("ja", "ハンガリー", "deny", {}, {"C14"}),
+        # Products read as starting over, with no word of starting over.
+        ("de", "Schweißroboter für Autofabriken", "start_over", {}, {"C17"}),
+        # Products in a list, not a company's name.
+        ("de", "Importeur sucht: Tequila, Whisky oder Rum", "exhibitor_info", {}, {"C18"}),
         # A country's pavilion is its exhibitors.
         ("fr", "Qu'est-ce qu'on trouve au pavillon de la Hongrie ?", "exhibitor_info", {}, {"C14"}),
         ("ja", "ハンガリー館の出展内容を教えてください", "exhibitor_info", {}, {"C14"}),

@@ -399,3 +399,11 @@ def test_a_one_word_message_one_slip_from_a_product_names_it(make_ctx) -> None:
     ctx = make_ctx("ko")
     assert search_exhibitors.names_products(ctx, nlu("혈압게", "nlu_fallback"))
     assert not search_exhibitors.names_products(ctx, nlu("안녕하세요", "nlu_fallback"))
+
+
+def test_words_of_the_areas_own_name_are_no_product(own_ctx) -> None:
+    ctx = own_ctx("fr")
+    text = "Dans l'espace commerce des services, quels exposants viennent de France ?"
+    result = nlu(text, "search_exhibitors", area="services", country="France")
+    query = search_exhibitors.build_query(ctx, result)
+    assert (query.area, query.country, query.keywords) == ("services", "FR", ())

@@ -154,6 +154,10 @@ HANDWRITTEN = [
     ("이탈리아는요?", ["IT"]),
     ("exportateurs de l'île de la Réunion", ["RE"]),
     ("인도네시아산 커피", ["ID"]),
+    # Parts of a continent, as buyers name them.
+    ("exposants d'Afrique de l'Ouest", ["011"]),
+    ("Kaffee aus Ostafrika", ["014"]),
+    ("南アジアのスパイス", ["034"]),
 ]
 
 

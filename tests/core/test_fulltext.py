@@ -16,6 +16,7 @@ from core.fulltext import (
     same_word,
     stem,
     units,
+    with_elided_tails,
 )
 
 
@@ -152,3 +153,16 @@ def test_a_slashed_abbreviation_is_one_word_of_the_word_index() -> None:
 )
 def test_a_russian_noun_before_its_adjectives(text: str, usual: str | None) -> None:
     assert russian_adjectives_first(text) == usual
+
+
+@pytest.mark.parametrize(
+    ("text", "written_out"),
+    [
+        ("Outdoor- und Wintersportartikel", "Outdoorartikel und Wintersportartikel"),
+        ("Kaffee- und Teemaschinen", "Kaffeemaschinen und Teemaschinen"),
+        ("Obst- oder Gemüsekonserven", "Obstkonserven oder Gemüsekonserven"),
+        ("Zucker- und Salz", "Zucker- und Salz"),  # no compound after: nothing to share
+    ],
+)
+def test_compounds_sharing_a_tail_are_written_out(text: str, written_out: str) -> None:
+    assert with_elided_tails(text) == written_out
