@@ -419,7 +419,20 @@ def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -
     found = names.mentions(ctx.session, rest, tagged=[(0, len(rest))])
     first = names.tokens(rest)[0].start if found else -1
     named = [m for m in found if m.start == first and _a_name(ctx, replace(nlu, text=rest), m)]
-    return rest[named[0].start : named[0].end] if named else None
+    if named:
+        return rest[named[0].start : named[0].end]
+    # "la société Huiles Berthier": a name the catalog lacks, in capitals after the noun.
+    written = _CAPITALISED_NAME.match(rest.lstrip())
+    if cue == "company_object" and written and not ctx.taxonomy.country_mentions(written[0]):
+        return written[0].strip()
+    return None
+
+
+# Capitalised words, with the small words names hold ("Huiles de Provence", "Vins & Co").
+_CAPITALISED_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:de|du|des|von|van|der|den|y|e|et|und|&)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}"
+)
 
 
 def _as_the_company(nlu: NluResult, name: str) -> NluResult:

@@ -577,3 +577,13 @@ def test_a_latin_name_in_a_cjk_sentence_is_a_company_asked_about(c_ctx) -> None:
     )
     reply = dialogue.respond(ctx, result)
     assert ctx.state.results is not None, reply.text
+
+
+def test_a_capitalised_name_after_a_word_for_a_company_is_asked_about(c_ctx) -> None:
+    # The catalog lacks it, and the model read the message as out of scope.
+    ctx = c_ctx("fr")
+    text = "Est-ce que la société Huiles Berthier participe au salon ?"
+    assert_not_found(ctx, dialogue.respond(ctx, nlu(text, "out_of_scope")), "Huiles Berthier")
+    ctx = c_ctx("fr")
+    reply = dialogue.respond(ctx, nlu("je cherche la société qui vend du vin", "out_of_scope"))
+    assert ctx.state.results is not None, reply.text
