@@ -38,7 +38,7 @@ NO_COMPANY = SMALL_TALK | {"list_events"}
 _LONGEST_NAME = 80
 # Intents whose actions need a company, a day or a cue of their own; events are about
 # products as well ("events about wine"), so not those.
-_WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings", "start_over"}
+_WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings"}
 # Chinese, Japanese or Korean writing.
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
@@ -47,8 +47,13 @@ def respond(ctx: Context, nlu: NluResult) -> Reply:
     nlu = link_companies(ctx, nlu)
     intent = understood_intent(ctx, nlu)
     restart = cues.has(nlu.text, "start_over", ctx.t.locale)
-    if intent == "start_over" and not restart and search.names_products(ctx, nlu):
-        # "bornes de recharge" (charging stations) read as "start over": products only.
+    if (
+        intent == "start_over"
+        and not restart
+        and (search.names_products(ctx, nlu) or search.names_a_product(ctx, nlu))
+    ):
+        # "bornes de recharge" (charging stations), "Batteriezellen für Elektrofahrzeuge"
+        # read as "start over": products, and no word of starting over.
         intent = "search_exhibitors"
     if intent == "start_over" and not restart and _asks_where_a_company_is(ctx, nlu):
         # "Quiero ver Peñalver" read as "start over": no word of starting over, a company.
@@ -75,13 +80,18 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
+    nlu = _with_the_han_words_before(ctx, nlu)
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     places = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(nlu.text)]
     found = [
-        m for m in names.mentions(ctx.session, nlu.text, spans, places) if _a_name(ctx, nlu, m)
+        m
+        for m in names.mentions(ctx.session, nlu.text, spans, places)
+        if _a_name(ctx, nlu, m)
+        # "精密汽车零部件" of "南山精密汽车零部件": the end of another name.
+        and (m.kind == "exact" or _han_words_before(ctx, nlu.text, m.start) == m.start)
     ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if _known_company(ctx, e.value)]
@@ -118,6 +128,35 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     if not best:
         return _tagged_with_the_name_beside(ctx, nlu, tagged, places)
     return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _with_the_han_words_before(ctx: Context, nlu: NluResult) -> NluResult:
+    """A Chinese company the model tagged without the words that open its name: "南山" of
+    "南山精密汽车零部件有没有参展" with only "精密汽车零部件" tagged."""
+    entities = []
+    for e in nlu.entities:
+        start = e.start
+        if e.type == "company" and e.value[:1] and _HAN_CHAR.match(e.value[0]):
+            start = _han_words_before(ctx, nlu.text, e.start)
+        entities.append(
+            replace(e, start=start, value=nlu.text[start : e.end]) if start < e.start else e
+        )
+    return replace(nlu, entities=tuple(entities))
+
+
+def _han_words_before(ctx: Context, text: str, at: int) -> int:
+    """Where a Chinese name that goes on at `at` starts: up to four Han characters before
+    it, after the last framing word or particle among them, when two or more are left."""
+    framing = ctx.taxonomy.request_words | ctx.taxonomy.request_particles
+    start = at
+    while start > 0 and at - start < 4 and _HAN_CHAR.match(text[start - 1]):
+        start -= 1
+    before = text[start:at]
+    cut = max((before.rfind(w) + len(w) for w in framing if w in before), default=0)
+    return start + cut if len(before) - cut >= 2 else at
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _tagged_with_the_name_beside(
@@ -527,6 +566,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "alimentos de Chile", "Hundeleinen und Halsbänder" read as narrowing a list when
         # none is shown: a search.
         intent = "search_exhibitors"
+    if intent == "inform" and exhibitor_info.names_a_catalog_company(ctx, nlu):
+        # "Was verkauft eigentlich Glanzwerk?" read as a form's answer with no form open:
+        # a catalog company is what it is about.
+        intent = "exhibitor_info"
     if intent == "inform" or (
         intent == "set_language" and not language.names_a_language(ctx, nlu.text)
     ):
@@ -581,8 +624,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # read as out of scope, "нужна информация о страховании грузов при импорте" as a
         # Lingang question: at a trade fair, a message naming a product the taxonomy knows,
         # with words the model did not understand or no word of Lingang's rules, asks who
-        # sells it. So does one read as starting over or as a meeting with nobody
-        # ("Batteriezellen für Elektrofahrzeuge").
+        # sells it. So does one read as a meeting with nobody ("牛肉と豚肉を仕入れたい").
         intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD and search.only_attributes_of_an_area(ctx, nlu):
         # "Halal-Lebensmittel", "produits bio" read as out of scope: goods of one area with
@@ -744,7 +786,7 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
 def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """Whether the message names nothing the intent's action works with: no Lingang topic
     the model is sure of nor a word of Lingang's rules, no city or day for events or
-    alerts, no company or day for meetings, no word of starting over."""
+    alerts, no company or day for meetings."""
     if intent == "lingang_faq":
         return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE or not cues.has(
             nlu.text, "lingang", ctx.t.locale
@@ -754,8 +796,6 @@ def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
         return not cue and not nlu.names_any({"city"}) and not _names_a_when(ctx, nlu)
     if intent in {"book_meeting", "my_meetings"}:
         return not exhibitor_info.named(nlu) and not _names_a_when(ctx, nlu)
-    if intent == "start_over":
-        return not cues.has(nlu.text, "start_over", ctx.t.locale)
     return False
 
 

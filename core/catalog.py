@@ -661,7 +661,7 @@ def find_by_name(
     else the closest spellings (see core.names). With the taxonomy, what the name says the
     company does must be what it sells: "Keystone Pharmaceuticals" is not Keystone
     Automation, and "Filtros Sanwa" (filters, in Spanish) is Sanwa Filter Kogyo."""
-    matches = names.find(session, name)
+    matches = [m for m in names.find(session, name) if not _after_another_han_name(name, m)]
     if taxonomy is not None and not _whole(matches) and only_trade_words(taxonomy, name):
         return []  # "Молочный комбинат": a dairy plant, not the Lácteos of one's name
     found = _exhibitors(session, [m.exhibitor_id for m in matches][:limit])
@@ -669,7 +669,7 @@ def find_by_name(
         return found
     if found:
         return [e for e in found if _may_do(taxonomy, e, name)]
-    trade = _trade(taxonomy, name)
+    trade = _name_trade(taxonomy, name)
     for rest, besides in _without_trade_words(taxonomy, name) if trade else ():
         found_rest = names.find(session, rest)
         several = " " in rest.strip()
@@ -695,7 +695,24 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     for "Yongfeng Autopartes"; "Lumière Cosmétiques" is not Maison Lumière Parfums), else
     one of what it sells."""
     named = _trade(taxonomy, " ".join(_names_of(exhibitor)))
-    return bool(trade & named) if named else bool(trade & _sells(taxonomy, exhibitor))
+    if named:
+        return bool(trade & named)
+    # What it sells or what that is a kind of: a "Käserei" (dairy) sells cheese.
+    return bool(trade & taxonomy.with_ancestors(_sells(taxonomy, exhibitor)))
+
+
+def _after_another_han_name(name: str, match: names.Match) -> bool:
+    """Whether a name matched only from the middle on stands after words of its own:
+    "南山精密汽车零部件" is not 大韩精密汽车零部件, whose trade it shares ("Autopartes
+    Gutiérrez" is not Hernández Autopartes, in Chinese)."""
+    before = name[: match.start].strip()
+    return (
+        match.kind != "exact"
+        and len(before) >= 2
+        and all(names.has_cjk(ch) for ch in before)
+        and not names.is_a_place(before)
+        and not names.a_chinese_place(before)
+    )
 
 
 def _whole(matches: list[names.Match]) -> bool:
@@ -743,6 +760,16 @@ def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
     return found
 
 
+def _name_trade(taxonomy: Taxonomy, name: str) -> set[str]:
+    """The categories a name's words say, in their own words or translated ("Käserei":
+    dairy)."""
+    found = _trade(taxonomy, name)
+    for word in name.split():
+        if (english := names.in_english(word)) is not None:
+            found |= _trade(taxonomy, english)
+    return found
+
+
 def _besides_its_names(exhibitor: Exhibitor, name: str) -> str:
     """The name with the words of the exhibitor's own names blanked out."""
     own = {
@@ -773,7 +800,11 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return  # a sentence, not a name
-    kept = [w for w in words if not _trade(taxonomy, w)]
+    if len(words) == 1 and names.has_cjk(name):
+        if (own := _before_cjk_trade(taxonomy, name)) is not None:
+            yield own, []  # "许特勒" of "许特勒刹车片" (brake pads)
+        return
+    kept = [w for w in words if not _trade(taxonomy, w) and not a_trade_word(taxonomy, w)]
     if kept and len(kept) < len(words):
         yield " ".join(kept), []
         if len(kept) > 1:
@@ -781,6 +812,15 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
             for word in kept:
                 if not _links_or_places(taxonomy, word) and not names.is_common(word.lower()):
                     yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
+
+
+def _before_cjk_trade(taxonomy: Taxonomy, name: str) -> str | None:
+    """A Chinese or Japanese name without the product words it ends with, two characters
+    or more of its own left; None when it ends with none."""
+    for at in range(2, len(name) - 1):
+        if taxonomy.is_term(name[at:]) and not taxonomy.categories_in_text(name[:at]):
+            return name[:at]
+    return None
 
 
 def _links_or_places(taxonomy: Taxonomy, word: str) -> bool:

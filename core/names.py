@@ -43,7 +43,13 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from core.fulltext import russian_analyser, russian_known, russian_lemma, russian_parse
+from core.fulltext import (
+    russian_analyser,
+    russian_known,
+    russian_lemma,
+    russian_parse,
+    with_elided_tails,
+)
 from core.models import Exhibitor
 from core.settings import ROOT
 
@@ -1609,6 +1615,22 @@ def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterat
         bare = _BRACKETED.sub(" ", name).strip()
         if bare and bare != name:
             yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
+        yield from _each_compound_alone(name)
+
+
+def _each_compound_alone(name: str) -> Iterator[str]:
+    """A name whose compounds share a tail, with each compound alone: "Prüf- und
+    Zertifizierungsgesellschaft Nordost mbH" is also "Prüfgesellschaft Nordost mbH" and
+    "Zertifizierungsgesellschaft Nordost mbH", as people shorten it."""
+    whole = with_elided_tails(name)
+    if whole == name:
+        return
+    for match in _TWO_COMPOUNDS.finditer(whole):
+        yield whole[: match.start()] + match["one"] + whole[match.end() :]
+        yield whole[: match.start()] + match["other"] + whole[match.end() :]
+
+
+_TWO_COMPOUNDS = re.compile(r"(?P<one>\w+)\s+(?:und|oder|&)\s+(?P<other>\w+)")
 
 
 @lru_cache(maxsize=250_000)
@@ -1651,6 +1673,14 @@ def _cut(han: str, words: tuple[str, ...], *, at_start: bool) -> tuple[str, list
         else:
             han, cut = han[: -len(word)], [word, *cut]
     return han, cut
+
+
+def a_chinese_place(text: str) -> bool:
+    """Whether a Chinese text is only places a company name may open with ("上海", "广东")."""
+    _, places = _pinyin_trimmings()
+    rest = fold_name(text)
+    han = rest.compact if rest is not None else ""
+    return bool(han) and _cut(han, places, at_start=True)[0] in {"", *places}
 
 
 @cache

@@ -587,3 +587,10 @@ def test_a_capitalised_name_after_a_word_for_a_company_is_asked_about(c_ctx) -> 
     ctx = c_ctx("fr")
     reply = dialogue.respond(ctx, nlu("je cherche la société qui vend du vin", "out_of_scope"))
     assert ctx.state.results is not None, reply.text
+
+
+def test_a_catalog_company_read_as_a_forms_answer_is_asked_about(c_ctx) -> None:
+    ctx = c_ctx("de")
+    text = "Was verkauft eigentlich Rosenheim Brauhaus?"
+    reply = dialogue.respond(ctx, nlu(text, "inform", company="Rosenheim Brauhaus"))
+    assert "Hefeweißbier" in reply.text, reply.text

@@ -446,6 +446,10 @@ TRADE_ROWS = (
     "N5,Kraftwerk Bremstechnik GmbH,,KWB,DE,auto,8.1,8.1N-05,Bremsscheiben;Bremsbeläge,,,de,,\n"
     "N6,Barossa Ridge Wines Pty Ltd,,Barossa Ridge,AU,food,1.1,1.1N-06,Barossa Valley Shiraz,,,en,,\n"
     "N7,Hokkaido Marine Products Co.,北海道海产,北海道マリンプロダクツ,JP,food,2.1,2.1N-07,冷凍ホタテ,,,ja,,\n"
+    "N8,Caseificio Fratelli Rinaldi S.r.l.,,Rinaldi,IT,food,1.1,1.1N-08,Parmigiano Reggiano DOP,,,it,,\n"
+    "N9,Prüf- und Zertifizierungsgesellschaft Südwest mbH,,,DE,services,7.1,7.1N-09,CE-Kennzeichnung,,,de,,\n"
+    "N10,Bremsenwerk Hölzl & Söhne GmbH,霍尔兹父子制动器,,DE,auto,8.1,8.1N-10,Bremsscheiben,,,de,,\n"
+    "N11,Daehan Precision Automotive Co.,大韩精密汽车零部件,,KR,auto,8.1,8.1N-11,Die-cast parts,,,ko,,\n"
 )
 
 
@@ -474,6 +478,13 @@ def named(sessions, name: str) -> list[str]:
         ("Barossa Creek Wines", []),  # another winery of the Barossa
         ("Barossa Wines Standnummer", ["N6"]),  # a word asking for the booth is no name's
         ("北海道乳業", []),  # a dairy of Hokkaido, not the seafood one
+        ("Käserei Rinaldi", ["N8"]),  # a cheese dairy, in German, beside the name's own word
+        ("Kaeserei Rinaldi", ["N8"]),
+        ("Prüfgesellschaft Südwest", ["N9"]),  # one of two compounds sharing a tail
+        ("Zertifizierungsgesellschaft Südwest", ["N9"]),
+        ("霍尔兹刹车片", ["N10"]),  # its name and what it makes (brake pads)
+        ("南山精密汽车零部件", []),  # another maker of precision auto parts
+        ("上海大韩精密", ["N11"]),  # a place before the name
     ],
 )
 def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected) -> None:
@@ -483,4 +494,4 @@ def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected
 def test_a_traditional_chinese_label_is_read_as_simplified(trades) -> None:
     """ "汽車LED大燈總成" (Hong Kong) is car headlamps, as "大灯" asks for them."""
     assert searched(trades, "大灯") == {"N2"}
-    assert searched(trades, "汽车配件") == {"N2", "N5"}
+    assert searched(trades, "汽车配件") == {"N2", "N5", "N10"}
