@@ -384,6 +384,8 @@ def _only_a_country(ctx: Context, value: str) -> bool:
 
 def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
     guessed = exhibitor_info.named_in_passing(ctx, nlu.text)
+    if guessed and (cut := names.CLAUSE_BREAK.search(guessed)):
+        guessed = guessed[: cut.start()].rstrip()  # "parfums Delorme, s'il vous plaît"
     if not guessed:
         # "tenes el stand de estancia el ombu?": a name in lower case, by a booth cue.
         lower = exhibitor_info.named_around_a_cue(ctx, nlu.text)
@@ -422,12 +424,18 @@ def _company_entity(text: str, name: str) -> Entity:
     return Entity("company", name, start, start + len(name) if start >= 0 else start)
 
 
+def _a_cjk_sentence(ctx: Context, text: str) -> bool:
+    """Whether Chinese, Japanese or Korean words frame a request ("你们这里有没有 Vesteralen
+    这家…"): no name holds them."""
+    return any(len(w) > 1 and _CJK_TEXT.search(w) and w in text for w in ctx.taxonomy.request_words)
+
+
 def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str | None:
     """The message itself, when it is nothing but a company's name: a catalog name (the
     whole of it; with `partial` also the part that tells the company, if not made of
     product words only), or any words followed by a legal form ("… S.R.L.")."""
     text = nlu.text.strip().strip("?!,;:¿¡？！。 ")
-    if len(text) > _LONGEST_NAME:
+    if len(text) > _LONGEST_NAME or _a_cjk_sentence(ctx, text):
         return None
     words = names.tokens(text)
     kept = names.strip_legal_forms(words)

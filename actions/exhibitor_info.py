@@ -197,6 +197,8 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
         _bare(w) for w in ctx.taxonomy.request_words | ctx.taxonomy.link_words | _cue_words(locale)
     }
     for segment in [*after, *before]:
+        # A name ends with its clause: "parfums Delorme, s'il vous plaît".
+        segment = names.CLAUSE_BREAK.split(segment, maxsplit=1)[0]
         words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", segment)
         while words and _bare(words[0]) in framing:
             words.pop(0)
