@@ -19,8 +19,8 @@ import yaml
 from babel import Locale
 
 from actions import search_exhibitors
-from actions.base import Context, NluResult, Reply, rows
-from core import users
+from actions.base import Context, NluResult, Reply, SpokenLanguage, rows
+from core import cues, users
 from core.dialogue import EXHIBITORS
 from core.i18n import translator
 from core.settings import LOCALES
@@ -200,6 +200,37 @@ def lexicon(data_dir: Path) -> RequestLexicon:
 
 def language_request(ctx: Context, text: str) -> LanguageRequest | None:
     return lexicon(ctx.settings.data_dir).read(text)
+
+
+def spoken_language(ctx: Context, text: str) -> SpokenLanguage | None:
+    """The language a buyer wants the booth's staff to speak ("exposants qui parlent
+    français", "日本語が通じる出展社", "deutschsprachige Mitarbeiter"): a language's name
+    beside a word of speaking."""
+    cue = cues.find(text, "speaks", ctx.t.locale)
+    compound = _SPEAKING_COMPOUND.search(text)
+    if cue is None and compound is None:
+        return None
+    lex = lexicon(ctx.settings.data_dir)
+    spans: list[tuple[int, int]] = []
+    codes: list[str] = []
+    for run in _RUNS.finditer(text):
+        word, cjk = run.group("word"), run.group("cjk")
+        if word:
+            stem = _SPEAKING_COMPOUND.sub("", word) if compound else word
+            if (code := lex.word_names.get(normalise(stem))) is not None:
+                codes.append(code)
+                spans.append(run.span())
+        elif found := lex.cjk_name_pattern.search(normalise(cjk)):
+            codes.append(lex.cjk_names[found.group()])
+            spans.append((run.start() + found.start(), run.start() + found.end()))
+    if len(set(codes)) != 1:
+        return None
+    words = tuple(text[start:end] for start, end in spans) + ((cue,) if cue else ())
+    return SpokenLanguage(codes[0], tuple(spans), words)
+
+
+# German writes the language onto "-sprachig": "deutschsprachige Mitarbeiter".
+_SPEAKING_COMPOUND = re.compile(r"(?<=\w)sprachig(?:e|en|er|es)?\b", re.IGNORECASE)
 
 
 def names_a_language(ctx: Context, text: str) -> bool:

@@ -10,9 +10,20 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from babel import Locale
+
 from actions import exhibitor_info
 from actions.areas import AREA_NAMES, area_id, area_name, area_named
-from actions.base import Button, Context, Entity, InvalidCallback, NluResult, Reply, rows
+from actions.base import (
+    Button,
+    Context,
+    Entity,
+    InvalidCallback,
+    NluResult,
+    Reply,
+    SpokenLanguage,
+    rows,
+)
 from core import catalog, cues, names, when
 from core.attributes import AttributeMention
 from core.catalog import NOT_FROM, SearchQuery
@@ -20,6 +31,7 @@ from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
 from core.models import Exhibitor
+from core.settings import LOCALES
 from core.taxonomy import AREAS, country_name, fold
 
 _HALL = re.compile(r"\d{1,2}\.\d")
@@ -35,9 +47,12 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     """The search a message asks for. Without `guess_products` only the products the model
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
+    spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
-    all_mentions = _mentions_outside_companies(ctx, nlu)
+    all_mentions = [
+        m for m in _mentions_outside_companies(ctx, nlu) if not _in_spans(m, spoken.spans)
+    ]
     # "не из Чили": each refused country with the words refusing it.
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     # "shipping goods into China": where the goods go says nothing of where they come from.
@@ -50,6 +65,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not _refused(ctx, nlu.text, e.start, e.end)
         and not _going_to(ctx, nlu.text, e.start)
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
+        and not _in_spans(e, spoken.spans)  # "qui parlent français": staff, not origin
     ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
@@ -82,14 +98,21 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         None,
     )
     attributes = _attributes_named(ctx, nlu)
-    query = SearchQuery(country=country, area=area, hall=hall, attributes=attributes)
+    query = SearchQuery(
+        country=country, area=area, hall=hall, attributes=attributes, speaks=spoken.code or None
+    )
     tagged = _without_generic_words(
-        ctx, [p for raw in products for p in tax.product_phrases(raw, _attribute_words(ctx, raw))]
+        ctx,
+        [
+            p
+            for raw in products
+            for p in tax.product_phrases(raw, _attribute_words(ctx, raw) + list(spoken.words))
+        ],
     )
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
     # or tag it as something else ("Landmaschinen" as a company): the message without its
     # framing words and the other things it names holds the whole phrase.
-    said_countries = [w for _, w in mentioned] + list(refusals.values())
+    said_countries = [w for _, w in mentioned] + list(refusals.values()) + list(spoken.words)
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
@@ -101,6 +124,20 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if not phrases:
         return query
     return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+
+
+_NOT_SPOKEN = SpokenLanguage("")
+
+
+def _spoken_language(ctx: Context, text: str) -> SpokenLanguage:
+    # Imported here: the language action lists exhibitors through this module.
+    from actions.language import spoken_language
+
+    return spoken_language(ctx, text) or _NOT_SPOKEN
+
+
+def _in_spans(found: Entity | CountryMention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < found.end and found.start < end for start, end in spans)
 
 
 def _attributes_named(ctx: Context, nlu: NluResult) -> tuple[str, ...]:
@@ -691,6 +728,9 @@ def describe(ctx: Context, query: SearchQuery) -> str:
         parts.append(area_name(query.area, ctx.t.locale))
     if query.hall:
         parts.append(ctx._("hall {hall}").format(hall=query.hall))
+    if query.speaks:
+        spoken = Locale.parse(ctx.t.locale).languages.get(query.speaks, query.speaks)
+        parts.append(ctx._("staff speak {language}").format(language=spoken))
     return escape(" · ".join(parts))
 
 
@@ -808,15 +848,16 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         ",".join(query.within),
         "n" if query.narrowing else "",
         ",".join(query.attributes),
+        query.speaks or "",
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) in (6, 7, 8):  # a button from before searches had `within`, `narrowing`,
-        args = (*args, "", "", "")[:9]  # `attributes`
-    if len(args) != 9 or not args[0].isdigit():
+    if len(args) in (6, 7, 8, 9):  # a button from before searches had `within`,
+        args = (*args, "", "", "", "")[:10]  # `narrowing`, `attributes`, `speaks`
+    if len(args) != 10 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords, within, narrowing, attributes = args
+    page, categories, country, area, hall, keywords, within, narrowing, attributes, speaks = args
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
@@ -827,6 +868,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
             within=tuple(c for c in within.split(",") if c),
             narrowing=narrowing == "n",
             attributes=tuple(a for a in attributes.split(",") if a),
+            speaks=speaks if speaks in LOCALES else None,
         ),
         int(page),
     )
@@ -865,6 +907,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         within=tuple(data.get("within", ())),
         narrowing=bool(data.get("narrowing")),
         attributes=tuple(data.get("attributes", ())),
+        speaks=data.get("speaks"),
     )
 
 
@@ -886,5 +929,6 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
         country=said.country or last.country,
         area=said.area or last.area,
         hall=said.hall or last.hall,
+        speaks=said.speaks or last.speaks,
     )
     return results(ctx, merged, page=0)

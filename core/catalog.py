@@ -69,6 +69,8 @@ class SearchQuery:
     narrowing: bool = False
     # What the products must be besides ("organic", "halal"): their exhibitors say so.
     attributes: tuple[str, ...] = ()
+    # A language the booth's staff speak ("exposants qui parlent français"): a code.
+    speaks: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -79,6 +81,7 @@ class SearchQuery:
             or self.area
             or self.hall
             or self.attributes
+            or self.speaks
         )
 
 
@@ -274,6 +277,10 @@ def _conditions(
         conditions.append(Exhibitor.area == query.area)
     if query.hall:
         conditions.append(Exhibitor.hall == query.hall)
+    if query.speaks:
+        # The codes the exhibitor listed, ";"-separated: "en;de;zh".
+        listed = literal(";") + Exhibitor.languages + ";"
+        conditions.append(listed.like(f"%;{query.speaks.lower()};%"))
     return conditions
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from actions import dialogue
+from actions import search_exhibitors as search
 from bot.app import Container
 from tests.actions import search_eval
 from tests.actions.conftest import container_with, contexts_over, nlu
@@ -594,3 +595,39 @@ def test_a_catalog_company_read_as_a_forms_answer_is_asked_about(c_ctx) -> None:
     text = "Was verkauft eigentlich Rosenheim Brauhaus?"
     reply = dialogue.respond(ctx, nlu(text, "inform", company="Rosenheim Brauhaus"))
     assert "Hefeweißbier" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("fr", "des vins, exposants qui parlent allemand"),
+        ("de", "Wein von deutschsprachigen Ausstellern"),
+        ("ja", "ドイツ語が通じるワインの出展者"),
+        ("zh", "会说德语的葡萄酒展商"),
+        ("en", "wine exhibitors who speak German"),
+    ],
+)
+def test_a_language_the_staff_speak_keeps_those_exhibitors(c_ctx, locale, text) -> None:
+    ctx = c_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"C02"}, reply.text
+    query = search.query_from_state(ctx.state.results.query)
+    assert query.speaks == "de" and query.country is None
+
+
+def test_a_nationality_beside_a_product_is_still_its_origin(c_ctx) -> None:
+    ctx = c_ctx("fr")
+    result = nlu("vins allemands", "search_exhibitors")
+    assert search.build_query(ctx, result).speaks is None
+
+
+def test_the_staff_language_is_kept_on_the_next_page_button(c_ctx) -> None:
+    ctx = c_ctx("en")
+    query = search.build_query(ctx, nlu("exhibitors who speak German", "search_exhibitors"))
+    assert query.speaks == "de"
+    button = search._query_button(ctx, "next", query, 1)
+    _, args = ctx.codec.decode(button.data)
+    assert search._decode(args) == (query, 1)
+    # A button made before, without it, and one naming no language we know.
+    assert search._decode(args[:9])[0].speaks is None
+    assert search._decode((*args[:9], "xx"))[0].speaks is None
