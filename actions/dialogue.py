@@ -626,7 +626,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             or (intent in _WITH_ITS_OWN_VALUES and _without_its_own_values(ctx, nlu, intent))
         )
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
-        and search.names_a_product(ctx, nlu)
+        and (search.names_a_product(ctx, nlu) or ctx.taxonomy.described_by_function(nlu.text))
     ):
         # "кровля: черепица керамическая, битумные мембраны, металл — кто что предлагает?"
         # read as out of scope, "нужна информация о страховании грузов при импорте" as a
