@@ -112,7 +112,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # The model may miss the product, tag only part of it ("wine" in "who sells ice wine")
     # or tag it as something else ("Landmaschinen" as a company): the message without its
     # framing words and the other things it names holds the whole phrase.
-    said_countries = [w for _, w in mentioned] + list(refusals.values()) + list(spoken.words)
+    said_countries = [_with_made_in(nlu.text, w) for _, w in mentioned]
+    said_countries += list(refusals.values()) + list(spoken.words)
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases, query = _areas_named(ctx, phrases, said or phrases, query)
@@ -134,6 +135,20 @@ def _spoken_language(ctx: Context, text: str) -> SpokenLanguage:
     from actions.language import spoken_language
 
     return spoken_language(ctx, text) or _NOT_SPOKEN
+
+
+def _with_made_in(text: str, country: str) -> str:
+    """A country's name with the "made in" written onto it ("アフリカ産の", "德国产的"), which
+    belongs to no product."""
+    at = text.find(country)
+    if at < 0:
+        return country
+    after = text[at + len(country) :]
+    suffix = next((s for s in _MADE_IN if after.startswith(s)), "")
+    return country + suffix
+
+
+_MADE_IN = ("産の", "製の", "产的", "製", "産", "产")
 
 
 def _in_spans(found: Entity | CountryMention, spans: Sequence[tuple[int, int]]) -> bool:
