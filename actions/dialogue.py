@@ -20,7 +20,7 @@ from core import catalog, cues, names, when
 from core.dialogue import EVENTS, EXHIBITORS, State
 from core.lingang import follow_up_facet
 from core.models import Event
-from core.taxonomy import fold
+from core.taxonomy import Taxonomy, fold
 
 # Intents about the conversation itself (nlu-contract.md, "Conversation").
 CONVERSATION_INTENTS = {"more_results", "refine", "start_over", "inform"}
@@ -553,6 +553,18 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Qu'est-ce qu'on trouve au pavillon de la Géorgie ?", "ギリシャ館の出展内容": a
         # country's pavilion is that country's exhibitors.
         intent = "search_exhibitors"
+    if (
+        intent in NOT_UNDERSTOOD | {"exhibitor_info", "search_exhibitors", "list_events"}
+        and (name := _asked_whether_here(ctx, nlu))
+        and (
+            not exhibitor_info.names_a_catalog_company(ctx, nlu)
+            # "Schokoladenfabrik" tagged of "die Schokoladenfabrik Lindenberg": all of it.
+            or any(v in name and v != name for v in nlu.values("company"))
+        )
+    ):
+        # "请问圣安娜橄榄油坊今年来了吗？", "La fromagerie Dufour est-elle présente ?": whether
+        # a company is at the fair is asked of what stands before the words that ask it.
+        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.
@@ -719,6 +731,57 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
             return search.refine(ctx, nlu)
         return list_events.refine(ctx, nlu)
     return None
+
+
+def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
+    """The company a message asks is at the fair: the words before the cue that asks it,
+    without framing words and articles, when they hold a name (a capitalised word, or Han
+    characters of their own before product words) and not only products or countries."""
+    at = cues.first_at(nlu.text, "exhibiting", ctx.t.locale)
+    if not at:
+        return None
+    before = nlu.text[:at].strip(" ,?？、")
+    tax = ctx.taxonomy
+    if _CJK_TEXT.search(before):
+        latin = re.findall(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+", before)
+        if latin:
+            return str(latin[-1])  # "请问 Pacific Gold Kiwifruit 有参展吗"
+        name = _without_framing_start(tax, before.split()[-1] if before.split() else before)
+        if len(name) < 2:
+            return None
+        own = not tax.match_product(name).categories or catalog.before_cjk_trade(tax, name)
+        if (
+            own
+            and name[-1] in tax.request_particles
+            and catalog.find_by_name(ctx.session, name[:-1])
+        ):
+            return name[:-1]  # "대한가전도" (도: "too") of a catalog name
+        return name if own else None
+    words = before.split()
+    framing = tax.request_words | tax.link_words
+    while words and fold(words[0].strip("¿¡")) in framing | _NAME_ARTICLES:
+        words.pop(0)
+    name = " ".join(words).strip(" ,")
+    named = [
+        w
+        for w in words
+        if w[:1].isupper() and not exhibitor_info.names_goods(ctx, w) and fold(w) not in framing
+    ]
+    return name if named and len(words) <= 6 else None
+
+
+# Articles before a company's name: "la fromagerie Dufour", "die Schokoladenfabrik …".
+_NAME_ARTICLES = frozenset(
+    {"the", "le", "la", "les", "l'", "der", "die", "das", "el", "los", "las"}
+)
+
+
+def _without_framing_start(tax: Taxonomy, run: str) -> str:
+    """A CJK run without the framing words it opens with ("请问", "我想知道")."""
+    for word in sorted(tax.request_words, key=len, reverse=True):
+        if len(word) >= 2 and run.startswith(word):
+            return _without_framing_start(tax, run[len(word) :])
+    return run
 
 
 def _asks_for_a_pavilion(ctx: Context, nlu: NluResult) -> bool:

@@ -808,7 +808,7 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
     if len(words) > MAX_NAME_WORDS:
         return  # a sentence, not a name
     if len(words) == 1 and names.has_cjk(name):
-        if (own := _before_cjk_trade(taxonomy, name)) is not None:
+        if (own := before_cjk_trade(taxonomy, name)) is not None:
             yield own, []  # "许特勒" of "许特勒刹车片" (brake pads)
         return
     kept = [w for w in words if not _trade(taxonomy, w) and not a_trade_word(taxonomy, w)]
@@ -821,7 +821,7 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
                     yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
 
 
-def _before_cjk_trade(taxonomy: Taxonomy, name: str) -> str | None:
+def before_cjk_trade(taxonomy: Taxonomy, name: str) -> str | None:
     """A Chinese or Japanese name without the product words it ends with, two characters
     or more of its own left; None when it ends with none."""
     for at in range(2, len(name) - 1):

@@ -633,3 +633,26 @@ def test_the_staff_language_is_kept_on_the_next_page_button(c_ctx) -> None:
     # A button made before, without it, and one naming no language we know.
     assert search._decode(args[:9])[0].speaks is None
     assert search._decode((*args[:9], "xx"))[0].speaks is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "name"),
+    [
+        ("zh", "请问圣安娜橄榄油坊今年来了吗？", "out_of_scope", "圣安娜橄榄油坊"),
+        ("zh", "请问 Pacific Gold Kiwifruit 有参展吗？", "search_exhibitors", "Pacific Gold Kiwifruit"),
+        ("fr", "La fromagerie Dufour est-elle présente ?", "exhibitor_info", "fromagerie Dufour"),
+        ("de", "Hat die Schokoladenfabrik Lindenberg einen Stand?", "exhibitor_info", "Schokoladenfabrik Lindenberg"),
+    ],
+)  # fmt: skip
+def test_whether_a_company_is_here_asks_about_that_company(c_ctx, locale, text, intent, name):
+    ctx = c_ctx(locale)
+    assert_not_found(ctx, dialogue.respond(ctx, nlu(text, intent)), name)
+
+
+def test_whether_a_catalog_company_is_here_shows_it_and_products_stay_a_search(c_ctx) -> None:
+    ctx = c_ctx("de")
+    reply = dialogue.respond(ctx, nlu("Ist Rosenheim Brauhaus auch hier?", "search_exhibitors"))
+    assert "Hefeweißbier" in reply.text, reply.text
+    ctx = c_ctx("de")
+    result = nlu("Gibt es hier Weizenbier?", "search_exhibitors", product="Weizenbier")
+    assert shown_exhibitors(ctx, dialogue.respond(ctx, result)) == {"C11"}
