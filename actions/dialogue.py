@@ -749,7 +749,9 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         name = _without_framing_start(tax, before.split()[-1] if before.split() else before)
         if len(name) < 2:
             return None
-        own = not tax.match_product(name).categories or catalog.before_cjk_trade(tax, name)
+        phrases = tax.product_phrases(name) or [name]
+        products_only = all(tax.match_product(p).categories for p in phrases)
+        own = not products_only or catalog.before_cjk_trade(tax, name)
         if (
             own
             and name[-1] in tax.request_particles

@@ -656,3 +656,9 @@ def test_whether_a_catalog_company_is_here_shows_it_and_products_stay_a_search(c
     ctx = c_ctx("de")
     result = nlu("Gibt es hier Weizenbier?", "search_exhibitors", product="Weizenbier")
     assert shown_exhibitors(ctx, dialogue.respond(ctx, result)) == {"C11"}
+
+
+def test_whether_makers_of_a_product_are_here_is_a_search(c_ctx) -> None:
+    ctx = c_ctx("ja")
+    reply = dialogue.respond(ctx, nlu("ビールの蔵元は出展していますか", "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"C10", "C11"}, reply.text
