@@ -38,7 +38,7 @@ NO_COMPANY = SMALL_TALK | {"list_events"}
 _LONGEST_NAME = 80
 # Intents whose actions need a company, a day or a cue of their own; events are about
 # products as well ("events about wine"), so not those.
-_WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings"}
+_WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings", "cancel_meeting"}
 # Chinese, Japanese or Korean writing.
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
@@ -859,7 +859,7 @@ def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:
 def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """Whether the message names nothing the intent's action works with: no Lingang topic
     the model is sure of nor a word of Lingang's rules, no city or day for events or
-    alerts, no company or day for meetings."""
+    alerts, no company or day for meetings, nor a word of cancelling one."""
     if intent == "lingang_faq":
         return nlu.topic_confidence < lingang_faq.TOPIC_CONFIDENCE or not cues.has(
             nlu.text, "lingang", ctx.t.locale
@@ -869,6 +869,12 @@ def _without_its_own_values(ctx: Context, nlu: NluResult, intent: str) -> bool:
         return not cue and not nlu.names_any({"city"}) and not _names_a_when(ctx, nlu)
     if intent in {"book_meeting", "my_meetings"}:
         return not exhibitor_info.named(nlu) and not _names_a_when(ctx, nlu)
+    if intent == "cancel_meeting":
+        return (
+            not cues.has(nlu.text, "cancel", ctx.t.locale)
+            and not exhibitor_info.named(nlu)
+            and not _names_a_when(ctx, nlu)
+        )
     return False
 
 

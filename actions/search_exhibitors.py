@@ -116,7 +116,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said_countries += list(refusals.values()) + list(spoken.words)
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
-    phrases, query = _areas_named(ctx, phrases, said or phrases, query)
+    phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
     if described := tax.described_by_function(nlu.text):
         # "un appareil qui nettoie le sol tout seul", "ご飯を炊く家電": what it does names the
@@ -205,11 +205,12 @@ def _products_outside_countries(ctx: Context, nlu: NluResult) -> list[str]:
 
 
 def _areas_named(
-    ctx: Context, phrases: list[str], said: list[str], query: SearchQuery
+    ctx: Context, phrases: list[str], said: list[str], query: SearchQuery, text: str
 ) -> tuple[list[str], SearchQuery]:
-    """A phrase that names an exhibition area and no category ("Lebensmittel aus Thailand")
-    is that area's filter, not a product, when the message says no more of it ("tiefgefrorene
-    Lebensmittel" asks for more than the area)."""
+    """A phrase that names an exhibition area and no category ("Lebensmittel aus Thailand"),
+    or any after a word for an area ("le secteur automobile"), is that area's filter, not a
+    product, when the message says no more of it ("tiefgefrorene Lebensmittel" asks for
+    more than the area)."""
     head_first = ctx.t.locale in _HEAD_FIRST
     for phrase in phrases:
         area = area_named(phrase)
@@ -217,9 +218,23 @@ def _areas_named(
             continue
         if any(fold(phrase) in fold(other) and fold(other) != fold(phrase) for other in said):
             continue
-        if not ctx.taxonomy.match_product(phrase, head_first=head_first).categories:
+        after_an_area_word = _cue_pattern(
+            cues.phrases("area_word", ctx.t.locale), before=True
+        ).search(_before(text, phrase))
+        if (
+            after_an_area_word
+            or not ctx.taxonomy.match_product(phrase, head_first=head_first).categories
+        ):
             return [p for p in phrases if p != phrase], replace(query, area=area)
     return phrases, query
+
+
+def _before(text: str, phrase: str) -> str:
+    """The text before a phrase of it (folded), with the small words between ("du secteur")."""
+    folded = fold(text)
+    at = folded.find(fold(phrase))
+    before = folded[:at] if at >= 0 else ""
+    return re.sub(r"(?:\s+(?:du|de|des|de la|der|des|the|del|de los))+\s*$", "", before)
 
 
 def _without_the_areas_words(ctx: Context, phrases: list[str], query: SearchQuery) -> list[str]:

@@ -75,6 +75,7 @@ def assert_not_found(ctx, reply, name: str) -> None:
         ("de", "Importeur sucht: Tequila, Whisky oder Rum", "exhibitor_info", {}, {"C18"}),
         # A product described by what it does, read as one's own meetings.
         ("de", "ein Gerät für Leute, die schlecht hören", "my_meetings", {}, {"C15"}),
+        ("de", "Geräte, mit denen Leute besser hören", "cancel_meeting", {}, {"C15"}),
         # A country's pavilion is its exhibitors.
         ("fr", "Qu'est-ce qu'on trouve au pavillon de la Hongrie ?", "exhibitor_info", {}, {"C14"}),
         ("ja", "ハンガリー館の出展内容を教えてください", "exhibitor_info", {}, {"C14"}),

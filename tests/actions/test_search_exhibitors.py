@@ -407,3 +407,14 @@ def test_words_of_the_areas_own_name_are_no_product(own_ctx) -> None:
     result = nlu(text, "search_exhibitors", area="services", country="France")
     query = search_exhibitors.build_query(ctx, result)
     assert (query.area, query.country, query.keywords) == ("services", "FR", ())
+
+
+def test_a_product_word_after_a_word_for_an_area_names_the_area(own_ctx) -> None:
+    ctx = own_ctx("fr")
+    query = search_exhibitors.build_query(
+        ctx, nlu("entreprises allemandes du secteur automobile", "search_exhibitors")
+    )
+    assert (query.area, query.country, query.keywords) == ("auto", "DE", ())
+    # Without the word for an area, the same word is a product's.
+    query = search_exhibitors.build_query(ctx, nlu("pièces automobiles", "search_exhibitors"))
+    assert query.area is None and query.categories
