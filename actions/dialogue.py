@@ -89,9 +89,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     found = [
         m
         for m in names.mentions(ctx.session, nlu.text, spans, places)
-        if _a_name(ctx, nlu, m)
-        # "精密汽车零部件" of "南山精密汽车零部件": the end of another name.
-        and (m.kind == "exact" or _han_words_before(ctx, nlu.text, m.start) == m.start)
+        if _a_name(ctx, nlu, m) and not _the_end_of_another_name(ctx, nlu.text, m)
     ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if _known_company(ctx, e.value)]
@@ -142,6 +140,16 @@ def _with_the_han_words_before(ctx: Context, nlu: NluResult) -> NluResult:
             replace(e, start=start, value=nlu.text[start : e.end]) if start < e.start else e
         )
     return replace(nlu, entities=tuple(entities))
+
+
+def _the_end_of_another_name(ctx: Context, text: str, match: names.Match) -> bool:
+    """Whether a catalog name found in part ends another company's name written before it:
+    "精密汽车零部件" of "南山精密汽车零部件" (but "德马佩斯" is 德玛佩斯, misspelt)."""
+    start = _han_words_before(ctx, text, match.start)
+    if match.kind == "exact" or start == match.start:
+        return False
+    within = replace(match, start=match.start - start, end=match.end - start)
+    return catalog.after_another_han_name(text[start : match.end], within)
 
 
 def _han_words_before(ctx: Context, text: str, at: int) -> int:

@@ -668,7 +668,7 @@ def find_by_name(
     else the closest spellings (see core.names). With the taxonomy, what the name says the
     company does must be what it sells: "Keystone Pharmaceuticals" is not Keystone
     Automation, and "Filtros Sanwa" (filters, in Spanish) is Sanwa Filter Kogyo."""
-    matches = [m for m in names.find(session, name) if not _after_another_han_name(name, m)]
+    matches = [m for m in names.find(session, name) if not after_another_han_name(name, m)]
     if taxonomy is not None and not _whole(matches) and only_trade_words(taxonomy, name):
         return []  # "Молочный комбинат": a dairy plant, not the Lácteos of one's name
     found = _exhibitors(session, [m.exhibitor_id for m in matches][:limit])
@@ -708,18 +708,23 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     return bool(trade & taxonomy.with_ancestors(_sells(taxonomy, exhibitor)))
 
 
-def _after_another_han_name(name: str, match: names.Match) -> bool:
+def after_another_han_name(name: str, match: names.Match) -> bool:
     """Whether a name matched only from the middle on stands after words of its own:
     "南山精密汽车零部件" is not 大韩精密汽车零部件, whose trade it shares ("Autopartes
     Gutiérrez" is not Hernández Autopartes, in Chinese)."""
     before = name[: match.start].strip()
-    return (
-        match.kind != "exact"
-        and len(before) >= 2
-        and all(names.has_cjk(ch) for ch in before)
-        and not names.is_a_place(before)
-        and not names.a_chinese_place(before)
-    )
+    if (
+        match.kind == "exact"
+        or len(before) < 2
+        or not all(names.has_cjk(ch) for ch in before)
+        or names.is_a_place(before)
+        or names.a_chinese_place(before)
+    ):
+        return False
+    # "德马佩斯实验室" for 德玛佩斯实验室: the same sounds written with other characters.
+    at = match.name.find(name[match.start : match.end])
+    theirs = match.name[max(0, at - len(before)) : at] if at > 0 else ""
+    return not names.sounds_alike(before, theirs)
 
 
 def _whole(matches: list[names.Match]) -> bool:

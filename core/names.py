@@ -1675,6 +1675,11 @@ def _cut(han: str, words: tuple[str, ...], *, at_start: bool) -> tuple[str, list
     return han, cut
 
 
+def sounds_alike(one: str, other: str) -> bool:
+    """Whether two Chinese texts read the same in pinyin, tones aside (德马, 德玛)."""
+    return bool(one) and lazy_pinyin(one) == lazy_pinyin(other)
+
+
 def a_chinese_place(text: str) -> bool:
     """Whether a Chinese text is only places a company name may open with ("上海", "广东")."""
     _, places = _pinyin_trimmings()

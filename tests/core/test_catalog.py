@@ -485,6 +485,7 @@ def named(sessions, name: str) -> list[str]:
         ("霍尔兹刹车片", ["N10"]),  # its name and what it makes (brake pads)
         ("南山精密汽车零部件", []),  # another maker of precision auto parts
         ("上海大韩精密", ["N11"]),  # a place before the name
+        ("大汉精密汽车零部件", ["N11"]),  # 韩 typed as 汉: the same sound
     ],
 )
 def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected) -> None:
