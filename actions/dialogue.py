@@ -767,10 +767,14 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         ):
             return name[:-1]  # "대한가전도" (도: "too") of a catalog name
         return name if own else None
+    if named_object := cues.after(before, "company_object", ctx.t.locale):
+        before = named_object  # "Est-ce que la société Huiles Berthier"
     words = before.split()
-    framing = tax.request_words | tax.link_words
-    while words and fold(words[0].strip("¿¡")) in framing | _NAME_ARTICLES:
-        words.pop(0)
+    framing = tax.request_words | tax.link_words | _NAME_ARTICLES
+    while words and all(
+        part in framing for part in re.split(r"['’-]", fold(words[0].strip("¿¡"))) if part
+    ):
+        words.pop(0)  # "Est-ce", "que", "la"
     name = " ".join(words).strip(" ,")
     named = [
         w
