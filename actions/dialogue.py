@@ -755,18 +755,13 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         if latin:
             return str(latin[-1])  # "请问 Pacific Gold Kiwifruit 有参展吗"
         name = _without_framing_start(tax, before.split()[-1] if before.split() else before)
+        if len(name) > 2 and name[-1] in tax.request_particles:
+            name = name[:-1]  # "대한가전도" (도: "too")
         if len(name) < 2:
             return None
         phrases = tax.product_phrases(name) or [name]
         products_only = all(tax.match_product(p).categories for p in phrases)
-        own = not products_only or catalog.before_cjk_trade(tax, name)
-        if (
-            own
-            and name[-1] in tax.request_particles
-            and catalog.find_by_name(ctx.session, name[:-1])
-        ):
-            return name[:-1]  # "대한가전도" (도: "too") of a catalog name
-        return name if own else None
+        return name if not products_only or catalog.before_cjk_trade(tax, name) else None
     if named_object := cues.after(before, "company_object", ctx.t.locale):
         before = named_object  # "Est-ce que la société Huiles Berthier"
     words = before.split()

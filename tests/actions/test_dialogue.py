@@ -643,6 +643,8 @@ def test_the_staff_language_is_kept_on_the_next_page_button(c_ctx) -> None:
         ("zh", "请问 Pacific Gold Kiwifruit 有参展吗？", "search_exhibitors", "Pacific Gold Kiwifruit"),
         ("fr", "La fromagerie Dufour est-elle présente ?", "exhibitor_info", "fromagerie Dufour"),
         ("de", "Hat die Schokoladenfabrik Lindenberg einen Stand?", "exhibitor_info", "Schokoladenfabrik Lindenberg"),
+        # Its name with a particle ("도": too) and read as asking for events.
+        ("ko", "한빛가전도 이번 박람회에 나왔나요?", "list_events", "한빛가전"),
     ],
 )  # fmt: skip
 def test_whether_a_company_is_here_asks_about_that_company(c_ctx, locale, text, intent, name):
