@@ -561,18 +561,19 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Qu'est-ce qu'on trouve au pavillon de la Géorgie ?", "ギリシャ館の出展内容": a
         # country's pavilion is that country's exhibitors.
         intent = "search_exhibitors"
-    if (
-        intent in NOT_UNDERSTOOD | {"exhibitor_info", "search_exhibitors", "list_events"}
-        and (name := _asked_whether_here(ctx, nlu))
-        and (
-            not exhibitor_info.names_a_catalog_company(ctx, nlu)
-            # "Schokoladenfabrik" tagged of "die Schokoladenfabrik Lindenberg": all of it.
-            or any(v in name and v != name for v in nlu.values("company"))
-        )
+    if intent in NOT_UNDERSTOOD | {"exhibitor_info", "search_exhibitors", "list_events"} and (
+        name := _asked_whether_here(ctx, nlu)
     ):
         # "请问圣安娜橄榄油坊今年来了吗？", "La fromagerie Dufour est-elle présente ?": whether
-        # a company is at the fair is asked of what stands before the words that ask it.
-        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
+        # a company is at the fair is asked of what stands before the words that ask it; a
+        # catalog company the message names stays ("대한가전도 이번 박람회에 나왔나요?" read as
+        # asking for events), unless it is only part of that ("Schokoladenfabrik" of "die
+        # Schokoladenfabrik Lindenberg").
+        if not exhibitor_info.names_a_catalog_company(ctx, nlu) or any(
+            v in name and v != name for v in nlu.values("company")
+        ):
+            nlu = _as_the_company(nlu, name)
+        intent = "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.

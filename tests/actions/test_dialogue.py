@@ -656,6 +656,13 @@ def test_whether_a_catalog_company_is_here_shows_it_and_products_stay_a_search(c
     ctx = c_ctx("de")
     reply = dialogue.respond(ctx, nlu("Ist Rosenheim Brauhaus auch hier?", "search_exhibitors"))
     assert "Hefeweißbier" in reply.text, reply.text
+    # Tagged, with a word of time the model read as asking for events.
+    ctx = c_ctx("ko")
+    text = "Rosenheim Brauhaus도 이번 박람회에 나왔나요?"
+    reply = dialogue.respond(
+        ctx, nlu(text, "list_events", company="Rosenheim Brauhaus", date="이번")
+    )
+    assert "Hefeweißbier" in reply.text, reply.text
     ctx = c_ctx("de")
     result = nlu("Gibt es hier Weizenbier?", "search_exhibitors", product="Weizenbier")
     assert shown_exhibitors(ctx, dialogue.respond(ctx, result)) == {"C11"}
