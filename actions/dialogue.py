@@ -39,8 +39,6 @@ _LONGEST_NAME = 80
 # Intents whose actions need a company, a day or a cue of their own; events are about
 # products as well ("events about wine"), so not those.
 _WITH_ITS_OWN_VALUES = {"book_meeting", "my_meetings", "cancel_meeting"}
-# Chinese, Japanese or Korean writing.
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
 
 def respond(ctx: Context, nlu: NluResult) -> Reply:
@@ -435,7 +433,7 @@ def _company_entity(text: str, name: str) -> Entity:
 def _a_cjk_sentence(ctx: Context, text: str) -> bool:
     """Whether Chinese, Japanese or Korean words frame a request ("你们这里有没有 Vesteralen
     这家…"): no name holds them."""
-    return any(len(w) > 1 and _CJK_TEXT.search(w) and w in text for w in ctx.taxonomy.request_words)
+    return any(len(w) > 1 and names.has_cjk(w) and w in text for w in ctx.taxonomy.request_words)
 
 
 def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str | None:
@@ -751,7 +749,7 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         return None
     before = nlu.text[:at].strip(" ,?？、")
     tax = ctx.taxonomy
-    if _CJK_TEXT.search(before):
+    if names.has_cjk(before):
         latin = re.findall(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+", before)
         if latin:
             return str(latin[-1])  # "请问 Pacific Gold Kiwifruit 有参展吗"
@@ -817,7 +815,7 @@ def _a_latin_name_in_cjk(ctx: Context, nlu: NluResult) -> bool:
     two capitalised words or more that name no product and no country, not right before
     one ("维也纳那家咖啡机厂 Kaffeetechnik Donau 有来参展吗"): such a message asks about that
     company, even beside words for what it makes."""
-    if not _CJK_TEXT.search(nlu.text):
+    if not names.has_cjk(nlu.text):
         return False
     tax = ctx.taxonomy
     products = [e.start for e in nlu.entities if e.type == "product"]

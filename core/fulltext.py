@@ -297,15 +297,22 @@ _ELIDED = re.compile(r"\b(\w{3,})-\s+(und|oder|bzw\.?|sowie|&)\s+(\w{6,})", re.I
 def with_elided_tails(text: str) -> str:
     """German compounds sharing a tail written out in full: "Outdoor- und
     Wintersportartikel" -> "Outdoorartikel und Wintersportartikel"."""
+    written = []
+    last = 0
+    for start, end, first, link, second in elided_compounds(text):
+        written += [text[last:start], f"{first} {link} {second}"]
+        last = end
+    return "".join(written) + text[last:]
 
-    def written_out(match: re.Match[str]) -> str:
+
+def elided_compounds(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """Each pair of German compounds sharing a tail, where the text writes it, with the
+    first written out: (start, end, "Outdoorartikel", "und", "Wintersportartikel")."""
+    for match in _ELIDED.finditer(text):
         first, link, second = match.groups()
         parts = compound_parts(second.casefold())
-        if not parts or not second.casefold().endswith(parts[-1]):
-            return match.group()
-        return f"{first}{parts[-1]} {link} {second}"
-
-    return _ELIDED.sub(written_out, text)
+        if parts and second.casefold().endswith(parts[-1]):
+            yield match.start(), match.end(), first + parts[-1], link, second
 
 
 @lru_cache(maxsize=65_536)

@@ -44,11 +44,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core.fulltext import (
+    elided_compounds,
     russian_analyser,
     russian_known,
     russian_lemma,
     russian_parse,
-    with_elided_tails,
 )
 from core.models import Exhibitor
 from core.settings import ROOT
@@ -1622,15 +1622,9 @@ def _each_compound_alone(name: str) -> Iterator[str]:
     """A name whose compounds share a tail, with each compound alone: "Prüf- und
     Zertifizierungsgesellschaft Nordost mbH" is also "Prüfgesellschaft Nordost mbH" and
     "Zertifizierungsgesellschaft Nordost mbH", as people shorten it."""
-    whole = with_elided_tails(name)
-    if whole == name:
-        return
-    for match in _TWO_COMPOUNDS.finditer(whole):
-        yield whole[: match.start()] + match["one"] + whole[match.end() :]
-        yield whole[: match.start()] + match["other"] + whole[match.end() :]
-
-
-_TWO_COMPOUNDS = re.compile(r"(?P<one>\w+)\s+(?:und|oder|&)\s+(?P<other>\w+)")
+    for start, end, first, _, second in elided_compounds(name):
+        yield name[:start] + first + name[end:]
+        yield name[:start] + second + name[end:]
 
 
 @lru_cache(maxsize=250_000)
