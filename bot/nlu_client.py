@@ -127,7 +127,7 @@ class NluClient:
         self._token = token
         self._timeout = timeout
         self._check_interval = check_interval
-        self._clock = clock
+        self.clock = clock  # public so that a test can stop time, as with Router.clock
         self._lookup = lookup
         # Enough connections for every concurrent message to have its own.
         self._client = httpx.AsyncClient(
@@ -165,7 +165,7 @@ class NluClient:
     async def check(self) -> None:
         """Re-resolve the servers' names, then ask the idle and the failed ones for /status."""
         await self._resolve()
-        now = self._clock()
+        now = self.clock()
         self._next_check = now + self._check_interval
         due = [
             server
@@ -189,7 +189,7 @@ class NluClient:
         tried: list[Server] = []
         turn = next(self._turn)
         while True:
-            now = self._clock()
+            now = self.clock()
             servers = [server for server in self.servers if server not in tried]
             if not servers:
                 return
@@ -244,12 +244,12 @@ class NluClient:
     def _answered(self, server: Server) -> None:
         if not server.healthy:
             log.warning("NLU server %s is back", server.url)
-        server.failures, server.retry_at, server.last_ok = 0, 0.0, self._clock()
+        server.failures, server.retry_at, server.last_ok = 0, 0.0, self.clock()
 
     def _failed(self, server: Server, error: BaseException) -> None:
         server.failures += 1
         backoff = min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (server.failures - 1))
-        server.retry_at = self._clock() + backoff
+        server.retry_at = self.clock() + backoff
         # The exception's type only: its text can hold the URL with the token.
         log.warning(
             "NLU server %s failed (%s); next try in %.0f s",
@@ -260,7 +260,7 @@ class NluClient:
 
     # --- health checks -------------------------------------------------------------------
     def _check_when_due(self) -> None:
-        now = self._clock()
+        now = self.clock()
         if now < self._next_check or (self._checking is not None and not self._checking.done()):
             return
         self._next_check = now + self._check_interval
@@ -299,7 +299,7 @@ class NluClient:
 
     def _adopt(self, source: str, parts: Any, addresses: list[str]) -> None:
         known = {server.url: server for server in self._servers[source]}
-        now = self._clock()
+        now = self.clock()
         # The first resolution replaces the URL as configured by the addresses it reached.
         placeholder = known.get(source)
         netloc_host = parts.netloc.rsplit("@", 1)[-1]
