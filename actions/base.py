@@ -98,16 +98,6 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class SpokenLanguage:
-    """A language a buyer wants the booth's staff to speak, and where the message says so:
-    the spans of the language's name and the words that say it."""
-
-    code: str
-    spans: tuple[tuple[int, int], ...] = ()
-    words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class NluResult:
     text: str
     intent: str

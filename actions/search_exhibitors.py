@@ -21,7 +21,6 @@ from actions.base import (
     InvalidCallback,
     NluResult,
     Reply,
-    SpokenLanguage,
     rows,
 )
 from core import catalog, cues, names, when
@@ -30,6 +29,7 @@ from core.catalog import NOT_FROM, SearchQuery
 from core.countries import CountryMention
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
+from core.language_names import SpokenLanguage, spoken_language
 from core.models import Exhibitor
 from core.settings import LOCALES
 from core.taxonomy import AREAS, country_name, fold
@@ -131,10 +131,7 @@ _NOT_SPOKEN = SpokenLanguage("")
 
 
 def _spoken_language(ctx: Context, text: str) -> SpokenLanguage:
-    # Imported here: the language action lists exhibitors through this module.
-    from actions.language import spoken_language
-
-    return spoken_language(ctx, text) or _NOT_SPOKEN
+    return spoken_language(ctx.settings.data_dir, ctx.t.locale, text) or _NOT_SPOKEN
 
 
 def _with_made_in(text: str, country: str) -> str:
