@@ -78,7 +78,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
-    nlu = _with_the_han_words_before(ctx, nlu)
+    nlu = _with_the_han_trade_after(ctx, _with_the_han_words_before(ctx, nlu))
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
@@ -87,7 +87,9 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     found = [
         m
         for m in names.mentions(ctx.session, nlu.text, spans, places)
-        if _a_name(ctx, nlu, m) and not _the_end_of_another_name(ctx, nlu.text, m)
+        if _a_name(ctx, nlu, m)
+        and not _the_end_of_another_name(ctx, nlu.text, m)
+        and not _the_start_of_another_name(ctx, nlu.text, m)
     ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
     known = [e for e in tagged if _known_company(ctx, e.value)]
@@ -138,6 +140,43 @@ def _with_the_han_words_before(ctx: Context, nlu: NluResult) -> NluResult:
             replace(e, start=start, value=nlu.text[start : e.end]) if start < e.start else e
         )
     return replace(nlu, entities=tuple(entities))
+
+
+def _the_start_of_another_name(ctx: Context, text: str, match: names.Match) -> bool:
+    """Whether a catalog name found in part opens another company's name, whose trade
+    words follow it: "北陆" of "北陆精密电子" (北陆机械工业 makes looms)."""
+    if match.kind == "exact" or not _HAN_CHAR.match(text[match.end - 1 : match.end]):
+        return False
+    end = _han_trade_after(ctx, text, match.end)
+    return end > match.end and not catalog.find_by_name(
+        ctx.session, text[match.start : end], taxonomy=ctx.taxonomy
+    )
+
+
+def _with_the_han_trade_after(ctx: Context, nlu: NluResult) -> NluResult:
+    """A Chinese company the model tagged without the trade words that end its name:
+    "北陆" of "北陆精密电子在几号馆", which is not 北陆机械工业."""
+    entities = []
+    for e in nlu.entities:
+        end = e.end
+        if e.type == "company" and e.value[-1:] and _HAN_CHAR.match(e.value[-1]):
+            end = _han_trade_after(ctx, nlu.text, e.end)
+        entities.append(replace(e, end=end, value=nlu.text[e.start : end]) if end > e.end else e)
+    return replace(nlu, entities=tuple(entities))
+
+
+def _han_trade_after(ctx: Context, text: str, at: int) -> int:
+    """Where a Chinese name that goes on at `at` ends: the Han characters after it, up to a
+    framing word or particle, when two or more are left and they only say a trade."""
+    framing = ctx.taxonomy.request_words | ctx.taxonomy.request_particles
+    end = at
+    while end < len(text) and _HAN_CHAR.match(text[end]):
+        end += 1
+    after = text[at:end]
+    cut = min((after.find(w) for w in framing if w in after), default=len(after))
+    trade = after[:cut]
+    says_a_trade = names.a_chinese_trade(trade) or catalog.only_trade_words(ctx.taxonomy, trade)
+    return at + cut if len(trade) >= 2 and says_a_trade else at
 
 
 def _the_end_of_another_name(ctx: Context, text: str, match: names.Match) -> bool:
@@ -381,6 +420,16 @@ def _only_places(ctx: Context, nlu: NluResult) -> bool:
     return bool(found) and not ctx.taxonomy.product_phrases(nlu.text, said)
 
 
+def _a_thing_from_a_place(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message names a country or region and one short phrase besides."""
+    found = ctx.taxonomy.country_mentions(nlu.text)
+    phrases = ctx.taxonomy.product_phrases(nlu.text, [nlu.text[m.start : m.end] for m in found])
+    return bool(found) and len(phrases) == 1 and len(phrases[0].split()) <= _SHORT_PHRASE
+
+
+_SHORT_PHRASE = 3  # words
+
+
 def _only_a_country(ctx: Context, value: str) -> bool:
     """ "匈牙利", "Norway": a country's name and nothing else ("Japan Airlines" is a name)."""
     text = value.strip()
@@ -396,10 +445,18 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         # "tenes el stand de estancia el ombu?": a name in lower case, by a booth cue.
         lower = exhibitor_info.named_around_a_cue(ctx, nlu.text)
         return _with_company(nlu, lower) if lower else nlu
+    if names.has_cjk(guessed) and (own := catalog.before_cjk_trade(ctx.taxonomy, guessed)):
+        # "霍恩费尔斯啤酒厂": characters of its own before its trade; not a place's.
+        place = names.a_chinese_place(own) or ctx.taxonomy.country_code(own)
+        return nlu if place else _with_company(nlu, guessed)
     written = names.tokens(guessed)
     if len(names.strip_legal_forms(written)) not in {0, len(written)}:
         return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
-    words = [w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper()]
+    # German capitalises every noun: "Suche Hersteller von …" frames a request.
+    framing = ctx.taxonomy.request_words
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper() and fold(w) not in framing
+    ]
     if _a_list_of_products(ctx, guessed):
         return nlu  # "Whisky, Rum" of "Spirituosen: Whisky, Rum oder Tequila"
     # A short word ("Sol", "Oro", "Mar") names companies more often than products.
@@ -559,9 +616,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Qu'est-ce qu'on trouve au pavillon de la Géorgie ?", "ギリシャ館の出展内容": a
         # country's pavilion is that country's exhibitors.
         intent = "search_exhibitors"
-    if intent in NOT_UNDERSTOOD | {"exhibitor_info", "search_exhibitors", "list_events"} and (
-        name := _asked_whether_here(ctx, nlu)
-    ):
+    if (
+        intent
+        in NOT_UNDERSTOOD | SMALL_TALK | {"exhibitor_info", "search_exhibitors", "list_events"}
+        or (intent == "book_meeting" and not _asks_to_meet(ctx, nlu))
+    ) and (name := _asked_whether_here(ctx, nlu)):
         # "请问圣安娜橄榄油坊今年来了吗？", "La fromagerie Dufour est-elle présente ?": whether
         # a company is at the fair is asked of what stands before the words that ask it; a
         # catalog company the message names stays ("대한가전도 이번 박람회에 나왔나요?" read as
@@ -612,6 +671,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform", "start_over"} and _only_places(ctx, nlu):
         # "Maroc", "ノルウェー" read as a yes, "exposants d'Afrique de l'Ouest": a country or
         # region alone lists its exhibitors.
+        intent = "search_exhibitors"
+    if intent in NOT_UNDERSTOOD and _a_thing_from_a_place(ctx, nlu):
+        # "Pelletheizung aus Österreich": one thing from a country, in words no list has;
+        # the search says what it found of it.
         intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"more_results"} and search.names_products(
         ctx, nlu, profiles=not chat
@@ -682,6 +745,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Аптечная сеть … рассматривает закупку витаминов" read as a meeting with
         # "Аптечная": no day, no word of meeting with anyone, and products are named.
         intent = "search_exhibitors"
+    if (
+        intent == "book_meeting"
+        and not _asks_to_meet(ctx, nlu)
+        and cues.has(nlu.text, "sells", ctx.t.locale)
+        and exhibitor_info.names_a_catalog_company(ctx, nlu)
+    ):
+        # "Was genau bietet Niederrhein Filtertechnik an?" read as a meeting: what a catalog
+        # company sells is on its card (which offers booking).
+        intent = "exhibitor_info"
     if intent == "book_meeting" and _asks_where_not_when(ctx, nlu):
         # "¿Dónde puedo encontrar a los de Viña Los Robles?" read as a meeting request: a
         # where-question with no day or time wants the company's card (it offers booking).
@@ -769,13 +841,30 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         part in framing for part in re.split(r"['’-]", fold(words[0].strip("¿¡"))) if part
     ):
         words.pop(0)  # "Est-ce", "que", "la"
+    words = _before_where_it_is_from(ctx, words)
     name = " ".join(words).strip(" ,")
+    if cut := names.CLAUSE_BREAK.search(name):
+        # "Fauvel, le transporteur frigo, il expose cette année ?": the name ends its clause.
+        name = name[: cut.start()].rstrip()
+        words = name.split()
     named = [
         w
         for w in words
         if w[:1].isupper() and not exhibitor_info.names_goods(ctx, w) and fold(w) not in framing
     ]
     return name if named and len(words) <= 6 else None
+
+
+def _before_where_it_is_from(ctx: Context, words: list[str]) -> list[str]:
+    """A name's words up to one saying where the company is from ("Werkzeugfabrik Kuhlmann
+    aus Remscheid"); not a word that links a name's own words ("de", "von")."""
+    origin = {
+        fold(cue)
+        for cue in cues.phrases("origin", ctx.t.locale)
+        if " " not in cue and fold(cue) != "of" and not names.only_links(cue)
+    }
+    cut = next((i for i, w in enumerate(words) if i and fold(w) in origin), len(words))
+    return words[:cut]
 
 
 # Articles before a company's name: "la fromagerie Dufour", "die Schokoladenfabrik …".
@@ -895,6 +984,11 @@ def _asks_where_not_when(ctx: Context, nlu: NluResult) -> bool:
     )
 
 
+def _asks_to_meet(ctx: Context, nlu: NluResult) -> bool:
+    """Whether a meeting request says so: a day or time, or words of meeting with someone."""
+    return _names_a_when(ctx, nlu) or cues.has(nlu.text, "meet_with", ctx.t.locale)
+
+
 def _names_a_when(ctx: Context, nlu: NluResult) -> bool:
     """Whether a day or a time the model tagged reads as one ("las avellanas" does not, nor
     the amount in "объём от 20 т в месяц")."""
@@ -903,21 +997,9 @@ def _names_a_when(ctx: Context, nlu: NluResult) -> bool:
         "time": when.parse_clock,
     }
     return any(
-        read[e.type](e.value) and not _an_amount(ctx, nlu.text, e)
+        read[e.type](e.value) and not search.an_amount(ctx, nlu.text, e)
         for e in nlu.entities
         if e.type in read
-    )
-
-
-def _an_amount(ctx: Context, text: str, entity: Entity) -> bool:
-    """Whether a tagged value is a number with a unit after it, in the value or after it
-    ("20 т", "500 kg", "20 кг" tagged whole) or a share ("82,5%")."""
-    after = re.match(r"\s*([^\W\d_]+|%)", text[entity.end :])
-    unit = re.search(r"\d\s*([^\W\d_]+)\s*$", entity.value)
-    return any(
-        found is not None
-        and (found.group(1) == "%" or fold(found.group(1)) in ctx.taxonomy.measure_words)
-        for found in (after, unit)
     )
 
 

@@ -26,7 +26,7 @@ from actions.base import (
 from core import catalog, cues, names, when
 from core.attributes import AttributeMention
 from core.catalog import NOT_FROM, SearchQuery
-from core.countries import CountryMention
+from core.countries import CountryMention, inside_a_katakana_word
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
 from core.language_names import SpokenLanguage, spoken_language
@@ -39,7 +39,6 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Chinese and Japanese write no spaces between words; Korean does ("자동차 부품").
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 VERB = "sr"
-_MAX_PHRASES = 6
 _HEAD_FIRST = frozenset({"fr", "es", "ru"})  # "café moulu", "мёд алтайский": noun first
 
 
@@ -62,6 +61,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         for e in nlu.entities
         if e.type in {"country", "language"}
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        and not inside_a_katakana_word(nlu.text, e.start, e.end)  # "ブラックタイガー"
         and not _refused(ctx, nlu.text, e.start, e.end)
         and not _going_to(ctx, nlu.text, e.start)
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
@@ -124,7 +124,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         return replace(query, categories=tuple(sorted(described)))
     if not phrases:
         return query
-    return _with_products(ctx, query, phrases[:_MAX_PHRASES])
+    return _with_products(ctx, query, phrases)
 
 
 _NOT_SPOKEN = SpokenLanguage("")
@@ -217,7 +217,7 @@ def _areas_named(
             continue
         after_an_area_word = _cue_pattern(
             cues.phrases("area_word", ctx.t.locale), before=True
-        ).search(_before(text, phrase))
+        ).search(_before(ctx, text, phrase))
         if (
             after_an_area_word
             or not ctx.taxonomy.match_product(phrase, head_first=head_first).categories
@@ -226,12 +226,16 @@ def _areas_named(
     return phrases, query
 
 
-def _before(text: str, phrase: str) -> str:
-    """The text before a phrase of it (folded), with the small words between ("du secteur")."""
+def _before(ctx: Context, text: str, phrase: str) -> str:
+    """The text before a phrase of it (folded), without the link words and articles between
+    ("le secteur de la")."""
     folded = fold(text)
     at = folded.find(fold(phrase))
-    before = folded[:at] if at >= 0 else ""
-    return re.sub(r"(?:\s+(?:du|de|des|de la|der|des|the|del|de los))+\s*$", "", before)
+    words = (folded[:at] if at >= 0 else "").split()
+    small = ctx.taxonomy.link_words | ctx.taxonomy.articles
+    while words and words[-1] in small:
+        words.pop()
+    return " ".join(words)
 
 
 def _without_the_areas_words(ctx: Context, phrases: list[str], query: SearchQuery) -> list[str]:
@@ -271,12 +275,26 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         for e in nlu.entities
         if e.type not in {"product", "company"}
         and (e.type not in names or names[e.type](e.value))
+        and not (e.type in {"date", "time"} and an_amount(ctx, nlu.text, e))  # "18 mois"
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
+        and not inside_a_katakana_word(nlu.text, e.start, e.end)
         for word in _words_naming(ctx, e)
     ]
     attributes = _attribute_words(ctx, nlu.text)
     phrases = tax.product_phrases(nlu.text, exclude=others + country_words + attributes)
     return _without_generic_words(ctx, phrases)
+
+
+def an_amount(ctx: Context, text: str, entity: Entity) -> bool:
+    """Whether a tagged value is a number with a unit after it, in the value or after it
+    ("20 т", "500 kg", "20 кг" tagged whole) or a share ("82,5%")."""
+    after = re.match(r"\s*([^\W\d_]+|%)", text[entity.end :])
+    unit = re.search(r"\d\s*([^\W\d_]+)\s*$", entity.value)
+    return any(
+        found is not None
+        and (found.group(1) == "%" or fold(found.group(1)) in ctx.taxonomy.measure_words)
+        for found in (after, unit)
+    )
 
 
 def _area_of(ctx: Context, value: str) -> str | None:
@@ -448,7 +466,9 @@ def names_a_product(ctx: Context, nlu: NluResult, *, beside_companies: bool = Fa
     head_first = ctx.t.locale in _HEAD_FIRST
     _, phrases = _request_phrases(ctx, nlu, without_companies=beside_companies)
     return any(
-        ctx.taxonomy.match_product(p, head_first=head_first).categories or _slip_in_a_phrase(ctx, p)
+        ctx.taxonomy.match_product(p, head_first=head_first).categories
+        or _slip_in_a_phrase(ctx, p)
+        or ctx.taxonomy.product_within(p, head_first=head_first)  # "notamment de crèmes solaires"
         for p in phrases
     )
 

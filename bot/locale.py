@@ -148,11 +148,19 @@ def script_language(text: str, conversation: str | None = None) -> str | None:
         return "ja"
     if counts["hangul"]:
         return "ko"
-    if counts["han"] and counts["han"] >= counts["cyrillic"]:
+    if counts["han"] and _more_han_than_cyrillic(text, counts):
         return "ja" if conversation == "ja" and not _is_chinese(text) else "zh"
     if counts["cyrillic"] >= 2:
         return "ru"
     return None
+
+
+def _more_han_than_cyrillic(text: str, counts: dict[str, int]) -> bool:
+    """Whether Han says more of the message than Cyrillic does: a Han character is about
+    half a word, a Cyrillic one a letter ("Таёжные дары 在哪里？我想找松子仁" is Chinese
+    around a Russian company's name)."""
+    cyrillic_words = len(re.findall(r"[\u0400-\u04ff]+", text))
+    return counts["han"] >= counts["cyrillic"] or counts["han"] >= 2 * cyrillic_words
 
 
 # --- Latin-script text --------------------------------------------------------------------

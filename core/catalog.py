@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -336,9 +337,31 @@ def product_query(
     is corrected only when the phrase as typed finds nothing. `head_first`: the request's
     language puts the noun first (French, Spanish, Russian)."""
     with _by_word_index(session):
+        phrases = [_or_the_product_within(session, taxonomy, p, head_first) for p in phrases]
         if len(phrases) > 1:
-            phrases = _naming_something(session, taxonomy, phrases, head_first) or phrases
-        return _product_query(session, taxonomy, query, phrases, head_first)
+            # Those that name something first: a long message's products may come after
+            # its greetings ("Guten Tag, wir sind ein Importeur … Handtücher").
+            phrases = (
+                _naming_something(session, taxonomy, phrases[:_MAX_READ], head_first) or phrases
+            )
+        return _product_query(session, taxonomy, query, phrases[:_MAX_PHRASES], head_first)
+
+
+def _or_the_product_within(
+    session: Session, taxonomy: Taxonomy, phrase: str, head_first: bool
+) -> str:
+    """The phrase, or the product named inside it when neither the taxonomy nor any
+    exhibitor's words know the whole ("vor allem Kugelhähne")."""
+    if taxonomy.match_product(phrase, head_first=head_first).categories or finds_any(
+        session, SearchQuery(keywords=(phrase,)), taxonomy=taxonomy
+    ):
+        return phrase
+    return taxonomy.product_within(phrase, head_first=head_first) or phrase
+
+
+# A message's product phrases read, and searched; a long message has more of the first.
+_MAX_READ = 16
+_MAX_PHRASES = 6
 
 
 def _naming_something(
@@ -660,6 +683,12 @@ def facets(session: Session, query: SearchQuery, limit: int = 3) -> dict[str, li
     return _top(_groups(session, where), limit)
 
 
+# A Latin-letter name with a Chinese noun for a company after it: "Pfeiffer家", "KBR公司".
+_LATIN_NAME_AND_A_HAN_NOUN = re.compile(
+    r"(?<=[A-Za-z\u00c0-\u024f])\s*(?:这家|那家|家|公司|厂家|集团)$"
+)
+
+
 def find_by_name(
     session: Session, name: str, limit: int = 5, *, taxonomy: Taxonomy | None = None
 ) -> list[Exhibitor]:
@@ -668,7 +697,10 @@ def find_by_name(
     else the closest spellings (see core.names). With the taxonomy, what the name says the
     company does must be what it sells: "Keystone Pharmaceuticals" is not Keystone
     Automation, and "Filtros Sanwa" (filters, in Spanish) is Sanwa Filter Kogyo."""
+    name = _LATIN_NAME_AND_A_HAN_NOUN.sub("", name) or name
     matches = [m for m in names.find(session, name) if not after_another_han_name(name, m)]
+    if taxonomy is not None:
+        matches = [m for m in matches if not _only_the_trade_in_common(taxonomy, name, m)]
     if taxonomy is not None and not _whole(matches) and only_trade_words(taxonomy, name):
         return []  # "Молочный комбинат": a dairy plant, not the Lácteos of one's name
     found = _exhibitors(session, [m.exhibitor_id for m in matches][:limit])
@@ -695,6 +727,18 @@ def find_by_name(
         if len(doing) == 1 or (doing and several):
             return doing
     return []
+
+
+def _only_the_trade_in_common(taxonomy: Taxonomy, name: str, match: names.Match) -> bool:
+    """Whether a name shares only the words of its trade with the exhibitor's, and goes on
+    with words of its own: "Savonnerie du Midi" is not Savonnerie du Vieux Port."""
+    if match.kind != "partial" or not only_trade_words(taxonomy, name[match.start : match.end]):
+        return False
+    rest = name[: match.start] + " " + name[match.end :]
+    return any(
+        w.key.isalpha() and not names.only_links(w.raw) and not names.is_legal_form(w.raw)
+        for w in names.tokens(rest)
+    )
 
 
 def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:

@@ -128,6 +128,15 @@ def _is_katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "\u30fc"
 
 
+def inside_a_katakana_word(text: str, start: int, end: int) -> bool:
+    """Whether a name written in katakana at start:end is only part of a longer katakana
+    word, where it names no country: タイ in ブラックタイガー (black tiger prawns)."""
+    name = text[start:end]
+    if not name or not all(_is_katakana(ch) for ch in name):
+        return False
+    return not CountryIndex._stands_alone(text, start, end - start)
+
+
 def _runs(text: str) -> list[str]:
     return _TOKEN.findall(_normalise(text)[0])
 

@@ -1674,6 +1674,15 @@ def sounds_alike(one: str, other: str) -> bool:
     return bool(one) and lazy_pinyin(one) == lazy_pinyin(other)
 
 
+def a_chinese_trade(text: str) -> bool:
+    """Whether a Chinese text is only words that say what a company does ("精密电子")."""
+    trade, _ = _pinyin_trimmings()
+    rest = "".join(_simplified(char) for char in text)
+    while rest and (word := next((w for w in trade if rest.startswith(w)), None)):
+        rest = rest[len(word) :]
+    return bool(text) and not rest
+
+
 def a_chinese_place(text: str) -> bool:
     """Whether a Chinese text is only places a company name may open with ("上海", "广东")."""
     _, places = _pinyin_trimmings()

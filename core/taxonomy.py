@@ -726,6 +726,29 @@ class Taxonomy:
             if all((word in folded) if cjk else (word in stems) for word in words)
         }
 
+    def product_within(self, phrase: str, *, head_first: bool = False) -> str | None:
+        """The longest run of a phrase's words that names a product, when the whole does
+        not: "crèmes solaires" of "notamment de crèmes solaires", "Bettwäsche" of
+        "Bettwäsche herstellen". A run neither starts nor ends with a link word or an
+        article, and a single word has four letters or more."""
+        words = phrase.split()
+        if len(words) < 2 or _is_cjk(phrase):
+            return None
+        if self.match_product(phrase, head_first=head_first).categories:
+            return None
+        small = _LINKS | _ARTICLES
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                run = words[start : start + size]
+                if fold(run[0]) in small or fold(run[-1]) in small:
+                    continue
+                if size == 1 and len(run[0]) < _SHORTEST_WORD_ALONE:
+                    continue
+                text = " ".join(run)
+                if self.match_product(text, head_first=head_first).categories:
+                    return text
+        return None
+
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur as whole words anywhere in a whole message."""
         message = units(text)
@@ -891,17 +914,22 @@ class Taxonomy:
 
     def _split_at_and(self, piece: str | None) -> list[str | None]:
         """Two products joined by "and" or "or" in one run of characters ("ウイスキーと日本酒",
-        "牛肉和羊肉", "燕窝或者红参"), each a product the taxonomy knows."""
+        "牛肉和羊肉", "燕窝或者红参", "コーヒー豆と紅茶"), each a product the taxonomy knows or
+        a word holding one."""
         if piece is None:
             return [None]
         for link in _AND_BETWEEN:
             at = piece.find(link)
             while at > 0:
                 before, after = piece[:at], piece[at + len(link) :]
-                if self.is_term(before) and self.is_term(after):
+                if self._names_a_product(before) and self._names_a_product(after):
                     return [before, None, after]
                 at = piece.find(link, at + 1)
         return [piece]
+
+    def _names_a_product(self, word: str) -> bool:
+        word = self._without_particles(word)  # "紅茶を"
+        return self.is_term(word) or (len(word) >= 2 and bool(self.match_product(word).categories))
 
     def _split_cjk(self, run: str) -> list[str | None]:
         """A CJK run cut at its framing words of two characters or more, longest first."""
@@ -955,6 +983,11 @@ class Taxonomy:
     def link_words(self) -> frozenset[str]:
         """The small words that link a product to its complement ("de", "for", "для")."""
         return _LINKS
+
+    @property
+    def articles(self) -> frozenset[str]:
+        """Articles, which may follow a link word ("de la", "für die")."""
+        return _ARTICLES
 
     def _a_term_with_particles(self, word: str) -> bool:
         return self.is_term(word) or self.is_term(self._without_particles(word))
@@ -1211,6 +1244,7 @@ _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 # English labels name the product before these, whatever their other words' language.
 _ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})
 # Articles after a link word belong to the phrase ("pour le", "de la", "für die").
+_SHORTEST_WORD_ALONE = 4  # letters of a word read as a product without the words around it
 _ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
                        "den", "dem", "the"})  # fmt: skip
 

@@ -672,3 +672,82 @@ def test_whether_makers_of_a_product_are_here_is_a_search(c_ctx) -> None:
     ctx = c_ctx("ja")
     reply = dialogue.respond(ctx, nlu("ビールの蔵元は出展していますか", "search_exhibitors"))
     assert shown_exhibitors(ctx, reply) == {"C10", "C11"}, reply.text
+
+
+# --- names read around the words that ask about them --------------------------------------
+CATALOG_HERE = search_eval.HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "H01,Toyoshima Kikai Kogyo K.K.,丰岛机械工业,JP,equipment,3.1,3.1C-06,water-jet looms,,,ja,,",
+        "H02,Savonnerie du Vieux Môle SARL,,FR,consumer,5.1,5.1A-23,savon de Marseille,,,fr,,",
+        "H03,Drahtwerk Lindner GmbH,,DE,equipment,6.1,6.1A-14,Drahtseile;Drahtgewebe,,,de,,",
+        "H04,Rheinauen Filtertechnik GmbH,,DE,equipment,4.1,4.1D-02,Schlauchfilteranlagen,,,de,,",
+        "H05,Transports Bellec & Fils SAS,,FR,services,8.2,8.2B-03,transport frigorifique,,,fr,,",
+        "H06,Armaturenwerk Kraus GmbH,,DE,equipment,6.2,6.2A-01,Kugelhähne;Absperrklappen,,,de,,",
+        "H07,Wetterau Hopfenbau GmbH,,DE,food,1.1,1.1A-02,Aromahopfen,,,de,,",
+    )
+)
+
+
+@pytest.fixture
+async def here_catalog(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_HERE) as container:
+        yield container
+
+
+@pytest.fixture
+def here_ctx(here_catalog: Container) -> Iterator:
+    with contexts_over(here_catalog, 703) as make:
+        yield make
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "booth"),
+    [
+        # Read as booking a meeting: no day, no word of meeting anyone.
+        ("de", "Was genau bietet Rheinauen Filtertechnik an?", "book_meeting",
+         {"company": "Rheinauen Filtertechnik"}, "4.1D-02"),
+        ("de", "Ist das Drahtwerk Lindner aus Iserlohn auch hier?", "book_meeting",
+         {"company": "Drahtwerk Lindner"}, "6.1A-14"),
+        # The name ends its clause, before what is said of the company.
+        ("fr", "Bellec, le transporteur frigo, il expose cette année ?", "exhibitor_info", {},
+         "8.2B-03"),
+    ],
+)  # fmt: skip
+def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities, booth) -> None:
+    ctx = here_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert booth in reply.text and len(reply.buttons) < 5, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "name"),
+    [
+        # It shares only the word of its trade with Savonnerie du Vieux Môle; read as help.
+        ("fr", "Est-ce que la Savonnerie du Midi expose cette année ?", "help",
+         {"company": "Savonnerie du"}, "Savonnerie du Midi"),
+        # 丰岛 tagged; the trade words after it are another company's (丰岛机械工业 makes looms).
+        ("zh", "丰岛精密电子在几号馆？", "exhibitor_info", {"company": "丰岛"}, "丰岛精密电子"),
+        # Characters of its own before its trade, not tagged: a brewery the catalog lacks.
+        ("zh", "施泰因霍夫啤酒厂的联系方式有没有", "exhibitor_info", {"product": "啤酒厂"},
+         "施泰因霍夫啤酒厂"),
+        ("zh", "青石农场今年有来吗", "out_of_scope", {}, "青石农场"),
+    ],
+)  # fmt: skip
+def test_a_company_the_catalog_lacks_is_not_another(here_ctx, locale, text, intent, entities, name):
+    ctx = here_ctx(locale)
+    assert_not_found(ctx, dialogue.respond(ctx, nlu(text, intent, **entities)), name)
+
+
+def test_german_nouns_that_frame_a_request_are_no_company(here_ctx) -> None:
+    ctx = here_ctx("de")
+    text = "Suche Hersteller von Industriearmaturen, vor allem Kugelhähne und Absperrklappen"
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", product="Industriearmaturen"))
+    assert "H06" in shown_exhibitors(ctx, reply), reply.text
+
+
+def test_one_thing_from_a_country_in_words_no_list_has_is_a_search(here_ctx) -> None:
+    ctx = here_ctx("de")
+    reply = dialogue.respond(ctx, nlu("Pelletheizung aus Österreich", "nlu_fallback"))
+    none = ctx._("No exhibitors found for {query}.").split("{")[0]
+    assert reply.text.startswith(none) and "Österreich" in reply.text, reply.text

@@ -418,3 +418,22 @@ def test_a_product_word_after_a_word_for_an_area_names_the_area(own_ctx) -> None
     # Without the word for an area, the same word is a product's.
     query = search_exhibitors.build_query(ctx, nlu("pièces automobiles", "search_exhibitors"))
     assert query.area is None and query.categories
+
+
+def test_a_country_inside_a_katakana_word_is_no_origin(c_ctx) -> None:
+    """タイ (Thailand) tagged inside ブラックタイガー, black tiger prawns."""
+    ctx = c_ctx("ja")
+    query = search_exhibitors.build_query(
+        ctx, nlu("ブラックタイガー 冷凍", "search_exhibitors", country="タイ")
+    )
+    assert query.country is None
+    assert query.keywords and all("ブラックタイガー" in k for k in query.keywords), query
+
+
+def test_a_number_before_a_unit_is_no_time(c_ctx) -> None:
+    """ "18" of "18 mois" tagged as a time: the age of a cheese, whose unit is no product."""
+    ctx = c_ctx("fr")
+    query = search_exhibitors.build_query(
+        ctx, nlu("gouda affiné 18 mois", "search_exhibitors", time="18")
+    )
+    assert not any("mois" in k for k in query.keywords), query

@@ -35,6 +35,9 @@ from core.settings import ROOT
         ("의료기기 전시업체", None, "ko"),
         ("выставки в Сучжоу", None, "ru"),
         ("где стенд Siemens Healthineers", "en", "ru"),
+        # A Russian company's name in a Chinese sentence, and a Chinese one in a Russian.
+        ("Северные ягоды 在哪个展位？我想买蓝莓", None, "zh"),
+        ("Где стенд 华为?", None, "ru"),
         ("French cheese exhibitors", None, None),
         ("8.2", None, None),
     ],

@@ -450,6 +450,7 @@ TRADE_ROWS = (
     "N9,Prüf- und Zertifizierungsgesellschaft Südwest mbH,,,DE,services,7.1,7.1N-09,CE-Kennzeichnung,,,de,,\n"
     "N10,Bremsenwerk Hölzl & Söhne GmbH,霍尔兹父子制动器,,DE,auto,8.1,8.1N-10,Bremsscheiben,,,de,,\n"
     "N11,Daehan Precision Automotive Co.,大韩精密汽车零部件,,KR,auto,8.1,8.1N-11,Die-cast parts,,,ko,,\n"
+    "N12,Savonnerie du Vieux Môle SARL,,,FR,consumer,4.2,4.2N-12,Savon de Marseille,,,fr,,\n"
 )
 
 
@@ -486,6 +487,10 @@ def named(sessions, name: str) -> list[str]:
         ("南山精密汽车零部件", []),  # another maker of precision auto parts
         ("上海大韩精密", ["N11"]),  # a place before the name
         ("大汉精密汽车零部件", ["N11"]),  # 韩 typed as 汉: the same sound
+        ("Savonnerie du Midi", []),  # another soap maker: only the trade is in common
+        ("Savonnerie Vieux Môle", ["N12"]),
+        ("Keystone家", ["N1"]),  # a Chinese word for a company after the name
+        ("Keystone公司", ["N1"]),
     ],
 )
 def test_what_a_name_says_a_company_does_is_what_it_sells(trades, name, expected) -> None:

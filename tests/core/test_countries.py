@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 import yaml
 
-from core.countries import NAME_LOCALES, territories
+from core.countries import NAME_LOCALES, inside_a_katakana_word, territories
 from core.settings import ROOT
 from core.taxonomy import load_taxonomy
 
@@ -435,3 +435,18 @@ def test_a_region_lists_iso_countries(tmp_path) -> None:
     (tmp_path / "regions.yml").write_text("regions:\n  '154':\n    members: [SE, NO]\n")
     with pytest.raises(ValueError, match="154"):
         region_members(tmp_path)  # NO unquoted is YAML's false
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inside"),
+    [
+        ("ブラックタイガーを探しています", "タイ", True),  # black tiger prawns
+        ("タイ産のエビ", "タイ", False),
+        ("タイのエビ", "タイ", False),
+        ("イタリアのワイン", "イタリア", False),
+        ("泰国的虾", "泰国", False),  # not katakana
+    ],
+)
+def test_a_country_in_katakana_inside_a_longer_word(text: str, name: str, inside: bool) -> None:
+    start = text.index(name)
+    assert inside_a_katakana_word(text, start, start + len(name)) is inside

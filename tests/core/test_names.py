@@ -848,3 +848,17 @@ def test_a_chinese_name_is_found_by_its_pinyin(session, query: str, expected: st
 def test_pinyin_is_found_only_as_written(session) -> None:
     """Not as a typo: many Chinese names are a syllable apart ("Taixin Kafe")."""
     assert found(session, "Taixin Kafe") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trade"),
+    [
+        ("精密电子", True),
+        ("机械工业", True),
+        ("食品进出口", True),
+        ("北陆", False),
+        ("精密北陆", False),
+    ],
+)
+def test_chinese_words_that_only_say_a_trade(text: str, trade: bool) -> None:
+    assert names.a_chinese_trade(text) is trade

@@ -676,6 +676,8 @@ def test_a_narrower_category_took_its_words_from_the_broader_one() -> None:
         ("燕窝或者红参", ["燕窝", "红参"]),  # "or" between two products
         ("ワインまたはビール", ["ワイン", "ビール"]),
         ("コーヒー豆か紅茶", ["コーヒー豆", "紅茶"]),
+        # Neither a term as written: a product's word, and one with its particle.
+        ("生ハムとチーズを仕入れたい", ["生ハム", "チーズ"]),
     ],
 )
 def test_product_phrases_of_lists_and_sizes(text: str, phrases: list[str]) -> None:
@@ -743,3 +745,19 @@ def test_products_described_by_what_they_do(text: str, categories: set[str]) -> 
 )
 def test_a_word_as_keyboards_type_it(text: str, category: str) -> None:
     assert category in TAXONOMY.match_product(text).categories
+
+
+@pytest.mark.parametrize(
+    ("phrase", "within"),
+    [
+        ("notamment de crèmes solaires", "crèmes solaires"),
+        ("Bettwäsche herstellen", "Bettwäsche"),
+        ("Olivenöl hauptsächlich", "Olivenöl"),
+        ("surtout du miel", "miel"),
+        ("olive oil", None),  # the whole names it
+        ("de la", None),
+        ("pour le ce", None),  # link words and short words name nothing alone
+    ],
+)
+def test_the_product_inside_a_phrase_that_names_none(phrase: str, within: str | None) -> None:
+    assert TAXONOMY.product_within(phrase) == within
