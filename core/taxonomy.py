@@ -185,6 +185,7 @@ class Taxonomy:
     _matches: dict[tuple[str, bool], ProductMatch] = field(default_factory=dict)
     # Korean terms of three syllables or more as letters (jamo), for one slip in a letter.
     _hangul_words: dict[str, set[str]] = field(default_factory=dict)
+    _katakana_words: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str, set[str]] = field(default_factory=dict)
     # The generic heads' stems and CJK heads, for the look-up of every product phrase
     # without a category.
@@ -217,6 +218,8 @@ class Taxonomy:
                     self._add_term_phrase(folded, category.id)
                 if len(folded) >= _HANGUL_FUZZY_MIN and _ALL_HANGUL.fullmatch(folded):
                     self._hangul_words.setdefault(folded, set()).add(category.id)
+                if len(folded) >= _KATAKANA_FUZZY_MIN and _ALL_KATAKANA.fullmatch(folded):
+                    self._katakana_words.setdefault(folded, set()).add(category.id)
             for parent in category.parents:
                 children[parent].add(category.id)
             noun_first = {tuple(units(term)) for term in category.head_first_terms}
@@ -643,6 +646,8 @@ class Taxonomy:
     def _typo_tolerant(self, needle: str) -> set[str]:
         if _ALL_HANGUL.fullmatch(needle):
             return {c for ids in self._hangul_slips(needle).values() for c in ids}
+        if _ALL_KATAKANA.fullmatch(needle):
+            return {c for ids in self._katakana_slips(needle).values() for c in ids}
         if " " in needle:
             return self._phrase_slips(needle.split())
         if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
@@ -674,10 +679,16 @@ class Taxonomy:
         return found
 
     def respelled(self, text: str) -> str | None:
-        """The one Korean term a word is a slip of ("혈압게": 혈압계), to search as if typed
-        right; None when there is none or several."""
+        """The one Korean or katakana term a word is a slip of ("혈압게": 혈압계, "ピスタチョ":
+        ピスタチオ), to search as if typed right; None when there is none or several."""
         needle = fold(text)
-        slips = self._hangul_slips(needle) if _ALL_HANGUL.fullmatch(needle) else {}
+        slips = (
+            self._hangul_slips(needle)
+            if _ALL_HANGUL.fullmatch(needle)
+            else self._katakana_slips(needle)
+            if _ALL_KATAKANA.fullmatch(needle)
+            else {}
+        )
         return next(iter(slips)) if len(slips) == 1 else None
 
     def _hangul_slips(self, needle: str) -> dict[str, set[str]]:
@@ -692,6 +703,17 @@ class Taxonomy:
             if len(word) == len(needle)
             and word[0] == needle[0]
             and Levenshtein.distance(letters, _jamo(word)) <= 1
+        }
+
+    def _katakana_slips(self, needle: str) -> dict[str, set[str]]:
+        """The katakana terms of four kana or more one kana from a word, the first one
+        right, with their categories: "ピスタチョ" for "ピスタチオ", "アボガド" for "アボカド"."""
+        if len(needle) < _KATAKANA_FUZZY_MIN:
+            return {}
+        return {
+            word: ids
+            for word, ids in self._katakana_words.items()
+            if word[0] == needle[0] and Levenshtein.distance(needle, word) <= 1
         }
 
     def profile_words(self, category_ids: Iterable[str]) -> tuple[str, ...]:
@@ -1204,6 +1226,8 @@ _LABEL_PARTS = re.compile(r"\s[-–—]\s|[–—:/,;，；、]|\s(?=[^\s\d]*\d)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _HANGUL_FUZZY_MIN = 3  # syllables
+_ALL_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_KATAKANA_FUZZY_MIN = 4  # kana
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 # What a profile says after a product when the exhibitor makes machines for it.

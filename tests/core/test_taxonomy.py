@@ -137,6 +137,13 @@ def test_one_slip_in_a_korean_words_letters() -> None:
     assert TAXONOMY.respelled("혈압계") == "혈압계"
 
 
+def test_one_slip_in_a_katakana_word() -> None:
+    assert TAXONOMY.respelled("アボガド") == "アボカド"  # ガ for カ
+    assert "chocolate" in TAXONOMY.typo_tolerant("チョコレト")  # a kana left out
+    assert TAXONOMY.respelled("ワイン") is None  # three kana
+    assert TAXONOMY.typo_tolerant("ビーム") == set()  # three kana: too short to guess
+
+
 def test_a_korean_product_before_its_head_narrows_it() -> None:
     assert TAXONOMY.modifier("홍삼 화장품", ["cosmetics"]) == "홍삼"
     assert TAXONOMY.modifier("냉동 새우", ["shrimp"]) == ""  # an adjective names no product
