@@ -850,9 +850,20 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     named = [
         w
         for w in words
-        if w[:1].isupper() and not exhibitor_info.names_goods(ctx, w) and fold(w) not in framing
+        if (w[:1].isupper() or _a_catalog_name_word(ctx, w))
+        and not exhibitor_info.names_goods(ctx, w)
+        and fold(w) not in framing
     ]
     return name if named and len(words) <= 6 else None
+
+
+def _a_catalog_name_word(ctx: Context, word: str) -> bool:
+    """A word written in lower case that a catalog company's name has ("alpina" of "hat
+    alpina sportmode einen stand?")."""
+    return len(word) >= _NAME_WORD_MIN and bool(names.find(ctx.session, word))
+
+
+_NAME_WORD_MIN = 4  # letters
 
 
 def _before_where_it_is_from(ctx: Context, words: list[str]) -> list[str]:

@@ -732,6 +732,8 @@ def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities
         ("zh", "施泰因霍夫啤酒厂的联系方式有没有", "exhibitor_info", {"product": "啤酒厂"},
          "施泰因霍夫啤酒厂"),
         ("zh", "青石农场今年有来吗", "out_of_scope", {}, "青石农场"),
+        # In lower case, with a word of a catalog company's name (Wetterau Hopfenbau).
+        ("de", "hat wetterau sportmode einen stand?", "exhibitor_info", {}, "wetterau sportmode"),
     ],
 )  # fmt: skip
 def test_a_company_the_catalog_lacks_is_not_another(here_ctx, locale, text, intent, entities, name):
