@@ -347,6 +347,20 @@ def product_query(
         return _product_query(session, taxonomy, query, phrases[:_MAX_PHRASES], head_first)
 
 
+def _the_kind_written(
+    session: Session, taxonomy: Taxonomy, own: SearchQuery, phrase: str, categories: frozenset[str]
+) -> str | None:
+    """The kind a phrase names with more words ("comté" of "comté fruité affiné"), when
+    exhibitors of these categories write it."""
+    kind = taxonomy.kind_within(phrase)
+    within = tuple(sorted(categories))
+    if kind and finds_any(
+        session, replace(own, keywords=(kind,), within=within), taxonomy=taxonomy
+    ):
+        return kind
+    return None
+
+
 def _or_the_product_within(
     session: Session, taxonomy: Taxonomy, phrase: str, head_first: bool
 ) -> str:
@@ -395,7 +409,18 @@ def _product_query(
         elif match.kind_of:
             within += sorted(match.kind_of - set(within))
             if not finds_any(session, replace(own, within=tuple(match.kind_of)), taxonomy=taxonomy):
-                categories += sorted(match.kind_of - set(categories))
+                if kind := _the_kind_written(session, taxonomy, own, phrase, match.kind_of):
+                    keywords[at] = kind  # "comté affiné": those who write comté
+                else:
+                    categories += sorted(match.kind_of - set(categories))
+        elif (
+            match.head
+            and not finds_any(session, own, taxonomy=taxonomy)
+            and (kind := _the_kind_written(session, taxonomy, own, phrase, match.head))
+        ):
+            # "comté fruité affiné": those who write the kind, not the whole category.
+            keywords[at] = kind
+            within += sorted(match.head - set(within))
         elif match.head and not finds_any(session, own, taxonomy=taxonomy):
             modifier = taxonomy.modifier(phrase, match.head)
             narrowed = replace(

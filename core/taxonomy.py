@@ -771,6 +771,17 @@ class Taxonomy:
                     return text
         return None
 
+    def kind_within(self, phrase: str) -> str | None:
+        """The longest run of a phrase's words that is itself a kind's term, when the
+        phrase says more: "comté" of "comté affiné 18 mois"."""
+        words = phrase.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                run = " ".join(words[start : start + size])
+                if tuple(units(run)) in self._term_index and self.match_product(run).kind_of:
+                    return run
+        return None
+
     def categories_in_text(self, text: str) -> set[str]:
         """Categories whose terms occur as whole words anywhere in a whole message."""
         message = units(text)

@@ -417,6 +417,8 @@ FRENCH_ROWS = (
     "W3,Jouets Jura,,FR,consumer,2.1,2.1W-03,jouets en bois;puzzles en bois,,,fr,,\n"
     "T1,Maison du Thé,,FR,food,8.1,8.1W-04,thé vert à la menthe;thés noirs en vrac,,,fr,,\n"
     "T2,Marrons d'Ardèche,,FR,food,8.1,8.1W-05,crème de marrons,Chestnut confectioner in the Ardèche,,fr,,\n"
+    "F1,Fruitière du Haut-Doubs,,FR,food,8.1,8.1W-06,Comté AOP 24 mois;Morbier AOP,,,fr,,\n"
+    "F2,Laiterie de Normandie,,FR,food,8.1,8.1W-07,Camembert de Normandie;beurre doux,,,fr,,\n"
 )
 
 
@@ -501,3 +503,8 @@ def test_a_traditional_chinese_label_is_read_as_simplified(trades) -> None:
     """ "汽車LED大燈總成" (Hong Kong) is car headlamps, as "大灯" asks for them."""
     assert searched(trades, "大灯") == {"N2"}
     assert searched(trades, "汽车配件") == {"N2", "N5", "N10"}
+
+
+def test_a_kind_said_with_more_words_finds_those_who_write_the_kind(french) -> None:
+    """Nobody writes "comté fruité affiné": the fruitière writes Comté, not every cheese."""
+    assert best_first(french, "comté fruité affiné", head_first=True) == ["F1"]

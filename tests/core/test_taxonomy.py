@@ -768,3 +768,16 @@ def test_a_word_as_keyboards_type_it(text: str, category: str) -> None:
 )
 def test_the_product_inside_a_phrase_that_names_none(phrase: str, within: str | None) -> None:
     assert TAXONOMY.product_within(phrase) == within
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("camembert au lait cru", "camembert"),
+        ("Malbec Reserva de altura", "Malbec"),
+        ("Riesling feinherb vom Steilhang", "Riesling"),
+        ("olive oil", None),  # a category, no kind
+    ],
+)
+def test_the_kind_a_longer_phrase_names(phrase: str, kind: str | None) -> None:
+    assert TAXONOMY.kind_within(phrase) == kind
