@@ -195,6 +195,8 @@ class Taxonomy:
     _profile_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _same_kinds: dict[tuple[Unit, ...], tuple[str, ...]] = field(default_factory=dict)
     _marks: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
+    # How each mark is written: forms sharing a stem ("surgelato", "surgelati") are one key.
+    _mark_spellings: dict[tuple[Unit, ...], set[tuple[str, ...]]] = field(default_factory=dict)
     # Each category's English and Chinese terms, spelt as `_entries` spells them, and those
     # terms by their first word or character.
     _profile_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -234,7 +236,10 @@ class Taxonomy:
                 for written in same:
                     self._same_kinds[tuple(units(written))] = same
             for mark in category.marks:
-                self._marks.setdefault(tuple(units(mark)), set()).add(category.id)
+                mark_units = tuple(units(mark))
+                self._marks.setdefault(mark_units, set()).add(category.id)
+                spelt = tuple(unit.word for unit in mark_units)
+                self._mark_spellings.setdefault(mark_units, set()).add(spelt)
         self._term_index = dict(index)
         self._entries = {term: sorted(found) for term, found in entries.items()}
         spellings: dict[str, set[str]] = defaultdict(set)
@@ -389,6 +394,21 @@ class Taxonomy:
         term = tuple(units(word))
         return any(spelling == written for spelling, _, _ in self._entries.get(term, ()))
 
+    def _a_mark(self, term: tuple[Unit, ...]) -> bool:
+        return len(term) == 1 and any(
+            len(mark) == 1 and mark[0].text == term[0].text for mark in self._marks
+        )
+
+    def _a_term_of_its_own(self, word: Unit, term: tuple[Unit, ...]) -> bool:
+        """Whether a word that holds a one-word term as its compound's tail is a term of
+        its own, which it then names whole."""
+        return (
+            len(term) == 1
+            and not word.cjk
+            and word.text != term[0].text
+            and (word,) in self._term_index
+        )
+
     def _before_link(self, phrase: list[Unit], head_first: bool) -> list[Unit] | None:
         """The words before a phrase's first link word ("de", "à", "en", "para") when they
         are more than one and may be its head (French, Spanish...); None otherwise."""
@@ -452,6 +472,8 @@ class Taxonomy:
             # Any spelling of the term's stems: `_spelled` tells which of them is written.
             found = _occurrences(phrase, term, term in self._compound_tails, any_spelling=True)
             for first, last in found:
+                if self._a_term_of_its_own(phrase[first], term):
+                    continue  # "surgelati" (frozen food), not a compound ending in "gelati"
                 naming, kinds = self._spelled(term, phrase[first : last + 1])
                 ids = naming | kinds
                 if not ids:
@@ -476,6 +498,11 @@ class Taxonomy:
             return ProductMatch(frozenset(whole), frozenset(), frozenset(kind_of - whole))
         # A term inside a longer one found is no head: "caves" in "caves à vin" is no cava.
         at_end = [found for found in at_end if not _inside_a_longer(found[0], spans)]
+        if any(not self._a_mark(term) for term in spans):
+            # A word that marks what comes before it ("gamberi surgelati": frozen) is no
+            # head, though alone it names its category ("surgelati": frozen food).
+            at_end = [found for found in at_end if not self._a_mark(found[0])]
+            at_end_noun_first = [f for f in at_end_noun_first if not self._a_mark(f[0])]
         # "Rechargeable hearing aids" and "aides auditives rechargeables" are both hearing
         # aids: the head is at the end for English words, at the start for French ones.
         terms = at_end or at_start or at_end_noun_first
@@ -627,10 +654,23 @@ class Taxonomy:
         return {
             category
             for mark, ids in self._marks.items()
-            if any(True for _ in _occurrences(words, mark))
+            if any(
+                self._spells_a_mark(mark, words[first : last + 1])
+                for first, last in _occurrences(words, mark, any_spelling=True)
+            )
             for category in ids
             if self.categories[category].area in areas
         }
+
+    def _spells_a_mark(self, mark: tuple[Unit, ...], window: list[Unit]) -> bool:
+        """Whether the words found are a form of one of the ways the mark is written."""
+        return any(
+            all(
+                not have.word or not word or same_word(have.word, word)
+                for have, word in zip(window, spelling, strict=True)
+            )
+            for spelling in self._mark_spellings[mark]
+        )
 
     def typo_tolerant(self, text: str) -> set[str]:
         """One slip in a long product word ("chocolat" for "chocolate", "cheeese"): only
@@ -1268,7 +1308,7 @@ _PROFILE_WORDS_MAX = 60
 _COMPOUND_TAIL_MIN = 5
 # Languages whose head noun may come first ("café moulu", "vinho do Porto", "мёд алтайский",
 # "cà phê rang", "materace kieszeniowe").
-_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi", "pl"})
+_HEAD_FIRST_LANGUAGES = frozenset({"fr", "es", "ru", "pt", "it", "uk", "vi", "pl", "id", "ms"})
 # Words after which a Romance or English phrase goes on to qualify its head noun.
 _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en", "para",
                     "pour", "con", "avec", "for", "of", "with", "из", "для", "с", "für", "mit",

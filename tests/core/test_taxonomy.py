@@ -781,3 +781,19 @@ def test_the_product_inside_a_phrase_that_names_none(phrase: str, within: str | 
 )
 def test_the_kind_a_longer_phrase_names(phrase: str, kind: str | None) -> None:
     assert TAXONOMY.kind_within(phrase) == kind
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # A word that marks the product before it names no head of its own, and its other
+        # forms mark too.
+        ("gamberi surgelati", {"shrimp", "frozen_food"}),
+        ("verdure surgelate", {"vegetables", "frozen_food"}),
+        ("tiefgekühlte Garnelen", {"shrimp", "frozen_food"}),
+        ("surgelati", {"frozen_food"}),  # alone, it is frozen food
+    ],
+)
+def test_a_mark_after_a_product_marks_it(label: str, expected: set[str]) -> None:
+    assert expected <= TAXONOMY.product_categories(label)
+    assert "ice_cream" not in TAXONOMY.product_categories(label)  # not "sur-gelati"
