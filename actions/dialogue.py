@@ -627,8 +627,9 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # asking for events), unless it is only part of that ("Schokoladenfabrik" of "die
         # Schokoladenfabrik Lindenberg").
         if not exhibitor_info.names_a_catalog_company(ctx, nlu) or any(
-            v in name and v != name for v in nlu.values("company")
+            (v in name or name in v) and v != name for v in nlu.values("company")
         ):
+            # The tag may hold more ("Hat Tsukigase Seimitsu Kogyo") or less of the name.
             nlu = _as_the_company(nlu, name)
         intent = "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):

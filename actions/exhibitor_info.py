@@ -57,7 +57,9 @@ def match_company(
     buttons), or buttons to pick one of several equally good matches (each button is
     `verb|exhibitor id|*extra`). Of several, the one from a country the message `said`
     names ("Café de Altura de Costa Rica") is meant."""
-    matches = catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy)
+    matches = catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy) or _the_one_from(
+        ctx, name
+    )
     if len(matches) > 1:
         rest = said.replace(name, " ")
         matches = _from_the_country_named(ctx, matches, rest) or matches
@@ -70,6 +72,24 @@ def match_company(
         text=ctx._("Several exhibitors match “{name}”. Which one?").format(name=escape(name)),
         buttons=_choices(ctx, matches, verb, *extra),
     )
+
+
+def _the_one_from(ctx: Context, name: str) -> list[Exhibitor]:
+    """The one exhibitor named after a link word, when the words before it are common
+    ones that say no trade: "die Russen von Tajoschnyje Dary", "les gars de Maison Dufour"
+    (not "Brauerei von Hohenfels", a brewery of that name)."""
+    words = name.split()
+    for at, word in enumerate(words[1:-1], start=1):
+        before = words[:at]
+        linking = names.only_links(word) or word.casefold() in {"from", "of", "aus"}
+        if linking and all(
+            names.is_common(w.casefold()) and not catalog.a_trade_word(ctx.taxonomy, w)
+            for w in before
+        ):
+            rest = " ".join(words[at + 1 :])
+            found = catalog.find_by_name(ctx.session, rest, taxonomy=ctx.taxonomy)
+            return found if len(found) == 1 else []
+    return []
 
 
 def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:

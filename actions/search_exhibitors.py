@@ -661,10 +661,14 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     if query.empty:
         return choose_area(ctx)
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
-    if found.total == 1 and _asks_for_a_booth(ctx, nlu.text):
+    if found.total == 1 and (
+        _asks_for_a_booth(ctx, nlu.text)
+        or (cues.has(nlu.text, "where", ctx.t.locale) and _its_name_in(ctx, query, found.items[0]))
+    ):
         # "Omega Ártico, los noruegos del aceite de pescado, ¿stand?": one company's booth
         # or contact is asked, and one exhibitor fits its description ("where can I find
-        # earphones?" may have more to come, and is a list).
+        # earphones?" may have more to come, and is a list); "pfeiffer & söhne porzellan
+        # halle?": where the one exhibitor the words name is.
         return exhibitor_info.card(ctx, found.items[0])
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
@@ -689,6 +693,26 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
             none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
             return _page(ctx, wider, widened, note=none)
     return not_found or _page(ctx, query, found)
+
+
+def _its_name_in(ctx: Context, query: SearchQuery, exhibitor: Exhibitor) -> bool:
+    """Whether a word searched for is a word of the exhibitor's name that names no product
+    ("pfeiffer" of Pfeiffer & Söhne Porzellanmanufaktur)."""
+    own = {
+        names.fold_word(token.raw)
+        for name in catalog.names_of(exhibitor)
+        for token in names.tokens(name)
+    }
+    return any(
+        len(word) >= _NAME_WORD_MIN
+        and names.fold_word(word) in own
+        and not ctx.taxonomy.match_product(word).categories
+        for keyword in query.keywords
+        for word in keyword.split()
+    )
+
+
+_NAME_WORD_MIN = 4  # letters
 
 
 def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:

@@ -770,7 +770,7 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     """Whether a trade is the exhibitor's: the one its name says ("Wing Fung Auto Parts"
     for "Yongfeng Autopartes"; "Lumière Cosmétiques" is not Maison Lumière Parfums), else
     one of what it sells."""
-    named = _trade(taxonomy, " ".join(_names_of(exhibitor)))
+    named = _trade(taxonomy, " ".join(names_of(exhibitor)))
     if named:
         return bool(trade & named)
     # What it sells or what that is a kind of: a "Käserei" (dairy) sells cheese.
@@ -823,7 +823,7 @@ def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     """Whether what a name says besides the exhibitor's own name words ("Pharmaceuticals"
     of "Keystone Pharmaceuticals") is among what it sells, or unknown: nothing it sells is
     categorised."""
-    own = _trade(taxonomy, " ".join(_names_of(exhibitor)))
+    own = _trade(taxonomy, " ".join(names_of(exhibitor)))
     said = _trade(taxonomy, _besides_its_names(exhibitor, name)) - own
     return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
 
@@ -855,7 +855,7 @@ def _besides_its_names(exhibitor: Exhibitor, name: str) -> str:
     """The name with the words of the exhibitor's own names blanked out."""
     own = {
         spelt
-        for written in _names_of(exhibitor)
+        for written in names_of(exhibitor)
         for word in names.tokens(written)
         for spelt in (word.key, names.latin(word.key))
     }
@@ -870,7 +870,7 @@ def _sells(taxonomy: Taxonomy, exhibitor: Exhibitor) -> set[str]:
     return taxonomy.with_ancestors(exhibitor.categories.split())
 
 
-def _names_of(exhibitor: Exhibitor) -> list[str]:
+def names_of(exhibitor: Exhibitor) -> list[str]:
     return [exhibitor.name_en, exhibitor.name_zh or "", *(exhibitor.aliases or "").split(";")]
 
 

@@ -712,6 +712,13 @@ def here_ctx(here_catalog: Container) -> Iterator:
         # The name ends its clause, before what is said of the company.
         ("fr", "Bellec, le transporteur frigo, il expose cette année ?", "exhibitor_info", {},
          "8.2B-03"),
+        # Tagged with the verb that asks; tagged with the people it is said of.
+        ("de", "Hat Rheinauen Filtertechnik einen Stand auf der Messe?", "exhibitor_info",
+         {"company": "Hat Rheinauen Filtertechnik"}, "4.1D-02"),
+        ("de", "Ich suche die Leute von Drahtwerk Lindner, wo ist deren Stand?", "exhibitor_info",
+         {"company": "Leute von Drahtwerk Lindner"}, "6.1A-14"),
+        # In lower case with what it sells: the one exhibitor the words name, where it is.
+        ("de", "kraus kugelhähne halle?", "exhibitor_info", {}, "6.2A-01"),
     ],
 )  # fmt: skip
 def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities, booth) -> None:
