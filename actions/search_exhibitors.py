@@ -191,13 +191,20 @@ def _word_around(text: str, start: int, end: int) -> str:
 
 
 def _products_outside_countries(ctx: Context, nlu: NluResult) -> list[str]:
-    """The products the model tagged, but for a piece of the words naming a country: 産 in
-    "ノルウェー産サーモン" says where the salmon is from."""
-    countries = ctx.taxonomy.country_mentions(nlu.text)
+    """The products the model tagged, but for a piece of the words naming a country (産 in
+    "ノルウェー産サーモン" says where the salmon is from) or a property (冷 of 冷凍)."""
+    spans = [(m.start, m.end) for m in ctx.taxonomy.country_mentions(nlu.text)]
+    spans += [
+        (found.start(), found.end())
+        for word in _attribute_words(ctx, nlu.text)
+        if word
+        for found in re.finditer(re.escape(word), nlu.text)
+    ]
     return [
         e.value
         for e in nlu.entities
-        if e.type == "product" and not any(m.start <= e.start and e.end <= m.end for m in countries)
+        if e.type == "product"
+        and not any(start <= e.start and e.end <= end for start, end in spans)
     ]
 
 

@@ -437,3 +437,11 @@ def test_a_number_before_a_unit_is_no_time(c_ctx) -> None:
         ctx, nlu("gouda affiné 18 mois", "search_exhibitors", time="18")
     )
     assert not any("mois" in k for k in query.keywords), query
+
+
+def test_a_piece_of_a_property_tagged_as_a_product_is_no_product(c_ctx) -> None:
+    """冷 of 冷凍 (frozen) tagged apart: the property, and prawns."""
+    ctx = c_ctx("ja")
+    result = nlu("冷凍えびのサプライヤー", "search_exhibitors", product=["冷", "えび"])
+    query = search_exhibitors.build_query(ctx, result)
+    assert "冷" not in query.keywords and "frozen" in query.attributes, query
