@@ -942,12 +942,14 @@ class Taxonomy:
         ]
 
     def _japanese_grammar(self, chunk: list[str]) -> bool:
-        """Whether a chunk is kana grammar left between framing words ("にはどんな", "がいます"
-        of "6.2ホールにはどんな出展者がいますか"): hiragana only, opening with two particles or
-        closing with a verb's ending, and no product the taxonomy knows. One particle's letter
-        may open a product's word ("にんにく", "かまぼこ", "とうふ") the catalog alone writes. A
-        framing word with its particles ("館の") is trimmed before (`_trim`)."""
+        """Whether a chunk is grammar left between framing words: a framing word with its
+        particles ("館の"), or kana ("にはどんな", "がいます" of "6.2ホールにはどんな出展者が
+        いますか"): hiragana only, opening with two particles or closing with a verb's ending,
+        and no product the taxonomy knows. One particle's letter may open a product's word
+        ("にんにく", "かまぼこ", "とうふ") the catalog alone writes."""
         word = "".join(chunk)
+        if _is_cjk(word) and word.rstrip("".join(self.request_particles)) in self.request_words:
+            return True  # "館の" of "ギリシャ館の出展内容"
         return (
             all(_is_hiragana(ch) for ch in word)
             and (set(word[:2]) <= self.request_particles or word.endswith(_VERB_ENDINGS))
