@@ -55,6 +55,10 @@ _CLOCK_ONLY = re.compile(
     re.IGNORECASE,
 )
 _MARKED_CLOCK = re.compile(r"\d\s*(?::|h\b|[時时시点點]|uhr|am|pm)", re.IGNORECASE)
+# An hour with the mark that makes it one, whole: "14 h", "9:30", "10 Uhr", "3 pm".
+_A_MARKED_HOUR = re.compile(
+    r"\d{1,2}\s*(?::\d{2}|h\d{2}|h\b|uhr|am|pm|[時时시点點])", re.IGNORECASE
+)
 
 
 def start(ctx: Context, nlu: NluResult, *, exhibitor_id: str | None = None) -> Reply:
@@ -211,7 +215,11 @@ def _clock(nlu: NluResult, text: str, *, day_found: bool) -> time | None:
         # A span the model cut short ("下午" of "下午三点"): the message still says the time.
         return parse_clock(text) if _DIGIT.search(text) or _HAN_CLOCK.search(text) else None
     if dates:
-        return wanted_clock([], context_after=meeting_actions.after_dates(nlu))
+        found = wanted_clock([], context_after=meeting_actions.after_dates(nlu))
+        if found is None and (marked := _A_MARKED_HOUR.search(text)):
+            # "demain à 14 h" with "14" tagged as a date: the marked hour is the time.
+            return parse_clock(marked.group())
+        return found
     if day_found:
         # The digits may be the date's own ("Nov 7"): only a marked clock time counts
         # ("下午两点" untagged beside "明天").

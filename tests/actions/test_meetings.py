@@ -319,3 +319,14 @@ def test_a_day_and_a_time_in_chinese_numerals_the_model_did_not_tag(make_ctx) ->
     )
     assert "14:00" in plain(reply.text), reply.text
     assert "几点" not in reply.text
+
+
+def test_an_hour_the_model_tagged_as_a_date_is_the_time(make_ctx) -> None:
+    """ "14" of "demain à 14 h" tagged as a date beside "demain": the hour marked with h."""
+    ctx = make_ctx("fr")
+    ctx.now = FIXED_NOW.replace(year=2027, month=11, day=4)
+    text = "rendez-vous avec Nordic Medtech demain à 14 h"
+    reply = booking_form.start(
+        ctx, nlu(text, "book_meeting", company="Nordic Medtech", date=["demain", "14"])
+    )
+    assert "14:00" in plain(reply.text), reply.text
