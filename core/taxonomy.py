@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -395,9 +395,11 @@ class Taxonomy:
         return any(spelling == written for spelling, _, _ in self._entries.get(term, ()))
 
     def _a_mark(self, term: tuple[Unit, ...]) -> bool:
-        return len(term) == 1 and any(
-            len(mark) == 1 and mark[0].text == term[0].text for mark in self._marks
-        )
+        return len(term) == 1 and term[0].text in self._mark_stems
+
+    @cached_property
+    def _mark_stems(self) -> frozenset[str]:
+        return frozenset(mark[0].text for mark in self._marks if len(mark) == 1)
 
     def _a_term_of_its_own(self, word: Unit, term: tuple[Unit, ...]) -> bool:
         """Whether a word that holds a one-word term as its compound's tail is a term of
@@ -693,10 +695,18 @@ class Taxonomy:
         if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
             return set()
         found: set[str] = set()
-        for word, ids in self._term_words.items():
+        for word, ids in self._term_words_by_first.get(needle[0], ()):
             if _a_slip(needle, word):
                 found |= ids
         return found
+
+    @cached_property
+    def _term_words_by_first(self) -> dict[str, list[tuple[str, set[str]]]]:
+        """The long term words by their first letter: a slip keeps it (`_a_slip`)."""
+        by_first: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+        for word, ids in self._term_words.items():
+            by_first[word[0]].append((word, ids))
+        return dict(by_first)
 
     def _add_term_phrase(self, folded: str, category_id: str) -> None:
         words = folded.split()
