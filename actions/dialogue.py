@@ -78,7 +78,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
-    nlu = _with_the_han_trade_after(ctx, _with_the_han_words_before(ctx, nlu))
+    nlu = _with_the_han_words_around(ctx, nlu)
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
@@ -128,17 +128,19 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     return _with_the_company_at(nlu, best[0].start, best[0].end)
 
 
-def _with_the_han_words_before(ctx: Context, nlu: NluResult) -> NluResult:
-    """A Chinese company the model tagged without the words that open its name: "南山" of
-    "南山精密汽车零部件有没有参展" with only "精密汽车零部件" tagged."""
+def _with_the_han_words_around(ctx: Context, nlu: NluResult) -> NluResult:
+    """A Chinese company the model tagged without the words that open its name ("南山" of
+    "南山精密汽车零部件有没有参展" with only "精密汽车零部件" tagged) or the trade words that
+    end it ("北陆" of "北陆精密电子在几号馆", which is not 北陆机械工业)."""
     entities = []
     for e in nlu.entities:
-        start = e.start
+        start, end = e.start, e.end
         if e.type == "company" and e.value[:1] and _HAN_CHAR.match(e.value[0]):
             start = _han_words_before(ctx, nlu.text, e.start)
-        entities.append(
-            replace(e, start=start, value=nlu.text[start : e.end]) if start < e.start else e
-        )
+        if e.type == "company" and e.value[-1:] and _HAN_CHAR.match(e.value[-1]):
+            end = _han_trade_after(ctx, nlu.text, e.end)
+        moved = (start, end) != (e.start, e.end)
+        entities.append(replace(e, start=start, end=end, value=nlu.text[start:end]) if moved else e)
     return replace(nlu, entities=tuple(entities))
 
 
@@ -151,18 +153,6 @@ def _the_start_of_another_name(ctx: Context, text: str, match: names.Match) -> b
     return end > match.end and not catalog.find_by_name(
         ctx.session, text[match.start : end], taxonomy=ctx.taxonomy
     )
-
-
-def _with_the_han_trade_after(ctx: Context, nlu: NluResult) -> NluResult:
-    """A Chinese company the model tagged without the trade words that end its name:
-    "北陆" of "北陆精密电子在几号馆", which is not 北陆机械工业."""
-    entities = []
-    for e in nlu.entities:
-        end = e.end
-        if e.type == "company" and e.value[-1:] and _HAN_CHAR.match(e.value[-1]):
-            end = _han_trade_after(ctx, nlu.text, e.end)
-        entities.append(replace(e, end=end, value=nlu.text[e.start : end]) if end > e.end else e)
-    return replace(nlu, entities=tuple(entities))
 
 
 def _han_trade_after(ctx: Context, text: str, at: int) -> int:
@@ -415,19 +405,25 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
 
 def _only_places(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message names countries or regions and nothing else but framing words."""
-    found = ctx.taxonomy.country_mentions(nlu.text)
-    said = [nlu.text[m.start : m.end] for m in found]
-    return bool(found) and not ctx.taxonomy.product_phrases(nlu.text, said)
+    return _beside_places(ctx, nlu) == []
 
 
 def _a_thing_from_a_place(ctx: Context, nlu: NluResult) -> bool:
     """Whether the message names a country or region and one short phrase besides."""
-    found = ctx.taxonomy.country_mentions(nlu.text)
-    phrases = ctx.taxonomy.product_phrases(nlu.text, [nlu.text[m.start : m.end] for m in found])
-    return bool(found) and len(phrases) == 1 and len(phrases[0].split()) <= _SHORT_PHRASE
+    phrases = _beside_places(ctx, nlu)
+    return phrases is not None and len(phrases) == 1 and len(phrases[0].split()) <= _SHORT_PHRASE
 
 
 _SHORT_PHRASE = 3  # words
+
+
+def _beside_places(ctx: Context, nlu: NluResult) -> list[str] | None:
+    """The phrases a message says besides the countries and regions it names; None when it
+    names none."""
+    found = ctx.taxonomy.country_mentions(nlu.text)
+    if not found:
+        return None
+    return ctx.taxonomy.product_phrases(nlu.text, [nlu.text[m.start : m.end] for m in found])
 
 
 def _only_a_country(ctx: Context, value: str) -> bool:
@@ -861,10 +857,7 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
 def _a_catalog_name_word(ctx: Context, word: str) -> bool:
     """A word written in lower case that a catalog company's name has ("alpina" of "hat
     alpina sportmode einen stand?")."""
-    return len(word) >= _NAME_WORD_MIN and bool(names.find(ctx.session, word))
-
-
-_NAME_WORD_MIN = 4  # letters
+    return len(word) >= names.NAME_WORD_MIN and bool(names.find(ctx.session, word))
 
 
 def _before_where_it_is_from(ctx: Context, words: list[str]) -> list[str]:

@@ -711,15 +711,12 @@ def _its_name_in(ctx: Context, query: SearchQuery, exhibitor: Exhibitor) -> bool
         for token in names.tokens(name)
     }
     return any(
-        len(word) >= _NAME_WORD_MIN
+        len(word) >= names.NAME_WORD_MIN
         and names.fold_word(word) in own
         and not ctx.taxonomy.match_product(word).categories
         for keyword in query.keywords
         for word in keyword.split()
     )
-
-
-_NAME_WORD_MIN = 4  # letters
 
 
 def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:

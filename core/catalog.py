@@ -337,13 +337,18 @@ def product_query(
     is corrected only when the phrase as typed finds nothing. `head_first`: the request's
     language puts the noun first (French, Spanish, Russian)."""
     with _by_word_index(session):
-        phrases = [_or_the_product_within(session, taxonomy, p, head_first) for p in phrases]
-        if len(phrases) > 1:
+        read = [_read_phrase(session, taxonomy, phrase, head_first) for phrase in phrases]
+        phrases = [phrase for phrase, _ in read]
+        if len(read) > 1:
             # Those that name something first: a long message's products may come after
-            # its greetings ("Guten Tag, wir sind ein Importeur … Handtücher").
-            phrases = (
-                _naming_something(session, taxonomy, phrases[:_MAX_READ], head_first) or phrases
-            )
+            # its greetings ("Guten Tag, wir sind ein Importeur … Handtücher"); "для
+            # ресторанов", "фура в месяц" say who buys and how, and search nothing.
+            naming = [
+                phrase
+                for phrase, known in read[:_MAX_READ]
+                if known or taxonomy.typo_tolerant(phrase)
+            ]
+            phrases = naming or phrases
         return _product_query(session, taxonomy, query, phrases[:_MAX_PHRASES], head_first)
 
 
@@ -361,35 +366,23 @@ def _the_kind_written(
     return None
 
 
-def _or_the_product_within(
+def _read_phrase(
     session: Session, taxonomy: Taxonomy, phrase: str, head_first: bool
-) -> str:
+) -> tuple[str, bool]:
     """The phrase, or the product named inside it when neither the taxonomy nor any
-    exhibitor's words know the whole ("vor allem Kugelhähne")."""
+    exhibitor's words know the whole ("vor allem Kugelhähne"), and whether what is kept
+    names a category or words some exhibitor writes."""
     if taxonomy.match_product(phrase, head_first=head_first).categories or finds_any(
         session, SearchQuery(keywords=(phrase,)), taxonomy=taxonomy
     ):
-        return phrase
-    return taxonomy.product_within(phrase, head_first=head_first) or phrase
+        return phrase, True
+    inside = taxonomy.product_within(phrase, head_first=head_first)
+    return (inside, True) if inside else (phrase, False)
 
 
 # A message's product phrases read, and searched; a long message has more of the first.
 _MAX_READ = 16
 _MAX_PHRASES = 6
-
-
-def _naming_something(
-    session: Session, taxonomy: Taxonomy, phrases: list[str], head_first: bool
-) -> list[str]:
-    """The phrases of a long request that name a category or words some exhibitor writes:
-    "для ресторанов", "фура в месяц" say who buys and how, and search nothing."""
-    return [
-        phrase
-        for phrase in phrases
-        if taxonomy.match_product(phrase, head_first=head_first).categories
-        or taxonomy.typo_tolerant(phrase)
-        or finds_any(session, SearchQuery(keywords=(phrase,)), taxonomy=taxonomy)
-    ]
 
 
 def _product_query(
@@ -413,15 +406,12 @@ def _product_query(
                     keywords[at] = kind  # "comté affiné": those who write comté
                 else:
                     categories += sorted(match.kind_of - set(categories))
-        elif (
-            match.head
-            and not finds_any(session, own, taxonomy=taxonomy)
-            and (kind := _the_kind_written(session, taxonomy, own, phrase, match.head))
-        ):
-            # "comté fruité affiné": those who write the kind, not the whole category.
-            keywords[at] = kind
-            within += sorted(match.head - set(within))
         elif match.head and not finds_any(session, own, taxonomy=taxonomy):
+            if kind := _the_kind_written(session, taxonomy, own, phrase, match.head):
+                # "comté fruité affiné": those who write the kind, not the whole category.
+                keywords[at] = kind
+                within += sorted(match.head - set(within))
+                continue
             modifier = taxonomy.modifier(phrase, match.head)
             narrowed = replace(
                 own, keywords=(modifier,), within=tuple(sorted(match.head)), narrowing=True

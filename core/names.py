@@ -94,6 +94,8 @@ DISTINCT_EXHIBITORS = 3
 COMMON_PART_SHARE = 2 / 3
 CJK_PART_SHARE = 1 / 2
 CJK_INNER_PART = 4  # characters of a Chinese part that is not the name's beginning
+# Letters of a word in lower case that may be read as a word of a catalog name ("alpina").
+NAME_WORD_MIN = 4
 # Words (or character pairs) in more names than this do not bring up candidate names:
 # "Foods" does not make every food company a candidate; names of such words alone are
 # still found written in full.

@@ -65,6 +65,14 @@ def _a_slip(word: str, term_word: str) -> bool:
 _VERB_ENDINGS = ("ます", "ますか", "ません", "です", "ですか", "ください", "したい", "でしょうか")
 
 
+def _shorter_runs(words: list[str]) -> Iterator[list[str]]:
+    """The runs of consecutive words shorter than all of them, longest first, then from
+    the left."""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            yield words[start : start + size]
+
+
 def _a_letter(words: list[str]) -> bool:
     """A single letter of an alphabet ("т" of "3 т"); one CJK character may be a product
     (茶, 米)."""
@@ -809,27 +817,23 @@ class Taxonomy:
         if self.match_product(phrase, head_first=head_first).categories:
             return None
         small = _LINKS | _ARTICLES
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                run = words[start : start + size]
-                if fold(run[0]) in small or fold(run[-1]) in small:
-                    continue
-                if size == 1 and len(run[0]) < _SHORTEST_WORD_ALONE:
-                    continue
-                text = " ".join(run)
-                if self.match_product(text, head_first=head_first).categories:
-                    return text
+        for run in _shorter_runs(words):
+            if fold(run[0]) in small or fold(run[-1]) in small:
+                continue
+            if len(run) == 1 and len(run[0]) < _SHORTEST_WORD_ALONE:
+                continue
+            text = " ".join(run)
+            if self.match_product(text, head_first=head_first).categories:
+                return text
         return None
 
     def kind_within(self, phrase: str) -> str | None:
         """The longest run of a phrase's words that is itself a kind's term, when the
         phrase says more: "comté" of "comté affiné 18 mois"."""
-        words = phrase.split()
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                run = " ".join(words[start : start + size])
-                if tuple(units(run)) in self._term_index and self.match_product(run).kind_of:
-                    return run
+        for run in _shorter_runs(phrase.split()):
+            text = " ".join(run)
+            if tuple(units(text)) in self._term_index and self.match_product(text).kind_of:
+                return text
         return None
 
     def categories_in_text(self, text: str) -> set[str]:
@@ -1328,8 +1332,8 @@ _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en",
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 # English labels name the product before these, whatever their other words' language.
 _ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})
-# Articles after a link word belong to the phrase ("pour le", "de la", "für die").
 _SHORTEST_WORD_ALONE = 4  # letters of a word read as a product without the words around it
+# Articles after a link word belong to the phrase ("pour le", "de la", "für die").
 _ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
                        "den", "dem", "the"})  # fmt: skip
 
