@@ -15,7 +15,7 @@ from core.settings import Settings
 from core.taxonomy import Taxonomy, load_taxonomy
 
 
-@dataclass
+@dataclass(repr=False)  # it holds the taxonomy: see core.taxonomy.Taxonomy
 class Container:
     settings: Settings
     engine: Engine

@@ -129,9 +129,12 @@ class NluClient:
         self._check_interval = check_interval
         self.clock = clock  # public so that a test can stop time, as with Router.clock
         self._lookup = lookup
-        # Enough connections for every concurrent message to have its own.
+        # Enough connections for every concurrent message to have its own. A connection
+        # refused is tried once more at once: a server just restarted may refuse the first
+        # while it takes up its port, and the person's message would be lost for nothing.
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
         self._client = httpx.AsyncClient(
-            timeout=timeout, limits=httpx.Limits(max_connections=200, max_keepalive_connections=50)
+            timeout=timeout, transport=httpx.AsyncHTTPTransport(limits=limits, retries=1)
         )
         # Taken as healthy until a request or a health check says otherwise.
         self._servers: dict[str, list[Server]] = {

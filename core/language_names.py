@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -195,7 +195,15 @@ def _babel_names() -> dict[str, str]:
 
 
 def lexicon(data_dir: Path) -> RequestLexicon:
-    return RequestLexicon.from_file(data_dir / LEXICON_FILE)
+    """The lexicon of `data_dir`, read once per version of its file: every message asks it
+    whether it requests a language, and reading it takes a tenth of a second."""
+    path = (data_dir / LEXICON_FILE).resolve()
+    return _lexicon(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: Path, _version: int) -> RequestLexicon:
+    return RequestLexicon.from_file(path)
 
 
 def spoken_language(data_dir: Path, locale: str, text: str) -> SpokenLanguage | None:

@@ -153,7 +153,10 @@ class City:
     names: dict[str, tuple[str, ...]]
 
 
-@dataclass
+# No generated repr: the taxonomy's tables and caches run to tens of megabytes of text, and
+# asyncio writes a repr of whatever a task returned (a container holding it) when it
+# formats the task.
+@dataclass(repr=False)
 class Taxonomy:
     categories: dict[str, Category]
     cities: dict[str, City]
