@@ -24,7 +24,7 @@ from actions.base import (
     rows,
 )
 from actions.exhibitor_info import match_company, named, names_a_catalog_company, shown_exhibitors
-from core import catalog, cues, meetings
+from core import catalog, cues, meetings, names
 from core.dialogue import EXHIBITORS, BookingForm
 from core.i18n import SHANGHAI
 from core.meetings import BookingError
@@ -113,6 +113,10 @@ def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
             return found
         _change_exhibitor(ctx, form, found.id)
         text = _without_name(text, company, found)
+    elif form.exhibitor is None and (exhibitor := _named_after_meeting_cue(ctx, nlu)):
+        # "Termin bei Löffler am 8. Nov.": a catalog name the model did not tag, after the
+        # words that ask to meet someone.
+        _change_exhibitor(ctx, form, exhibitor.id)
     position = cues.ordinal(_without_entities(nlu, {"date", "time"}), ctx.t.locale)
     results = ctx.state.results
     if not company and position is not None and results is not None:
@@ -126,6 +130,24 @@ def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     clock = _clock(nlu, text, day_found=day is not None or position is not None)
     if clock is not None:
         form.time = clock.strftime("%H:%M")
+    return None
+
+
+def _named_after_meeting_cue(ctx: Context, nlu: NluResult) -> Exhibitor | None:
+    """The one catalog exhibitor named by the words after "meeting with" and before the
+    day, the time or the clause's end, the longest run of them that names one."""
+    after = cues.after(nlu.text, "meet_with", ctx.t.locale)
+    if not after:
+        return None
+    offset = len(nlu.text) - len(after)
+    ends = [e.start - offset for e in nlu.entities if e.type in WHEN and e.start >= offset]
+    clause = names.CLAUSE_BREAK.search(after)
+    stop = min([*ends, clause.start() if clause else len(after), len(after)])
+    words = after[:stop].split()
+    for size in range(min(len(words), 6), 0, -1):
+        found = catalog.find_by_name(ctx.session, " ".join(words[:size]), taxonomy=ctx.taxonomy)
+        if len(found) == 1:
+            return found[0]
     return None
 
 

@@ -441,10 +441,8 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         # "tenes el stand de estancia el ombu?": a name in lower case, by a booth cue.
         lower = exhibitor_info.named_around_a_cue(ctx, nlu.text)
         return _with_company(nlu, lower) if lower else nlu
-    if names.has_cjk(guessed) and (own := catalog.before_cjk_trade(ctx.taxonomy, guessed)):
-        # "霍恩费尔斯啤酒厂": characters of its own before its trade; not a place's.
-        place = names.a_chinese_place(own) or ctx.taxonomy.country_code(own)
-        return nlu if place else _with_company(nlu, guessed)
+    if names.has_cjk(guessed):
+        return _with_cjk_unknown_company(ctx, nlu, guessed)
     written = names.tokens(guessed)
     if len(names.strip_legal_forms(written)) not in {0, len(written)}:
         return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
@@ -465,6 +463,28 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         and not names.is_a_place(w)
     ]
     return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
+
+
+def _with_cjk_unknown_company(ctx: Context, nlu: NluResult, guessed: str) -> NluResult:
+    """A Chinese or Japanese name asked about before a booth or where cue, without the
+    country it opens with ("德国哈特曼医疗", "新西兰恒天然"): characters of its own before
+    its trade ("霍恩费尔斯啤酒厂"), words and a legal form ("华顺葡萄酒进口公司"), or
+    characters that name no product and no place (恒天然); "奶酪在几号馆" asks where a
+    product is."""
+    tax = ctx.taxonomy
+    opening = [m for m in tax.country_mentions(guessed) if m.start == 0]
+    name = guessed[opening[0].end :] if opening else guessed
+    if len(name) < 2:
+        return nlu
+    if own := catalog.before_cjk_trade(tax, name):
+        place = names.a_chinese_place(own) or tax.country_code(own)
+        return nlu if place else _with_company(nlu, name)
+    written = names.tokens(name)
+    if len(names.strip_legal_forms(written)) not in {0, len(written)}:
+        return _with_company(nlu, name)
+    goods = bool(tax.match_product(name).categories or tax.categories_in_text(name))
+    where = bool(names.a_chinese_place(name) or tax.country_code(name) or names.is_a_place(name))
+    return nlu if goods or where or not names.only_cjk(name) else _with_company(nlu, name)
 
 
 def _a_list_of_products(ctx: Context, text: str) -> bool:
@@ -623,9 +643,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # asking for events), unless it is only part of that ("Schokoladenfabrik" of "die
         # Schokoladenfabrik Lindenberg").
         if not exhibitor_info.names_a_catalog_company(ctx, nlu) or any(
-            (v in name or name in v) and v != name for v in nlu.values("company")
+            (v in name or name in v) and v != name and not _a_whole_catalog_name(ctx, v)
+            for v in nlu.values("company")
         ):
-            # The tag may hold more ("Hat Tsukigase Seimitsu Kogyo") or less of the name.
+            # The tag may hold more ("Hat Tsukigase Seimitsu Kogyo") or less of the name,
+            # unless it is a whole catalog name ("Welche Käse hat die Fromagerie Vuillemin").
             nlu = _as_the_company(nlu, name)
         intent = "exhibitor_info"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
@@ -809,6 +831,11 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     return None
 
 
+# Where a sentence ends and the next starts: ".", "!" or "?" and a space, or a Chinese or
+# Japanese full stop.
+_SENTENCE_START = re.compile(r"[.!?]+\s+|[。！？]+")
+
+
 def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     """The company a message asks is at the fair: the words before the cue that asks it,
     without framing words and articles, when they hold a name (a capitalised word, or Han
@@ -816,7 +843,9 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     at = cues.first_at(nlu.text, "exhibiting", ctx.t.locale)
     if not at:
         return None
-    before = nlu.text[:at].strip(" ,?？、")
+    # The name is in the sentence that asks ("Guten Tag, wir importieren … Gibt es so etwas
+    # hier auf der Messe?" names nobody).
+    before = _SENTENCE_START.split(nlu.text[:at])[-1].strip(" ,?？、")
     tax = ctx.taxonomy
     if names.has_cjk(before):
         latin = re.findall(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+", before)
@@ -852,6 +881,12 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         and fold(w) not in framing
     ]
     return name if named and len(words) <= 6 else None
+
+
+def _a_whole_catalog_name(ctx: Context, text: str) -> bool:
+    """Whether a text is one of the catalog's names or aliases, all of it."""
+    found = names.mentions(ctx.session, text, tagged=[(0, len(text))])
+    return any(m.kind == "exact" and m.start == 0 and m.end == len(text) for m in found)
 
 
 def _a_catalog_name_word(ctx: Context, word: str) -> bool:

@@ -18,6 +18,7 @@ VERB = "ex"
 BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")
+_BRACKET = re.compile(r"\s*[(（\[]")
 # Cues of a question about one company: what is written before them (in Chinese, Japanese,
 # Korean) or as a name (elsewhere) is the company asked about.
 _ASKING = cues.ASKING_OF_A_COMPANY
@@ -57,8 +58,10 @@ def match_company(
     buttons), or buttons to pick one of several equally good matches (each button is
     `verb|exhibitor id|*extra`). Of several, the one from a country the message `said`
     names ("Café de Altura de Costa Rica") is meant."""
-    matches = catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy) or _the_one_from(
-        ctx, name
+    matches = (
+        catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy)
+        or _the_one_from(ctx, name)
+        or _named_beside(ctx, name, said)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
@@ -90,6 +93,30 @@ def _the_one_from(ctx: Context, name: str) -> list[Exhibitor]:
             found = catalog.find_by_name(ctx.session, rest, taxonomy=ctx.taxonomy)
             return found if len(found) == 1 else []
     return []
+
+
+def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
+    """The one catalog company the message names beside a name the catalog does not have:
+    the name up to a bracket ("Löffler (Nussknacker aus dem Erzgebirge)"), or a name word
+    written elsewhere in the message ("Wo finde ich Wimmer, die mit den Ladewagen?")."""
+    at = said.find(name)
+    rest = said[:at] + " " + said[at + len(name) :] if at >= 0 else ""
+    candidates = [_BRACKET.split(name, maxsplit=1)[0].strip()] + [
+        word
+        for word in re.findall(r"[^\W\d_][\w'’-]*", rest)
+        if word[0].isupper() and not names.is_common(word) and not _links_or_goods(ctx, word)
+    ]
+    found = {
+        e.id: e
+        for candidate in candidates
+        if candidate and candidate != name
+        for e in catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy)
+    }
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _links_or_goods(ctx: Context, word: str) -> bool:
+    return names.only_links(word) or names.is_a_place(word) or names_goods(ctx, word)
 
 
 def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:

@@ -3,13 +3,23 @@ colleagues, export to a calendar, and set the reminder lead time."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from html import escape
 
 from sqlalchemy import select
 
-from actions.base import Button, Context, Document, InvalidCallback, NluResult, Reply, rows
+from actions.base import (
+    Button,
+    Context,
+    Document,
+    Entity,
+    InvalidCallback,
+    NluResult,
+    Reply,
+    rows,
+)
 from actions.exhibitor_info import card, where_text
 from actions.menu import menu_reply
 from core import catalog, meetings
@@ -18,7 +28,7 @@ from core.dialogue import BookingForm
 from core.i18n import SHANGHAI
 from core.meetings import BookingError
 from core.models import Exhibitor, Meeting, User
-from core.when import parse_day
+from core.when import parse_clock, parse_day
 
 SLOTS, BOOK, LIST, VIEW, CANCEL, CONFIRM_CANCEL = "bk", "bs", "mm", "mv", "mc", "mx"
 MOVE, MOVE_TO, ICS, COLLEAGUES, ADD_COLLEAGUE, REMINDER = "mr", "mR", "mi", "ma", "mA", "rm"
@@ -137,15 +147,33 @@ def slot_picker(
 def date_span(nlu: NluResult) -> str:
     """The stretch of the message from the first date or time piece to the last, with the
     clock times ("14 Uhr") blanked out: what is left is the date, however it was split."""
-    pieces = [e for e in nlu.entities if e.type in {"date", "time"} and e.end > e.start]
+    pieces = sorted(
+        (e for e in nlu.entities if e.type in {"date", "time"} and e.end > e.start),
+        key=lambda e: e.start,
+    )
+    # A word tagged as a time that is none ("Erzgebirge" of "Löffler (Nussknacker aus dem
+    # Erzgebirge) am 8. Nov.") does not stretch the span; "Nov" tagged as a time is the date's.
+    while pieces and _no_time(pieces[0]):
+        pieces.pop(0)
+    while pieces and _no_time(pieces[-1]):
+        pieces.pop()
     if not pieces:
         return ""
-    start, end = min(e.start for e in pieces), max(e.end for e in pieces)
+    start, end = pieces[0].start, max(e.end for e in pieces)
     chars = list(nlu.text[start:end])
     for piece in pieces:
-        if piece.type == "time" and not piece.value.strip().isdigit():
+        value = piece.value.strip()
+        if piece.type == "time" and not value.isdigit() and parse_clock(value) is not None:
             chars[piece.start - start : piece.end - start] = " " * (piece.end - piece.start)
     return "".join(chars).strip()
+
+
+def _no_time(piece: Entity) -> bool:
+    return (
+        piece.type == "time"
+        and not re.search(r"\d", piece.value)
+        and parse_clock(piece.value) is None
+    )
 
 
 def after_dates(nlu: NluResult) -> str:

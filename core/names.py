@@ -562,6 +562,11 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_START.search(text))
 
 
+def only_cjk(text: str) -> bool:
+    """Whether a text is Han, kana or hangul only, with nothing else in it."""
+    return bool(text) and all(_CJK_START.match(char) for char in text)
+
+
 def _joined(words: Iterable[str]) -> str:
     return " ".join(words)
 

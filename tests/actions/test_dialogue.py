@@ -719,6 +719,20 @@ def here_ctx(here_catalog: Container) -> Iterator:
          {"company": "Leute von Drahtwerk Lindner"}, "6.1A-14"),
         # In lower case with what it sells: the one exhibitor the words name, where it is.
         ("de", "kraus kugelhähne halle?", "exhibitor_info", {}, "6.2A-01"),
+        # The tag holds another word of the question; the catalog's word is beside it.
+        ("de", "Wo finde ich Lindner, die mit den Seilrollen?", "exhibitor_info",
+         {"company": "Seilrollen"}, "6.1A-14"),
+        # A whole catalog name tagged inside the words before "dabei": the name is the tag.
+        ("de", "Welche Filter hat die Rheinauen Filtertechnik dabei?", "exhibitor_info",
+         {"product": "Filter", "company": "Rheinauen Filtertechnik"}, "4.1D-02"),
+        # "Stellt … aus?", "… da?", "exposent-ils ?", "在吗": whether it is here.
+        ("de", "Stellt Lindner aus Iserlohn dieses Jahr aus?", "exhibitor_info",
+         {"product": "Jahr"}, "6.1A-14"),
+        ("de", "Sind die Leute von Drahtwerk Lindner da? Ich bräuchte einen Ansprechpartner.",
+         "book_meeting", {"company": "Drahtwerk Lindner da"}, "6.1A-14"),
+        ("fr", "Les Transports Bellec exposent-ils ?", "search_exhibitors",
+         {"company": "Transports Bellec"}, "8.2B-03"),
+        ("zh", "丰岛机械工业在吗", "greet", {"company": "丰岛机械工业"}, "3.1C-06"),
     ],
 )  # fmt: skip
 def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities, booth) -> None:
@@ -741,11 +755,24 @@ def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities
         ("zh", "青石农场今年有来吗", "out_of_scope", {}, "青石农场"),
         # In lower case, with a word of a catalog company's name (Wetterau Hopfenbau).
         ("de", "hat wetterau sportmode einen stand?", "exhibitor_info", {}, "wetterau sportmode"),
+        # Characters naming no product and no place after the country they are from.
+        ("zh", "请问新西兰恒天然在几号馆？", "exhibitor_info", {"country": "新西兰"}, "恒天然"),
+        ("zh", "德国哈特曼医疗的展位在哪？", "exhibitor_info", {"country": "德国哈特曼医疗"},
+         "哈特曼医疗"),
     ],
 )  # fmt: skip
 def test_a_company_the_catalog_lacks_is_not_another(here_ctx, locale, text, intent, entities, name):
     ctx = here_ctx(locale)
     assert_not_found(ctx, dialogue.respond(ctx, nlu(text, intent, **entities)), name)
+
+
+def test_a_greeting_before_the_sentence_asking_whether_anyone_is_here_is_no_company(
+    here_ctx,
+) -> None:
+    ctx = here_ctx("de")
+    text = "Guten Tag, wir suchen Kugelhähne aus Edelstahl. Gibt es so etwas hier auf der Messe?"
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting"))
+    assert "H06" in shown_exhibitors(ctx, reply), reply.text
 
 
 def test_german_nouns_that_frame_a_request_are_no_company(here_ctx) -> None:

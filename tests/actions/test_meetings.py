@@ -276,6 +276,36 @@ def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
     assert "14:00–14:30" in reply.text
 
 
+def test_words_tagged_as_times_that_are_none_do_not_stretch_the_date(make_ctx) -> None:
+    """ "Erzgebirge" of a bracket tagged as a time, "Nov" as one too: 8 November at 11."""
+    text = "Termin mit Nordic Medtech (Bildgebung aus dem Erzgebirge) am 8. Nov. um 11 Uhr"
+    pieces = [("company", "Nordic Medtech"), ("time", "Erzgebirge"), ("date", "am"),
+              ("time", "8"), ("time", "Nov"), ("time", "11 Uhr")]  # fmt: skip
+    entities = tuple(
+        Entity(kind, value, text.index(value), text.index(value) + len(value))
+        for kind, value in pieces
+    )
+    reply = booking_form.start(make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities))
+    assert "Termin gebucht" in reply.text and "Mo., 8. Nov." in reply.text, reply.text
+    assert "11:00–11:30" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "day", "exhibitor"),
+    [
+        ("de", "Termin bei Nordic Medtech am Montag um 11 Uhr", "Montag", "EX00001"),
+        ("fr", "rdv chez Alpine Dairy, lundi à 11h", "lundi", "EX00002"),
+    ],
+)
+def test_a_catalog_company_after_the_words_asking_to_meet_is_whom_to_meet(
+    make_ctx, locale: str, text: str, day: str, exhibitor: str
+) -> None:
+    """The model tagged the day, not the company."""
+    ctx = make_ctx(locale)
+    booking_form.start(ctx, nlu(text, "book_meeting", date=day))
+    assert ctx.state.form is not None and ctx.state.form.exhibitor == exhibitor, ctx.state.form
+
+
 async def test_a_company_named_in_a_request_for_ones_meetings(app, make_ctx) -> None:
     """ "Busco a Alpine Dairy" read as "my meetings": with no meeting with that company,
     the company is shown; with one, the meetings are."""
