@@ -46,6 +46,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     """The search a message asks for. Without `guess_products` only the products the model
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
+    nlu = _within_the_asking_sentences(ctx, nlu)
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
@@ -116,6 +117,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said_countries += list(refusals.values()) + list(spoken.words)
     said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
+    phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
     if described := tax.described_by_function(nlu.text):
@@ -288,8 +290,81 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
         for word in _words_naming(ctx, e)
     ]
     attributes = _attribute_words(ctx, nlu.text)
-    phrases = tax.product_phrases(nlu.text, exclude=others + country_words + attributes)
-    return _without_generic_words(ctx, phrases)
+    excluded = others + country_words + attributes
+    text = nlu.text
+    if asked := _asking_sentences(ctx, text):
+        # A letter: "wir beliefern Bäckereien und Hotels … suchen wir tiefgekühlte Beeren".
+        text = " | ".join(text[start:end] for start, end in asked)
+    return _without_generic_words(ctx, tax.product_phrases(text, exclude=excluded))
+
+
+def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> list[str]:
+    """The phrases but those saying what the goods are for ("Kaffeemaschinen für ein
+    Café", "crème hydratante pour le visage"), when the others name goods."""
+    folded = fold(text)
+    purposes = cues.phrases("purpose", ctx.t.locale)
+    phrases = [_before_its_purpose(ctx, phrase, purposes) for phrase in phrases]
+    uses = {
+        phrase
+        for phrase in phrases
+        if (at := folded.find(fold(phrase))) > 0
+        and any(folded[:at].rstrip().endswith(cue) for cue in purposes)
+    }
+    goods = [p for p in phrases if p not in uses]
+    return goods if uses and any(_names_goods(ctx, p) for p in goods) else phrases
+
+
+def _before_its_purpose(ctx: Context, phrase: str, purposes: frozenset[str]) -> str:
+    """A phrase up to the words saying what the goods are for, when that part names goods
+    ("crème hydratante" of "crème hydratante pour le visage")."""
+    folded = fold(phrase)
+    for cue in purposes:
+        at = folded.find(f" {cue} ")
+        if at > 0 and _names_goods(ctx, phrase[:at]):
+            return phrase[:at]
+    return phrase
+
+
+# Where a sentence ends: after ".", "!", "?" and a space (not "z.B." or "10.5"), or after
+# Chinese and Japanese full stops.
+_SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)|[。！？]+")
+
+
+def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """In a message of several sentences, the spans of those that ask for goods ("we are
+    looking for", "nous recherchons") and name some, when others do not ask: those tell
+    who the buyer is and what their own business makes."""
+    spans, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        spans.append((start, end.end()))
+        start = end.end()
+    spans.append((start, len(text)))
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    if len(spans) < 2:
+        return []
+    asking = [(s, e) for s, e in spans if cues.has(text[s:e], "seeking", ctx.t.locale)]
+    if not 0 < len(asking) < len(spans):
+        return []
+    named = ctx.taxonomy.product_phrases(" | ".join(text[s:e] for s, e in asking))
+    return asking if any(_names_goods(ctx, phrase) for phrase in named) else []
+
+
+def _within_the_asking_sentences(ctx: Context, nlu: NluResult) -> NluResult:
+    """The message with only the products tagged in the sentences that ask for goods."""
+    asked = _asking_sentences(ctx, nlu.text)
+    if not asked:
+        return nlu
+    kept = tuple(
+        e
+        for e in nlu.entities
+        if e.type != "product" or any(s <= e.start and e.end <= t for s, t in asked)
+    )
+    return replace(nlu, entities=kept)
+
+
+def _names_goods(ctx: Context, phrase: str) -> bool:
+    tax = ctx.taxonomy
+    return bool(tax.match_product(phrase).categories or tax.product_within(phrase))
 
 
 def an_amount(ctx: Context, text: str, entity: Entity) -> bool:

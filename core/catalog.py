@@ -51,7 +51,10 @@ from core.taxonomy import Taxonomy
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
 MAX_NAME_WORDS = 6
-NOT_FROM = "-"  # before a query's country code: the goods must not come from there
+NOT_FROM = "-"
+# A category's trade is told by its first few profile words (names, then main terms).
+_TRADE_CATEGORIES_MAX = 12
+_TRADE_WORDS_EACH = 6  # before a query's country code: the goods must not come from there
 
 
 @dataclass(frozen=True)
@@ -581,7 +584,7 @@ def _search(
     if query.empty:
         return SearchPage(items=[], total=0, page=0, facets=_top({}))
     where = and_(*_conditions(query, dialect, taxonomy=taxonomy))
-    score = _relevance(query, dialect, _areas(query, taxonomy))
+    score = _relevance(query, dialect, _areas(query, taxonomy), _trade_named(query, taxonomy))
     if dialect == "sqlite":
         return _search_in_place(session, where, score, page)
     return _search_in_one_pass(session, where, score, page)
@@ -673,15 +676,37 @@ def _areas(query: SearchQuery, taxonomy: Taxonomy | None) -> set[str]:
     return {taxonomy.categories[c].area for c in named if c in taxonomy.categories}
 
 
-def _relevance(query: SearchQuery, dialect: str, areas: set[str]) -> ColumnElement[int]:
+def _trade_named(query: SearchQuery, taxonomy: Taxonomy | None) -> list[list[str]]:
+    """For a request naming a narrow category ("Milchprodukte"), the tokens of the first
+    words profiles use for it and for each category under it: an exhibitor whose
+    description says "dairy" or "cheese maker" is one of the trade, before a nut grower
+    whose almond butter is filed under butter too. None for a broad category: its words
+    would be tested on thousands of rows."""
+    if taxonomy is None or not query.categories:
+        return []
+    named = [*query.categories, *sorted(taxonomy.with_subcategories(query.categories))]
+    categories = [taxonomy.categories[c] for c in dict.fromkeys(named) if c in taxonomy.categories]
+    if len(categories) > _TRADE_CATEGORIES_MAX:
+        return []
+    words = [term for c in categories for term in c.profile_terms[:_TRADE_WORDS_EACH]]
+    variants = [tuple(v) for word in dict.fromkeys(words) for v in phrase_variants(word)]
+    return _described([list(v) for v in dict.fromkeys(variants)])
+
+
+def _relevance(
+    query: SearchQuery, dialect: str, areas: set[str], trade: list[list[str]] | None = None
+) -> ColumnElement[int]:
     """The categories a request names first (the exhibitors of ice wine, whatever words
     they use), and among them those exhibiting in the categories' area (a dairy before a
-    cosmetics maker whose shea butter is filed under butter too); then the exhibitors' own
-    words: a searched phrase in the product list counts more than in the description. A
-    phrase the taxonomy does not know ranks by own words."""
+    cosmetics maker whose shea butter is filed under butter too), and those whose profile
+    names the trade; then the exhibitors' own words: a searched phrase in the product list
+    counts more than in the description. A phrase the taxonomy does not know ranks by own
+    words."""
     score: ColumnElement[int] = literal(0)
     if areas and not query.area:
         score = score + case((Exhibitor.area.in_(sorted(areas)), 3), else_=0)
+    if trade:
+        score = score + case((_ranked_has_any(trade, dialect), 1), else_=0)
     if query.categories and query.keywords:
         members = [[CATEGORY + category] for category in query.categories]
         score = score + case((_ranked_has_any(members, dialect), 4), else_=0)

@@ -65,6 +65,24 @@ def test_products_among_words_the_model_did_not_understand_are_a_search(
     assert shown_exhibitors(ctx, reply) == expected, reply.text
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "expected"),
+    [
+        # The buyer's own business (coffee shops, tyre dealers) is no part of the request.
+        ("de", "Guten Tag, wir betreiben zwölf Kaffeehäuser in Hangzhou. Für den Umbau suchen "
+         "wir Dachziegel aus Keramik. Vielen Dank!", {"product": "Kaffeehäuser"}, {"D01"}),
+        ("fr", "Bonjour, nous vendons des pneus de camion à Wuhan. Nous recherchons des "
+         "perceuses sans fil pour nos ateliers. Merci d'avance.", {"product": "pneus"}, {"D02"}),
+    ],
+)  # fmt: skip
+def test_a_letters_request_is_the_sentence_that_asks_for_goods(
+    d_ctx, locale: str, text: str, entities: dict, expected: set[str]
+) -> None:
+    ctx = d_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
 def test_products_read_as_a_lingang_question_without_its_words_are_a_search(d_ctx) -> None:
     ctx = d_ctx("ru")
     asked = nlu("Шуруповерты — нужен производитель, объёмы контейнерные.", "lingang_faq")

@@ -131,6 +131,20 @@ def test_phrase_in_products_ranks_above_category_only(sessions) -> None:
     assert len(ids(sessions, query)) == 6
 
 
+def test_a_category_search_ranks_the_exhibitors_of_its_trade_first(migrated) -> None:
+    """Almond butter is filed under butter; the almond grower is not of the dairy trade."""
+    sessions = _imported(
+        migrated,
+        "B1,Almendras del Sur,,US,food,1.1,1.1A-01,Almond butter;Almonds,Almond grower.,,en,,\n"
+        "B2,Zuivel Noord,,NL,food,1.1,1.1A-02,Boter;Melkpoeder,Dutch dairy cooperative.,,nl,,\n"
+        "B3,Käserei Aebi,,CH,food,1.1,1.1A-03,Emmentaler AOP,Swiss cheese maker.,,de,,\n",
+    )
+    query = SearchQuery(categories=("dairy",), within=("dairy",), keywords=("milchprodukte",))
+    with sessions() as session:
+        found = [e.id for e in catalog.search(session, query, taxonomy=TAXONOMY).items]
+    assert found[-1] == "B1", found
+
+
 def test_reimport_updates_results_without_restart(sessions) -> None:
     assert ids(sessions, SearchQuery(keywords=("manuka",))) == set()
     updated = HEADER + ROWS.replace("Мёд алтайский", "Manuka honey")
