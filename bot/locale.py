@@ -212,6 +212,11 @@ def latin_language(text: str, conversation: str | None = None) -> str | None:
     best = max(confidences, key=confidences.__getitem__)
     if best == conversation:
         return best
+    small_words = function_word_language(content)
+    if small_words and small_words != best:
+        # lingua rules a language out by a letter it does not use: "Kaffeemaschinen für
+        # ein Café" is not German to it for its "é". Two small words of one language say more.
+        return small_words
     if len(words) == MIN_WORDS:
         needed = TWO_WORD_CONFIDENCE
     elif conversation in LATIN_SCRIPT_LOCALES:

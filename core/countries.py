@@ -48,6 +48,10 @@ _MAX_ORIGIN_WORDS = 3
 _SHORT_KATAKANA = 2
 
 
+# Words this long or longer may be a country's name with two letters swapped.
+_TRANSPOSED_LENGTH = 6
+
+
 class CountryMention(NamedTuple):
     """A country named in a message, with its span in the original text."""
 
@@ -404,6 +408,16 @@ class CountryIndex:
         yield token.key
         if token.hangul:
             yield from self._without_suffixes(token.key, depth=2)
+        elif len(token.key) >= _TRANSPOSED_LENGTH and token.key not in self.words:
+            yield from self._untransposed(token.key)
+
+    def _untransposed(self, word: str) -> Iterator[str]:
+        """A country's name with two letters swapped ("Belgein"), the commonest slip of a
+        long word; never the first letter, and never a word that is a country of its own."""
+        for at in range(1, len(word) - 1):
+            swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+            if swapped != word and swapped in self.words:
+                yield swapped
 
     def _without_suffixes(self, word: str, depth: int) -> Iterator[str]:
         if depth == 0:

@@ -180,6 +180,10 @@ def parse_aliases(value: str) -> str:
     return ";".join(aliases)
 
 
+# A host with at least one dot and a letter-only top-level domain, then an optional path.
+_BARE_HOST = re.compile(r"(?i)^(?![a-z][a-z0-9+.-]*:)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$")
+
+
 def parse_languages(value: str) -> str:
     codes = [code.lower() for code in split_list(value)]
     bad = [code for code in codes if not _LANG.match(code)]
@@ -189,6 +193,10 @@ def parse_languages(value: str) -> str:
 
 
 def parse_https(value: str) -> str:
+    """An https:// address; a bare host as spreadsheets often hold it ("www.x.com/de") is read
+    as https. A plain http:// address is refused: the card's link would not be secure."""
+    if _BARE_HOST.match(value):
+        value = "https://" + value
     if not value.startswith("https://") or len(value) <= len("https://") or " " in value:
         raise FieldError(N_("“{value}” is not an https:// URL"), value=value)
     return value

@@ -220,6 +220,8 @@ def test_most_messages_tell_their_language_to_a_new_conversation() -> None:
         ("Wo ist der Stand von Alpine Dairy?", "de"),
         ("Où est le stand de Kangaroo Valley Wines ?", "fr"),
         ("¿Dónde está el stand de Bodegas Torres?", "es"),
+        # lingua rules German out for a loanword's letter: "é" is not in its alphabet.
+        ("Kaffeemaschinen für ein Café", "de"),
     ],
 )
 def test_small_words_tell_a_short_question_to_a_new_conversation(text: str, expected: str) -> None:

@@ -217,6 +217,29 @@ def test_longer_name_wins_over_its_prefix(message: str, code: str) -> None:
     assert TAXONOMY.countries_in_text(message) == [code]
 
 
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("Schokolade aus Belgein", "BE"),
+        ("chocolate from Belguim", "BE"),
+        ("vin de Farnce", "FR"),
+        ("Wein aus Itlaien", "IT"),
+    ],
+)
+def test_a_long_name_with_two_letters_swapped_is_the_country(message: str, code: str) -> None:
+    assert TAXONOMY.countries_in_text(message) == [code]
+
+
+@pytest.mark.parametrize(
+    ("message", "codes"),
+    [("Iarn pistachios", []), ("Mailand fashion", []), ("Oman dates from Omna", ["OM"])],
+)
+def test_short_names_and_other_words_are_not_read_as_swapped_letters(
+    message: str, codes: list[str]
+) -> None:
+    assert TAXONOMY.countries_in_text(message) == codes
+
+
 def test_expo_name_is_not_china() -> None:
     assert TAXONOMY.countries_in_text("中国国际进口博览会的德国展商") == ["DE"]
     assert TAXONOMY.countries_in_text("China International Import Expo") == []

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from bot.__main__ import main
 from core.db import make_engine, migrate, session_factory, transaction
 from core.i18n import translator
-from core.imports import import_events, import_exhibitors
+from core.imports import FieldError, import_events, import_exhibitors, parse_https
 from core.models import Event, Exhibitor
 from core.settings import ROOT
 from core.taxonomy import load_taxonomy
@@ -111,6 +111,26 @@ def test_malformed_files_are_rejected(sessions, taxonomy, raw: bytes, column: st
     assert not report.ok
     assert column in {e.column for e in report.errors}
     assert count(sessions, Exhibitor) == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("https://t1.example", "https://t1.example"),
+        ("www.bonsanti.example", "https://www.bonsanti.example"),
+        ("Kessler-Verpackung.de/en/export", "https://Kessler-Verpackung.de/en/export"),
+    ],
+)
+def test_a_web_address_without_its_scheme_is_read_as_https(written: str, stored: str) -> None:
+    assert parse_https(written) == stored
+
+
+@pytest.mark.parametrize(
+    "written", ["http://t1.example", "ftp://t1.example", "see our site", "localhost", "https://"]
+)
+def test_an_address_that_is_not_a_secure_web_page_is_refused(written: str) -> None:
+    with pytest.raises(FieldError):
+        parse_https(written)
 
 
 def test_events_are_stored_in_utc_with_city_ids(sessions, taxonomy) -> None:
