@@ -319,6 +319,16 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("新潟県産コシヒカリ", "rice"),
         ("Yirgacheffe green coffee beans Grade 1", "coffee"),  # a grade after the head
         ("reefer container logistics", "cold_chain"),
+        ("Sechskantmuttern DIN 934", "fasteners"),
+        ("Schließzylinder", "locks_door_hardware"),
+        ("Kombidämpfer 10 x GN 1/1", "commercial_kitchen_equipment"),
+        ("vis d'ostéosynthèse en titane", "orthopaedic_implants"),
+        ("poêles à bois", "stoves_fireplaces"),
+        ("Haverdrink", "plant_based_foods"),
+        ("Mieszanka warzywna mrożona", "vegetables"),  # Polish
+        ("Bleuets sauvages surgelés IQF", "berries_cherries"),  # Québec's blueberries
+        ("Roomboter", "butter_yogurt"),  # Dutch
+        ("Fren balataları", "auto_parts"),  # Turkish brake pads
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -346,6 +356,10 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("cà phê Robusta rang nguyên hạt", "fashion"),
         ("화산송이 클레이 마스크", "gloves_masks"),  # a clay face mask, no medical one
         ("세차 샴푸", "shampoo"),  # car-wash shampoo
+        ("Boter", "footwear"),  # Dutch butter is no Turkish boot
+        ("poêle à frire", "stoves_fireplaces"),  # a frying pan
+        ("Blumenstrauß", "meat"),  # a bouquet, not an ostrich
+        ("pain relief patches", "bread"),  # French "pain" is no English word's
     ],
 )
 def test_labels_that_only_contain_another_products_word(label: str, not_category: str) -> None:
@@ -732,6 +746,13 @@ def test_a_growers_roses_are_no_rose_wine() -> None:
         ("Maschinen, die Blech biegen", {"machine_tools"}),
         ("能帮老人走路的机器", {"mobility_aids"}),
         ("appareil pour mesurer le sucre dans le sang", {"diabetes_care"}),
+        ("ein Gerät, um zu Hause den Blutdruck zu messen", {"blood_pressure_monitors"}),
+        ("de quoi équiper la cuisine d'un hôtel", {"commercial_kitchen_equipment"}),
+        # A mall's floors are cleaned by machines as well as vacuums.
+        (
+            "etwas, um Böden in Einkaufszentren zu reinigen",
+            {"vacuum_cleaners", "cleaning_machines"},
+        ),
         ("je cherche du vin", set()),
         ("Reis aus Thailand", set()),  # rice, not what cooks it
         ("sugar", set()),
