@@ -262,15 +262,20 @@ async def test_book_for_the_whole_delegation_names_who_is_busy(app) -> None:
     assert "Attending: you, Li Wei, and Chen Jie" in view.text
 
 
-def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
-    text = "Termin mit Nordic Medtech am 6. November um 14 Uhr"
-    pieces = [("company", "Nordic Medtech"), ("date", "am"), ("time", "6"), ("date", "November"),
-              ("time", "14 Uhr")]  # fmt: skip
+def tagged(text: str, pieces: list[tuple[str, str]]) -> NluResult:
+    """A meeting request with these values tagged where they first stand in the text."""
     entities = tuple(
         Entity(kind, value, text.index(value), text.index(value) + len(value))
         for kind, value in pieces
     )
-    reply = booking_form.start(make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities))
+    return NluResult(text, "book_meeting", 1.0, entities)
+
+
+def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
+    text = "Termin mit Nordic Medtech am 6. November um 14 Uhr"
+    pieces = [("company", "Nordic Medtech"), ("date", "am"), ("time", "6"), ("date", "November"),
+              ("time", "14 Uhr")]  # fmt: skip
+    reply = booking_form.start(make_ctx("de"), tagged(text, pieces))
     assert "Messe" not in reply.text.split("\n")[0]  # no "the expo's days are…": it is one
     assert "Termin gebucht" in reply.text and "Sa., 6. Nov." in reply.text
     assert "14:00–14:30" in reply.text
@@ -281,11 +286,7 @@ def test_words_tagged_as_times_that_are_none_do_not_stretch_the_date(make_ctx) -
     text = "Termin mit Nordic Medtech (Bildgebung aus dem Erzgebirge) am 8. Nov. um 11 Uhr"
     pieces = [("company", "Nordic Medtech"), ("time", "Erzgebirge"), ("date", "am"),
               ("time", "8"), ("time", "Nov"), ("time", "11 Uhr")]  # fmt: skip
-    entities = tuple(
-        Entity(kind, value, text.index(value), text.index(value) + len(value))
-        for kind, value in pieces
-    )
-    reply = booking_form.start(make_ctx("de"), NluResult(text, "book_meeting", 1.0, entities))
+    reply = booking_form.start(make_ctx("de"), tagged(text, pieces))
     assert "Termin gebucht" in reply.text and "Mo., 8. Nov." in reply.text, reply.text
     assert "11:00–11:30" in reply.text
 
