@@ -831,11 +831,6 @@ def _list_reference(ctx: Context, nlu: NluResult, intent: str) -> Reply | None:
     return None
 
 
-# Where a sentence ends and the next starts: ".", "!" or "?" and a space, or a Chinese or
-# Japanese full stop.
-_SENTENCE_START = re.compile(r"[.!?]+\s+|[。！？]+")
-
-
 def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     """The company a message asks is at the fair: the words before the cue that asks it,
     without framing words and articles, when they hold a name (a capitalised word, or Han
@@ -845,7 +840,7 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         return None
     # The name is in the sentence that asks ("Guten Tag, wir importieren … Gibt es so etwas
     # hier auf der Messe?" names nobody).
-    before = _SENTENCE_START.split(nlu.text[:at])[-1].strip(" ,?？、")
+    before = cues.SENTENCE_BREAK.split(nlu.text[:at])[-1].strip(" ,?？、")
     tax = ctx.taxonomy
     if names.has_cjk(before):
         latin = re.findall(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+", before)

@@ -325,17 +325,12 @@ def _before_its_purpose(ctx: Context, phrase: str, purposes: frozenset[str]) -> 
     return phrase
 
 
-# Where a sentence ends: after ".", "!", "?" and a space (not "z.B." or "10.5"), or after
-# Chinese and Japanese full stops.
-_SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)|[。！？]+")
-
-
 def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
     """In a message of several sentences, the spans of those that ask for goods ("we are
     looking for", "nous recherchons") and name some, when others do not ask: those tell
     who the buyer is and what their own business makes."""
     spans, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
+    for end in cues.SENTENCE_BREAK.finditer(text):
         spans.append((start, end.end()))
         start = end.end()
     spans.append((start, len(text)))

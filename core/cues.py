@@ -38,6 +38,9 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
+# Where one sentence of a message ends and the next starts: ".", "!" or "?" and a space (not
+# "z.B." or "10.5"), or a Chinese or Japanese full stop.
+SENTENCE_BREAK = re.compile(r"[.!?]+\s+(?=\S)|[。！？]+")
 
 
 def fold(text: str) -> str:
