@@ -271,13 +271,19 @@ def _runs_on(nlu: NluResult, entity: Entity, found: list[names.Match]) -> bool:
     return partial and names.runs_on(nlu.text, entity.start, entity.end)
 
 
+# "z.B.", "e.g.", "d.h.", "u.a.": an abbreviation of small words, no company.
+_ABBREVIATION = re.compile(r"[a-zäöüéè]{1,2}\.\s?[a-zA-Zäöüéè]{1,2}\.?")
+
+
 def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
     """ "Ach, doch lieber um 11": an everyday word set off by a comma or "!" at the start of
-    the message is an interjection, not a company, unless the catalog has it."""
+    the message is an interjection, not a company, unless the catalog has it; nor is an
+    abbreviation ("vegane Milchalternative, z.B. Haferdrink")."""
     kept = tuple(
         e
         for e in nlu.entities
-        if not (
+        if not (e.type == "company" and _ABBREVIATION.fullmatch(e.value.strip()))
+        and not (
             e.type == "company"
             and e.start == len(nlu.text) - len(nlu.text.lstrip())
             and nlu.text[e.end : e.end + 1] in {",", "!", "，", "！"}
@@ -487,6 +493,16 @@ def _with_cjk_unknown_company(ctx: Context, nlu: NluResult, guessed: str) -> Nlu
     return nlu if goods or where or not names.only_cjk(name) else _with_company(nlu, name)
 
 
+def _only_attributes_of_an_area_tagged(ctx: Context, nlu: NluResult) -> bool:
+    """Whether every company the model tagged is goods of an area with a property only
+    ("有机食品", "Halal-Lebensmittel")."""
+    tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
+    return bool(tagged) and all(
+        search.only_attributes_of_an_area(ctx, replace(nlu, text=e.value, entities=()))
+        for e in tagged
+    )
+
+
 def _a_list_of_products(ctx: Context, text: str) -> bool:
     parts = [part.strip() for part in text.split(",")]
     return len(parts) > 1 and all(ctx.taxonomy.match_product(part).categories for part in parts)
@@ -650,6 +666,18 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             # unless it is a whole catalog name ("Welche Käse hat die Fromagerie Vuillemin").
             nlu = _as_the_company(nlu, name)
         intent = "exhibitor_info"
+    if (
+        intent in NOT_UNDERSTOOD | {"exhibitor_info"}
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and not cues.has_any(nlu.text, cues.ASKING_OF_A_COMPANY, ctx.t.locale)
+        and (
+            ctx.taxonomy.described_by_function(nlu.text)
+            or _only_attributes_of_an_area_tagged(ctx, nlu)
+        )
+    ):
+        # "ein Gerät, um zu Hause den Blutdruck zu messen" with "Blutdruck" tagged as a
+        # company, "有机食品" tagged whole: what the goods do or are is looked for.
+        intent = "search_exhibitors"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.

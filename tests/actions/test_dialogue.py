@@ -83,6 +83,22 @@ def assert_not_found(ctx, reply, name: str) -> None:
         # Japanese framing around the product: who exports it, and "but from Germany".
         ("ja", "冷凍ドリアンを輸出している会社は？", "search_exhibitors", {}, {"C13"}),
         ("ja", "ドイツ産以外のビール", "search_exhibitors", {"country": "ドイツ"}, {"C10"}),
+        # A product described by what it does, a word of it tagged as a company.
+        (
+            "de",
+            "Geräte, mit denen Leute besser hören",
+            "exhibitor_info",
+            {"company": "Leute"},
+            {"C15"},
+        ),
+        # An abbreviation tagged as a company.
+        (
+            "de",
+            "Industrieroboter, z.B. Schweißroboter",
+            "exhibitor_info",
+            {"company": "z.B"},
+            {"C17"},
+        ),
     ],
 )
 def test_a_message_that_is_only_products_is_a_search(

@@ -108,12 +108,19 @@ def test_a_message_of_products_and_an_attribute_is_a_search(ctx_of) -> None:
 
 
 @pytest.mark.parametrize(
-    ("locale", "text", "intent"),
-    [("de", "Halal-Lebensmittel", "out_of_scope"), ("fr", "aliments halal", "nlu_fallback")],
+    ("locale", "text", "intent", "entities"),
+    [
+        ("de", "Halal-Lebensmittel", "out_of_scope", {}),
+        ("fr", "aliments halal", "nlu_fallback", {}),
+        # Tagged whole as a company the catalog does not have.
+        ("zh", "清真食品", "exhibitor_info", {"company": "清真食品"}),
+    ],
 )
-def test_an_areas_goods_with_an_attribute_are_a_search(ctx_of, locale, text, intent) -> None:
+def test_an_areas_goods_with_an_attribute_are_a_search(
+    ctx_of, locale, text, intent, entities
+) -> None:
     # The model read it as out of scope: an area's word and a property is still a search.
     ctx = ctx_of(locale)
-    reply = dialogue.respond(ctx, nlu(text, intent))
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert ctx.state.results is not None, reply.text
     assert "Anatolia Meat" in reply.text
