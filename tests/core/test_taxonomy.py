@@ -329,6 +329,7 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Bleuets sauvages surgelés IQF", "berries_cherries"),  # Québec's blueberries
         ("Roomboter", "butter_yogurt"),  # Dutch
         ("Fren balataları", "auto_parts"),  # Turkish brake pads
+        ("Prosecco DOC Extra Dry", "sparkling_wine"),  # a style after the appellation
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
