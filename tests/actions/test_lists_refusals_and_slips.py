@@ -150,6 +150,14 @@ def test_an_amount_tagged_with_its_unit_is_no_meeting_time(e_ctx) -> None:
     assert shown_exhibitors(ctx, reply) == {"E11"}, reply.text
 
 
+def test_containers_and_pallets_are_amounts_not_meeting_times(e_ctx) -> None:
+    """ "3 Container pro Monat" with "3" tagged as a time: an order's size, not a meeting."""
+    ctx = e_ctx("de")
+    text = "Olivenöl, 3 Container pro Monat"
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting", product="Olivenöl", time="3"))
+    assert shown_exhibitors(ctx, reply) == {"E11"}, reply.text
+
+
 def test_a_delivery_term_and_a_city_tagged_as_a_company_are_none(e_ctx) -> None:
     ctx = e_ctx("ru")
     text = "перчатки нитриловые, условия CPT Москва"

@@ -22,6 +22,8 @@ ATTRIBUTES = load_attributes(ROOT / "data" / "taxonomy" / "attributes.yml")
         ("Gluten-free biscuits", "gluten_free", "Gluten-free"),
         ("pâtes sans gluten", "gluten_free", "sans gluten"),
         ("biere sans alcool", "alcohol_free", "sans alcool"),
+        ("Süssigkeiten ohne Zucker", "sugar_free", "ohne Zucker"),
+        ("confiture sans sucre ajouté", "sugar_free", "sans sucre ajouté"),
         ("безалкогольное пиво", "alcohol_free", "безалкогольное"),
         ("cosmétiques végane", "vegan", "végane"),
         ("halal beef", "halal", "halal"),

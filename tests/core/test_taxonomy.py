@@ -330,6 +330,13 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Roomboter", "butter_yogurt"),  # Dutch
         ("Fren balataları", "auto_parts"),  # Turkish brake pads
         ("Prosecco DOC Extra Dry", "sparkling_wine"),  # a style after the appellation
+        # Everyday and regional German: things for babies, Austrian quark, Swiss biscuits.
+        ("Babysachen", "baby_products"),
+        ("Sachen für die Küche", "kitchenware"),
+        ("Topfen", "cheese"),
+        ("Guetzli", "biscuits"),
+        ("Schoki", "chocolate"),
+        ("Tiefkühl-Pommes", "potatoes"),
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -358,6 +365,8 @@ def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
         ("화산송이 클레이 마스크", "gloves_masks"),  # a clay face mask, no medical one
         ("세차 샴푸", "shampoo"),  # car-wash shampoo
         ("Boter", "footwear"),  # Dutch butter is no Turkish boot
+        ("Topfen", "kitchenware"),  # Austrian quark is no pot (Topf)
+        ("pommes de Normandie", "potatoes"),  # French apples; German "Pommes" are fries
         ("poêle à frire", "stoves_fireplaces"),  # a frying pan
         ("Blumenstrauß", "meat"),  # a bouquet, not an ostrich
         ("pain relief patches", "bread"),  # French "pain" is no English word's
