@@ -449,9 +449,8 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         return _with_company(nlu, lower) if lower else nlu
     if names.has_cjk(guessed):
         return _with_cjk_unknown_company(ctx, nlu, guessed)
-    written = names.tokens(guessed)
-    if len(names.strip_legal_forms(written)) not in {0, len(written)}:
-        return _with_company(nlu, guessed)  # "华顺葡萄酒进口公司": words and a legal form
+    if _words_and_a_legal_form(guessed):
+        return _with_company(nlu, guessed)  # "Hartmann Medizintechnik GmbH"
     # German capitalises every noun: "Suche Hersteller von …" frames a request.
     framing = ctx.taxonomy.request_words
     words = [
@@ -485,12 +484,17 @@ def _with_cjk_unknown_company(ctx: Context, nlu: NluResult, guessed: str) -> Nlu
     if own := catalog.before_cjk_trade(tax, name):
         place = names.a_chinese_place(own) or tax.country_code(own)
         return nlu if place else _with_company(nlu, name)
-    written = names.tokens(name)
-    if len(names.strip_legal_forms(written)) not in {0, len(written)}:
+    if _words_and_a_legal_form(name):
         return _with_company(nlu, name)
     goods = bool(tax.match_product(name).categories or tax.categories_in_text(name))
     where = bool(names.a_chinese_place(name) or tax.country_code(name) or names.is_a_place(name))
     return nlu if goods or where or not names.only_cjk(name) else _with_company(nlu, name)
+
+
+def _words_and_a_legal_form(name: str) -> bool:
+    """Whether a name is words and a legal form ("华顺葡萄酒进口公司"), not either alone."""
+    written = names.tokens(name)
+    return len(names.strip_legal_forms(written)) not in {0, len(written)}
 
 
 def _only_attributes_of_an_area_tagged(ctx: Context, nlu: NluResult) -> bool:

@@ -104,7 +104,10 @@ def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
     candidates = [_BRACKET.split(name, maxsplit=1)[0].strip()] + [
         word
         for word in re.findall(r"[^\W\d_][\w'’-]*", rest)
-        if word[0].isupper() and not names.is_common(word) and not _links_or_goods(ctx, word)
+        if word[0].isupper()
+        and not names.is_common(word)
+        and not catalog.links_or_places(ctx.taxonomy, word)
+        and not names_goods(ctx, word)
     ]
     found = {
         e.id: e
@@ -113,10 +116,6 @@ def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
         for e in catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy)
     }
     return list(found.values()) if len(found) == 1 else []
-
-
-def _links_or_goods(ctx: Context, word: str) -> bool:
-    return names.only_links(word) or names.is_a_place(word) or names_goods(ctx, word)
 
 
 def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:

@@ -46,7 +46,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     """The search a message asks for. Without `guess_products` only the products the model
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
-    nlu = _within_the_asking_sentences(ctx, nlu)
+    asked = _asking_sentences(ctx, nlu.text)
+    nlu = _with_only_products_asked(asked, nlu)
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
@@ -115,7 +116,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # framing words and the other things it names holds the whole phrase.
     said_countries = [_with_made_in(nlu.text, w) for _, w in mentioned]
     said_countries += list(refusals.values()) + list(spoken.words)
-    said = _message_phrases(ctx, nlu, said_countries) if guess_products else []
+    said = _message_phrases(ctx, nlu, said_countries, asked) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
@@ -260,9 +261,15 @@ def _without_the_areas_words(ctx: Context, phrases: list[str], query: SearchQuer
     ]
 
 
-def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> list[str]:
-    """The product phrases of the whole message, without the other values it names. A value
-    the model tagged that names nothing ("タイヤ" as a country: it is tyres; "implants" as an
+def _message_phrases(
+    ctx: Context,
+    nlu: NluResult,
+    country_words: list[str],
+    asked: list[tuple[int, int]] | None = None,
+) -> list[str]:
+    """The product phrases of the whole message, without the other values it names, or of
+    the sentences that ask for goods (`asked`, found here when not given). A value the
+    model tagged that names nothing ("タイヤ" as a country: it is tyres; "implants" as an
     area) stays."""
     tax = ctx.taxonomy
     names: dict[str, Callable[[str], object]] = {
@@ -292,7 +299,9 @@ def _message_phrases(ctx: Context, nlu: NluResult, country_words: list[str]) -> 
     attributes = _attribute_words(ctx, nlu.text)
     excluded = others + country_words + attributes
     text = nlu.text
-    if asked := _asking_sentences(ctx, text):
+    if asked is None:
+        asked = _asking_sentences(ctx, text)
+    if asked:
         # A letter: "wir beliefern Bäckereien und Hotels … suchen wir tiefgekühlte Beeren".
         text = " | ".join(text[start:end] for start, end in asked)
     return _without_generic_words(ctx, tax.product_phrases(text, exclude=excluded))
@@ -344,9 +353,8 @@ def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
     return asking if any(_names_goods(ctx, phrase) for phrase in named) else []
 
 
-def _within_the_asking_sentences(ctx: Context, nlu: NluResult) -> NluResult:
+def _with_only_products_asked(asked: list[tuple[int, int]], nlu: NluResult) -> NluResult:
     """The message with only the products tagged in the sentences that ask for goods."""
-    asked = _asking_sentences(ctx, nlu.text)
     if not asked:
         return nlu
     kept = tuple(

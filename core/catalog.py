@@ -51,10 +51,10 @@ from core.taxonomy import Taxonomy
 PAGE_SIZE = 5
 MAX_CATEGORIES = 3
 MAX_NAME_WORDS = 6
-NOT_FROM = "-"
+NOT_FROM = "-"  # before a query's country code: the goods must not come from there
 # A category's trade is told by its first few profile words (names, then main terms).
 _TRADE_CATEGORIES_MAX = 12
-_TRADE_WORDS_EACH = 6  # before a query's country code: the goods must not come from there
+_TRADE_WORDS_EACH = 6
 
 
 @dataclass(frozen=True)
@@ -680,7 +680,7 @@ def _trade_named(query: SearchQuery, taxonomy: Taxonomy | None) -> list[list[str
     """For a request naming a narrow category ("Milchprodukte"), the tokens of the first
     words profiles use for it and for each category under it: an exhibitor whose
     description says "dairy" or "cheese maker" is one of the trade, before a nut grower
-    whose almond butter is filed under butter too. None for a broad category: its words
+    whose almond butter is filed under butter too. Nothing for a broad category: its words
     would be tested on thousands of rows."""
     if taxonomy is None or not query.categories:
         return []
@@ -694,7 +694,7 @@ def _trade_named(query: SearchQuery, taxonomy: Taxonomy | None) -> list[list[str
 
 
 def _relevance(
-    query: SearchQuery, dialect: str, areas: set[str], trade: list[list[str]] | None = None
+    query: SearchQuery, dialect: str, areas: set[str], trade: list[list[str]]
 ) -> ColumnElement[int]:
     """The categories a request names first (the exhibitors of ice wine, whatever words
     they use), and among them those exhibiting in the categories' area (a dairy before a
@@ -906,7 +906,7 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
         if len(kept) > 1:
             # A word alone only if no language uses it every day and it names no place.
             for word in kept:
-                if not _links_or_places(taxonomy, word) and not names.is_common(word.lower()):
+                if not links_or_places(taxonomy, word) and not names.is_common(word.lower()):
                     yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
 
 
@@ -919,7 +919,7 @@ def before_cjk_trade(taxonomy: Taxonomy, name: str) -> str | None:
     return None
 
 
-def _links_or_places(taxonomy: Taxonomy, word: str) -> bool:
+def links_or_places(taxonomy: Taxonomy, word: str) -> bool:
     """Whether a name's word is only a link word, a place or a country."""
     return names.only_links(word) or names.is_a_place(word) or bool(taxonomy.country_code(word))
 
@@ -927,7 +927,7 @@ def _links_or_places(taxonomy: Taxonomy, word: str) -> bool:
 def _distinctive(taxonomy: Taxonomy, word: str) -> bool:
     """A word of a name that tells companies apart: not a link, a place, a country or a
     word buyers translate ("Técnica" of "Técnica de Frenos Kraftwerk")."""
-    return not (_links_or_places(taxonomy, word) or names.in_english(word))
+    return not (links_or_places(taxonomy, word) or names.in_english(word))
 
 
 def _found_with_each(session: Session, word: str, others: list[str]) -> list[set[str]]:
