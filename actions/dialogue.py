@@ -774,6 +774,14 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
     if (
         intent == "exhibitor_info"
         and not exhibitor_info.named(nlu)
+        and (name := exhibitor_info.named_by_its_words(ctx, nlu.text))
+    ):
+        # "Zürcher Präzision, welche Halle?", "Hofmann, die mit den Brezeln – wo stehen
+        # die?": a catalog name in a clause of its own, which the model did not tag.
+        nlu = _with_company(nlu, name)
+    if (
+        intent == "exhibitor_info"
+        and not exhibitor_info.named(nlu)
         and (_search_values(nlu) or search.names_products(ctx, nlu, qualified=True))
     ):
         # No company, but products or a country: exhibitors are being looked for.

@@ -62,6 +62,7 @@ def match_company(
         catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy)
         or _the_one_from(ctx, name)
         or _named_beside(ctx, name, said)
+        or _without_a_genitive_s(ctx, name)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
@@ -93,6 +94,19 @@ def _the_one_from(ctx: Context, name: str) -> list[Exhibitor]:
             found = catalog.find_by_name(ctx.session, rest, taxonomy=ctx.taxonomy)
             return found if len(found) == 1 else []
     return []
+
+
+def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
+    """The one exhibitor named with the "s" German and English add to a name that owns
+    something: "Wo ist Dörrs Stand?", "Müllers Käse", "Fonterras booth"."""
+    bare = _GENITIVE_S.sub("", name)
+    if bare == name or len(bare) < names.NAME_WORD_MIN:
+        return []
+    found = catalog.find_by_name(ctx.session, bare, taxonomy=ctx.taxonomy)
+    return found if len(found) == 1 else []
+
+
+_GENITIVE_S = re.compile(r"(?<=[^\W\d_]{2})['’]?s$")
 
 
 def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
@@ -245,15 +259,58 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
     for segment in [*after, *before]:
         # A name ends with its clause: "parfums Delorme, s'il vous plaît".
         segment = names.CLAUSE_BREAK.split(segment, maxsplit=1)[0]
-        words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", segment)
-        while words and _bare(words[0]) in framing:
-            words.pop(0)
-        while words and _bare(words[-1]) in framing:
-            words.pop()
+        words = _without_framing(_words(segment), framing)
         naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
         if words and naming:
             return " ".join(words)
     return None
+
+
+def named_by_its_words(ctx: Context, text: str) -> str | None:
+    """A catalog company a question about a company names in a clause of its own, in
+    words the model did not tag: the clause without the words that frame the question, when
+    the catalog has a name of those words ("Zürcher Präzision, welche Halle?" for
+    Präzisionstechnik Zürcher, "hola, los de inca del sur en que pabellon estan", "Hofmann,
+    die mit den Brezeln", one of two Hofmanns), however everyday its words. A clause of
+    goods and places names none."""
+    if _CJK.search(text):
+        return None
+    framing = {
+        _bare(w)
+        for w in ctx.taxonomy.request_words | ctx.taxonomy.link_words | _cue_words(ctx.t.locale)
+    }
+    for clause in names.CLAUSE_BREAK.split(text):
+        words = _without_framing(_words(clause), framing)
+        naming = [
+            w
+            for w in words
+            if not names_goods(ctx, w) and not catalog.links_or_places(ctx.taxonomy, w)
+        ]
+        candidate = " ".join(words)
+        if naming and len(words) <= _NAME_WORDS_MAX and _a_catalog_name(ctx, candidate):
+            return candidate
+    return None
+
+
+_NAME_WORDS_MAX = 6
+
+
+def _a_catalog_name(ctx: Context, candidate: str) -> bool:
+    return bool(catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)
+
+
+def _without_framing(words: list[str], framing: set[str]) -> list[str]:
+    """The words between those that frame a question at either end."""
+    start, end = 0, len(words)
+    while start < end and _bare(words[start]) in framing:
+        start += 1
+    while end > start and _bare(words[end - 1]) in framing:
+        end -= 1
+    return words[start:end]
 
 
 def _bare(word: str) -> str:

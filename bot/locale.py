@@ -179,16 +179,25 @@ def _without_names(words: list[str]) -> list[str]:
     capitalised word stays, since German writes every noun so."""
     kept: list[str] = []
     run: list[str] = []
+
+    def end_run() -> None:
+        if len(run) == 1 and not _is_acronym(run[0]):
+            kept.append(run[0])
+        run.clear()
+
     for word in [*(w for w in words if not _is_pinyin_name(w)), ""]:
         if word and _is_capitalised(word):
             run.append(word)
+            if _CLAUSE_END.search(word):
+                end_run()  # "Rohkaffee Arabica, Säcke à 60 kg": no name runs past a comma
             continue
-        if len(run) == 1 and not _is_acronym(run[0]):
-            kept.append(run[0])
-        run = []
+        end_run()
         if word:
             kept.append(word)
     return kept
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?]$")
 
 
 def _is_pinyin_name(word: str) -> bool:

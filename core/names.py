@@ -1545,8 +1545,11 @@ def _may_name(word: Token) -> bool:
 
 def _capitalised(span: Sequence[Token], words: Sequence[Token]) -> bool:
     """Whether the message writes the words as a name: a capital letter other than the
-    message's first (which any sentence has), or a first word no language uses every day."""
-    return any(w.capital and (w is not words[0] or not is_common(w.raw)) for w in span)
+    message's first (which any sentence has), or a first word no language uses every day.
+    In a message in Chinese, Japanese or Korean a capital opens no sentence: "Schreiber
+    자동차용품 회사 홀 번호요" names Schreiber."""
+    uncased = any(_is_cjk(w.key) for w in words)
+    return any(w.capital and (w is not words[0] or uncased or not is_common(w.raw)) for w in span)
 
 
 def _rank(match: Match) -> tuple[float, int, int]:

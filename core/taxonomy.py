@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.lists import format_list
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from core.attributes import Attributes, load_attributes, no_attributes
 from core.countries import CountryIndex, CountryMention, load_countries, region_name
@@ -53,11 +53,18 @@ _ZIPF_MARGIN = 1.0
 
 
 def _a_slip(word: str, term_word: str) -> bool:
-    """One slip from a long word: six letters or more, the same first letter, one edit
-    (two from nine letters)."""
-    if len(word) < _FUZZY_MIN or not word.isalpha() or _is_cjk(word) or word[0] != term_word[0]:
+    """One slip from a long word, the first letter right: a letter typed once for twice or
+    twice for once from five letters ("Kafee", "huille"); from six, one edit or two
+    neighbours swapped ("Nudlen"), two from nine letters."""
+    if len(word) < _DOUBLED_MIN or not word.isalpha() or _is_cjk(word) or word[0] != term_word[0]:
         return False
-    return Levenshtein.distance(word, term_word) <= (1 if len(word) < 9 else 2)
+    if _undoubled(word) == _undoubled(term_word):
+        return True
+    return len(word) >= _FUZZY_MIN and OSA.distance(word, term_word) <= (1 if len(word) < 9 else 2)
+
+
+def _undoubled(word: str) -> str:
+    return _DOUBLED.sub(r"\1", word)
 
 
 # How a Japanese verb or copula ends a clause: "います", "ですか", "ください". Not "か" or
@@ -227,7 +234,7 @@ class Taxonomy:
                     entries[term_units].add((spelling, category.id, fold(term) in kinds))
                 if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
                     words[folded].add(category.id)
-                elif " " in folded and folded.replace(" ", "").isalpha():
+                elif " " in folded and _LETTERS_ONLY.fullmatch(folded):
                     self._add_term_phrase(folded, category.id)
                 if len(folded) >= _HANGUL_FUZZY_MIN and _ALL_HANGUL.fullmatch(folded):
                     self._hangul_words.setdefault(folded, set()).add(category.id)
@@ -634,7 +641,13 @@ class Taxonomy:
         # A part opening with a size or a share names the pack or an ingredient, not the
         # product: "60 kg jute bags", "72% huile d'olive" (of a soap).
         products = [p for p in parts if not _SPEC.match(p)] or parts
-        found = {c for part in products for c in self.match_product(part).categories}
+        matches = [self.match_product(part) for part in products]
+        found = {c for match in matches for c in match.categories}
+        if typos and not any(match.whole or match.kind_of for match in matches):
+            # A term of several words with one slipped is the whole label, where what
+            # matched as written was one word of it: "apareils auditifs" are hearing aids,
+            # not the "audit" its second word stems to.
+            found = (len(text.split()) > 1 and self.typo_tolerant(text)) or found
         if not found:
             # What the parentheses say, when the label outside them names nothing:
             # "choritos (mejillones chilenos)" are mussels.
@@ -703,7 +716,7 @@ class Taxonomy:
             return {c for ids in self._katakana_slips(needle).values() for c in ids}
         if " " in needle:
             return self._phrase_slips(needle.split())
-        if len(needle) < _FUZZY_MIN or not needle.isalpha() or _is_cjk(needle):
+        if len(needle) < _DOUBLED_MIN or not needle.isalpha() or _is_cjk(needle):
             return set()
         found: set[str] = set()
         for word, ids in self._term_words_by_first.get(needle[0], ()):
@@ -1311,6 +1324,10 @@ _SIZE_AHEAD = re.compile(r"\d+(?:[.,]\d+)?\s*[^\W\d_]{0,3}\b")
 _GERMAN_PARTICIPLE = re.compile(r"ge[a-zäöüß]{3,}(?:t|en)")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
+_DOUBLED_MIN = 5
+# A term of several words, as long as they are letters ("huile d'olive", "e-bike").
+_LETTERS_ONLY = re.compile(r"(?:[^\W\d_]|[ '’-])+")
+_DOUBLED = re.compile(r"(.)\1+")
 _SLIPS_KEPT = 50_000
 # Exhibitors' profiles are in English and Chinese (description_en, description_zh).
 _PROFILE_LANGUAGES = ("en", "zh")

@@ -701,6 +701,11 @@ CATALOG_HERE = search_eval.HEADER + "".join(
         "H05,Transports Bellec & Fils SAS,,FR,services,8.2,8.2B-03,transport frigorifique,,,fr,,",
         "H06,Armaturenwerk Kraus GmbH,,DE,equipment,6.2,6.2A-01,Kugelhähne;Absperrklappen,,,de,,",
         "H07,Wetterau Hopfenbau GmbH,,DE,food,1.1,1.1A-02,Aromahopfen,,,de,,",
+        "H08,Hofmann Backwaren GmbH,,DE,food,1.1,1.1B-02,TK-Laugenbrezeln;Roggenmischbrot,,,de,,",
+        "H09,Hofmann Sägen GmbH,,DE,equipment,6.1,6.1A-17,Bandsägeblätter;Kreissägeblätter,,,de,,",
+        "H10,Präzisionstechnik Zürcher AG,,CH,equipment,6.1,6.1B-20,Koordinatenmessmaschinen,,,de,,",
+        "H11,Dörr Porzellanmanufaktur GmbH,,DE,consumer,4.1,4.1A-14,Tafelservice;Kaffeebecher,,,de,,",
+        "H12,Agroindustrias Inca del Sur S.A.C.,,PE,food,1.1,1.1A-05,Palta Hass;Arándanos,,,es,,",
     )
 )
 
@@ -749,6 +754,16 @@ def here_ctx(here_catalog: Container) -> Iterator:
         ("fr", "Les Transports Bellec exposent-ils ?", "search_exhibitors",
          {"company": "Transports Bellec"}, "8.2B-03"),
         ("zh", "丰岛机械工业在吗", "greet", {"company": "丰岛机械工业"}, "3.1C-06"),
+        # Untagged, in a clause of its own: the words of a catalog name, in any order or
+        # case; of two Hofmanns, the one selling what is said.
+        ("de", "Zürcher Präzisionstechnik, welche Halle?", "exhibitor_info", {}, "6.1B-20"),
+        ("es", "hola, los de inca del sur en que pabellon estan", "exhibitor_info", {},
+         "1.1A-05"),
+        ("de", "Hofmann, die mit den Brezeln – wo stehen die?", "exhibitor_info",
+         {"product": "Brezeln"}, "1.1B-02"),
+        # The "s" of a name that owns something.
+        ("de", "Wo ist Dörrs Stand? Die mit dem Porzellan.", "exhibitor_info",
+         {"company": "Dörrs", "product": "Porzellan"}, "4.1A-14"),
     ],
 )  # fmt: skip
 def test_a_company_asked_about_is_shown(here_ctx, locale, text, intent, entities, booth) -> None:

@@ -222,6 +222,8 @@ def test_most_messages_tell_their_language_to_a_new_conversation() -> None:
         ("¿Dónde está el stand de Bodegas Torres?", "es"),
         # lingua rules German out for a loanword's letter: "é" is not in its alphabet.
         ("Kaffeemaschinen für ein Café", "de"),
+        # German nouns before a comma are no name running on: "à" alone is not French.
+        ("Rohkaffee Arabica, Säcke à 60–70 kg", "de"),
     ],
 )
 def test_small_words_tell_a_short_question_to_a_new_conversation(text: str, expected: str) -> None:

@@ -350,6 +350,14 @@ def test_a_hangul_name_with_one_letter_mistyped() -> None:
     assert index.find("한결식품") == []  # another syllable: another company
 
 
+def test_a_latin_name_opening_a_message_in_korean_is_written_as_a_name() -> None:
+    # "Schreiber" is an everyday German word; a Korean sentence gives no word its capital.
+    index = names.build_index([("SCH", "Autozubehör Schreiber GmbH", None, "Schreiber")])
+    found = index.mentions("Schreiber 자동차용품 회사 홀 번호요")
+    assert [m.exhibitor_id for m in found] == ["SCH"]
+    assert index.mentions("Schreiber gesucht, wo ist der Stand?") == []
+
+
 def test_a_name_typed_word_for_word() -> None:
     assert names.typed_as("Sobrasada L'Avi Tomas", "Sobrassada L'Avi Tomàs S.L.")
     assert names.typed_as("Lofoten Sjomat", "Lofoten Sjømat AS")

@@ -150,7 +150,8 @@ def test_a_korean_product_before_its_head_narrows_it() -> None:
 
 
 def test_typos_only_in_long_words_with_the_same_first_letter() -> None:
-    assert TAXONOMY.typo_tolerant("chese") == set()  # five letters: too short to guess
+    assert TAXONOMY.typo_tolerant("chees") == set()  # five letters: too short to guess
+    assert "cheese" in TAXONOMY.typo_tolerant("chese")  # but for a doubled letter
     assert "industrial_robots" not in TAXONOMY.typo_tolerant("probiotics")
     assert "chocolate" in TAXONOMY.typo_tolerant("chocolat")
 
@@ -587,6 +588,9 @@ def test_alternative_countries_are_named_with_or() -> None:
         ("оливкавое масло", "olive_oil"),  # one slip in a word of a two-word term
         ("экспедирвоание грузов", "freight"),
         ("chocolat", "chocolate"),
+        ("Kafee", "coffee"),  # a letter typed once for twice, in five letters
+        ("huille d'olive", "olive_oil"),  # twice for once, in a term with an apostrophe
+        ("Nudlen", "pasta_noodles"),  # two neighbours swapped
     ],
 )
 def test_a_slip_in_a_term(phrase: str, category: str) -> None:
@@ -595,6 +599,14 @@ def test_a_slip_in_a_term(phrase: str, category: str) -> None:
 
 def test_no_slip_in_short_words() -> None:
     assert not TAXONOMY.typo_tolerant("rad wine")
+    assert not TAXONOMY.typo_tolerant("Kafe")  # four letters: too short, doubled or not
+    assert not TAXONOMY.typo_tolerant("Nudle")  # five letters: only a doubled letter
+
+
+def test_a_whole_term_with_a_slip_beats_one_of_its_words_as_written() -> None:
+    # "auditifs" alone stems to "audit" (consulting); the label is "appareils auditifs".
+    assert TAXONOMY.product_categories("apareils auditifs") == {"hearing_aids"}
+    assert TAXONOMY.product_categories("apareils auditifs", typos=False) == {"consulting"}
 
 
 @pytest.mark.parametrize(
