@@ -98,7 +98,12 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     retyped = {
         e: "country" if _only_a_country(ctx, e.value) else "product"
         for e in tagged
-        if e not in known and (_only_a_country(ctx, e.value) or ctx.taxonomy.is_term(e.value))
+        if e not in known
+        and (
+            _only_a_country(ctx, e.value)
+            or ctx.taxonomy.is_term(e.value)
+            or _only_products_listed(ctx, e.value)
+        )
     }
     if retyped:
         entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
@@ -430,6 +435,27 @@ def _beside_places(ctx: Context, nlu: NluResult) -> list[str] | None:
     if not found:
         return None
     return ctx.taxonomy.product_phrases(nlu.text, [nlu.text[m.start : m.end] for m in found])
+
+
+def _only_products_listed(ctx: Context, value: str) -> bool:
+    """ "Schoggi und Pralinés", "Manuka Honnig UMF 20+": products, one after another or
+    typed with a slip, with their grades and sizes, and no word of a name ("Rheinland
+    Optik" is one)."""
+    parts = [part for part in _LISTED.split(value) if part.strip()]
+    return bool(parts) and all(
+        ctx.taxonomy.is_term(ctx.taxonomy.respelled_words(_without_codes(part))) for part in parts
+    )
+
+
+def _without_codes(text: str) -> str:
+    """A label without its grades and sizes: "UMF 20+", "DOP", "500 g"."""
+    return " ".join(w for w in text.split() if not _A_CODE.fullmatch(w))
+
+
+_A_CODE = re.compile(r"[A-Z]{2,4}|[\d.,+%-]+[^\W\d_]{0,3}|[A-Z]*\d[\w+-]*")
+
+
+_LISTED = re.compile(r"\s+(?:und|oder|and|or|et|ou|y|o|e|и|или)\s+|[,;/&+]", re.IGNORECASE)
 
 
 def _only_a_country(ctx: Context, value: str) -> bool:

@@ -47,7 +47,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
     asked = _asking_sentences(ctx, nlu.text)
-    nlu = _with_only_products_asked(asked, nlu)
+    nlu = _without_packs(ctx, _with_only_products_asked(asked, nlu))
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
@@ -57,7 +57,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # "не из Чили": each refused country with the words refusing it.
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     # "shipping goods into China": where the goods go says nothing of where they come from.
-    all_mentions = [m for m in all_mentions if not _going_to(ctx, nlu.text, m.start)]
+    going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start)]
+    all_mentions = [m for m in all_mentions if m not in going]
     country_words = [
         e.value
         for e in nlu.entities
@@ -116,6 +117,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     # framing words and the other things it names holds the whole phrase.
     said_countries = [_with_made_in(nlu.text, w) for _, w in mentioned]
     said_countries += list(refusals.values()) + list(spoken.words)
+    said_countries += [nlu.text[m.start : m.end] for m in going]  # no product either
     said = _message_phrases(ctx, nlu, said_countries, asked) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
@@ -370,6 +372,23 @@ def _names_goods(ctx: Context, phrase: str) -> bool:
     return bool(tax.match_product(phrase).categories or tax.product_within(phrase))
 
 
+def _without_packs(ctx: Context, nlu: NluResult) -> NluResult:
+    """The message without a pack tagged as a product: "sacs" of "café vert, sacs de 60
+    kg", "Kartons" of "500 Kartons" say how the goods come, not what they are."""
+    packs = [
+        e
+        for e in nlu.entities
+        if e.type == "product"
+        and fold(e.value) in ctx.taxonomy.measure_words
+        and (_SIZE_BEFORE.search(nlu.text[: e.start]) or _SIZE_AFTER.match(nlu.text[e.end :]))
+    ]
+    return replace(nlu, entities=tuple(e for e in nlu.entities if e not in packs)) if packs else nlu
+
+
+_SIZE_BEFORE = re.compile(r"\d[\s-]*(?:[^\W\d_]{1,3}[\s-]*)?$")  # "500 Kartons", "25-kg-Säcken"
+_SIZE_AFTER = re.compile(r"\s*(?:de|d'|à|a|of|von|zu|je|по|x)?\s*\d", re.IGNORECASE)
+
+
 def an_amount(ctx: Context, text: str, entity: Entity) -> bool:
     """Whether a tagged value is a number with a unit after it, in the value or after it
     ("20 т", "500 kg", "20 кг" tagged whole) or a share ("82,5%")."""
@@ -444,6 +463,15 @@ def _completed(
         # "косметику" beside "тканевые маски" says no more; "logística y transporte de
         # carga" asks for both.
         and (not named & asked or any(_joined_by_and(text, p, chosen) for chosen in phrases))
+        and not any(_overlap(p, chosen) for chosen in phrases)
+    ]
+    # One typed with a slip beside a tagged one: "Sonnencrem und Schampoo".
+    untagged += [
+        p
+        for p in said
+        if not categorised(p)
+        and ctx.taxonomy.typo_tolerant(p)
+        and any(_joined_by_and(text, p, chosen) for chosen in phrases)
         and not any(_overlap(p, chosen) for chosen in phrases)
     ]
     return list(dict.fromkeys(phrases + untagged))

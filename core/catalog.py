@@ -458,15 +458,11 @@ def _product_query(
     corrected = sorted(
         {c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)}
         # A slip in one word of several ("экспедирвоание грузов").
-        or {c for phrase in phrases if " " in phrase for c in _slips_in_words(taxonomy, phrase)}
+        or {c for phrase in phrases for c in taxonomy.slips_in_words(phrase)}
     )
     if corrected:
         return replace(found, categories=tuple(corrected[:MAX_CATEGORIES]))
     return _broader(session, taxonomy, query, phrases, head_first) or found
-
-
-def _slips_in_words(taxonomy: Taxonomy, phrase: str) -> set[str]:
-    return {c for word in phrase.split() for c in taxonomy.typo_tolerant(word)}
 
 
 def _broader(

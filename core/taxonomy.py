@@ -54,13 +54,15 @@ _ZIPF_MARGIN = 1.0
 
 def _a_slip(word: str, term_word: str) -> bool:
     """One slip from a long word, the first letter right: a letter typed once for twice or
-    twice for once from five letters ("Kafee", "huille"); from six, one edit or two
-    neighbours swapped ("Nudlen"), two from nine letters."""
+    twice for once from five letters ("Kafee", "huille", "Honnig"); between words of six
+    letters or more, one edit or two neighbours swapped ("Nudlen"), two from nine."""
     if len(word) < _DOUBLED_MIN or not word.isalpha() or _is_cjk(word) or word[0] != term_word[0]:
         return False
     if _undoubled(word) == _undoubled(term_word):
         return True
-    return len(word) >= _FUZZY_MIN and OSA.distance(word, term_word) <= (1 if len(word) < 9 else 2)
+    if min(len(word), len(term_word)) < _FUZZY_MIN:
+        return False
+    return OSA.distance(word, term_word) <= (1 if len(word) < 9 else 2)
 
 
 def _undoubled(word: str) -> str:
@@ -70,6 +72,11 @@ def _undoubled(word: str) -> str:
 # How a Japanese verb or copula ends a clause: "います", "ですか", "ください". Not "か" or
 # "たい" alone: "いか" (squid) and "たい" (sea bream) are products.
 _VERB_ENDINGS = ("ます", "ますか", "ません", "です", "ですか", "ください", "したい", "でしょうか")
+
+
+def _sized_after(words: list[str], at: int) -> bool:
+    """Whether a word is followed by a link word and a number: "sacs de 60", "bags of 25"."""
+    return at + 2 < len(words) and words[at + 1] in _SIZE_LINKS and words[at + 2].isdigit()
 
 
 def _shorter_runs(words: list[str]) -> Iterator[list[str]]:
@@ -175,6 +182,7 @@ class Taxonomy:
     request_particles: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     measure_words: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()
     # Style, grade or farming words a label ends with ("trocken", "reserva", "organic").
     label_qualifiers: frozenset[str] = frozenset()
     # Stems of the small words of profiles' languages ("the", "and"): a request's word
@@ -232,7 +240,7 @@ class Taxonomy:
                     index[term_units].add(category.id)
                     spelling = tuple(unit.word for unit in term_units)
                     entries[term_units].add((spelling, category.id, fold(term) in kinds))
-                if len(folded := fold(term)) >= _FUZZY_MIN and folded.isalpha():
+                if len(folded := fold(term)) >= _DOUBLED_MIN and folded.isalpha():
                     words[folded].add(category.id)
                 elif " " in folded and _LETTERS_ONLY.fullmatch(folded):
                     self._add_term_phrase(folded, category.id)
@@ -657,7 +665,35 @@ class Taxonomy:
                 for c in self.match_product(inside.strip("()（）[]【】")).categories
             }
         found |= self._marked(text, found)
-        return found or (self.typo_tolerant(text) if typos else set())
+        return found or (self._with_a_slip(text) if typos else set())
+
+    def _with_a_slip(self, text: str) -> set[str]:
+        """The label read with a slip: as a whole, else word by word."""
+        return self.typo_tolerant(text) or self.slips_in_words(text)
+
+    def respelled_words(self, text: str) -> str:
+        """The text with each word that names nothing as written and is a slip of one term
+        word only written as that word: "Manuka Honnig" -> "Manuka honig"."""
+
+        def respelled(found: re.Match[str]) -> str:
+            word = fold(found.group())
+            if self.match_product(word).categories:
+                return found.group()
+            targets = {w for w, _ in self._term_words_by_first.get(word[0], ()) if _a_slip(word, w)}
+            return targets.pop() if len(targets) == 1 else found.group()
+
+        return _LETTER_RUN.sub(respelled, text)
+
+    def slips_in_words(self, text: str) -> set[str]:
+        """A slip in one word of several ("Manuka Honnig": honey, "Sonnencrem und
+        Schampoo", "экспедирвоание грузов")."""
+        words = _LETTER_RUN.findall(text)
+        if len(words) < 2:
+            return set()
+        # Only the words that are slips: one written right is read with its phrase, where
+        # "papier" of "machines à papier" is no paper.
+        slipped = [w for w in words if not self.match_product(w).categories]
+        return {c for word in slipped for c in self.typo_tolerant(word)}
 
     def _label_parts_with_sizes(self, text: str) -> list[str]:
         """A label's parts, each with the size that opens the next one: "Dog food can",
@@ -937,14 +973,31 @@ class Taxonomy:
             phrases += self._phrases_of(segment)
         return phrases
 
+    def _a_number(self, word: str) -> bool:
+        return word.isdigit() or word in self.number_words
+
     def _phrases_of(self, segment: str) -> list[str]:
         words: list[str | None] = []
         found = re.findall(r"[^\W_]+", segment)
         for at, word in enumerate(found):
             if word in _ARTICLES and words and words[-1] in _LINKS:
                 words.append(word)  # "crèmes pour le visage", "Zubehör für die Küche"
-            elif word in self.measure_words and at and found[at - 1].isdigit():
-                words.append(None)  # "пармезан 24 месяца", "icewine 375 ml": a size or age
+            elif self._a_number(word):
+                words.append(None)  # "septante mille boîtes", "zwei Tonnen"
+            elif word in self.measure_words and (
+                (at and self._a_number(found[at - 1]))
+                or (
+                    at > 1 and found[at - 1] in self.measure_words and self._a_number(found[at - 2])
+                )
+                or _sized_after(found, at)
+                or (at and found[at - 1] in _PER)
+            ):
+                # "пармезан 24 месяца", "icewine 375 ml": a size or age; "sacs de 60 kg",
+                # "Säcke à 60 kg", "bags of 25 kg": a pack and its size; "par mois",
+                # "pro Monat": how often.
+                if at and found[at - 1] in _PER and words:
+                    words[-1] = None
+                words.append(None)
             elif self._frames(word) and not self._starts_a_term(found, at):
                 words.append(None)
             elif _is_cjk(word) and (listed := self._listed_with(word)) is not None:
@@ -1325,6 +1378,7 @@ _GERMAN_PARTICIPLE = re.compile(r"ge[a-zäöüß]{3,}(?:t|en)")
 _SIZE = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{0,3}")  # "24", "500ml", "1.5T", "40t"
 _FUZZY_MIN = 6
 _DOUBLED_MIN = 5
+_LETTER_RUN = re.compile(r"[^\W\d_]{5,}")
 # A term of several words, as long as they are letters ("huile d'olive", "e-bike").
 _LETTERS_ONLY = re.compile(r"(?:[^\W\d_]|[ '’-])+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -1354,6 +1408,9 @@ _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
 _ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})
 _SHORTEST_WORD_ALONE = 4  # letters of a word read as a product without the words around it
 # Articles after a link word belong to the phrase ("pour le", "de la", "für die").
+# What says how often: "par mois", "pro Monat", "per month", "в месяц".
+_PER = frozenset({"par", "pro", "per", "je", "a", "al", "por", "в", "每"})
+_SIZE_LINKS = frozenset({"de", "d", "à", "a", "of", "von", "zu", "je", "по", "x"})
 _ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
                        "den", "dem", "the"})  # fmt: skip
 
@@ -1601,6 +1658,7 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         request_particles=_folded_words(request.get("request_particles")),
         generic_heads=_folded_words(request.get("generic_heads")),
         measure_words=_folded_words(request.get("measure_words")),
+        number_words=_folded_words(request.get("number_words")),
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
         profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
         functions=_functions(read_yaml(folder / "functions.yml").get("functions") or {}),

@@ -818,3 +818,55 @@ def test_one_thing_from_a_country_in_words_no_list_has_is_a_search(here_ctx) -> 
     reply = dialogue.respond(ctx, nlu("Pelletheizung aus Österreich", "nlu_fallback"))
     none = ctx._("No exhibitors found for {query}.").split("{")[0]
     assert reply.text.startswith(none) and "Österreich" in reply.text, reply.text
+
+
+# --- amounts, packs and slips in a request ----------------------------------------------
+CATALOG_AMOUNTS = search_eval.HEADER + "".join(
+    f"{row}\n"
+    for row in (
+        "M01,Waikato Bee Co,,NZ,food,1.1,1.1A-01,Manuka honey UMF 15+;Clover honey,,,en,,",
+        "M02,Kaffeerösterei Brandt,,DE,food,1.1,1.1A-02,Rohkaffee Arabica;Espresso-Bohnen,,,de,,",
+        "M03,Maroquinerie Duval,,FR,consumer,4.1,4.1A-03,sacs à main en cuir;portefeuilles,,,fr,,",
+        "M04,Alpenkosmetik,,AT,consumer,4.1,4.1A-04,Sonnencreme LSF 50;Après-Sun Lotion,,,de,,",
+        "M07,Haarpflege Lindqvist,,SE,consumer,4.1,4.1A-07,Haarshampoo;Conditioner,,,sv,,",
+        "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
+        "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
+    )
+)
+
+
+@pytest.fixture
+async def amounts_catalog(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_AMOUNTS) as container:
+        yield container
+
+
+@pytest.fixture
+def amounts_ctx(amounts_catalog: Container) -> Iterator:
+    with contexts_over(amounts_catalog, 704) as make:
+        yield make
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "expected"),
+    [
+        # A pack before its size is no product ("sacs" of leather goods).
+        ("fr", "café vert arabica, sacs de 60/70 kg", "exhibitor_info",
+         {"product": ["café", "sacs"]}, {"M02"}),
+        # Where the goods go is neither their origin nor a product.
+        ("de", "Kühlkette Logistik nach China", "out_of_scope", {}, {"M05"}),
+        # Products the model took for a company: one typed with a slip, with its grade.
+        ("de", "Manuka Honnig UMF 20+", "out_of_scope", {"company": "Manuka Honnig UMF 20"},
+         {"M01"}),
+        ("de", "Wo finde ich Pralinés und Schokolade?", "exhibitor_info",
+         {"company": "Pralinés und Schokolade"}, {"M06"}),
+        # One of two products tagged, the other typed with a slip.
+        ("de", "Sonnencrem und Schampoo", "refine", {"product": "Schampoo"}, {"M04", "M07"}),
+    ],
+)  # fmt: skip
+def test_amounts_packs_and_slips_leave_the_products(
+    amounts_ctx, locale, text, intent, entities, expected
+) -> None:
+    ctx = amounts_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text

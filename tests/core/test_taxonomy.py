@@ -250,6 +250,16 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("紅茶を輸出している会社は", ["紅茶"]),
         ("スーパー向けにゴーダチーズを仕入れたい", ["スーパー", "ゴーダチーズ"]),
         ("はちみつ", ["はちみつ"]),
+        # Amounts: packs before their size, numbers in words, how often, "approx.", bulk.
+        ("café vert arabica, sacs de 60/70 kg", ["café vert arabica"]),
+        ("Rohkaffee Arabica, Säcke à 60–70 kg", ["rohkaffee arabica"]),
+        ("gants nitrile, septante mille boîtes par mois", ["gants nitrile"]),
+        ("Olivenöl, 20 Tonnen pro Monat", ["olivenöl"]),
+        ("two containers of frozen shrimp per month", ["frozen shrimp"]),
+        ("Milchpulver in 25-kg-Säcken, ca. 20 Tonnen", ["milchpulver"]),
+        ("sirop d'érable en vrac, des barils de 200 L", ["sirop d érable"]),
+        # A pack word that is the product stays one.
+        ("sacs à main en cuir", ["sacs à main en cuir"]),
     ],
 )
 def test_product_phrases_of_a_request(message: str, phrases: list[str]) -> None:
