@@ -37,6 +37,15 @@ _AREA_WORDS = {
         "agroalimentario",
         "agroalimentaria",
         "продукты",
+        # the plural and the phrases the food trade uses for its goods
+        "alimentaires",
+        "produits alimentaires",
+        "denrées alimentaires",
+        "foodstuffs",
+        "food products",
+        "productos alimenticios",
+        "продукты питания",
+        "пищевые продукты",
     ),
     "auto": (
         "auto",

@@ -63,6 +63,7 @@ def match_company(
         or _the_one_from(ctx, name)
         or _named_beside(ctx, name, said)
         or _without_a_genitive_s(ctx, name)
+        or _with_words_cut_short(ctx, name)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
@@ -104,6 +105,27 @@ def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
         return []
     found = catalog.find_by_name(ctx.session, bare, taxonomy=ctx.taxonomy)
     return found if len(found) == 1 else []
+
+
+def _with_words_cut_short(ctx: Context, name: str) -> list[Exhibitor]:
+    """The one exhibitor a word of the name finds, when the name's other words open words
+    of that exhibitor's name: "Bergmann Verpackung" for Bergmann Verpackungsmaschinen,
+    "Zürcher Präzision" for Präzisionstechnik Zürcher."""
+    words = _words(name)
+    if len(words) < 2:
+        return []
+    for at, word in enumerate(words):
+        found = catalog.find_by_name(ctx.session, word, taxonomy=ctx.taxonomy)
+        if len(found) != 1 or len(word) < names.NAME_WORD_MIN:
+            continue
+        written = [cues.fold(w) for w in _words(catalog.display_name(found[0], "en"))]
+        others = [cues.fold(w) for w in words[:at] + words[at + 1 :]]
+        if all(
+            len(other) >= names.NAME_WORD_MIN and any(w.startswith(other) for w in written)
+            for other in others
+        ):
+            return found
+    return []
 
 
 _GENITIVE_S = re.compile(r"(?<=[^\W\d_]{2})['’]?s$")
@@ -296,7 +318,8 @@ _NAME_WORDS_MAX = 6
 
 
 def _a_catalog_name(ctx: Context, candidate: str) -> bool:
-    return bool(catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy))
+    found = catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy)
+    return bool(found or _with_words_cut_short(ctx, candidate))
 
 
 def _words(text: str) -> list[str]:

@@ -58,6 +58,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     # "shipping goods into China": where the goods go says nothing of where they come from.
     going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start)]
+    # "un interprète français-chinois": the languages of a pair, no origin.
+    going += [m for m in all_mentions if _in_a_pair(nlu.text, m, all_mentions)]
     all_mentions = [m for m in all_mentions if m not in going]
     country_words = [
         e.value
@@ -67,6 +69,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not inside_a_katakana_word(nlu.text, e.start, e.end)  # "ブラックタイガー"
         and not _refused(ctx, nlu.text, e.start, e.end)
         and not _going_to(ctx, nlu.text, e.start)
+        and not any(m.start <= e.start < m.end or e.start <= m.start < e.end for m in going)
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
         and not _in_spans(e, spoken.spans)  # "qui parlent français": staff, not origin
     ]
@@ -225,7 +228,10 @@ def _areas_named(
         area = area_named(phrase)
         if area is None or query.area:
             continue
-        if any(fold(phrase) in fold(other) and fold(other) != fold(phrase) for other in said):
+        # A property or "products" says no more of it: "produits alimentaires bio" is the
+        # area, organic.
+        longer = (_without_attributes(ctx, other) for other in said)
+        if any(fold(phrase) in other and other != fold(phrase) for other in longer):
             continue
         after_an_area_word = _cue_pattern(
             cues.phrases("area_word", ctx.t.locale), before=True
@@ -236,6 +242,14 @@ def _areas_named(
         ):
             return [p for p in phrases if p != phrase], replace(query, area=area)
     return phrases, query
+
+
+def _without_attributes(ctx: Context, phrase: str) -> str:
+    """A phrase folded, without the words of the properties it names and words like
+    "products"."""
+    for word in _attribute_words(ctx, phrase):
+        phrase = phrase.replace(word, " ")
+    return " ".join(w for w in fold(phrase).split() if w not in ctx.taxonomy.generic_heads)
 
 
 def _before(ctx: Context, text: str, phrase: str) -> str:
@@ -658,6 +672,19 @@ def _country_of_origin(ctx: Context, nlu: NluResult, mentions: list[CountryMenti
         if any(before.endswith(word) and _word_ends(before, word) for word in origin):
             return mention.code
     return None
+
+
+def _in_a_pair(text: str, mention: CountryMention, mentions: list[CountryMention]) -> bool:
+    """Whether a country's word is joined to another's by a hyphen or a slash: "français-
+    chinois" (an interpreter's languages), "German/English"."""
+    return any(
+        text[mention.end : other.start] in _PAIRING or text[other.end : mention.start] in _PAIRING
+        for other in mentions
+        if other is not mention
+    )
+
+
+_PAIRING = {"-", "/", "–", "‑"}
 
 
 def _going_to(ctx: Context, text: str, start: int) -> bool:

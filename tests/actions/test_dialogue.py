@@ -706,6 +706,7 @@ CATALOG_HERE = search_eval.HEADER + "".join(
         "H10,Präzisionstechnik Zürcher AG,,CH,equipment,6.1,6.1B-20,Koordinatenmessmaschinen,,,de,,",
         "H11,Dörr Porzellanmanufaktur GmbH,,DE,consumer,4.1,4.1A-14,Tafelservice;Kaffeebecher,,,de,,",
         "H12,Agroindustrias Inca del Sur S.A.C.,,PE,food,1.1,1.1A-05,Palta Hass;Arándanos,,,es,,",
+        "H13,Bergmann Verpackungsmaschinen GmbH,,DE,equipment,4.1,4.1A-09,Schlauchbeutelmaschinen,,,de,,",
     )
 )
 
@@ -757,6 +758,10 @@ def here_ctx(here_catalog: Container) -> Iterator:
         # Untagged, in a clause of its own: the words of a catalog name, in any order or
         # case; of two Hofmanns, the one selling what is said.
         ("de", "Zürcher Präzisionstechnik, welche Halle?", "exhibitor_info", {}, "6.1B-20"),
+        # A word of the name cut short, as German shortens its compounds.
+        ("de", "Zürcher Präzision, welche Halle?", "exhibitor_info", {}, "6.1B-20"),
+        ("de", "Habt ihr die Kontaktdaten von Bergmann Verpackung?", "exhibitor_info",
+         {"company": "Bergmann Verpackung"}, "4.1A-09"),
         ("es", "hola, los de inca del sur en que pabellon estan", "exhibitor_info", {},
          "1.1A-05"),
         ("de", "Hofmann, die mit den Brezeln – wo stehen die?", "exhibitor_info",
@@ -829,6 +834,9 @@ CATALOG_AMOUNTS = search_eval.HEADER + "".join(
         "M03,Maroquinerie Duval,,FR,consumer,4.1,4.1A-03,sacs à main en cuir;portefeuilles,,,fr,,",
         "M04,Alpenkosmetik,,AT,consumer,4.1,4.1A-04,Sonnencreme LSF 50;Après-Sun Lotion,,,de,,",
         "M07,Haarpflege Lindqvist,,SE,consumer,4.1,4.1A-07,Haarshampoo;Conditioner,,,sv,,",
+        "M08,Frantoio Bio Umbro,,IT,food,1.1,1.1A-08,Olio extravergine di oliva biologico,,,it,,",
+        "M09,Shanghai Lingo Services,,CN,services,8.1,8.1A-09,Dolmetscher;interprétation,,,zh,,",
+        "M10,Traductions Lemaire,,FR,services,8.1,8.1A-10,interprètes;traduction,,,fr,,",
         "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
         "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
     )
@@ -862,6 +870,12 @@ def amounts_ctx(amounts_catalog: Container) -> Iterator:
          {"company": "Pralinés und Schokolade"}, {"M06"}),
         # One of two products tagged, the other typed with a slip.
         ("de", "Sonnencrem und Schampoo", "refine", {"product": "Schampoo"}, {"M04", "M07"}),
+        # "products" and a property say no more of an area's word: the area, organic.
+        ("fr", "produits alimentaires bio", "exhibitor_info",
+         {"product": ["produits", "alimentaires bio"]}, {"M08"}),
+        # Two languages joined are an interpreter's, no origin.
+        ("fr", "on a besoin d'un interprète français-chinois pour le salon", "set_language",
+         {"language": "français-chinois"}, {"M09", "M10"}),
     ],
 )  # fmt: skip
 def test_amounts_packs_and_slips_leave_the_products(
