@@ -359,14 +359,28 @@ def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
         spans.append((start, end.end()))
         start = end.end()
     spans.append((start, len(text)))
-    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    spans = [part for s, e in spans if text[s:e].strip() for part in _told_apart(ctx, text, s, e)]
     if len(spans) < 2:
         return []
     asking = [(s, e) for s, e in spans if cues.has(text[s:e], "seeking", ctx.t.locale)]
     if not 0 < len(asking) < len(spans):
         return []
     named = ctx.taxonomy.product_phrases(" | ".join(text[s:e] for s, e in asking))
-    return asking if any(_names_goods(ctx, phrase) for phrase in named) else []
+    goods = [p for p in named if _names_goods(ctx, p) or ctx.taxonomy.typo_tolerant(p)]
+    return asking if goods else []
+
+
+def _told_apart(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence, in two where the buyer says who they are before what they look for:
+    "wir sind ein Snackhersteller aus Suzhou | und suchen Verpackungsmaschinen"."""
+    sentence, locale = text[start:end], ctx.t.locale
+    if len(cues.fold(sentence)) != len(sentence):
+        return [(start, end)]  # folding moved the letters ("ß"): no place to cut at
+    told = cues.first_at(sentence, "self_description", locale)
+    seeking = cues.first_at(sentence, "seeking", locale)
+    if told is None or seeking is None or seeking <= told:
+        return [(start, end)]
+    return [(start, start + seeking), (start + seeking, end)]
 
 
 def _with_only_products_asked(asked: list[tuple[int, int]], nlu: NluResult) -> NluResult:
@@ -461,7 +475,7 @@ def _completed(
     def categorised(phrase: str) -> bool:
         return bool(categories(phrase))
 
-    if not any(categorised(p) for p in phrases) and (
+    if not any(categorised(p) or ctx.taxonomy.typo_tolerant(p) for p in phrases) and (
         products := [p for p in said if categorised(p)]
     ):
         # Only what says which was tagged ("sillas de ruedas (manuales o eléctricas)" with

@@ -837,6 +837,8 @@ CATALOG_AMOUNTS = search_eval.HEADER + "".join(
         "M08,Frantoio Bio Umbro,,IT,food,1.1,1.1A-08,Olio extravergine di oliva biologico,,,it,,",
         "M09,Shanghai Lingo Services,,CN,services,8.1,8.1A-09,Dolmetscher;interprétation,,,zh,,",
         "M10,Traductions Lemaire,,FR,services,8.1,8.1A-10,interprètes;traduction,,,fr,,",
+        "M11,Crispy Garden Foods,,TH,food,1.1,1.1A-11,Kartoffelchips;Snacks,,,en,,",
+        "M12,Pack-Tec Maschinenbau,,DE,equipment,4.1,4.1A-12,Verpackungsmaschinen;Schlauchbeutelmaschinen,,,de,,",
         "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
         "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
     )
@@ -873,6 +875,11 @@ def amounts_ctx(amounts_catalog: Container) -> Iterator:
         # "products" and a property say no more of an area's word: the area, organic.
         ("fr", "produits alimentaires bio", "exhibitor_info",
          {"product": ["produits", "alimentaires bio"]}, {"M08"}),
+        # Who the buyer is, before what they look for in the same sentence, typed with a slip.
+        ("de", "Hallo, wir sind ein Snackhersteller aus Suzhou und suchen Verpackungsmaschienen. "
+         "Wer stellt sowas aus?", "exhibitor_info", {"product": "Verpackungsmaschienen"}, {"M12"}),
+        ("en", "We are a snack maker and we are looking for packaging machines", "book_meeting",
+         {"product": ["snack", "packaging machines"]}, {"M12"}),
         # Two languages joined are an interpreter's, no origin.
         ("fr", "on a besoin d'un interprète français-chinois pour le salon", "set_language",
          {"language": "français-chinois"}, {"M09", "M10"}),
