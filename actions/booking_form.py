@@ -29,7 +29,7 @@ from core.dialogue import EXHIBITORS, BookingForm
 from core.i18n import SHANGHAI
 from core.meetings import BookingError
 from core.models import Exhibitor, Meeting
-from core.when import parse_clock, parse_day, wanted_clock, wanted_day
+from core.when import a_month_date, parse_clock, parse_day, wanted_clock, wanted_day
 
 PICK = "bf"  # a button that names the exhibitor of the open form
 # Questions on these subjects are answered while the form waits for its missing slots.
@@ -127,6 +127,8 @@ def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     if day is not None:
         form.day = day.isoformat()
     # "the 2nd" is a position, not 2 o'clock.
+    if day is not None and (month_date := a_month_date(text, ctx.t.locale)):
+        text = text.replace(month_date, " ")  # "Nov 6 at 3pm": the 6 is the day's
     clock = _clock(nlu, text, day_found=day is not None or position is not None)
     if clock is not None:
         form.time = clock.strftime("%H:%M")
@@ -219,9 +221,10 @@ def _day(ctx: Context, nlu: NluResult, text: str) -> date | None:
         context = meeting_actions.date_span(nlu)
         found = wanted_day(dates, ctx.now, ctx.t.locale, context=context)
         return found.date() if found else None
-    # A day the model did not tag: a day word ("tomorrow", "Friday", "明天") or a CJK date
-    # ("11月7日"). Free text is not searched for dates: "make it 11" is not the 11th.
-    said = cues.find(text, "days", ctx.t.locale)
+    # A day the model did not tag: a day word ("tomorrow", "Friday", "明天"), a day with its
+    # month's name ("Nov 6") or a CJK date ("11月7日"). Free text is not searched for other
+    # dates: "make it 11" is not the 11th.
+    said = cues.find(text, "days", ctx.t.locale) or a_month_date(text, ctx.t.locale)
     if said is None and re.search(r"\d\s*[月월]\s*\d", text):
         said = text
     found = parse_day(said, ctx.now, ctx.t.locale) if said else None

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 import dateparser
+from babel import Locale
+from babel.dates import get_month_names
 from dateparser.search import search_dates
 
 from core.i18n import SHANGHAI
@@ -28,6 +31,32 @@ def _cjk_date(text: str, today: date) -> datetime | None:
         if found >= today:
             return datetime.combine(found, time(0), tzinfo=SHANGHAI)
     return None
+
+
+def a_month_date(text: str, locale: str) -> str | None:
+    """A day and a month's name written together ("Nov 6", "6. November", "le 6 novembre",
+    "6 de noviembre", "6 ноября"), which no other number is; None when there is none."""
+    found = _month_dates(locale).search(text)
+    return found.group() if found else None
+
+
+@cache
+def _month_dates(locale: str) -> re.Pattern[str]:
+    months = {
+        name.casefold().rstrip(".")
+        for code in {locale, "en"}
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for name in get_month_names(width, context, locale=Locale.parse(code)).values()
+    }
+    # Longest first, so "November" is not read as "Nov".
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True) if m.isalpha())
+    day = r"(?:[12]\d|3[01]|0?[1-9])"
+    return re.compile(
+        rf"\b{day}(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?:{names})\b\.?"
+        rf"|\b(?:{names})\.?\s*{day}(?:st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    )
 
 
 def parse_day(text: str, now: datetime, locale: str | None = None) -> datetime | None:

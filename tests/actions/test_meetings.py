@@ -281,6 +281,25 @@ def test_a_date_split_into_pieces_by_the_model_is_read_whole(make_ctx) -> None:
     assert "14:00–14:30" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "booked"),
+    [
+        ("en", "I'd like to meet Nordic Medtech on Nov 6 at 3pm", "Sat, Nov 6, 3:00"),
+        ("fr", "Je voudrais voir Nordic Medtech le 6 novembre à 15 h", "sam. 6 nov., 15:00"),
+        (
+            "es",
+            "quiero reunirme con Nordic Medtech el 6 de noviembre a las 15:00",
+            "sáb, 6 nov, 15:00",
+        ),
+    ],
+)
+def test_a_day_with_its_month_the_model_did_not_tag(make_ctx, locale, text, booked) -> None:
+    """Only the company tagged: a day with its month's name is a date whatever the model
+    made of it, and its number is no hour."""
+    reply = booking_form.start(make_ctx(locale), tagged(text, [("company", "Nordic Medtech")]))
+    assert booked in reply.text, reply.text
+
+
 def test_words_tagged_as_times_that_are_none_do_not_stretch_the_date(make_ctx) -> None:
     """ "Erzgebirge" of a bracket tagged as a time, "Nov" as one too: 8 November at 11."""
     text = "Termin mit Nordic Medtech (Bildgebung aus dem Erzgebirge) am 8. Nov. um 11 Uhr"
