@@ -441,10 +441,15 @@ def _only_products_listed(ctx: Context, value: str) -> bool:
     """ "Schoggi und Pralinés", "Manuka Honnig UMF 20+": products, one after another or
     typed with a slip, with their grades and sizes, and no word of a name ("Rheinland
     Optik" is one)."""
-    parts = [part for part in _LISTED.split(value) if part.strip()]
-    return bool(parts) and all(
-        ctx.taxonomy.is_term(ctx.taxonomy.respelled_words(_without_codes(part))) for part in parts
-    )
+    parts = [ctx.taxonomy.respelled_words(_without_codes(p)) for p in _LISTED.split(value)]
+    parts = [part for part in parts if part.strip()]
+    return bool(parts) and all(_a_product_named(ctx, part) for part in parts)
+
+
+def _a_product_named(ctx: Context, phrase: str) -> bool:
+    """A term, or a product's words each naming one ("Rohkaffee Arabica")."""
+    tax = ctx.taxonomy
+    return tax.is_term(phrase) or all(tax.match_product(w).categories for w in phrase.split())
 
 
 def _without_codes(text: str) -> str:

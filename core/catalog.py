@@ -458,11 +458,17 @@ def _product_query(
     corrected = sorted(
         {c for phrase in phrases for c in taxonomy.typo_tolerant(phrase)}
         # A slip in one word of several ("экспедирвоание грузов").
-        or {c for phrase in phrases for c in taxonomy.slips_in_words(phrase)}
+        or {c for phrase in phrases if " " in phrase for c in _words_with_slips(taxonomy, phrase)}
     )
     if corrected:
         return replace(found, categories=tuple(corrected[:MAX_CATEGORIES]))
     return _broader(session, taxonomy, query, phrases, head_first) or found
+
+
+def _words_with_slips(taxonomy: Taxonomy, phrase: str) -> set[str]:
+    """A request's last resort, word by word, each as written or with a slip: "ブラックタイガー
+    HOSO" (shrimp), "экспедирвоание грузов"."""
+    return {c for word in phrase.split() for c in taxonomy.typo_tolerant(word)}
 
 
 def _broader(
