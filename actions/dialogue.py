@@ -117,6 +117,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
             names.is_a_place(e.value)
             or catalog.only_trade_words(ctx.taxonomy, e.value)
             or names.only_codes_and_sizes(e.value)
+            or _only_request_words(ctx, e.value)
         )
     ]:
         # "кофе в зёрнах для сети кофеен в Казани" with "Казани" tagged as a company: the
@@ -435,6 +436,12 @@ def _beside_places(ctx: Context, nlu: NluResult) -> list[str] | None:
     if not found:
         return None
     return ctx.taxonomy.product_phrases(nlu.text, [nlu.text[m.start : m.end] for m in found])
+
+
+def _only_request_words(ctx: Context, value: str) -> bool:
+    """ "브랜드" (brands) of "스위스 시계 브랜드 왔나요": words that frame a request, no name."""
+    words = fold(value).split()
+    return bool(words) and all(w in ctx.taxonomy.request_words for w in words)
 
 
 def _only_products_listed(ctx: Context, value: str) -> bool:

@@ -1062,7 +1062,8 @@ class Taxonomy:
         )
 
     def _listed_with(self, word: str) -> str | None:
-        """A Korean product followed by "and" (랑, 이랑, 하고, 와, 과): the product."""
+        """A Korean product followed by "and" (랑, 이랑, 하고, 와, 과) or "or" (이나, 나): the
+        product."""
         for particle in _AND_AFTER:
             if word.endswith(particle) and self.is_term(head := word[: -len(particle)]):
                 return head
@@ -1085,7 +1086,11 @@ class Taxonomy:
 
     def _names_a_product(self, word: str) -> bool:
         word = self._without_particles(word)  # "紅茶を"
-        return self.is_term(word) or (len(word) >= 2 and bool(self.match_product(word).categories))
+        if self.is_term(word) or (len(word) >= 2 and bool(self.match_product(word).categories)):
+            return True
+        # "カシミヤの製品": a product's goods.
+        owner, of, goods = word.partition("の")
+        return bool(of) and fold(goods) in self.generic_heads and self._names_a_product(owner)
 
     def _split_cjk(self, run: str) -> list[str | None]:
         """A CJK run cut at its framing words of two characters or more, longest first."""
@@ -1259,7 +1264,7 @@ class Taxonomy:
 # "And" and "or" between two products: Japanese and Chinese inside a run of characters,
 # longest first; Korean at the end of the first product's word.
 _AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或か")
-_AND_AFTER = ("이랑", "하고", "랑", "와", "과")
+_AND_AFTER = ("이랑", "하고", "랑", "와", "과", "이나", "나")  # and, or
 # Up to three Han or kana characters, or a word, after a country's name.
 _NEXT_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,3}")
 _NEXT_WORD = re.compile(r"[ \t-]+\w+")

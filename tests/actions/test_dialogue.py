@@ -839,6 +839,7 @@ CATALOG_AMOUNTS = search_eval.HEADER + "".join(
         "M10,Traductions Lemaire,,FR,services,8.1,8.1A-10,interprètes;traduction,,,fr,,",
         "M11,Crispy Garden Foods,,TH,food,1.1,1.1A-11,Kartoffelchips;Snacks,,,en,,",
         "M12,Pack-Tec Maschinenbau,,DE,equipment,4.1,4.1A-12,Verpackungsmaschinen;Schlauchbeutelmaschinen,,,de,,",
+        "M13,Montres Aubert SA,,CH,consumer,4.1,4.1A-13,Montres automatiques;chronographes,,,fr,,",
         "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
         "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
     )
@@ -880,6 +881,9 @@ def amounts_ctx(amounts_catalog: Container) -> Iterator:
          "Wer stellt sowas aus?", "exhibitor_info", {"product": "Verpackungsmaschienen"}, {"M12"}),
         ("en", "We are a snack maker and we are looking for packaging machines", "book_meeting",
          {"product": ["snack", "packaging machines"]}, {"M12"}),
+        # A word that frames a request tagged as a company ("브랜드", brands) is none.
+        ("ko", "스위스 시계 브랜드 왔나요", "search_exhibitors",
+         {"country": "스위스", "company": "브랜드"}, {"M13"}),
         # Two languages joined are an interpreter's, no origin.
         ("fr", "on a besoin d'un interprète français-chinois pour le salon", "set_language",
          {"language": "français-chinois"}, {"M09", "M10"}),

@@ -258,6 +258,12 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("two containers of frozen shrimp per month", ["frozen shrimp"]),
         ("Milchpulver in 25-kg-Säcken, ca. 20 Tonnen", ["milchpulver"]),
         ("sirop d'érable en vrac, des barils de 200 L", ["sirop d érable"]),
+        # Korean: "or" after a product, coming to see, "all of them"; Japanese や between
+        # products, a product's goods.
+        ("소파나 식탁 같은 가구 보려고요", ["소파", "식탁", "가구"]),
+        ("기저귀랑 유모차 보러 왔는데요", ["기저귀", "유모차"]),
+        ("태국 업체들 어디 있어요? 다 알려주세요", ["태국"]),
+        ("ウールやカシミヤの製品", ["ウール", "カシミヤの製品"]),
         # A pack word that is the product stays one.
         ("sacs à main en cuir", ["sacs à main en cuir"]),
     ],
