@@ -99,6 +99,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         e: "country" if _only_a_country(ctx, e.value) else "product"
         for e in tagged
         if e not in known
+        and not _only_a_property(ctx, e.value)
         and (
             _only_a_country(ctx, e.value)
             or ctx.taxonomy.is_term(e.value)
@@ -118,6 +119,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
             or catalog.only_trade_words(ctx.taxonomy, e.value)
             or names.only_codes_and_sizes(e.value)
             or _only_request_words(ctx, e.value)
+            or _only_a_property(ctx, e.value)
         )
     ]:
         # "кофе в зёрнах для сети кофеен в Казани" with "Казани" tagged as a company: the
@@ -233,7 +235,11 @@ def _known_company(ctx: Context, value: str) -> bool:
     found = names.find(ctx.session, value)
     if found and found[0].kind != "exact" and catalog.only_trade_words(ctx.taxonomy, value):
         return False  # "Молочный" (dairy) read in another language as some Lácteos
-    return bool(found) and not (found[0].kind == "partial" and ctx.taxonomy.is_term(value))
+    partial = bool(found) and found[0].kind == "partial"
+    # "清真认证" (halal-certified) is part of some 清真 company's name, and a property.
+    return bool(found) and not (
+        partial and (ctx.taxonomy.is_term(value) or _only_a_property(ctx, value))
+    )
 
 
 def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
@@ -442,6 +448,13 @@ def _only_request_words(ctx: Context, value: str) -> bool:
     """ "브랜드" (brands) of "스위스 시계 브랜드 왔나요": words that frame a request, no name."""
     words = fold(value).split()
     return bool(words) and all(w in ctx.taxonomy.request_words for w in words)
+
+
+def _only_a_property(ctx: Context, value: str) -> bool:
+    """ "清真认证" (halal-certified) tagged as a company: what the goods must be, no name."""
+    text = value.strip()
+    found = ctx.taxonomy.attributes.mentions(text)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
 
 def _only_products_listed(ctx: Context, value: str) -> bool:
@@ -937,14 +950,17 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     words = before.split()
     framing = tax.request_words | tax.link_words | _NAME_ARTICLES
     while words and all(
-        part in framing for part in re.split(r"['’-]", fold(words[0].strip("¿¡"))) if part
+        part in framing for part in re.split(r"['’-]", fold(words[0].strip("¿¡,;:"))) if part
     ):
-        words.pop(0)  # "Est-ce", "que", "la"
+        words.pop(0)  # "Est-ce", "que", "la", "Подскажите,"
     words = _before_where_it_is_from(ctx, words)
     name = " ".join(words).strip(" ,")
-    if cut := names.CLAUSE_BREAK.search(name):
+    clauses = [c.strip() for c in names.CLAUSE_BREAK.split(name) if c.strip()]
+    while len(clauses) > 1 and all(names.is_common(w.casefold()) for w in clauses[0].split()):
+        clauses.pop(0)  # "Oye, Bodegas Lumbreras está en la feria?": a word to the listener
+    if len(clauses) > 1 or (clauses and clauses[0] != name):
         # "Fauvel, le transporteur frigo, il expose cette année ?": the name ends its clause.
-        name = name[: cut.start()].rstrip()
+        name = clauses[0]
         words = name.split()
     named = [
         w
