@@ -840,6 +840,8 @@ CATALOG_AMOUNTS = search_eval.HEADER + "".join(
         "M11,Crispy Garden Foods,,TH,food,1.1,1.1A-11,Kartoffelchips;Snacks,,,en,,",
         "M12,Pack-Tec Maschinenbau,,DE,equipment,4.1,4.1A-12,Verpackungsmaschinen;Schlauchbeutelmaschinen,,,de,,",
         "M13,Montres Aubert SA,,CH,consumer,4.1,4.1A-13,Montres automatiques;chronographes,,,fr,,",
+        "M14,Prairie Halal Meats,,CA,food,1.1,1.1A-14,Halal beef cuts;Halal lamb,,,en,,",
+        "M15,Ranch Beef Exports,,US,food,1.1,1.1A-15,Beef striploin;Beef ribeye,,,en,,",
         "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
         "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
     )
@@ -884,6 +886,8 @@ def amounts_ctx(amounts_catalog: Container) -> Iterator:
         # A word that frames a request tagged as a company ("브랜드", brands) is none.
         ("ko", "스위스 시계 브랜드 왔나요", "search_exhibitors",
          {"country": "스위스", "company": "브랜드"}, {"M13"}),
+        # A property tagged as a company is what the goods must be.
+        ("zh", "清真认证的牛肉有哪些展商", "search_exhibitors", {"company": "清真认证"}, {"M14"}),
         # Two languages joined are an interpreter's, no origin.
         ("fr", "on a besoin d'un interprète français-chinois pour le salon", "set_language",
          {"language": "français-chinois"}, {"M09", "M10"}),
@@ -895,3 +899,19 @@ def test_amounts_packs_and_slips_leave_the_products(
     ctx = amounts_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "named"),
+    [
+        ("es", "Oye, Bodegas Lumbreras está en la feria?", "exhibitor_info",
+         {"company": "Bodegas Lumbreras"}, "Bodegas Lumbreras"),
+        ("ru", "Подскажите, СибАгроТрейд есть на выставке?", "help", {}, "СибАгроТрейд"),
+    ],
+)  # fmt: skip
+def test_words_to_the_listener_before_a_name_are_not_it(
+    here_ctx, locale, text, intent, entities, named
+) -> None:
+    ctx = here_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert named in reply.text and text.split(",")[0] not in reply.text, reply.text

@@ -264,6 +264,9 @@ def test_the_taxonomy_is_read_once_per_version_of_its_files(tmp_path) -> None:
         ("기저귀랑 유모차 보러 왔는데요", ["기저귀", "유모차"]),
         ("태국 업체들 어디 있어요? 다 알려주세요", ["태국"]),
         ("ウールやカシミヤの製品", ["ウール", "カシミヤの製品"]),
+        # "Who can help with", "here".
+        ("Кто может помочь с таможенным оформлением?", ["таможенным оформлением"]),
+        ("qui vend du fromage ici ?", ["fromage"]),
         # A pack word that is the product stays one.
         ("sacs à main en cuir", ["sacs à main en cuir"]),
     ],
