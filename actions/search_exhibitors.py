@@ -333,10 +333,24 @@ def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> l
         phrase
         for phrase in phrases
         if (at := folded.find(fold(phrase))) > 0
-        and any(folded[:at].rstrip().endswith(cue) for cue in purposes)
+        # "para equipar un hotel": the cue may have an article after it.
+        and any(
+            before.endswith(cue)
+            for before in _with_and_without_an_article(folded[:at].rstrip())
+            for cue in purposes
+        )
     }
     goods = [p for p in phrases if p not in uses]
     return goods if uses and any(_names_goods(ctx, p) for p in goods) else phrases
+
+
+_ARTICLE_AT_END = re.compile(
+    r"\s+(?:un|une|le|la|les|l'|el|los|las|a|an|the|ein|eine|einen|der|die|das|den)$"
+)
+
+
+def _with_and_without_an_article(text: str) -> tuple[str, str]:
+    return text, _ARTICLE_AT_END.sub("", text)
 
 
 def _before_its_purpose(ctx: Context, phrase: str, purposes: frozenset[str]) -> str:
@@ -344,7 +358,7 @@ def _before_its_purpose(ctx: Context, phrase: str, purposes: frozenset[str]) -> 
     ("crème hydratante" of "crème hydratante pour le visage")."""
     folded = fold(phrase)
     for cue in purposes:
-        at = folded.find(f" {cue} ")
+        at = f"{folded} ".find(f" {cue} ")  # "muebles para equipar"
         if at > 0 and _names_goods(ctx, phrase[:at]):
             return phrase[:at]
     return phrase

@@ -842,6 +842,10 @@ CATALOG_AMOUNTS = search_eval.HEADER + "".join(
         "M13,Montres Aubert SA,,CH,consumer,4.1,4.1A-13,Montres automatiques;chronographes,,,fr,,",
         "M14,Prairie Halal Meats,,CA,food,1.1,1.1A-14,Halal beef cuts;Halal lamb,,,en,,",
         "M15,Ranch Beef Exports,,US,food,1.1,1.1A-15,Beef striploin;Beef ribeye,,,en,,",
+        "M16,Torrefazione Lago,,IT,food,1.1,1.1A-16,Caffè in grani;Espresso macinato,,,it,,",
+        "M17,Brühtechnik Anders,,DE,equipment,4.1,4.1A-17,Kaffeemaschinen;Siebträgermaschinen,,,de,,",
+        "M18,Muebles Valverde,,ES,consumer,4.1,4.1A-18,Muebles de madera maciza;sillas,,,es,,",
+        "M19,Hotel Bund Riverside,,CN,services,8.1,8.1A-19,hotel;alojamiento,,,zh,,",
         "M05,Kühltrans Logistik,,DE,services,8.1,8.1A-05,Kühllogistik;Kühlkette,,,de,,",
         "M06,Confiserie Sprüngli-Haas,,CH,food,1.1,1.1A-06,Pralinés;Schokoladetafeln,,,de,,",
     )
@@ -886,6 +890,11 @@ def amounts_ctx(amounts_catalog: Container) -> Iterator:
         # A word that frames a request tagged as a company ("브랜드", brands) is none.
         ("ko", "스위스 시계 브랜드 왔나요", "search_exhibitors",
          {"country": "스위스", "company": "브랜드"}, {"M13"}),
+        # What the goods are for, after an article or a verb, is not more goods.
+        ("de", "Kaffeemaschinen für ein Café", "search_exhibitors",
+         {"product": ["Kaffeemaschinen", "Café"]}, {"M17"}),
+        ("es", "busco muebles para equipar un hotel", "search_exhibitors",
+         {"product": ["muebles", "hotel"]}, {"M18"}),
         # A property tagged as a company is what the goods must be.
         ("zh", "清真认证的牛肉有哪些展商", "search_exhibitors", {"company": "清真认证"}, {"M14"}),
         # Two languages joined are an interpreter's, no origin.
