@@ -310,9 +310,23 @@ def elided_compounds(text: str) -> Iterator[tuple[int, int, str, str, str]]:
     first written out: (start, end, "Outdoorartikel", "und", "Wintersportartikel")."""
     for match in _ELIDED.finditer(text):
         first, link, second = match.groups()
-        parts = compound_parts(second.casefold())
-        if parts and second.casefold().endswith(parts[-1]):
-            yield match.start(), match.end(), first + parts[-1], link, second
+        if tail := _shared_tail(first, second.casefold()):
+            yield match.start(), match.end(), first + tail, link, second
+
+
+def _shared_tail(first: str, second: str) -> str | None:
+    """The tail the second compound shares with the first's start: its last part, or, when
+    the second does not split ("Fräsmaschinen"), the ending that makes the first a compound
+    that does ("Dreh-" + "maschinen")."""
+    parts = compound_parts(second)
+    if parts and second.endswith(parts[-1]):
+        return parts[-1]
+    for at in range(_PART_MIN, len(second) - _PART_MIN):
+        tail = second[at:]
+        joined = compound_parts(first.casefold() + tail)
+        if joined and joined[-1] == tail:
+            return tail
+    return None
 
 
 @lru_cache(maxsize=65_536)

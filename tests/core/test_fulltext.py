@@ -162,6 +162,8 @@ def test_a_russian_noun_before_its_adjectives(text: str, usual: str | None) -> N
         ("Kaffee- und Teemaschinen", "Kaffeemaschinen und Teemaschinen"),
         ("Obst- oder Gemüsekonserven", "Obstkonserven oder Gemüsekonserven"),
         ("Zucker- und Salz", "Zucker- und Salz"),  # no compound after: nothing to share
+        # The second does not split ("fräs" is no word); the first with its tail does.
+        ("CNC Dreh- oder Fräsmaschinen", "CNC Drehmaschinen oder Fräsmaschinen"),
     ],
 )
 def test_compounds_sharing_a_tail_are_written_out(text: str, written_out: str) -> None:
