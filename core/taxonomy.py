@@ -664,8 +664,31 @@ class Taxonomy:
                 for inside in _PARENTHESES.findall(text)
                 for c in self.match_product(inside.strip("()（）[]【】")).categories
             }
+        if not found:
+            found = {c for part in products for c in self._opening_product(part)}
         found |= self._marked(text, found)
         return found or (self._with_a_slip(text) if typos else set())
+
+    def _says_which(self, word: str) -> bool:
+        """Whether a word after a label's product only says which: a name or place written
+        with a capital, a code or size, a grade ("Holland", "PGI", "48+", "belegen",
+        "trocken"), not another thing ("Solar water pumping systems", "wine bottles")."""
+        return (
+            word[:1].isupper()
+            or fold(word) in self.label_qualifiers
+            or not any(ch.isalpha() for ch in word)
+        )
+
+    def _opening_product(self, label: str) -> frozenset[str]:
+        """The product a label opens with, when what follows only says which: "Gouda
+        Holland PGI 48+ belegen", "Riesling trocken Rheinhessen"."""
+        first, _, rest = label.strip().partition(" ")
+        if not rest.strip() or not first.isalpha() or not all(map(self._says_which, rest.split())):
+            return frozenset()
+        opening = self.match_product(first)
+        if not (opening.whole or opening.kind_of) or self.match_product(rest).categories:
+            return frozenset()
+        return opening.whole | opening.kind_of
 
     def _with_a_slip(self, text: str) -> set[str]:
         """The label read with a slip: as a whole, else word by word."""

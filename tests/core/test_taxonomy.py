@@ -859,3 +859,18 @@ def test_the_kind_a_longer_phrase_names(phrase: str, kind: str | None) -> None:
 def test_a_mark_after_a_product_marks_it(label: str, expected: set[str]) -> None:
     assert expected <= TAXONOMY.product_categories(label)
     assert "ice_cream" not in TAXONOMY.product_categories(label)  # not "sur-gelati"
+
+
+@pytest.mark.parametrize(
+    ("label", "categories"),
+    [
+        # A label that opens with its product and only says which after it.
+        ("Gouda Holland PGI 48+ belegen", {"cheese"}),
+        ("Riesling trocken Rheinhessen", {"white_wine"}),
+        # Not where the first word is a modifier or what follows names another thing.
+        ("Solar water pumping systems", set()),
+        ("Apple iPhone cases", set()),
+    ],
+)
+def test_a_label_opening_with_its_product(label: str, categories: set[str]) -> None:
+    assert TAXONOMY.product_categories(label, typos=False) == categories
