@@ -321,6 +321,11 @@ class Taxonomy:
         return known
 
     def _match_product(self, text: str, head_first: bool) -> ProductMatch:
+        if any(ch.isdigit() for ch in text):
+            # A term with digits of its own ("impresoras 3d", "5G modules") is no size.
+            written = self._match_units(units(text), head_first, frozenset())
+            if written.whole:
+                return written
         core = self._core(text)
         phrase = units(core) if core.strip() else []
         if not phrase:

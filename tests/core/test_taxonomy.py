@@ -874,3 +874,8 @@ def test_a_mark_after_a_product_marks_it(label: str, expected: set[str]) -> None
 )
 def test_a_label_opening_with_its_product(label: str, categories: set[str]) -> None:
     assert TAXONOMY.product_categories(label, typos=False) == categories
+
+
+def test_a_term_with_digits_of_its_own_is_no_size() -> None:
+    assert TAXONOMY.match_product("impresoras 3d").categories == {"additive_manufacturing"}
+    assert TAXONOMY.match_product("Icewine 375 ml").categories == {"ice_wine"}
