@@ -321,7 +321,7 @@ class Taxonomy:
         return known
 
     def _match_product(self, text: str, head_first: bool) -> ProductMatch:
-        if any(ch.isdigit() for ch in text):
+        if any(ch.isdigit() for ch in text) and self._term_digit_words & set(fold(text).split()):
             # A term with digits of its own ("impresoras 3d", "5G modules") is no size.
             written = self._match_units(units(text), head_first, frozenset())
             if written.whole:
@@ -787,6 +787,17 @@ class Taxonomy:
             if _a_slip(needle, word):
                 found |= ids
         return found
+
+    @cached_property
+    def _term_digit_words(self) -> frozenset[str]:
+        """The words with digits the taxonomy's terms hold ("3d", "5g", "a2")."""
+        return frozenset(
+            word
+            for category in self.categories.values()
+            for term in (*category.terms, *category.names.values())
+            for word in fold(term).split()
+            if any(ch.isdigit() for ch in word)
+        )
 
     @cached_property
     def _term_words_by_first(self) -> dict[str, list[tuple[str, set[str]]]]:
@@ -1510,6 +1521,12 @@ def _occurrences(
     word as the head of a compound ("Schlagbohrmaschinen": "Bohrmaschinen"), and with
     `compound` (a German term) a short one too, or the end of a word it does not split."""
     size = len(term)
+    if size == 1:  # most terms: one word, tested without slicing the phrase
+        want = term[0]
+        for start, have in enumerate(phrase):
+            if _unit_matches(have, want, any_spelling) or _compound_tail(have, want, compound):
+                yield start, start
+        return
     for start in range(len(phrase) - size + 1):
         window = phrase[start : start + size]
         if all(
