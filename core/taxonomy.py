@@ -675,18 +675,19 @@ class Taxonomy:
         return found or (self._with_a_slip(text) if typos else set())
 
     def _says_which(self, word: str) -> bool:
-        """Whether a word after a label's product only says which: a name or place written
-        with a capital, a code or size, a grade ("Holland", "PGI", "48+", "belegen",
-        "trocken"), not another thing ("Solar water pumping systems", "wine bottles")."""
+        """Whether a word after a label's product only says which: a country, a code or
+        size, a grade ("Holland", "PGI", "48+", "belegen"), not another thing ("Solar water
+        pumping systems", "wine bottles") nor a name ("Oyster Perpetual" is a watch)."""
         return (
-            word[:1].isupper()
+            (len(word) > 1 and word.isupper())  # a code: "PGI", "DOP", "IQF"
+            or self.country_code(word) is not None
             or fold(word) in self.label_qualifiers
             or not any(ch.isalpha() for ch in word)
         )
 
     def _opening_product(self, label: str) -> frozenset[str]:
         """The product a label opens with, when what follows only says which: "Gouda
-        Holland PGI 48+ belegen", "Riesling trocken Rheinhessen"."""
+        Holland PGI 48+ belegen", "Mozzarella Italia DOP"."""
         first, _, rest = label.strip().partition(" ")
         if not rest.strip() or not first.isalpha() or not all(map(self._says_which, rest.split())):
             return frozenset()

@@ -866,7 +866,8 @@ def test_a_mark_after_a_product_marks_it(label: str, expected: set[str]) -> None
     [
         # A label that opens with its product and only says which after it.
         ("Gouda Holland PGI 48+ belegen", {"cheese"}),
-        ("Riesling trocken Rheinhessen", {"white_wine"}),
+        ("Mozzarella Italia DOP", {"cheese"}),
+        ("Oyster Perpetual", set()),  # a watch's name
         # Not where the first word is a modifier or what follows names another thing.
         ("Solar water pumping systems", set()),
         ("Apple iPhone cases", set()),
