@@ -126,9 +126,9 @@ def _fill(ctx: Context, form: BookingForm, nlu: NluResult) -> Reply | None:
     day = _day(ctx, nlu, text)
     if day is not None:
         form.day = day.isoformat()
-    # "the 2nd" is a position, not 2 o'clock.
     if day is not None and (month_date := a_month_date(text, ctx.t.locale)):
         text = text.replace(month_date, " ")  # "Nov 6 at 3pm": the 6 is the day's
+    # "the 2nd" is a position, not 2 o'clock.
     clock = _clock(nlu, text, day_found=day is not None or position is not None)
     if clock is not None:
         form.time = clock.strftime("%H:%M")

@@ -69,7 +69,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not inside_a_katakana_word(nlu.text, e.start, e.end)  # "ブラックタイガー"
         and not _refused(ctx, nlu.text, e.start, e.end)
         and not _going_to(ctx, nlu.text, e.start)
-        and not any(m.start <= e.start < m.end or e.start <= m.start < e.end for m in going)
+        and not _in_spans(e, [(m.start, m.end) for m in going])
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
         and not _in_spans(e, spoken.spans)  # "qui parlent français": staff, not origin
     ]

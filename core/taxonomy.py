@@ -698,7 +698,7 @@ class Taxonomy:
 
     def _with_a_slip(self, text: str) -> set[str]:
         """The label read with a slip: as a whole, else word by word."""
-        return self.typo_tolerant(text) or self.slips_in_words(text)
+        return self.typo_tolerant(text) or self._slips_in_words(text)
 
     def respelled_words(self, text: str) -> str:
         """The text with each word that names nothing as written and is a slip of one term
@@ -708,12 +708,12 @@ class Taxonomy:
             word = fold(found.group())
             if self.match_product(word).categories:
                 return found.group()
-            targets = {w for w, _ in self._term_words_by_first.get(word[0], ()) if _a_slip(word, w)}
-            return targets.pop() if len(targets) == 1 else found.group()
+            targets = self._letter_slips(word)
+            return next(iter(targets)) if len(targets) == 1 else found.group()
 
         return _LETTER_RUN.sub(respelled, text)
 
-    def slips_in_words(self, text: str) -> set[str]:
+    def _slips_in_words(self, text: str) -> set[str]:
         """A slip in one word of several ("Manuka Honnig": honey, "Sonnencrem und
         Schampoo", "экспедирвоание грузов")."""
         words = _LETTER_RUN.findall(text)
@@ -781,13 +781,18 @@ class Taxonomy:
             return {c for ids in self._katakana_slips(needle).values() for c in ids}
         if " " in needle:
             return self._phrase_slips(needle.split())
+        return {c for ids in self._letter_slips(needle).values() for c in ids}
+
+    def _letter_slips(self, needle: str) -> dict[str, set[str]]:
+        """The term words one slip from a word in letters (`_a_slip`), with their
+        categories."""
         if len(needle) < _DOUBLED_MIN or not needle.isalpha() or _is_cjk(needle):
-            return set()
-        found: set[str] = set()
-        for word, ids in self._term_words_by_first.get(needle[0], ()):
-            if _a_slip(needle, word):
-                found |= ids
-        return found
+            return {}
+        return {
+            word: ids
+            for word, ids in self._term_words_by_first.get(needle[0], ())
+            if _a_slip(needle, word)
+        }
 
     @cached_property
     def _term_digit_words(self) -> frozenset[str]:
