@@ -80,7 +80,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
     nlu = _with_the_han_words_around(ctx, nlu)
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
-    nlu = _written_on(ctx, nlu)
+    nlu = _written_on(ctx, _from_the_name_on(ctx, _without_a_last_link(ctx, nlu)))
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     places = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(nlu.text)]
@@ -92,9 +92,17 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         and not _the_start_of_another_name(ctx, nlu.text, m)
     ]
     inside = [m for m in found if any(s < m.end and m.start < e for s, e in spans)]
-    known = [e for e in tagged if _known_company(ctx, e.value)]
+    known = [
+        e
+        for e in tagged
+        if _known_company(ctx, e.value)
+        and not (
+            not _a_whole_catalog_name(ctx, e.value)
+            and _where_the_buyer_is(ctx, nlu, e.start, e.value)
+        )
+    ]
     # "匈牙利贵腐酒" with 匈牙利 and 酒 tagged as companies the catalog does not have: a
-    # country or a product's name is what it says.
+    # country or a product's name is what it says; so is a day ("Nov 6").
     retyped = {
         e: "country" if _only_a_country(ctx, e.value) else "product"
         for e in tagged
@@ -106,6 +114,11 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
             or _only_products_listed(ctx, e.value)
         )
     }
+    retyped |= {
+        e: "date"
+        for e in tagged
+        if e not in known and when.a_month_date(e.value, ctx.t.locale) == e.value.strip()
+    }
     if retyped:
         entities = tuple(replace(e, type=retyped[e]) if e in retyped else e for e in nlu.entities)
         nlu = replace(nlu, entities=entities)
@@ -116,6 +129,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         if e not in known
         and (
             names.is_a_place(e.value)
+            or _where_the_buyer_is(ctx, nlu, e.start, e.value)
             or catalog.only_trade_words(ctx.taxonomy, e.value)
             or names.only_codes_and_sizes(e.value)
             or _only_request_words(ctx, e.value)
@@ -229,6 +243,18 @@ def _with_the_company_at(nlu: NluResult, start: int, end: int) -> NluResult:
     return replace(nlu, entities=(*kept, company))
 
 
+def _only_sounds_like_a_name(ctx: Context, name: str) -> bool:
+    """Whether the catalog has names only close in spelling or sound to these words."""
+    found = names.find(ctx.session, name)
+    return bool(found) and all(m.kind == "fuzzy" for m in found)
+
+
+def _an_everyday_word_tagged(nlu: NluResult) -> bool:
+    """Whether the company tagged is one everyday word ("Monat" of "2 Container im Monat")."""
+    values = [v.strip() for v in nlu.values("company") if v.strip()]
+    return bool(values) and all(" " not in v and names.is_common(v.casefold()) for v in values)
+
+
 def _known_company(ctx: Context, value: str) -> bool:
     """Whether the catalog has a company of this name, other than a product's name that
     is a part of one ("Cacao" in Cacao & Café du Moungo: "fèves de cacao" are products)."""
@@ -236,9 +262,11 @@ def _known_company(ctx: Context, value: str) -> bool:
     if found and found[0].kind != "exact" and catalog.only_trade_words(ctx.taxonomy, value):
         return False  # "Молочный" (dairy) read in another language as some Lácteos
     partial = bool(found) and found[0].kind == "partial"
-    # "清真认证" (halal-certified) is part of some 清真 company's name, and a property.
+    # "清真认证" (halal-certified) is part of some 清真 company's name, and a property; "à
+    # Lyon" is where the buyer is, though Lyon is part of some Robotique Chirurgicale Lyon.
     return bool(found) and not (
-        partial and (ctx.taxonomy.is_term(value) or _only_a_property(ctx, value))
+        partial
+        and (ctx.taxonomy.is_term(value) or _only_a_property(ctx, value) or names.is_a_place(value))
     )
 
 
@@ -305,6 +333,49 @@ def _without_interjections(ctx: Context, nlu: NluResult) -> NluResult:
         )
     )
     return nlu if len(kept) == len(nlu.entities) else replace(nlu, entities=kept)
+
+
+def _without_a_last_link(ctx: Context, nlu: NluResult) -> NluResult:
+    """A company the model tagged with the "or" or "and" after it ("Vietnam o" of "café de
+    Vietnam o Indonesia") is what comes before it, which may be a country."""
+    links = {c for c in cues.phrases("either", ctx.t.locale) if " " not in c}
+    entities = []
+    for e in nlu.entities:
+        words = e.value.split()
+        if e.type == "company" and len(words) > 1 and cues.fold(words[-1]) in links:
+            value = e.value[: e.value.rstrip().rfind(" ")].rstrip()
+            e = replace(e, value=value, end=e.start + len(value))
+        entities.append(e)
+    return nlu if entities == list(nlu.entities) else replace(nlu, entities=tuple(entities))
+
+
+def _from_the_name_on(ctx: Context, nlu: NluResult) -> NluResult:
+    """A company the model tagged with words before its name: ones that ask or frame
+    ("¿Está Inca Andina en la feria?", "Les Laboratoires Aurélie"), or a word for its trade
+    in the buyer's language before a whole catalog name ("Uhrenmanufaktur Jura Vallée" for
+    Montres Jura-Vallée). The catalog's company is the one named from there on."""
+    framing = ctx.taxonomy.request_words | _NAME_ARTICLES
+    entities = []
+    for e in nlu.entities:
+        if e.type == "company" and not catalog.find_by_name(ctx.session, e.value):
+            e = _from_the_name_in(ctx, e, framing)
+        entities.append(e)
+    return nlu if entities == list(nlu.entities) else replace(nlu, entities=tuple(entities))
+
+
+def _from_the_name_in(ctx: Context, entity: Entity, framing: frozenset[str] | set[str]) -> Entity:
+    words = names.tokens(entity.value)
+    for at in range(1, len(words)):
+        rest = entity.value[words[at].start :]
+        before = [fold(w.raw) for w in words[:at]]
+        if all(word in framing for word in before):
+            found = bool(catalog.find_by_name(ctx.session, rest))
+        else:
+            found = len(words) - at > 1 and _a_whole_catalog_name(ctx, rest)
+        if found:
+            start = entity.start + words[at].start
+            return replace(entity, value=rest, start=start)
+    return entity
 
 
 def _within_a_clause(nlu: NluResult) -> NluResult:
@@ -404,9 +475,11 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
     if match.kind != "partial":
         return True
-    if ctx.taxonomy.is_term(nlu.text[match.start : match.end]):
-        return False  # "医疗器械" in 图特林根医疗器械 is medical devices
     written = nlu.text[match.start : match.end]
+    if ctx.taxonomy.is_term(written):
+        return False  # "医疗器械" in 图特林根医疗器械 is medical devices
+    if _where_the_buyer_is(ctx, nlu, match.start, written):
+        return False
     if not any(
         w.key.isalpha()
         and not ctx.taxonomy.categories_in_text(w.key)
@@ -418,6 +491,26 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     end = _trade_after(ctx, nlu.text, match.end)
     return end == match.end or bool(
         catalog.find_by_name(ctx.session, nlu.text[match.start : end], taxonomy=ctx.taxonomy)
+    )
+
+
+def _where_the_buyer_is(ctx: Context, nlu: NluResult, start: int, written: str) -> bool:
+    """Whether one word of a catalog name is a place the message names, not that company:
+    "pour nos restaurants à Lyon" is not Robotique Chirurgicale Lyon, unless a booth or
+    where it is is asked."""
+    return (
+        " " not in written.strip()
+        and (names.is_a_place(written) or _after_a_place_word(ctx, nlu.text, start))
+        and not _asks_where(ctx, nlu)
+    )
+
+
+def _after_a_place_word(ctx: Context, text: str, start: int) -> bool:
+    """Whether the words before a position say where something is ("à", "in", "в")."""
+    before = cues.fold(text[:start]).rstrip()
+    return any(
+        before == cue or before.endswith(" " + cue)
+        for cue in cues.phrases("located_in", ctx.t.locale)
     )
 
 
@@ -518,7 +611,27 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         and not ctx.taxonomy.country_code(w)
         and not names.is_a_place(w)
     ]
-    return _with_company(nlu, guessed) if len(words) > 1 and naming else nlu
+    # One word alone is a name in a question for a booth, where or a contact, if no language
+    # uses it every day ("Wo ist der Stand von Miele?"; not "Halle") or it is a product only
+    # in a language labels are written in, and it is no slip of a product's word
+    # ("Verpackungsmaschienen").
+    alone = (
+        len(words) == 1
+        and search.asks_for_a_company(ctx, nlu.text)
+        and all(
+            (not names.is_common(w.casefold()) or fold(w) in ctx.taxonomy.label_only_words)
+            and not _a_slip_of_a_product(ctx, w)
+            for w in naming
+        )
+    )
+    return _with_company(nlu, guessed) if naming and (len(words) > 1 or alone) else nlu
+
+
+def _a_slip_of_a_product(ctx: Context, word: str) -> bool:
+    """A word that names no product as written, and one with a slip fixed."""
+    return not ctx.taxonomy.match_product(word).categories and bool(
+        ctx.taxonomy.typo_tolerant(word)
+    )
 
 
 def _with_cjk_unknown_company(ctx: Context, nlu: NluResult, guessed: str) -> NluResult:
@@ -670,6 +783,19 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # pull the intent off, even to narrowing a list none is shown of ("je cherche la
         # société Huilerie Lambert"); that a company is named says what it is about.
         intent = "exhibitor_info"
+    if (
+        intent in NOT_UNDERSTOOD | {"exhibitor_info", "search_exhibitors"}
+        and search.hall_named(ctx, nlu.text)
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and not any(ch.isalpha() for v in nlu.values("company") for ch in v)
+    ):
+        # "Wo ist Halle 3?" with "3" tagged as a company: the exhibitors of that hall.
+        nlu = replace(nlu, entities=tuple(e for e in nlu.entities if e.type != "company"))
+        intent = "search_exhibitors"
+    if intent == "help" and exhibitor_info.names_a_catalog_company(ctx, nlu):
+        # "메디슨플러스 전시 제품이 뭐예요", "Аэросъёмка что показывают?" read as asking what
+        # the assistant can do: a catalog company is what is asked about.
+        intent = "exhibitor_info"
     if intent in NO_COMPANY and _asks_where(ctx, nlu) and _asks_where_a_company_is(ctx, nlu):
         # "¿Me puedes decir dónde está Quesos La Mancha?" read as a request for help, "¿Dónde
         # puedo encontrar a los de Viña Los Robles?" as one for events: where a catalog
@@ -733,10 +859,32 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "ein Gerät, um zu Hause den Blutdruck zu messen" with "Blutdruck" tagged as a
         # company, "有机食品" tagged whole: what the goods do or are is looked for.
         intent = "search_exhibitors"
+    if (
+        intent == "exhibitor_info"
+        and exhibitor_info.named(nlu)
+        and cues.has(nlu.text, "seeking", ctx.t.locale)
+        and (not cues.has(nlu.text, "exhibiting", ctx.t.locale) or _an_everyday_word_tagged(nlu))
+        and _products_beside_an_unknown_company(ctx, nlu)
+    ):
+        # "… suchen Arabica-Rohkaffee, ca. 2 Container im Monat" with "Monat" tagged as a
+        # company, "… Olivenöl … für unsere Feinkostläden": goods are looked for, and the
+        # company the catalog does not have is a word about them.
+        intent = "search_exhibitors"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.
         nlu = _with_unknown_company(ctx, nlu)
+    if (
+        intent in {"search_exhibitors", "refine"}
+        and not exhibitor_info.named(nlu)
+        and _asks_where(ctx, nlu)
+        and (name := exhibitor_info.named_by_its_words(ctx, nlu.text))
+        and not _only_sounds_like_a_name(ctx, name)
+    ):
+        # "Baumgartner Schokolade, welcher Stand?": a catalog name with what the company
+        # sells, in a question for its booth (a name only sounding like one may be told by
+        # what the company sells, as the search does).
+        nlu, intent = _with_company(nlu, name), "exhibitor_info"
     if intent in {"search_exhibitors", "refine"} and (
         _asks_where_a_company_is(ctx, nlu)
         or _asks_about_its_products(ctx, nlu)
@@ -808,6 +956,11 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             intent in NOT_UNDERSTOOD
             or _about_lingang_without_its_words(ctx, nlu, intent)
             or (intent in _WITH_ITS_OWN_VALUES and _without_its_own_values(ctx, nlu, intent))
+            or (
+                intent in {"list_events", "subscribe_alerts"}
+                and _without_its_own_values(ctx, nlu, intent)
+                and cues.has(nlu.text, "seeking", ctx.t.locale)
+            )
         )
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
         and (search.names_a_product(ctx, nlu) or ctx.taxonomy.described_by_function(nlu.text))
@@ -816,7 +969,18 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # read as out of scope, "нужна информация о страховании грузов при импорте" as a
         # Lingang question: at a trade fair, a message naming a product the taxonomy knows,
         # with words the model did not understand or no word of Lingang's rules, asks who
-        # sells it. So does one read as a meeting with nobody ("牛肉と豚肉を仕入れたい").
+        # sells it. So does one read as a meeting with nobody ("牛肉と豚肉を仕入れたい"), or
+        # as events with no city or day that says it looks for goods ("nous cherchons du
+        # saumon frais norvégien pour nos restaurants à Lyon").
+        intent = "search_exhibitors"
+    if (
+        intent in NOT_UNDERSTOOD
+        and cues.has(nlu.text, "sellers", ctx.t.locale)
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and search.has_a_request_phrase(ctx, nlu)
+    ):
+        # "보톡스나 필러 공급사 있나요": sellers of goods the model and the taxonomy do not
+        # know are asked for; the catalog's own words may have them, or the answer says none.
         intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD and search.only_attributes_of_an_area(ctx, nlu):
         # "Halal-Lebensmittel", "produits bio" read as out of scope: goods of one area with
@@ -877,6 +1041,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # the catalog company after "with" is whom to meet; what overlaps it is its name.
         company = _company_entity(nlu.text, name)
         nlu = _with_the_company_at(nlu, company.start, company.end)
+    if (
+        intent == "book_meeting"
+        and not exhibitor_info.named(nlu)
+        and ctx.state.focused(EXHIBITORS) is None
+        and search.names_a_product(ctx, nlu)
+    ):
+        # "有没有智利车厘子的供应商？想谈下今年12月到港的货": goods to talk about and no one
+        # to meet yet: those who sell them, each with a button to book.
+        intent = "search_exhibitors"
     if intent == "book_meeting":
         return booking_form.start(ctx, nlu)
     if intent == "subscribe_alerts":
@@ -934,6 +1107,8 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     before = cues.SENTENCE_BREAK.split(nlu.text[:at])[-1].strip(" ,?？、")
     tax = ctx.taxonomy
     if names.has_cjk(before):
+        # The name is in the clause that asks: "ハラール認証を取りたいんですが、認証機関は".
+        before = re.split(r"[、，,]", before)[-1].strip()
         latin = re.findall(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+", before)
         if latin:
             return str(latin[-1])  # "请问 Pacific Gold Kiwifruit 有参展吗"

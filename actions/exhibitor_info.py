@@ -12,7 +12,7 @@ from core import catalog, cues, names
 from core.dialogue import EXHIBITORS
 from core.fulltext import without_marks
 from core.models import Exhibitor
-from core.taxonomy import country_name
+from core.taxonomy import country_name, fold
 
 VERB = "ex"
 BOOK_VERB = "bk"  # actions.meetings.SLOTS: free slots with this exhibitor
@@ -250,7 +250,9 @@ def named_in_passing(ctx: Context, text: str) -> str | None:
     if _CJK.search(text):
         return _before_cue(text, locale)
     cue_words = [w for key in _ASKING for w in cues.lexicon(locale).lists.get(key, ())]
-    span = names.written_as_a_name(text, skip=[names.fold_word(w) for w in cue_words])
+    span = names.written_as_a_name(
+        text, skip=[names.fold_word(w) for w in cue_words], unusual=ctx.taxonomy.label_only_words
+    )
     written = text[span[0] : span[1]] if span else None
     return None if written is None or names.only_codes_and_sizes(written) else written
 
@@ -373,7 +375,10 @@ def _before_cue(text: str, locale: str) -> str | None:
 
 def names_goods(ctx: Context, word: str) -> bool:
     """Whether a word of what may be a company's name names a product or a country
-    instead ("Lácteos", "Chile"), which no name is made of alone."""
+    instead ("Lácteos", "Chile"), which no name is made of alone. Capitalised, a product's
+    word only in a language exhibitors label in is a name in a chat: "Miele"."""
+    if word[:1].isupper() and fold(word) in ctx.taxonomy.label_only_words:
+        return False
     return bool(ctx.taxonomy.match_product(word).categories or ctx.taxonomy.country_mentions(word))
 
 

@@ -61,13 +61,16 @@ def page_of(ctx: Context, query: dict[str, Any], page: int, *, edit: bool = Fals
         until=until,
         limit=200,
     )
-    where = ctx.taxonomy.city_name(city, ctx.t.locale) if city else ctx._("the Yangtze River Delta")
+    where = ctx.taxonomy.city_name(city, ctx.t.locale) if city else None
     if not found:
-        return Reply(
-            text=ctx._("No upcoming events in {city} match that.").format(city=escape(where)),
-            buttons=choose_city(ctx).buttons,
-            edit=edit,
+        # The whole region has messages of its own: "à {city}", "В городе {city}" are said
+        # of a city.
+        none = (
+            ctx._("No upcoming events in {city} match that.").format(city=escape(where))
+            if where
+            else ctx._("No upcoming events in the Yangtze River Delta match that.")
         )
+        return Reply(text=none, buttons=choose_city(ctx).buttons, edit=edit)
     pages = -(-len(found) // PAGE_SIZE)
     page = max(0, min(page, pages - 1))
     shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -88,20 +91,25 @@ def page_of(ctx: Context, query: dict[str, Any], page: int, *, edit: bool = Fals
 def render(
     ctx: Context,
     found: list[Event],
-    where: str,
+    where: str | None,
     *,
     total: int | None = None,
     first: int = 1,
     edit: bool = False,
 ) -> Reply:
+    """A page of events in a city, or in the whole region when `where` is None."""
     total = len(found) if total is None else total
-    lines = [
-        "<b>"
-        + ctx.t.ngettext(
+    if where:
+        title = ctx.t.ngettext(
             "{count} upcoming event in {city}", "{count} upcoming events in {city}", total
         ).format(count=ctx.t.number(total), city=escape(where))
-        + "</b>"
-    ]
+    else:
+        title = ctx.t.ngettext(
+            "{count} upcoming event in the Yangtze River Delta",
+            "{count} upcoming events in the Yangtze River Delta",
+            total,
+        ).format(count=ctx.t.number(total))
+    lines = ["<b>" + title + "</b>"]
     for number, event in enumerate(found, start=first):
         lines += ["", f"{number}. " + event_lines(ctx, event)[0], *event_lines(ctx, event)[1:]]
     if first + len(found) <= total:

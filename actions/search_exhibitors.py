@@ -26,7 +26,7 @@ from actions.base import (
 from core import catalog, cues, names, when
 from core.attributes import AttributeMention
 from core.catalog import NOT_FROM, SearchQuery
-from core.countries import CountryMention, inside_a_katakana_word
+from core.countries import TAXONOMY_DIR, CountryMention, inside_a_katakana_word, region_members
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
 from core.language_names import SpokenLanguage, spoken_language
@@ -60,6 +60,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start)]
     # "un interprète français-chinois": the languages of a pair, no origin.
     going += [m for m in all_mentions if _in_a_pair(nlu.text, m, all_mentions)]
+    # "reefer shipping from Europe to China": a service's route, no origin of its own.
+    going += [m for m in all_mentions if m not in going and _a_route_from(ctx, nlu, m, going)]
     all_mentions = [m for m in all_mentions if m not in going]
     country_words = [
         e.value
@@ -89,10 +91,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         country = "+".join(either)  # "de Alemania o Italia"
     elif origin := _country_of_origin(ctx, nlu, outside):
         country = origin  # "autopartes de Asia … para importar a México"
+    if country and (region := _region_around(country, outside)):
+        country = region  # "非洲产区的咖啡生豆，埃塞、肯尼亚这些": Africa, Kenya an example
     if country is None and refusals:
         # "лосось атлантический, не из Чили": from anywhere but there.
         country = NOT_FROM + "+".join(dict.fromkeys(m.code for m in refusals))
     hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
+    hall = hall or hall_named(ctx, nlu.text)
     area = next(
         (
             a
@@ -643,6 +648,11 @@ def _a_known_word(word: str) -> bool:
     return russian_known(word) if is_cyrillic(word) else names.is_common(word)
 
 
+def has_a_request_phrase(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message says what it looks for besides its framing words and countries."""
+    return bool(_request_phrases(ctx, nlu)[1])
+
+
 def _request_phrases(
     ctx: Context, nlu: NluResult, *, without_companies: bool = False
 ) -> tuple[str | None, list[str]]:
@@ -713,6 +723,37 @@ def _in_a_pair(text: str, mention: CountryMention, mentions: list[CountryMention
 
 
 _PAIRING = {"-", "/", "–", "‑"}
+
+
+def _region_around(country: str, mentions: list[CountryMention]) -> str | None:
+    """A region the message names that the country found lies in: the country is one of
+    its examples ("African coffee, Ethiopian or Kenyan")."""
+    members = region_members(TAXONOMY_DIR)
+    for mention in mentions:
+        if mention.code != country and set(country.split("+")) <= members.get(mention.code, set()):
+            return mention.code
+    return None
+
+
+def _a_route_from(
+    ctx: Context, nlu: NluResult, mention: CountryMention, going: list[CountryMention]
+) -> bool:
+    """Whether a country is where a service's route starts, the one it goes to right after:
+    "shipping from Europe to China" (wine "from France to China" is French)."""
+    leads_on = any(
+        0 < destination.start - mention.end <= _ROUTE_GAP
+        and _going_to(ctx, nlu.text[: destination.start], destination.start)
+        for destination in going
+    )
+    if not leads_on:
+        return False
+    named = ctx.taxonomy.categories_in_text(nlu.text)
+    areas = {ctx.taxonomy.categories[c].area for c in named if c in ctx.taxonomy.categories}
+    return areas == {"services"}
+
+
+# The most characters between a route's two ends: " to ", " vers la ", " в ".
+_ROUTE_GAP = 16
 
 
 def _going_to(ctx: Context, text: str, start: int) -> bool:
@@ -853,6 +894,13 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         if asking:
             return named
         not_found = named
+    if found.total == 0 and (broader := _in_broader_categories(ctx, query)) is not None:
+        # "spanischer Rotwein" where Spanish wineries list their appellations ("Rioja
+        # Crianza"): none of the narrow kind from there, the broader one from there, said so.
+        widened = catalog.search(ctx.session, broader, 0, taxonomy=ctx.taxonomy)
+        if widened.total:
+            none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
+            return _page(ctx, broader, widened, note=none)
     if found.total == 0 and (wider := _without_its_filters(query)) is not None:
         # "Мы дистрибьютор косметики в Армении": none from there (a country may be the
         # buyer's own), or none that say they are organic; the product from anywhere, said so.
@@ -894,6 +942,18 @@ def _asks_for_a_booth(ctx: Context, text: str) -> bool:
     return cues.has_any(text, ("booth", "contact"), ctx.t.locale)
 
 
+def _in_broader_categories(ctx: Context, query: SearchQuery) -> SearchQuery | None:
+    """A search for categories with a country or a property, for what they are kinds of
+    instead, with the same filters; None when one has nothing broader."""
+    if not query.categories or not (query.country or query.attributes):
+        return None
+    parents = [ctx.taxonomy.categories[c].parents for c in query.categories]
+    if not all(parents):
+        return None
+    broader = sorted({p for ps in parents for p in ps})
+    return replace(query, categories=tuple(broader), keywords=(), within=(), narrowing=False)
+
+
 def _without_its_filters(query: SearchQuery) -> SearchQuery | None:
     """A product search without the country and the attributes that narrow it, if any."""
     if not (query.categories or query.keywords) or not (query.country or query.attributes):
@@ -909,6 +969,8 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
     if name and ctx.taxonomy.country_code(name):
         return None  # "в Среднюю Азию": a region, where the goods go
     words = re.findall(r"[^\W\d_]+", name or "")
+    if len(words) > 2 and _sellers_of(ctx, words):
+        return None  # "Hersteller von Rohrkompensatoren": makers of goods, not a name
     german = ctx.t.locale == "de"
     naming = [
         w
@@ -918,6 +980,35 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
         and not names.is_a_place(w)
     ]
     return name if len(words) > 1 and naming else None
+
+
+def hall_named(ctx: Context, text: str) -> str | None:
+    """The hall a message names with its word and number: "Halle 3", "hall 8.2", "8号馆"
+    ("3" stands for halls 3.1 and 3.2)."""
+    words = cues.phrases("hall_word", ctx.t.locale)
+    if not words:
+        return None
+    found = _hall_pattern(words).search(fold(text))
+    return (found.group(1) or found.group(2)) if found else None
+
+
+@lru_cache(maxsize=16)
+def _hall_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    latin = "|".join(
+        re.escape(w) for w in sorted(words, key=len, reverse=True) if not _CJK.search(w)
+    )
+    cjk = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if _CJK.search(w))
+    number = r"(\d{1,2}(?:\.\d)?)(?![\d.]*\d)"
+    before = rf"\b(?:{latin})\s*{number}" if latin else r"(?!)"
+    after = rf"(?<![\d.]){number}\s*(?:{cjk})" if cjk else r"(?!)"
+    return re.compile(rf"{before}|{after}")
+
+
+def _sellers_of(ctx: Context, words: list[str]) -> bool:
+    """Whether words open with a noun for sellers and a link word: "Hersteller von …",
+    "fournisseurs de …"."""
+    sellers = cues.phrases("sellers", ctx.t.locale)
+    return fold(words[0]) in sellers and fold(words[1]) in ctx.taxonomy.link_words
 
 
 def _named_in_passing(ctx: Context, text: str) -> Exhibitor | None:
@@ -932,7 +1023,17 @@ def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:
     read as a search: a surname in one company's name)."""
     if len(query.keywords) != 1 or query.categories or query.within:
         return None
-    named = catalog.find_by_name(ctx.session, query.keywords[0])
+    phrase = query.keywords[0]
+    # A close spelling counts only as a typo of the name in its own script: products are
+    # what was searched, and "보톡스나 필러" sounds somewhat like AO BioTekh Sibir.
+    found = [
+        m
+        for m in names.find(ctx.session, phrase)
+        if m.kind != "fuzzy"
+        or (names.same_script(phrase, m.name) and names.typed_as(phrase, m.name))
+    ]
+    ids = {m.exhibitor_id for m in found}
+    named = catalog.find_by_name(ctx.session, phrase) if len(ids) == 1 else []
     return named[0] if len(named) == 1 else None
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import pairwise
@@ -279,7 +280,10 @@ def _conditions(
         conditions.append(func.concat(Exhibitor.area, "") == query.area)
     elif query.area:
         conditions.append(Exhibitor.area == query.area)
-    if query.hall:
+    if query.hall and "." not in query.hall:
+        # "Halle 3": its floors, 3.1 and 3.2.
+        conditions.append(or_(Exhibitor.hall == query.hall, Exhibitor.hall.like(f"{query.hall}.%")))
+    elif query.hall:
         conditions.append(Exhibitor.hall == query.hall)
     if query.speaks:
         # The codes the exhibitor listed, ";"-separated: "en;de;zh".
@@ -339,6 +343,16 @@ def product_query(
     The specific words find the exhibitors that have them, not the whole category. A typo
     is corrected only when the phrase as typed finds nothing. `head_first`: the request's
     language puts the noun first (French, Spanish, Russian)."""
+    probes = _PROBES.set({})
+    try:
+        return _product_query_of(session, taxonomy, query, phrases, head_first)
+    finally:
+        _PROBES.reset(probes)
+
+
+def _product_query_of(
+    session: Session, taxonomy: Taxonomy, query: SearchQuery, phrases: list[str], head_first: bool
+) -> SearchQuery:
     with _by_word_index(session):
         read = [_read_phrase(session, taxonomy, phrase, head_first) for phrase in phrases]
         phrases = [phrase for phrase, _ in read]
@@ -537,9 +551,22 @@ def finds_any(
 ) -> bool:
     """Whether a search finds anyone (cheaper than counting); without `profiles`, by
     product lists alone; with `taxonomy`, also by profiles naming its categories."""
+    asked = _PROBES.get()
+    key = (query, profiles, taxonomy is not None)
+    if asked is not None and key in asked:
+        return asked[key]
     dialect = session.get_bind().dialect.name
     where = and_(*_conditions(query, dialect, profiles=profiles, taxonomy=taxonomy))
-    return session.scalar(select(Exhibitor.id).where(where).limit(1)) is not None
+    found = session.scalar(select(Exhibitor.id).where(where).limit(1)) is not None
+    if asked is not None:
+        asked[key] = found
+    return found
+
+
+# The probes of one request's reading (`product_query`): its steps ask some twice.
+_PROBES: ContextVar[dict[tuple[SearchQuery, bool, bool], bool] | None] = ContextVar(
+    "probes", default=None
+)
 
 
 def count(session: Session, query: SearchQuery, *, profiles: bool = True) -> int:
@@ -567,8 +594,16 @@ def _by_word_index(session: Session) -> Iterator[str]:
     if dialect != "postgresql":
         yield dialect
         return
-    before = session.scalar(text("SELECT current_setting('enable_seqscan')"))
-    session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+    # One round trip: the setting as it was (read first, in the subquery), then turned off.
+    before = session.scalar(
+        text(
+            "SELECT was.setting FROM (SELECT current_setting('enable_seqscan') AS setting"
+            " OFFSET 0) AS was, set_config('enable_seqscan', 'off', true)"
+        )
+    )
+    if before == "off":
+        yield dialect  # already inside a read through the word index
+        return
     try:
         yield dialect
     finally:
@@ -789,7 +824,8 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     one of what it sells."""
     named = _trade(taxonomy, " ".join(names_of(exhibitor)))
     if named:
-        return bool(trade & named)
+        # Or a kind of it: "Baumgartner Schokolade" for Confiserie Baumgartner.
+        return bool(trade & taxonomy.with_subcategories(named))
     # What it sells or what that is a kind of: a "Käserei" (dairy) sells cheese.
     return bool(trade & taxonomy.with_ancestors(_sells(taxonomy, exhibitor)))
 

@@ -19,9 +19,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import Stemmer  # type: ignore[import-not-found]
+
+from core.datafiles import read_yaml
 
 DESCRIPTION = "_"
 # Category tokens ("§wine"): no word token starts with "§", and both indexes take it as a
@@ -393,12 +396,25 @@ def _language_stems(word: str) -> tuple[str, ...]:
     return tuple(str(_stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
 
 
+@cache
+def _small_words() -> frozenset[str]:
+    """The small words of one language (data/function_words.yml), folded, with and without
+    their accents: no form of another language's word."""
+    lists = read_yaml(Path(__file__).resolve().parents[1] / "data" / "function_words.yml")
+    words = {fold(str(w)) for values in lists.values() for w in values or ()}
+    return frozenset(words | {without_marks(w) for w in words})
+
+
 def same_word(a: str, b: str) -> bool:
     """Two folded words are forms of one word in some language ("wines" and "wine", "Weine"
     and "Wein"), not two words whose stems only meet across languages ("Helles" and
     "helado" both give "hel")."""
     if a == b:
         return True
+    if without_marks(a) == without_marks(b):
+        return True  # "the vert" typed for "thé vert"
+    if a in _small_words() or b in _small_words():
+        return False  # "nach China" names no nachos, "bitte" no bitters, "pas" no pasas
     cyrillic = is_cyrillic(a)
     if cyrillic != is_cyrillic(b):
         return False

@@ -27,7 +27,7 @@ import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise, product
@@ -83,6 +83,8 @@ CHECK_SECONDS = 1.0
 # A word this frequent in one of the languages people write to us in (Zipf scale: 3 is
 # once per million words) is an everyday word: "Gold", "Pacific", "Harvest", 食品, 배터리.
 COMMON_ZIPF = 3.0
+# The shortest word of a name found with a slip on its own ("seifert" for Seiffert).
+MISTYPED_WORD_MIN = 6
 COMMON_LANGUAGES = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "zh", "ja", "ko")
 # A part of a name identifies a company when one of its words (or, in Chinese, Japanese and
 # Korean, one of its character pairs) is in the names of at most this many exhibitors: more
@@ -833,7 +835,27 @@ class NameIndex:
                 # name that is the lesser part of the query names another company.
                 best = []
             best = fuzzy or best
+        if not best and len(words) == 1:
+            best = self._a_word_mistyped(compact, start, end)
         return _distinct(self._same_legal_form(best, _legal_form(all_words, words)))
+
+    def _a_word_mistyped(self, typed: str, start: int, end: int) -> list[Match]:
+        """One distinctive word of a name typed with a slip ("seifert" for the Seiffert of
+        Holzspielzeug Erzgebirge Seiffert): a long word one typo from a word few names have
+        and no language uses every day, its first letter right."""
+        if len(typed) < MISTYPED_WORD_MIN or _is_cjk(typed):
+            return []
+        return [
+            self._match(number, "partial", float(len(word)) - 1, start, end)
+            for word, numbers in self.postings.items()
+            if word[0] == typed[0]
+            and abs(len(word) - len(typed)) <= 1
+            and len(numbers) <= DISTINCT_EXHIBITORS
+            and word != typed
+            and not is_common(word)
+            and _typo_of(typed, word)
+            for number in numbers
+        ]
 
     def _translated(self, words: Sequence[Token]) -> list[Match]:
         """A name written with some of its words translated: "Sakura Farmacéutica" for
@@ -1289,6 +1311,13 @@ class NameIndex:
         return Match(key.exhibitor_id, key.name, kind, score, start, end, number)
 
 
+def same_script(text: str, name: str) -> bool:
+    """Whether a text and a name are written in the same script (Latin, Cyrillic, Han...)."""
+    typed = "".join(w.key for w in tokens(text))
+    folded = fold_name(name)
+    return folded is not None and bool(typed) and _script(typed) == folded.script
+
+
 def typed_as(text: str, name: str) -> bool:
     """Whether a text is a name written word for word, each word as it is or with a typo
     ("Sobrasada L'Avi Tomas" for Sobrassada L'Avi Tomàs S.L.; not "jouets en bois" for
@@ -1720,12 +1749,14 @@ _JOINING = frozenset(
 )  # fmt: skip
 
 
-def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | None:
+def written_as_a_name(
+    text: str, skip: Iterable[str] = (), unusual: Collection[str] = ()
+) -> tuple[int, int] | None:
     """The span of the longest run of words written with capital letters (with "de", "von",
     "&" between them) that looks like a company's name, whether or not the catalog has it:
     a word no language uses every day in it, or several words past the message's first
     ("Westbrook Analytics", "Blue Lagoon Seafoods"). Words in `skip` (folded: "stand",
-    "halle") are no part of a name."""
+    "halle") are no part of a name; words in `unusual` (folded) count as no everyday word."""
     words = tokens(text)
     skipped = set(skip)
     runs: list[list[Token]] = []
@@ -1744,7 +1775,7 @@ def written_as_a_name(text: str, skip: Iterable[str] = ()) -> tuple[int, int] | 
             if run:
                 runs.append(run)
             run = []
-    named = [r for r in runs if _looks_like_a_name(r, words)]
+    named = [r for r in runs if _looks_like_a_name(r, words) or any(w.key in unusual for w in r)]
     if not named:
         return None
     best = max(named, key=lambda r: r[-1].end - r[0].start)

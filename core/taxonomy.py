@@ -36,6 +36,8 @@ from core.fulltext import (
     with_elided_tails,
     without_marks,
 )
+from core.names import is_common
+from core.settings import LOCALES
 
 AREAS = ("food", "auto", "equipment", "consumer", "medical", "services")
 _WORD = re.compile(r"\w+")
@@ -188,6 +190,9 @@ class Taxonomy:
     # Stems of the small words of profiles' languages ("the", "and"): a request's word
     # with such a stem ("thé") names nothing in a profile.
     profile_function_stems: frozenset[str] = frozenset()
+    # Words that name a product only in the languages exhibitors label in, not in one a
+    # buyer chats in ("miele", honey in Italian): capitalised in a chat, they are a name.
+    label_only_words: frozenset[str] = frozenset()
     # What products do, as sets of words a message says of them (data/taxonomy/functions.yml).
     functions: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
@@ -669,6 +674,12 @@ class Taxonomy:
                 for inside in _PARENTHESES.findall(text)
                 for c in self.match_product(inside.strip("()（）[]【】")).categories
             }
+        if not found and _PARENTHESES.search(text):
+            # Or without them: "Invisible-in-canal (IIC) hearing aids".
+            found = self.product_categories(_PARENTHESES.sub(" ", text), typos=False)
+        if not found and _HYPHENED_WORDS.search(text):
+            # Words hyphened into one that says which: "Behind-the-ear hearing aids".
+            found = self.product_categories(_HYPHENED_WORDS.sub(_joined, text), typos=False)
         if not found:
             found = {c for part in products for c in self._opening_product(part)}
         found |= self._marked(text, found)
@@ -687,14 +698,30 @@ class Taxonomy:
 
     def _opening_product(self, label: str) -> frozenset[str]:
         """The product a label opens with, when what follows only says which: "Gouda
-        Holland PGI 48+ belegen", "Mozzarella Italia DOP"."""
-        first, _, rest = label.strip().partition(" ")
-        if not rest.strip() or not first.isalpha() or not all(map(self._says_which, rest.split())):
-            return frozenset()
-        opening = self.match_product(first)
-        if not (opening.whole or opening.kind_of) or self.match_product(rest).categories:
-            return frozenset()
-        return opening.whole | opening.kind_of
+        Holland PGI 48+ belegen", "Mozzarella Italia DOP", "Fresh Atlantic salmon whole
+        gutted 4-5 kg"."""
+        words = label.split()
+        for cut in range(len(words) - 1, 0, -1):
+            opening, rest = " ".join(words[:cut]), words[cut:]
+            if not words[cut - 1].isalpha():
+                continue
+            match = self.match_product(opening)
+            # After a kind, a name says where it is from: "Pinotage WO Stellenbosch 2020",
+            # "Malbec Mendoza"; after a category's word it is the product's own name
+            # ("Oyster Perpetual" is a watch).
+            from_a_place = bool(match.kind_of or match.head) and not match.whole
+            if not all(self._says_which(w) or (from_a_place and _a_place_name(w)) for w in rest):
+                continue
+            # Unless what follows names another thing of its own: a code may be a product
+            # ("IQF" is frozen, which the label's marks say).
+            rest_names = self.match_product(" ".join(rest)).categories - self._marked_by(rest)
+            if match.categories and not rest_names:
+                return frozenset(match.categories)
+        return frozenset()
+
+    def _marked_by(self, words: list[str]) -> set[str]:
+        """The categories words name only as a label's marks ("IQF", "tiefgekühlt")."""
+        return {c for word in words for c in self._marks.get(tuple(units(word)), ())}
 
     def _with_a_slip(self, text: str) -> set[str]:
         """The label read with a slip: as a whole, else word by word."""
@@ -721,7 +748,11 @@ class Taxonomy:
             return set()
         # Only the words that are slips: one written right is read with its phrase, where
         # "papier" of "machines à papier" is no paper.
-        slipped = [w for w in words if not self.match_product(w).categories]
+        # Nor a word a language uses every day: "hearing" of "Pediatric hearing solutions"
+        # is no slip of "herring".
+        slipped = [
+            w for w in words if not self.match_product(w).categories and not is_common(w.lower())
+        ]
         return {c for word in slipped for c in self.typo_tolerant(word)}
 
     def _label_parts_with_sizes(self, text: str) -> list[str]:
@@ -1414,6 +1445,14 @@ _ALL_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _KATAKANA_FUZZY_MIN = 4  # kana
 _PARENTHESES = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]?")
 _LABEL_WORD = re.compile(r"[^\W_]+")
+# Three words or more hyphened together: "receiver-in-canal", "ready-to-eat".
+_HYPHENED_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+){2,}")
+
+
+def _joined(found: re.Match[str]) -> str:
+    return found.group().replace("-", "")
+
+
 # What a profile says after a product when the exhibitor makes machines for it.
 _MACHINES = frozenset(
     {"machinery", "machines", "machine", "equipment", "plants", "lines", "systems", "tools"}
@@ -1717,6 +1756,7 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         number_words=_folded_words(request.get("number_words")),
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
         profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
+        label_only_words=_label_only_words(products),
         functions=_functions(read_yaml(folder / "functions.yml").get("functions") or {}),
     )
 
@@ -1775,6 +1815,25 @@ def _head_first_terms(spec: dict[str, Any]) -> tuple[str, ...]:
     first = set().union(*(by_language[lang] for lang in _HEAD_FIRST_LANGUAGES))
     last = set().union(*(t for lang, t in by_language.items() if lang not in _HEAD_FIRST_LANGUAGES))
     return tuple(sorted(first - last))
+
+
+def _a_place_name(word: str) -> bool:
+    """A capitalised word no language uses every day: "Stellenbosch", "Mendoza" (not the
+    "Flute" of "Champagne Flute")."""
+    return word[:1].isupper() and word.isalpha() and not is_common(word.lower())
+
+
+def _label_only_words(products: dict[str, Any]) -> frozenset[str]:
+    chat: set[str] = set()
+    labels: set[str] = set()
+    for spec in products.values():
+        for group in ("terms", "kinds"):
+            for language, terms in (spec.get(group) or {}).items():
+                words = {fold(str(t)) for t in terms or ()}
+                (chat if language in LOCALES else labels).update(words)
+        chat.update(fold(str(name)) for name in (spec.get("names") or {}).values())
+        chat.update(fold(str(word)) for group in spec.get("same") or () for word in group)
+    return frozenset(labels - chat)
 
 
 def _parents(raw: object) -> tuple[str, ...]:

@@ -30,3 +30,15 @@ def test_city_button(make_ctx) -> None:
     _, args = ctx.codec.decode(first.data)
     reply = list_events.on_callback(ctx, args)
     assert reply.edit and first.label in reply.text
+
+
+def test_the_whole_region_is_said_as_a_region_not_as_a_city(make_ctx) -> None:
+    """ "à le delta du Yangtsé", "В городе дельта Янцзы" were a city's phrasing."""
+    fr = list_events.list_events(
+        make_ctx("fr"), nlu("salons de robots", "list_events", product="robots")
+    )
+    ru = list_events.list_events(
+        make_ctx("ru"), nlu("выставки роботов", "list_events", product="роботов")
+    )
+    assert "dans le delta du Yangtsé" in fr.text and "à le" not in fr.text, fr.text
+    assert "в дельте янцзы" in ru.text.lower() and "в городе" not in ru.text.lower(), ru.text

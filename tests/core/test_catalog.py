@@ -467,6 +467,7 @@ TRADE_ROWS = (
     "N10,Bremsenwerk Hölzl & Söhne GmbH,霍尔兹父子制动器,,DE,auto,8.1,8.1N-10,Bremsscheiben,,,de,,\n"
     "N11,Daehan Precision Automotive Co.,大韩精密汽车零部件,,KR,auto,8.1,8.1N-11,Die-cast parts,,,ko,,\n"
     "N12,Savonnerie du Vieux Môle SARL,,,FR,consumer,4.2,4.2N-12,Savon de Marseille,,,fr,,\n"
+    "N13,Confiserie Baumgartner AG,鲍姆加特纳糖果,,CH,food,1.1,1.1N-13,Schweizer Milchschokolade;Pralinés,,,de,,\n"
 )
 
 
@@ -488,6 +489,8 @@ def named(sessions, name: str) -> list[str]:
         ("诺德制药", []),
         ("诺德听力", ["N4"]),
         ("Lumière Cosmétiques", []),  # the catalog's Lumière names another trade
+        # What it sells, though its name says another trade: chocolates of a confiserie.
+        ("Baumgartner Schokolade", ["N13"]),
         ("Yongfeng Autopartes", ["N2"]),  # the pinyin of 永丰, and what it does in Spanish
         ("Frenos Kraftwerk", ["N5"]),  # brakes, in Spanish, beside the name's own word
         ("Autopartes Gutiérrez", []),  # nothing but the trade is the catalog's

@@ -52,6 +52,16 @@ def test_words_whose_stems_meet_across_languages_are_not_one_word() -> None:
     assert not same_word("helles", "helado")
 
 
+@pytest.mark.parametrize(
+    ("small", "word"),
+    [("nach", "nachos"), ("bitte", "bitters"), ("pas", "pasas"), ("zum", "zumo"), ("con", "coñá")],
+)
+def test_a_small_word_of_one_language_is_no_form_of_another_word(small: str, word: str) -> None:
+    """ "nach China" names no nachos, "bitte" no bitters."""
+    assert not same_word(small, word)
+    assert not same_word(word, small)
+
+
 def test_units_keep_the_word_beside_its_stem() -> None:
     [unit] = units("Weine")
     assert (unit.text, unit.word) == ("wein", "weine")
