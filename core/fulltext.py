@@ -411,8 +411,8 @@ def same_word(a: str, b: str) -> bool:
     "helado" both give "hel")."""
     if a == b:
         return True
-    if without_marks(a) == without_marks(b):
-        return True  # "the vert" typed for "thé vert"
+    if without_marks(a) == without_marks(b) and not (_foreign(a) or _foreign(b)):
+        return True  # "the vert" typed for "thé vert" (Vietnamese "hạt" is no "hat")
     if a in _small_words() or b in _small_words():
         return False  # "nach China" names no nachos, "bitte" no bitters, "pas" no pasas
     cyrillic = is_cyrillic(a)
