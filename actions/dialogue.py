@@ -885,6 +885,14 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # sells, in a question for its booth (a name only sounding like one may be told by
         # what the company sells, as the search does).
         nlu, intent = _with_company(nlu, name), "exhibitor_info"
+    if (
+        intent in {"search_exhibitors", "refine"}
+        and cues.has(nlu.text, "sells", ctx.t.locale)
+        and any(_a_whole_catalog_name(ctx, v) for v in nlu.values("company"))
+    ):
+        # "Accumulateurs Savoyards : quels produits exactement ?": what a catalog company,
+        # named in full, sells is on its card, whatever its name's words name.
+        intent = "exhibitor_info"
     if intent in {"search_exhibitors", "refine"} and (
         _asks_where_a_company_is(ctx, nlu)
         or _asks_about_its_products(ctx, nlu)

@@ -396,6 +396,11 @@ def _language_stems(word: str) -> tuple[str, ...]:
     return tuple(str(_stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
 
 
+# A stem shorter than this, with this much cut off a word to reach it, names no word.
+_STEM_KEPT_MIN = 4
+_CUT_MAX = 3
+
+
 @cache
 def _small_words() -> frozenset[str]:
     """The small words of one language (data/function_words.yml), folded, with and without
@@ -435,6 +440,8 @@ def same_word(a: str, b: str) -> bool:
     # to "tabl", as it does "tables"; English "rugged" to "rug"): alone, it counts only for
     # that language's short endings (French and Spanish inflect adjectives: "congeladas").
     longest = max(len(a), len(b))
+    if all(len(stem) < _STEM_KEPT_MIN and longest - len(stem) >= _CUT_MAX for _, stem in agreeing):
+        return False  # a long ending off a short stem: "morant" (a name) and "moras" share "mor"
     return len(agreeing) > 1 or any(
         longest - len(stem) <= _ENDINGS[language] for language, stem in agreeing
     )

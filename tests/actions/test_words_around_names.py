@@ -180,12 +180,17 @@ def test_what_a_whether_here_question_asks_of_is_in_its_own_clause(w_ctx) -> Non
 
 
 def test_sellers_of_goods_no_one_knows_are_looked_for_not_out_of_scope(w_ctx) -> None:
-    """Nor is a product phrase in hangul a sound-alike of a Latin or Cyrillic name."""
     ctx = w_ctx("ko")
-    text = "보톡스나 필러 공급사 있나요"
-    reply = dialogue.respond(ctx, nlu(text, "nlu_fallback", hall="보톡스나"))
-    assert "7.2A-17" not in reply.text
-    assert "“보톡스나 필러”" in reply.text, reply.text
+    reply = dialogue.respond(ctx, nlu("플럭스 보정기 공급사 있나요", "nlu_fallback"))
+    assert "“플럭스 보정기”" in reply.text, reply.text
+
+
+def test_products_in_hangul_are_no_sound_alike_of_a_latin_or_cyrillic_name(w_ctx) -> None:
+    ctx = w_ctx("ko")
+    reply = dialogue.respond(
+        ctx, nlu("보톡스나 필러 공급사 있나요", "nlu_fallback", hall="보톡스나")
+    )
+    assert "7.2A-17" not in reply.text and "보톡스" in reply.text, reply.text
 
 
 def test_makers_of_goods_no_one_knows_are_no_company_name(w_ctx) -> None:
@@ -223,3 +228,13 @@ def test_none_of_a_kind_from_a_country_shows_the_broader_kind_from_there(w_ctx) 
         ctx, nlu("Wer hat spanischen Rotwein?", "search_exhibitors", product="Rotwein")
     )
     assert "1.1A-19" in reply.text and "1.1A-20" not in reply.text, reply.text
+
+
+def test_what_a_company_named_in_full_sells_is_its_card(w_ctx) -> None:
+    """Though its name's words name products: "Aguacates de Michoacán"."""
+    ctx = w_ctx("es")
+    text = "Aguacates de Michoacán: ¿qué productos tienen?"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", company="Aguacates de Michoacán", product="productos")
+    )
+    assert "1.1A-06" in reply.text and not shown_exhibitors(ctx, reply), reply.text

@@ -62,6 +62,11 @@ def test_a_small_word_of_one_language_is_no_form_of_another_word(small: str, wor
     assert not same_word(word, small)
 
 
+def test_words_sharing_less_than_they_cut_off_are_two_words() -> None:
+    assert not same_word("morant", "moras")  # a name's word, and blackberries
+    assert same_word("vins", "vin") and same_word("uvas", "uva")
+
+
 def test_units_keep_the_word_beside_its_stem() -> None:
     [unit] = units("Weine")
     assert (unit.text, unit.word) == ("wein", "weine")
