@@ -706,12 +706,14 @@ def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str 
         return None
     found = names.find(ctx.session, text)
     span = (kept[0].start, kept[-1].end)
+    # A product's own word only sounds like a name ("Zahnimplantate", Osan Implant).
+    a_product = bool(ctx.taxonomy.match_product(text).whole)
     whole = [
         m
         for m in found
         if (m.start, m.end) == span
         and (partial or m.kind != "partial")
-        and (m.kind != "fuzzy" or names.typed_as(text, m.name))
+        and (m.kind != "fuzzy" or (names.typed_as(text, m.name) and not a_product))
     ]
     if whole and all(_a_name(ctx, replace(nlu, text=text), m) for m in whole):
         return text

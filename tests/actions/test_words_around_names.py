@@ -39,6 +39,8 @@ CATALOG_W = HEADER + "".join(
         "W19,Bodegas Olarra,,,ES,food,1.1,1.1A-19,Rioja DOCa Crianza 2019;Cava Brut Nature,,es",
         "W20,Barossa Red Estate,,,AU,food,1.1,1.1A-20,Shiraz red wine,,en",
         "W21,Holzspielzeug Erzgebirge Seiffert GmbH,,,DE,consumer,4.1,4.1A-21,Nussknacker;Räuchermännchen,,de",
+        "W22,Osan Implant Co. Ltd.,,오산임플란트,KR,medical,6.1,6.1A-22,Dental implant system,,ko;en",
+        "W23,Bernese Dental Implants AG,,,CH,medical,6.1,6.1A-23,Titanium dental implants SLA,,de;en",
     )
 )
 
@@ -256,3 +258,10 @@ def test_what_a_company_named_in_full_sells_is_its_card(w_ctx) -> None:
         ctx, nlu(text, "search_exhibitors", company="Aguacates de Michoacán", product="productos")
     )
     assert "1.1A-06" in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_products_own_word_is_no_name_that_sounds_like_it(w_ctx) -> None:
+    """ "Zahnimplantate" sounds a little like Osan Implant; it is dental implants."""
+    ctx = w_ctx("de")
+    reply = dialogue.respond(ctx, nlu("Zahnimplantate", "inform"))
+    assert {"W22", "W23"} <= shown_exhibitors(ctx, reply), reply.text
