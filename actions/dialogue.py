@@ -500,17 +500,8 @@ def _where_the_buyer_is(ctx: Context, nlu: NluResult, start: int, written: str) 
     where it is is asked."""
     return (
         " " not in written.strip()
-        and (names.is_a_place(written) or _after_a_place_word(ctx, nlu.text, start))
+        and (names.is_a_place(written) or search.said_before(ctx, nlu.text, start, "located_in"))
         and not _asks_where(ctx, nlu)
-    )
-
-
-def _after_a_place_word(ctx: Context, text: str, start: int) -> bool:
-    """Whether the words before a position say where something is ("à", "in", "в")."""
-    before = cues.fold(text[:start]).rstrip()
-    return any(
-        before == cue or before.endswith(" " + cue)
-        for cue in cues.phrases("located_in", ctx.t.locale)
     )
 
 

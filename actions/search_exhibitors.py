@@ -742,7 +742,7 @@ def _a_route_from(
     "shipping from Europe to China" (wine "from France to China" is French)."""
     leads_on = any(
         0 < destination.start - mention.end <= _ROUTE_GAP
-        and _going_to(ctx, nlu.text[: destination.start], destination.start)
+        and _going_to(ctx, nlu.text, destination.start)
         for destination in going
     )
     if not leads_on:
@@ -759,8 +759,13 @@ _ROUTE_GAP = 16
 def _going_to(ctx: Context, text: str, start: int) -> bool:
     """Whether the country named from `start` on is where goods go: "into China", "nach
     Russland", "运往中国"."""
-    going = _cue_pattern(cues.phrases("destination", ctx.t.locale), before=True)
-    return going.search(text[:start]) is not None
+    return said_before(ctx, text, start, "destination")
+
+
+def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
+    """Whether a cue of this kind ends the text before `start` ("into China", "à Lyon")."""
+    cue = _cue_pattern(cues.phrases(key, ctx.t.locale), before=True)
+    return cue.search(text[:start]) is not None
 
 
 def _refused(ctx: Context, text: str, start: int, end: int) -> bool:
@@ -894,21 +899,21 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         if asking:
             return named
         not_found = named
-    if found.total == 0 and (broader := _in_broader_categories(ctx, query)) is not None:
-        # "spanischer Rotwein" where Spanish wineries list their appellations ("Rioja
-        # Crianza"): none of the narrow kind from there, the broader one from there, said so.
-        widened = catalog.search(ctx.session, broader, 0, taxonomy=ctx.taxonomy)
-        if widened.total:
-            none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
-            return _page(ctx, broader, widened, note=none)
-    if found.total == 0 and (wider := _without_its_filters(query)) is not None:
-        # "Мы дистрибьютор косметики в Армении": none from there (a country may be the
-        # buyer's own), or none that say they are organic; the product from anywhere, said so.
+    for wider in _wider_searches(ctx, query) if found.total == 0 else []:
         widened = catalog.search(ctx.session, wider, 0, taxonomy=ctx.taxonomy)
         if widened.total:
             none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
             return _page(ctx, wider, widened, note=none)
     return not_found or _page(ctx, query, found)
+
+
+def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:
+    """What to search when a search finds no one, in turn, said so: the broader kind with
+    the same filters ("spanischer Rotwein" where Spanish wineries list their appellations,
+    "Rioja Crianza"), then the product without its country or properties ("Мы дистрибьютор
+    косметики в Армении": a country may be the buyer's own)."""
+    wider = (_in_broader_categories(ctx, query), _without_its_filters(query))
+    return [w for w in wider if w is not None]
 
 
 def _its_name_in(ctx: Context, query: SearchQuery, exhibitor: Exhibitor) -> bool:
@@ -1026,15 +1031,16 @@ def _company_instead(ctx: Context, query: SearchQuery) -> Exhibitor | None:
     phrase = query.keywords[0]
     # A close spelling counts only as a typo of the name in its own script: products are
     # what was searched, and "보톡스나 필러" sounds somewhat like AO BioTekh Sibir.
-    found = [
-        m
+    ids = {
+        m.exhibitor_id
         for m in names.find(ctx.session, phrase)
-        if m.kind != "fuzzy"
-        or (names.same_script(phrase, m.name) and names.typed_as(phrase, m.name))
-    ]
-    ids = {m.exhibitor_id for m in found}
-    named = catalog.find_by_name(ctx.session, phrase) if len(ids) == 1 else []
-    return named[0] if len(named) == 1 else None
+        if not catalog.after_another_han_name(phrase, m)
+        and (
+            m.kind != "fuzzy"
+            or (names.same_script(phrase, m.name) and names.typed_as(phrase, m.name))
+        )
+    }
+    return catalog.get(ctx.session, ids.pop()) if len(ids) == 1 else None
 
 
 def choose_area(ctx: Context) -> Reply:

@@ -19,12 +19,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 
 import Stemmer  # type: ignore[import-not-found]
 
 from core.datafiles import read_yaml
+from core.settings import ROOT
 
 DESCRIPTION = "_"
 # Category tokens ("§wine"): no word token starts with "§", and both indexes take it as a
@@ -405,7 +405,7 @@ _CUT_MAX = 3
 def _small_words() -> frozenset[str]:
     """The small words of one language (data/function_words.yml), folded, with and without
     their accents: no form of another language's word."""
-    lists = read_yaml(Path(__file__).resolve().parents[1] / "data" / "function_words.yml")
+    lists = read_yaml(ROOT / "data" / "function_words.yml")
     words = {fold(str(w)) for values in lists.values() for w in values or ()}
     return frozenset(words | {without_marks(w) for w in words})
 
