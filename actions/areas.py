@@ -64,6 +64,7 @@ _AREA_WORDS = {
         "技術装備",
         "기술장비",
         "technische ausrüstung",
+        "technische ausruestung",
         "équipements techniques",
         "equipos técnicos",
         "техническое оборудование",
@@ -75,6 +76,7 @@ _AREA_WORDS = {
         "消費財",
         "소비재",
         "konsumgüter",
+        "konsumgueter",
         "consommation",
         "consumo",
         "потребительск",
@@ -109,8 +111,25 @@ def area_name(area: str, locale: str) -> str:
 
 
 def area_named(text: str) -> str | None:
-    """The area a phrase is the very name or word of ("Lebensmittel", "食品"), if any."""
-    return _areas_by_word().get(fold(text))
+    """The area a phrase is the very name or word of ("Lebensmittel", "食品"), or a word
+    of an area's stem with a short ending ("médical", "medizinisch"), if any."""
+    needle = fold(text)
+    if area := _areas_by_word().get(needle):
+        return area
+    if " " in needle:
+        return None
+    stems = [
+        (len(word), area)
+        for word, area in _area_words()
+        if len(word) >= _STEM_MIN
+        and needle.startswith(word)
+        and 0 < len(needle) - len(word) <= _ENDING_MAX
+    ]
+    return max(stems)[1] if stems else None
+
+
+_STEM_MIN = 5  # "car" of "cargo" is no stem
+_ENDING_MAX = 4  # "médic-al", "medizin-isch", "медицин-ский"
 
 
 def area_id(text: str) -> str | None:

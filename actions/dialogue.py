@@ -18,6 +18,7 @@ from actions.base import SEARCH_VALUES, Context, Entity, NluResult, Reply
 from actions.registry import INTENTS
 from core import catalog, cues, names, when
 from core.dialogue import EVENTS, EXHIBITORS, State
+from core.fulltext import is_small_word
 from core.lingang import follow_up_facet
 from core.models import Event
 from core.taxonomy import Taxonomy, fold
@@ -78,6 +79,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
+    nlu = _without_examples_in_brackets(ctx, nlu)
     nlu = _with_the_han_words_around(ctx, nlu)
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, _from_the_name_on(ctx, _without_a_last_link(ctx, nlu)))
@@ -129,6 +131,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         if e not in known
         and (
             names.is_a_place(e.value)
+            or any(start <= e.start and e.end <= end for start, end in places)  # "du Sud"
             or _where_the_buyer_is(ctx, nlu, e.start, e.value)
             or catalog.only_trade_words(ctx.taxonomy, e.value)
             or names.only_codes_and_sizes(e.value)
@@ -148,6 +151,19 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     if not best:
         return _tagged_with_the_name_beside(ctx, nlu, tagged, places)
     return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _without_examples_in_brackets(ctx: Context, nlu: NluResult) -> NluResult:
+    """The message without the companies the model tagged in brackets that list examples
+    of the goods before them: "poivre de qualité (Penja, Kampot, etc.)" asks for pepper,
+    of those origins or others."""
+    examples = search.examples_in_brackets(ctx, nlu.text)
+    kept = tuple(
+        e
+        for e in nlu.entities
+        if e.type != "company" or not any(s <= e.start and e.end <= t for s, t in examples)
+    )
+    return replace(nlu, entities=kept) if len(kept) < len(nlu.entities) else nlu
 
 
 def _with_the_han_words_around(ctx: Context, nlu: NluResult) -> NluResult:
@@ -427,12 +443,14 @@ def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
 def _joined_companies(nlu: NluResult) -> NluResult:
     """Companies the model tagged side by side, with only a space or a name's linking words
     between, are one name it split ("Aceites" and "Norte S.A" of "Aceites del Norte S.A.");
-    a linking word alone ("da") is no company."""
+    a linking word alone ("da") is no company. A dash, a bracket or a quotation mark keeps
+    them apart ("Silvester – Champagner", "Brauerei „Drei Glocken“")."""
     tagged = [e for e in nlu.entities if e.type == "company" and e.end > e.start]
     companies = sorted((e for e in tagged if not names.only_links(e.value)), key=lambda e: e.start)
     joined: list[Entity] = []
     for entity in companies:
-        if joined and names.only_links(nlu.text[joined[-1].end : entity.start]):
+        between = nlu.text[joined[-1].end : entity.start] if joined else ""
+        if joined and names.only_links(between) and not names.ASIDE.search(between):
             start, end = joined[-1].start, entity.end
             joined[-1] = Entity("company", nlu.text[start:end], start, end)
         else:
@@ -708,9 +726,16 @@ def _only_a_company_name(ctx: Context, nlu: NluResult, *, partial: bool) -> str 
     ]
     if whole and all(_a_name(ctx, replace(nlu, text=text), m) for m in whole):
         return text
-    if not found and len(kept) < len(words) and kept[-1].end < words[-1].start:
+    form = [text[w.start : w.end] for w in words if w.start >= kept[-1].end]
+    if form and kept[-1].end < words[-1].start and not found and not _an_everyday_word(form):
         return text  # words and a legal form: a company the catalog does not have
     return None
+
+
+def _an_everyday_word(written: list[str]) -> bool:
+    """Whether a legal form is written as an everyday word: "où" of "ils sont où" is no
+    Estonian OÜ."""
+    return len(written) == 1 and written[0].islower() and is_small_word(written[0])
 
 
 def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -> str | None:
@@ -728,6 +753,10 @@ def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -
     written = _CAPITALISED_NAME.match(rest.lstrip())
     if cue == "company_object" and written and not ctx.taxonomy.country_mentions(written[0]):
         return written[0].strip()
+    # "quelqu'un de chez maersk": a brand in lower case, after the noun or "chez".
+    brand = re.match(r"[^\W\d_]+", rest.lstrip())
+    if cue == "company_object" and brand and exhibitor_info.a_brand(ctx, brand[0]):
+        return brand[0]
     return None
 
 
@@ -756,12 +785,15 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Lofoten Sjomat", "conservas goitia", "Vinos de Salta S.R.L.": a message that is
         # only a company's name asks for that company, whatever the model made of it.
         nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
-    if intent in NOT_UNDERSTOOD | {"search_exhibitors", "inform"} and (
-        name := _company_object(ctx, nlu)
-    ):
+    if (
+        intent in NOT_UNDERSTOOD | {"search_exhibitors", "inform"}
+        or (intent == "book_meeting" and not exhibitor_info.names_a_catalog_company(ctx, nlu))
+    ) and (name := _company_object(ctx, nlu)):
         # "busco a aceitunas la andaluza", "la marca Brandtissimo": Spanish's "a" or a noun
-        # for a company before one, whose name may follow in lower case.
-        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
+        # for a company before one, whose name may follow in lower case; one to meet stays
+        # a meeting ("rencontrer quelqu'un de chez maersk").
+        nlu = _as_the_company(nlu, name)
+        intent = intent if intent == "book_meeting" else "exhibitor_info"
     if intent == "list_events" and _about_a_company_not_events(nlu):
         # "¿Qué fabrican los de Daesung Precision?", "¿Está Viña Los Robles en la feria?": a
         # company, and no city or day an event would be looked for by.
@@ -793,6 +825,16 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "¿Me puedes decir dónde está Quesos La Mancha?" read as a request for help, "¿Dónde
         # puedo encontrar a los de Viña Los Robles?" as one for events: where a catalog
         # company is, is what is asked.
+        intent = "exhibitor_info"
+    if (
+        intent in NOT_UNDERSTOOD | SMALL_TALK | {"book_meeting"}
+        and cues.has(nlu.text, "contact", ctx.t.locale)
+        and not _asks_to_meet(ctx, nlu)
+        and exhibitor_info.names_a_catalog_company(ctx, nlu)
+    ):
+        # "Pourriez-vous me donner le courriel de Kesler Antriebstechnik? Merci!" read as
+        # thanks, "Wie kann ich Kamtschatka Ocean Harvest kontaktieren?" as a meeting: how
+        # to reach a catalog company is on its card.
         intent = "exhibitor_info"
     if intent in {"out_of_scope", "nlu_fallback"} and _asks_where(ctx, nlu):
         # "Wo ist der Stand von Rheinland Optik?", "flores la esperanza en q hall estan": a
@@ -852,21 +894,29 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "ein Gerät, um zu Hause den Blutdruck zu messen" with "Blutdruck" tagged as a
         # company, "有机食品" tagged whole: what the goods do or are is looked for.
         intent = "search_exhibitors"
-    if (
-        intent == "exhibitor_info"
-        and exhibitor_info.named(nlu)
-        and cues.has(nlu.text, "seeking", ctx.t.locale)
-        and (not cues.has(nlu.text, "exhibiting", ctx.t.locale) or _an_everyday_word_tagged(nlu))
-        and _products_beside_an_unknown_company(ctx, nlu)
-    ):
-        # "… suchen Arabica-Rohkaffee, ca. 2 Container im Monat" with "Monat" tagged as a
-        # company, "… Olivenöl … für unsere Feinkostläden": goods are looked for, and the
-        # company the catalog does not have is a word about them.
-        intent = "search_exhibitors"
     if intent == "exhibitor_info" and not exhibitor_info.named(nlu):
         # "¿Me das el contacto de Lácteos del Sol?": a name the catalog may not have, with a
         # product word in it; words that are neither products nor countries make it a name.
         nlu = _with_unknown_company(ctx, nlu)
+    if (
+        intent == "exhibitor_info"
+        and exhibitor_info.named(nlu)
+        and (
+            cues.has(nlu.text, "sellers", ctx.t.locale)
+            or _an_everyday_word_tagged(nlu)
+            or (
+                cues.has(nlu.text, "seeking", ctx.t.locale)
+                and not cues.has(nlu.text, "exhibiting", ctx.t.locale)
+            )
+        )
+        and _products_beside_an_unknown_company(ctx, nlu)
+    ):
+        # "… suchen Arabica-Rohkaffee, ca. 2 Container im Monat" with "Monat" tagged as a
+        # company, "… Olivenöl … für unsere Feinkostläden", "K-Beauty Hautpflege aus Korea
+        # – welche Marken sind da?", "Schaumwein für Silvester – Champagner, Sekt": goods
+        # are looked for, or those who sell them, and the company the catalog does not have
+        # is a word about them.
+        intent = "search_exhibitors"
     if (
         intent in {"search_exhibitors", "refine"}
         and not exhibitor_info.named(nlu)
@@ -958,7 +1008,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             or _about_lingang_without_its_words(ctx, nlu, intent)
             or (intent in _WITH_ITS_OWN_VALUES and _without_its_own_values(ctx, nlu, intent))
             or (
-                intent in {"list_events", "subscribe_alerts"}
+                intent in {"list_events", "subscribe_alerts", "unsubscribe_alerts"}
                 and _without_its_own_values(ctx, nlu, intent)
                 and cues.has(nlu.text, "seeking", ctx.t.locale)
             )
@@ -1138,12 +1188,14 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         # "Fauvel, le transporteur frigo, il expose cette année ?": the name ends its clause.
         name = clauses[0]
         words = name.split()
+    # "Welche Dienstleister sind auf der Messe vertreten?": firms in general name no one.
+    sellers = cues.phrases("sellers", ctx.t.locale)
     named = [
         w
         for w in words
         if (w[:1].isupper() or _a_catalog_name_word(ctx, w))
         and not exhibitor_info.names_goods(ctx, w)
-        and fold(w) not in framing
+        and fold(w) not in framing | sellers
     ]
     return name if named and len(words) <= 6 else None
 

@@ -9,8 +9,9 @@ from actions.areas import area_name
 from actions.base import Button, Context, NluResult, Reply, rows
 from actions.menu import menu_reply
 from core import catalog, cues, names
+from core.catalog import SearchQuery
 from core.dialogue import EXHIBITORS
-from core.fulltext import without_marks
+from core.fulltext import is_small_word, without_marks
 from core.models import Exhibitor
 from core.taxonomy import country_name, fold
 
@@ -285,9 +286,42 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
         segment = names.CLAUSE_BREAK.split(segment, maxsplit=1)[0]
         words = _without_framing(_words(segment), framing)
         naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
-        if words and naming:
+        if words and (naming or _a_brand_alone(ctx, words)):
             return " ".join(words)
     return None
+
+
+def a_brand_asked_for(ctx: Context, text: str) -> str | None:
+    """The words by a booth or where cue when one of them is a brand no exhibitor writes
+    ("michelin reifen stand?"): a company is asked for, not the goods beside it."""
+    named = named_around_a_cue(ctx, text)
+    if not named:
+        return None
+    others = [w for w in _words(named) if not names_goods(ctx, w)]
+    unwritten = len(others) == 1 and not catalog.finds_any(
+        ctx.session, SearchQuery(keywords=(others[0],)), taxonomy=ctx.taxonomy
+    )
+    return named if unwritten and _a_brand_alone(ctx, _words(named)) else None
+
+
+def a_brand(ctx: Context, word: str) -> bool:
+    """Whether a word written in lower case may be a brand: no goods, place or small word,
+    and not among the most frequent words of the person's language."""
+    return (
+        not names_goods(ctx, word)
+        and not is_small_word(word)
+        and not names.is_frequent(word.casefold(), ctx.t.locale)
+        and not names.is_a_place(word)
+        and not ctx.taxonomy.country_code(word)
+    )
+
+
+def _a_brand_alone(ctx: Context, words: list[str]) -> bool:
+    """Whether, of words by a booth or where cue, one alone names no goods or place and is
+    not among a language's most frequent words: a brand every language writes ("wo ist
+    bosch", "michelin reifen stand?")."""
+    others = [w for w in words if not names_goods(ctx, w)]
+    return len(others) == 1 and a_brand(ctx, others[0])
 
 
 def named_by_its_words(ctx: Context, text: str) -> str | None:

@@ -48,6 +48,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     tax = ctx.taxonomy
     asked = _asking_sentences(ctx, nlu.text)
     nlu = _without_packs(ctx, _with_only_products_asked(asked, nlu))
+    nlu = _without_examples(nlu, examples_in_brackets(ctx, nlu.text))
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
     # a product.
@@ -62,6 +63,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     going += [m for m in all_mentions if _in_a_pair(nlu.text, m, all_mentions)]
     # "reefer shipping from Europe to China": a service's route, no origin of its own.
     going += [m for m in all_mentions if m not in going and _a_route_from(ctx, nlu, m, going)]
+    # "pour nos huitante restaurants en Suisse romande": where the goods will be used.
+    going += [m for m in all_mentions if m not in going and _where_used(ctx, nlu.text, m.start)]
     all_mentions = [m for m in all_mentions if m not in going]
     country_words = [
         e.value
@@ -129,6 +132,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said = _message_phrases(ctx, nlu, said_countries, asked) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
+    phrases = [kept for p in phrases if (kept := _without_refused_goods(ctx, nlu.text, p))]
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
     if described := tax.described_by_function(nlu.text):
@@ -141,6 +145,49 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
 
 
 _NOT_SPOKEN = SpokenLanguage("")
+
+
+def examples_in_brackets(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """The spans of lists of examples of the goods before them: in brackets ("Hartkäse aus
+    der Schweiz (Emmentaler, Comté o. ä.)", "poivre (Penja, Kampot, etc.)"), or after a dash
+    or a colon and ending with words that say they are examples ("Schaumwein für Silvester
+    – Champagner, Sekt, Prosecco oder Ähnliches"); not "huiles végétales : tournesol ou
+    colza", which asks for those two."""
+    listed = [(m, m.group(1)) for m in _BRACKETED.finditer(text)]
+    listed += [
+        (m, m.group(1))
+        for m in _AFTER_A_DASH.finditer(text)
+        if cues.has(m.group(1), "examples_end", ctx.t.locale)
+    ]
+    return [
+        (found.start(), found.end())
+        for found, items in listed
+        if _LISTED.search(items) and _ends_with_goods(ctx, text[: found.start()])
+    ]
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_AFTER_A_DASH = re.compile(r"(?:\s[–—-]|:)\s+([^–—:()?!.]+\.?)")
+_LISTED = re.compile(r"[,;/]|\s(?:und|oder|and|or|et|ou|y|o|e|и|или|usw|etc)\b", re.IGNORECASE)
+
+
+def _ends_with_goods(ctx: Context, text: str) -> bool:
+    """Whether the clause a text ends with names goods the taxonomy knows."""
+    clause = ctx.taxonomy.without_countries(names.CLAUSE_BREAK.split(text)[-1])
+    phrases = ctx.taxonomy.product_phrases(clause)
+    return bool(phrases) and bool(ctx.taxonomy.match_product(phrases[-1]).categories)
+
+
+def _without_examples(nlu: NluResult, spans: list[tuple[int, int]]) -> NluResult:
+    """The message with these spans blanked out (the offsets stay) and nothing tagged in
+    them: the goods before examples are what is looked for, whichever kind."""
+    if not spans:
+        return nlu
+    text = nlu.text
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    kept = tuple(e for e in nlu.entities if not any(s <= e.start < t for s, t in spans))
+    return replace(nlu, text=text, entities=kept)
 
 
 def _spoken_language(ctx: Context, text: str) -> SpokenLanguage:
@@ -173,8 +220,55 @@ def _attributes_named(ctx: Context, nlu: NluResult) -> tuple[str, ...]:
             m.id
             for m in _attribute_mentions(ctx, nlu.text)
             if not any(start < m.end and m.start < end for start, end in companies)
+            and not _one_of_alternatives(nlu.text, m.start, m.end)
+            and not _in_what_they_are_for(ctx, nlu.text, m.start)
+            and not _only_wished(ctx, nlu.text, m.start, m.end)
         )
     )
+
+
+def _where_used(ctx: Context, text: str, start: int) -> bool:
+    """Whether a place is said as where the goods will be used: after "in" in the clause
+    that says what they are for ("für unsere Filialen in Österreich")."""
+    if not said_before(ctx, text, start, "located_in"):
+        return False
+    opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    return cues.has(text[opening:start], "purpose", ctx.t.locale)
+
+
+def _only_wished(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the clause of a property says it is welcome, not a must: "Olivenöl, gerne
+    auch in Bio-Qualität", "si possible solaire"."""
+    opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    closing = _CLAUSE_END.search(text, end)
+    return cues.has(
+        text[opening : closing.start() if closing else len(text)], "preference", ctx.t.locale
+    )
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()，、。！？]")
+
+
+def _in_what_they_are_for(ctx: Context, text: str, start: int) -> bool:
+    """Whether a property is said of what the goods are for, a word or two after a cue:
+    "logistique … pour nos produits surgelés" asks for no frozen logistics."""
+    before = text[:start].split()
+    return any(
+        said_before(ctx, " ".join(before[: len(before) - cut]), 10**6, "purpose")
+        for cut in range(3)
+        if len(before) > cut
+    )
+
+
+# "Or" right before or after a word: "lebend oder TK", "fresh or frozen" offer either.
+_OR_BEFORE = re.compile(r"(?:^|\s)(?:oder|or|ou|o|bzw\.?|или|либо)\s+$", re.IGNORECASE)
+_OR_AFTER = re.compile(r"^\s+(?:oder|or|ou|o|bzw\.?|или|либо)\s", re.IGNORECASE)
+
+
+def _one_of_alternatives(text: str, start: int, end: int) -> bool:
+    """Whether a property is offered as one of two ("Hummer, lebend oder TK"): then it
+    filters nothing."""
+    return bool(_OR_BEFORE.search(text[:start]) or _OR_AFTER.match(text[end:]))
 
 
 def _attribute_words(ctx: Context, text: str) -> list[str]:
@@ -337,16 +431,35 @@ def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> l
     uses = {
         phrase
         for phrase in phrases
-        if (at := folded.find(fold(phrase))) > 0
-        # "para equipar un hotel": the cue may have an article after it.
-        and any(
-            before.endswith(cue)
-            for before in _with_and_without_an_article(folded[:at].rstrip())
-            for cue in purposes
+        if (
+            (at := folded.find(fold(phrase))) > 0
+            # "para equipar un hotel": the cue may have an article after it.
+            and any(
+                before.endswith(cue)
+                for before in _with_and_without_an_article(folded[:at].rstrip())
+                for cue in purposes
+            )
         )
+        # "fuer unsere roesterei" read with its cue
+        or any(fold(phrase).startswith(f"{cue} ") for cue in purposes)
+    }
+    # "für Hotels und Cafés": what follows a use with "and" is one too.
+    uses |= {
+        phrase
+        for phrase in phrases
+        if (at := folded.find(fold(phrase))) > 0
+        and _a_use_and(purposes).search(folded[:at].rstrip())
     }
     goods = [p for p in phrases if p not in uses]
     return goods if uses and any(_names_goods(ctx, p) for p in goods) else phrases
+
+
+@lru_cache(maxsize=16)
+def _a_use_and(purposes: frozenset[str]) -> re.Pattern[str]:
+    """A cue for what goods are for, a few words, then "and", ending a text."""
+    cue = "|".join(re.escape(p) for p in sorted(purposes, key=len, reverse=True)) or "(?!)"
+    joining = "|".join(re.escape(w) for w in sorted(_AND, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{cue})\s+[^,;:.!?–—]{{1,40}}?\s(?:{joining})$")
 
 
 _ARTICLE_AT_END = re.compile(
@@ -371,8 +484,8 @@ def _before_its_purpose(ctx: Context, phrase: str, purposes: frozenset[str]) -> 
 
 def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
     """In a message of several sentences, the spans of those that ask for goods ("we are
-    looking for", "nous recherchons") and name some, when others do not ask: those tell
-    who the buyer is and what their own business makes."""
+    looking for", "nous recherchons") or for those who sell them, and name some, when
+    others do not ask: those tell who the buyer is and what their own business makes."""
     spans, start = [], 0
     for end in cues.SENTENCE_BREAK.finditer(text):
         spans.append((start, end.end()))
@@ -381,7 +494,15 @@ def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
     spans = [part for s, e in spans if text[s:e].strip() for part in _told_apart(ctx, text, s, e)]
     if len(spans) < 2:
         return []
-    asking = [(s, e) for s, e in spans if cues.has(text[s:e], "seeking", ctx.t.locale)]
+    # "nous recherchons …", or "Quels fabricants d'implants dentaires exposent ?", and what
+    # follows the first of them but says who the buyer is ("… pa carro? balatas, discos").
+    asks = [cues.has_any(text[s:e], ("seeking", "sellers"), ctx.t.locale) for s, e in spans]
+    first = asks.index(True) if True in asks else len(spans)
+    asking = [
+        (s, e)
+        for at, (s, e) in enumerate(spans)
+        if asks[at] or (at > first and not cues.has(text[s:e], "self_description", ctx.t.locale))
+    ]
     if not 0 < len(asking) < len(spans):
         return []
     named = ctx.taxonomy.product_phrases(" | ".join(text[s:e] for s, e in asking))
@@ -438,8 +559,11 @@ _SIZE_AFTER = re.compile(r"\s*(?:de|d'|à|a|of|von|zu|je|по|x)?\s*\d", re.IGNO
 
 def an_amount(ctx: Context, text: str, entity: Entity) -> bool:
     """Whether a tagged value is a number with a unit after it, in the value or after it
-    ("20 т", "500 kg", "20 кг" tagged whole) or a share ("82,5%")."""
-    after = re.match(r"\s*([^\W\d_]+|%)", text[entity.end :])
+    ("20 т", "500 kg", "20 кг" tagged whole, "40'-Container"), a share ("82,5%") or a count
+    of them ("5 x 40'-Container")."""
+    if re.match(r"\s*[x×]\s*\d", text[entity.end :]):
+        return True
+    after = re.match(r"\s*['’\"-]*\s*([^\W\d_]+|%)", text[entity.end :])
     unit = re.search(r"\d\s*([^\W\d_]+)\s*$", entity.value)
     return any(
         found is not None
@@ -524,12 +648,16 @@ def _completed(
     return list(dict.fromkeys(phrases + untagged))
 
 
-# "And" between two products of a request, in the eight languages.
-_AND = frozenset({"and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및"})
+# "And" between two products of a request, in the eight languages, and "or", which asks for
+# both as much ("Kaffeevollautomaten bzw. Siebträgermaschinen").
+_AND = frozenset({
+    "and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및",
+    "or", "o", "ou", "oder", "bzw", "bzw.", "beziehungsweise", "или", "或", "或者", "または",
+})  # fmt: skip
 
 
 def _joined_by_and(text: str, one: str, other: str) -> bool:
-    """Whether two phrases of a message stand on either side of "and"."""
+    """Whether two phrases of a message stand on either side of "and" or "or"."""
     folded = fold(text)
     at, other_at = folded.find(fold(one)), folded.find(fold(other))
     if at < 0 or other_at < 0:
@@ -768,6 +896,26 @@ def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
     return cue.search(text[:start]) is not None
 
 
+def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
+    """The phrase without the goods the message refuses, "" when it is only those:
+    "keinen Wein" of "Spirituosen – keinen Wein", "bière mais pas de lager" → "bière" (a
+    property refused, "sans gluten", is no product phrase)."""
+    refusing = cues.phrases("not_wanted", ctx.t.locale)
+    if not refusing:
+        return phrase
+    found = re.search(re.escape(phrase), text, re.IGNORECASE)
+    if found and said_before(ctx, text, found.start(), "not_wanted"):
+        return ""
+    inside = _refusing_words(refusing).search(phrase)
+    return phrase[: inside.start()].strip() if inside else phrase
+
+
+@lru_cache(maxsize=16)
+def _refusing_words(phrases: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))(?:{words})(?=\s|$)", re.IGNORECASE)
+
+
 def _refused(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the country named at start:end is one the goods must not come from: "не из
     Чили", "not from China", "no de México", "中国以外", "중국산 말고"."""
@@ -871,6 +1019,10 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         # "Lucky Star Medical de Hong Kong, ¿tienen stand? Buscamos glucómetros.": the
         # booth of a company the catalog has, whatever else the message names.
         return exhibitor_info.card(ctx, named)
+    if asking and not tagged and (brand := exhibitor_info.a_brand_asked_for(ctx, nlu.text)):
+        # "michelin reifen stand?", "stand michelin ?": a brand's booth, whatever it sells.
+        named = _matched(ctx, nlu, brand)
+        return exhibitor_info.card(ctx, named) if isinstance(named, Exhibitor) else named
     query = build_query(ctx, nlu)
     if query.empty:
         return choose_area(ctx)
@@ -910,10 +1062,31 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
 def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:
     """What to search when a search finds no one, in turn, said so: the broader kind with
     the same filters ("spanischer Rotwein" where Spanish wineries list their appellations,
-    "Rioja Crianza"), then the product without its country or properties ("Мы дистрибьютор
-    косметики в Армении": a country may be the buyer's own)."""
-    wider = (_in_broader_categories(ctx, query), _without_its_filters(query))
+    "Rioja Crianza"), then without everyday words that name nothing, then the product
+    without its country or properties ("Мы дистрибьютор косметики в Армении": a country may
+    be the buyer's own)."""
+    wider = (
+        _in_broader_categories(ctx, query),
+        _without_everyday_words(query),
+        _without_its_filters(query),
+    )
     return [w for w in wider if w is not None]
+
+
+def _without_everyday_words(query: SearchQuery) -> SearchQuery | None:
+    """A search without the phrases of words languages use every day that name no category,
+    when it has filters or other products left: "Welche österreichischen Firmen stellen
+    heuer aus?" lists Austria's exhibitors."""
+    kept = tuple(k for k in query.keywords if not _everyday_words(k))
+    if len(kept) == len(query.keywords):
+        return None
+    narrowed = replace(query, keywords=kept, within=query.within if kept else ())
+    return narrowed if not narrowed.empty else None
+
+
+def _everyday_words(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and all(names.is_common(w.casefold()) for w in words)
 
 
 def _its_name_in(ctx: Context, query: SearchQuery, exhibitor: Exhibitor) -> bool:

@@ -369,6 +369,18 @@ def _product_query_of(
         return _product_query(session, taxonomy, query, phrases[:_MAX_PHRASES], head_first)
 
 
+def _a_sibling_named(taxonomy: Taxonomy, phrase: str, head: frozenset[str]) -> frozenset[str]:
+    """The categories a phrase names beside its head's that share a broader kind with it:
+    cold chain beside warehousing, both logistics ("fruits" of "breuvages aux fruits" is
+    no beverage's sibling)."""
+    parents = {p for c in head for p in taxonomy.categories[c].parents}
+    return frozenset(
+        c
+        for c in taxonomy.categories_in_text(phrase) - head
+        if parents & set(taxonomy.categories[c].parents)
+    )
+
+
 def _the_kind_written(
     session: Session, taxonomy: Taxonomy, own: SearchQuery, phrase: str, categories: frozenset[str]
 ) -> str | None:
@@ -441,7 +453,11 @@ def _product_query(
                 narrowing = True
             else:
                 restricted = False
-                categories += sorted(match.head - set(categories))
+                # "prestataire logistique chaîne du froid": what the phrase adds is a kind of
+                # its own beside the head's, under the same broader kind, and says which.
+                categories += sorted(
+                    (_a_sibling_named(taxonomy, phrase, match.head) or match.head) - set(categories)
+                )
         else:
             restricted = False
     found = replace(
@@ -481,8 +497,14 @@ def _product_query(
 
 def _words_with_slips(taxonomy: Taxonomy, phrase: str) -> set[str]:
     """A request's last resort, word by word, each as written or with a slip: "ブラックタイガー
-    HOSO" (shrimp), "экспедирвоание грузов"."""
-    return {c for word in phrase.split() for c in taxonomy.typo_tolerant(word)}
+    HOSO" (shrimp), "экспедирвоание грузов"; an everyday word is none ("stellen heuer" names
+    no Stollen)."""
+    return {
+        c
+        for word in phrase.split()
+        if not names.is_common(word.casefold())
+        for c in taxonomy.typo_tolerant(word)
+    }
 
 
 def _broader(

@@ -505,7 +505,7 @@ def load_countries(folder: Path) -> CountryIndex:
 
 @cache
 def region_members(folder: Path) -> dict[str, frozenset[str]]:
-    """Each region's M49 code → the countries a search for it takes in."""
+    """Each region's M49 code (or own code) → the countries a search for it takes in."""
     spec = read_yaml(folder / "regions.yml").get("regions") or {}
     regions = {str(code): frozenset(entry["members"]) for code, entry in spec.items()}
     for code, members in regions.items():
@@ -517,8 +517,21 @@ def region_members(folder: Path) -> dict[str, frozenset[str]]:
 
 
 def region_name(code: str, locale: str) -> str | None:
-    """Babel's name of a region (M49 code) in `locale`."""
-    return Locale.parse(locale).territories.get(code) if code.isdigit() else None
+    """Babel's name of a region (M49 code) in `locale`, or the names regions.yml gives a
+    region buyers name that M49 has none for (the Baltic states)."""
+    if code.isdigit():
+        return Locale.parse(locale).territories.get(code)
+    return _own_region_names().get(code, {}).get(locale)
+
+
+@cache
+def _own_region_names() -> dict[str, dict[str, str]]:
+    spec = read_yaml(TAXONOMY_DIR / "regions.yml").get("regions") or {}
+    return {
+        str(code): {str(k): str(v) for k, v in entry["names"].items()}
+        for code, entry in spec.items()
+        if entry.get("names")
+    }
 
 
 def _region_names(spec: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:

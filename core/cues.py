@@ -58,8 +58,24 @@ def lexicon(locale: str) -> Lexicon:
     path = CUE_DIR / f"{locale}.yml"
     data = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
     ordinals = {fold(str(k)): int(v) for k, v in (data.pop("ordinals", None) or {}).items()}
-    lists = {key: tuple(fold(str(v)) for v in values or ()) for key, values in data.items()}
+    lists = {
+        key: tuple(
+            dict.fromkeys(form for v in values or () for form in _typed(fold(str(v)), locale))
+        )
+        for key, values in data.items()
+    }
     return Lexicon(ordinals=ordinals, lists=lists)
+
+
+# German typed on a keyboard without umlauts: "fuer unsere Roesterei".
+_UMLAUTS_TYPED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _typed(phrase: str, locale: str) -> tuple[str, ...]:
+    """A cue as listed, and in German as typed without umlauts too."""
+    if locale != "de":
+        return (phrase,)
+    return tuple(dict.fromkeys((phrase, phrase.translate(_UMLAUTS_TYPED))))
 
 
 def _found(text: str, phrase: str) -> bool:

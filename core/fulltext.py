@@ -410,6 +410,11 @@ def _small_words() -> frozenset[str]:
     return frozenset(words | {without_marks(w) for w in words})
 
 
+def is_small_word(word: str) -> bool:
+    """Whether a word is one of a language's small words: "où", "nach", "the"."""
+    return fold(word) in _small_words()
+
+
 def same_word(a: str, b: str) -> bool:
     """Two folded words are forms of one word in some language ("wines" and "wine", "Weine"
     and "Wein"), not two words whose stems only meet across languages ("Helles" and

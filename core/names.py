@@ -83,6 +83,9 @@ CHECK_SECONDS = 1.0
 # A word this frequent in one of the languages people write to us in (Zipf scale: 3 is
 # once per million words) is an everyday word: "Gold", "Pacific", "Harvest", 食品, 배터리.
 COMMON_ZIPF = 3.0
+# Zipf of a language's most frequent words ("Eingang", "sortie"), above the brands that
+# every language writes now and then (Bosch 4.0, Michelin 3.6).
+FREQUENT_ZIPF = 4.2
 # The shortest word of a name found with a slip on its own ("seifert" for Seiffert).
 MISTYPED_WORD_MIN = 6
 COMMON_LANGUAGES = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "zh", "ja", "ko")
@@ -595,6 +598,21 @@ def _common_words() -> frozenset[str]:
 def is_common(word: str) -> bool:
     """Whether a word (lower case, as written) is an everyday word in one of the languages."""
     return word in _common_words()
+
+
+@lru_cache(maxsize=4096)
+def is_frequent(word: str, locale: str) -> bool:
+    """Whether a word is among the most frequent ones of the person's language or English:
+    "halle", "sortie", "café"; a brand every language writes now and then is not ("bosch",
+    "michelin", "siemens")."""
+    import wordfreq
+
+    languages = {locale, "en"} & set(_SPACED_LANGUAGES)
+    return any(wordfreq.zipf_frequency(word, lang) >= FREQUENT_ZIPF for lang in languages)
+
+
+# The languages whose words wordfreq reads without a segmenter of its own.
+_SPACED_LANGUAGES = ("en", "de", "fr", "es", "ru", "it", "pt", "nl")
 
 
 # --- the index ----------------------------------------------------------------------------
@@ -1783,15 +1801,21 @@ def written_as_a_name(
 
 
 _SENTENCE_END = re.compile(r"[!?;:]|\.\s")
+# Brackets, quotation marks and a dash set words apart: no name runs across them.
+ASIDE = re.compile(r"[()\[\]{}„“”«»\"–—]|\s-\s")
 # Where a clause ends, between two words or inside what was tagged as one name (a name's own
 # punctuation, "S.A." or "Co.,Ltd", has no space after it).
 CLAUSE_BREAK = re.compile(r"[!?¡¿？！。]|[.,;:]\s")
 
 
 def _sentence_ends_between(text: str, before: Token, after: Token) -> bool:
-    """Whether a sentence ends between two words: "!", "?", ";", ":", or a stop after a
-    word too long to be an abbreviation ("Co. Ltd", "Dr. Oetker", "St. Gallen" go on)."""
-    found = _SENTENCE_END.search(text[before.end : after.start])
+    """Whether a sentence ends between two words, or an aside opens or closes there: "!",
+    "?", ";", ":", a stop after a word too long to be an abbreviation ("Co. Ltd", "Dr.
+    Oetker", "St. Gallen" go on), a bracket, a quotation mark or a dash."""
+    between = text[before.end : after.start]
+    if after.raw and ASIDE.search(between):
+        return True  # "E-Autos (Wallboxen", "Brauerei „Drei Glocken“", "Silvester – Champagner"
+    found = _SENTENCE_END.search(between)
     if found is None or not after.raw:
         return False
     if not found.group().startswith("."):

@@ -957,11 +957,21 @@ class Taxonomy:
 
     def kind_within(self, phrase: str) -> str | None:
         """The longest run of a phrase's words that is itself a kind's term, when the
-        phrase says more: "comté" of "comté affiné 18 mois"."""
+        phrase says more: "comté" of "comté affiné 18 mois"; none when a longer run is a
+        category's own term ("bornes de recharge pour chars électriques" asks for charging
+        stations, not for those who write "bornes")."""
+        whole_size = 0
         for run in _shorter_runs(phrase.split()):
+            if len(run) < whole_size:
+                return None
             text = " ".join(run)
-            if tuple(units(text)) in self._term_index and self.match_product(text).kind_of:
-                return text
+            if tuple(units(text)) not in self._term_index:
+                continue
+            match = self.match_product(text)
+            if match.kind_of:
+                return text  # "peluche" of "juguetes de peluche": as long as "juguetes"
+            if match.whole:
+                whole_size = len(run)
         return None
 
     def categories_in_text(self, text: str) -> set[str]:

@@ -9,7 +9,7 @@ import yaml
 
 from core.countries import NAME_LOCALES, inside_a_katakana_word, territories
 from core.settings import ROOT
-from core.taxonomy import load_taxonomy
+from core.taxonomy import country_name, load_taxonomy
 
 TAXONOMY = load_taxonomy(ROOT / "data")
 INDEX = TAXONOMY.countries
@@ -473,3 +473,11 @@ def test_a_region_lists_iso_countries(tmp_path) -> None:
 def test_a_country_in_katakana_inside_a_longer_word(text: str, name: str, inside: bool) -> None:
     start = text.index(name)
     assert inside_a_katakana_word(text, start, start + len(name)) is inside
+
+
+@pytest.mark.parametrize(
+    "text", ["Gibts Aussteller aus dem Baltikum?", "pays baltes", "из Прибалтики", "Baltic states"]
+)
+def test_a_region_m49_has_no_code_for_is_named(text: str) -> None:
+    assert [m.code for m in TAXONOMY.country_mentions(text)] == ["BALTIC"]
+    assert country_name("BALTIC", "de") == "Baltikum"

@@ -13,3 +13,8 @@ def test_what_a_message_says_after_a_cue() -> None:
     rest = cues.after("busco a Aceitunas La Andaluza", "company_object", "es")
     assert rest == "Aceitunas La Andaluza"
     assert cues.after("busco aceitunas", "company_object", "es") is None
+
+
+def test_german_cues_typed_without_umlauts() -> None:
+    assert cues.has("Rohkaffee fuer unsere Roesterei", "purpose", "de")
+    assert cues.has("Rohkaffee für unsere Rösterei", "purpose", "de")

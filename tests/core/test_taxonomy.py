@@ -839,6 +839,8 @@ def test_the_product_inside_a_phrase_that_names_none(phrase: str, within: str | 
         ("Malbec Reserva de altura", "Malbec"),
         ("Riesling feinherb vom Steilhang", "Riesling"),
         ("olive oil", None),  # a category, no kind
+        # The category's own term, with what it is for: no kind of it.
+        ("bornes de recharge pour chars électriques", None),
     ],
 )
 def test_the_kind_a_longer_phrase_names(phrase: str, kind: str | None) -> None:
