@@ -30,8 +30,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise, product
-from math import prod
+from itertools import islice, pairwise
 from typing import Any
 
 import opencc
@@ -78,6 +77,16 @@ MIN_MENTION_LENGTH_CJK = 2
 MAX_TRANSLITERATED_WORDS = 12
 # How often the catalog is checked for changes made by this or another process.
 CHECK_SECONDS = 1.0
+# A name written with its words translated ("Drei Glocken" for Three Bells): the most words
+# (links aside) of a query read so and of a name compared with it, the most words of a
+# phrase a group translates ("étoile du nord"), and the most names the query's rarest word
+# may bring up to compare it with.
+MAX_TRANSLATED_WORDS = 8
+MAX_TRANSLATED_NAME_WORDS = 12
+MAX_PHRASE_WORDS = 4
+TRANSLATED_CANDIDATES = 2000
+# Ways of reading a query's words as a name's compared, at most, per name.
+MAX_READINGS = 256
 
 # --- word-level matching ------------------------------------------------------------
 # A word this frequent in one of the languages people write to us in (Zipf scale: 3 is
@@ -332,11 +341,23 @@ def _english_name_words() -> dict[str, str]:
 
 @cache
 def _name_word_groups() -> tuple[tuple[str, ...], ...]:
-    """data/names/name_words.yml's groups, folded like a name's words, English first."""
+    """data/names/name_words.yml's groups, folded like a name's words (a phrase word by
+    word: "étoile du nord" -> "etoile du nord"), English first."""
     return tuple(
-        tuple(fold_word(str(word)) for word in group)
+        tuple(_folded_entry(str(word)) for word in group)
         for group in yaml.safe_load(NAME_WORDS.read_text("utf-8"))["groups"]
     )
+
+
+def _folded_entry(entry: str) -> str:
+    if " " not in entry.strip():
+        return fold_word(entry)
+    return " ".join(t.key for t in tokens(entry))
+
+
+def _translates(one: str, other: str) -> bool:
+    """Whether two words (or phrases) of names are the same one, or translate each other."""
+    return one == other or other in _name_words().get(one, ())
 
 
 # Languages whose names of cities buyers write company names with ("Estambul Makina").
@@ -712,6 +733,95 @@ class FuzzyChoices:
 
 
 @dataclass(frozen=True)
+class _Unit:
+    """Words of a name read as one word of it: a word, or a phrase a group translates
+    written in full ("étoile du nord"). `at`: their positions; `words`: how many of them
+    are no word that joins a name's parts."""
+
+    text: str
+    at: frozenset[int]
+    words: int
+
+
+@lru_cache(maxsize=100_000)
+def _units(keys: tuple[str, ...]) -> tuple[_Unit, ...]:
+    """The units a name's (or a query's) words may be read as: each word but the words
+    that join a name's parts (those with a translation too: "dos", two), and each phrase
+    of a group written in full."""
+    links = _name_links()
+    translations = _name_words()
+    found = [
+        _Unit(key, frozenset({at}), int(key not in links))
+        for at, key in enumerate(keys)
+        if key not in links or key in translations
+    ]
+    for first in range(len(keys)):
+        for last in range(first + 2, min(first + MAX_PHRASE_WORDS, len(keys)) + 1):
+            phrase = " ".join(keys[first:last])
+            if phrase in translations:
+                words = sum(keys[at] not in links for at in range(first, last))
+                found.append(_Unit(phrase, frozenset(range(first, last)), words))
+    return tuple(found)
+
+
+def _best_reading(
+    units: Sequence[_Unit], size: int, required: frozenset[int], name: tuple[str, ...]
+) -> tuple[frozenset[int], bool] | None:
+    """The best way of reading a query's units (`size` words, the `required` ones all
+    read) as a name's words one for one, as written or translated: the positions of the
+    query read and whether it is all of the name's words but its joining words; None if
+    there is none, or it reads fewer than two words on either side, or it reads only some
+    of the name without a word translated (no reading by translation, then)."""
+    links = _name_links()
+    own = frozenset(at for at, key in enumerate(name) if key not in links)
+    best: tuple[tuple[bool, int, bool], frozenset[int]] | None = None
+    for pairs in islice(_readings(units, size, required, _units(name)), MAX_READINGS):
+        read = frozenset(at for unit, _ in pairs for at in unit.at)
+        used = frozenset(at for _, unit in pairs for at in unit.at)
+        words = max(sum(q.words for q, _ in pairs), sum(n.words for _, n in pairs))
+        translated = any(q.text != n.text for q, n in pairs)
+        whole = own <= used
+        if words < 2 or not (whole or translated):
+            continue
+        rank = (whole, len(own & used), translated)
+        if best is None or rank > best[0]:
+            best = (rank, read)
+    return None if best is None else (best[1], best[0][0])
+
+
+def _readings(
+    units: Sequence[_Unit], size: int, required: frozenset[int], name: Sequence[_Unit]
+) -> Iterator[tuple[tuple[_Unit, _Unit], ...]]:
+    """Each way of pairing a query's units with a name's, one for one, the same word or
+    translations of each other, that reads every required position of the query."""
+    starting: dict[int, list[_Unit]] = defaultdict(list)
+    for unit in units:
+        starting[min(unit.at)].append(unit)
+
+    def walk(
+        at: int, read: frozenset[int], used: frozenset[int], pairs: tuple[tuple[_Unit, _Unit], ...]
+    ) -> Iterator[tuple[tuple[_Unit, _Unit], ...]]:
+        if at == size:
+            yield pairs
+            return
+        if at in read:
+            yield from walk(at + 1, read, used, pairs)
+            return
+        for unit in starting.get(at, ()):
+            if unit.at & read:
+                continue
+            for theirs in name:
+                if not theirs.at & used and _translates(unit.text, theirs.text):
+                    yield from walk(
+                        at + 1, read | unit.at, used | theirs.at, (*pairs, (unit, theirs))
+                    )
+        if at not in required:  # a word joining the name's parts, read or not
+            yield from walk(at + 1, read, used, pairs)
+
+    return walk(0, frozenset(), frozenset(), ())
+
+
+@dataclass(frozen=True)
 class _Found:
     """A name found in a message by its words: the message words [first, last) stand for
     the name words at `positions`, `mistyped` of them with `typos` letters wrong."""
@@ -745,6 +855,8 @@ class NameIndex:
     # Words of the names by length and first letter, and by length and last letter: a typo
     # is looked for among words that begin or end like the word typed.
     vocabulary: dict[tuple[int, str, str], list[str]] = field(default_factory=dict)
+    # The words of the names, sorted: whether a word starts any of them ("jin" of jinlong).
+    sorted_words: list[str] = field(default_factory=list)
     # Fuzzy candidates: parallel lists of strings and key numbers, per kind of comparison.
     spellings: dict[str, FuzzyChoices] = field(
         default_factory=lambda: {script: FuzzyChoices() for script in ("latin", "han", "other")}
@@ -807,6 +919,7 @@ class NameIndex:
             choices.finish()
         self.spread = {word: len(owners) for word, owners in self._owners.items()}
         self._owners = {}
+        self.sorted_words = sorted(self.postings)
         for word in self.postings:
             if len(word) >= TYPO_LENGTH - 1 and not _is_cjk(word) and not word.isdigit():
                 self.vocabulary.setdefault((len(word), word[0], ""), []).append(word)
@@ -876,30 +989,103 @@ class NameIndex:
         ]
 
     def _translated(self, words: Sequence[Token]) -> list[Match]:
-        """A name written with some of its words translated: "Sakura Farmacéutica" for
-        Sakura Pharmaceutical, "Estambul Makina" for İstanbul Makina."""
-        choices = [(w.key, *_name_words().get(w.key, ())) for w in words]
-        if all(len(choice) == 1 for choice in choices) or prod(map(len, choices)) > 1024:
+        """A name written with its words translated: "Sakura Farmacéutica" for Sakura
+        Pharmaceutical, "Estambul Makina" for İstanbul Makina, "Brasserie des Trois Cloches"
+        for Brouwerij De Drie Klokken, "Goldener Drache" for Golden Dragon Foods."""
+        return self._translated_word_for_word(words) or self._translated_as_one(words)
+
+    def _translated_word_for_word(self, words: Sequence[Token]) -> list[Match]:
+        """Names whose words the query's are, one for one, as written or translated, in any
+        order and with other words that join them ("Horticulture de la vallée du Rift" for
+        Rift Valley Horticulture; "étoile du nord", a phrase, for Noordster). Every word of
+        the query but those joining words is one of the name's, and two words at least on
+        either side are: "Drei" alone, or "Drei Sterne" (three stars), is no Drie Klokken.
+        All of the name's words but its joining words: the name (kind "exact"); only some,
+        with a word translated: a part of it ("Goldener Drache" of Golden Dragon Foods),
+        when few exhibitors have such a part."""
+        keys = tuple(w.key for w in words)
+        links = _name_links()
+        required = frozenset(at for at, key in enumerate(keys) if key not in links)
+        if not required or len(required) > MAX_TRANSLATED_WORDS or any(map(_is_cjk, keys)):
+            return []
+        units = _units(keys)
+        seeds = min((self._named_with(u for u in units if at in u.at) for at in required), key=len)
+        if len(seeds) > TRANSLATED_CANDIDATES:
             return []
         start, end = words[0].start, words[-1].end
+        whole, parts = [], []
+        for number in sorted(set(seeds)):
+            folded = self.keys[number].folded
+            if folded.cjk or len(folded.words) > MAX_TRANSLATED_NAME_WORDS:
+                continue
+            reading = _best_reading(units, len(keys), required, folded.words)
+            if reading is None:
+                continue
+            covered, is_whole = reading
+            if is_whole:
+                whole.append(self._match(number, "exact", 97.0, start, end))
+            else:
+                letters = float(sum(len(keys[at]) for at in covered))
+                parts.append(self._match(number, "partial", letters, start, end))
+        if whole:
+            return whole
+        owners = {m.exhibitor_id for m in parts}
+        return parts if len(owners) <= DISTINCT_EXHIBITORS else []
+
+    def _named_with(self, units: Iterable[_Unit]) -> list[int]:
+        """The names that have a word (or a phrase's first word) one of the units may be."""
+        found: list[int] = []
+        for unit in units:
+            for form in (unit.text, *_name_words().get(unit.text, ())):
+                found += self.postings.get(form.split(" ", 1)[0], [])
+        return found
+
+    def _translated_as_one(self, words: Sequence[Token]) -> list[Match]:
+        """Two words or more translated into one word of a name: "Golden Dragon" for the
+        word Jinlong of Jinlong Auto Electronics, which few names have; not when a name has
+        the words as written (Golden Dragon Foods)."""
+        choices = [
+            (w.key, *(t for t in _name_words().get(w.key, ()) if " " not in t)) for w in words
+        ]
+        if len(choices) < 2 or all(len(choice) == 1 for choice in choices):
+            return []
+        if self._have_all(w.key for w in words if w.key not in _name_links()):
+            return []
+        joined = [""]
+        for choice in choices:
+            joined = [
+                spelt for so_far in joined for form in choice if self._begun(spelt := so_far + form)
+            ]
+        start, end = words[0].start, words[-1].end
+        own = {w.key for w in words}
         whole = [
             self._match(number, "exact", 97.0, start, end)
-            for keys in product(*choices)
-            for number in (
-                self.by_compact.get("".join(keys), [])
-                or self.by_bag.get(tuple(sorted(keys)), [])  # "Farmacéutica Changjiang"
-            )
+            for spelt in joined
+            for number in self.by_compact.get(spelt, [])
         ]
         return whole or [
-            # "Golden Dragon": the word Jinlong of Jinlong Auto Electronics, which few
-            # names have.
-            self._match(number, "partial", float(len(joined)), start, end)
-            for keys in product(*choices)
-            if (joined := "".join(keys)) not in {w.key for w in words}
-            and not is_common(joined)
-            and len(numbers := self.postings.get(joined, [])) <= DISTINCT_EXHIBITORS
+            self._match(number, "partial", float(len(spelt)), start, end)
+            for spelt in joined
+            if spelt not in own
+            and not is_common(spelt)
+            and len(numbers := self.postings.get(spelt, [])) <= DISTINCT_EXHIBITORS
             for number in numbers
         ]
+
+    def _have_all(self, keys: Iterable[str]) -> bool:
+        """Whether a name has all these words."""
+        numbers: set[int] | None = None
+        for key in keys:
+            have = set(self.postings.get(key, []))
+            numbers = have if numbers is None else numbers & have
+            if not numbers:
+                return False
+        return bool(numbers)
+
+    def _begun(self, prefix: str) -> bool:
+        """Whether a word of the names starts with these letters."""
+        at = bisect_left(self.sorted_words, prefix)
+        return at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix)
 
     def _with_its_own_words(self, words: Sequence[Token]) -> list[Match]:
         """One of an exhibitor's names and words of its other names: "Qingdao Haiyang

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
+import yaml
 from sqlalchemy.orm import Session
 
 from core import catalog, names
@@ -789,6 +791,87 @@ def test_a_name_written_with_its_words_translated_is_the_name() -> None:
     assert [m.exhibitor_id for m in index.find("Moskau Textil")] == ["MTX"]
     # A translated word names no other company: Sakura Cosméticos is none of these.
     assert index.find("Sakura Cosméticos") == []
+
+
+# Invented exhibitors whose names' ordinary words buyers translate.
+TRANSLATED = [
+    ("DDK", "Brouwerij De Drie Klokken BV", None, "Three Bells"),
+    ("RVH", "Rift Valley Horticulture Ltd", None, None),
+    ("GDF", "Golden Dragon Foods Co., Ltd.", None, None),
+    ("NST", "Noordster", None, None),
+    ("DHE", "Dos Hermanos S.L.", None, None),
+    ("KPH", "Koninklijke Pelgrim N.V.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "kind"),
+    [
+        ("Brasserie des Trois Cloches", "DDK", "exact"),  # the trade word, in French, too
+        ("Drei Glocken", "DDK", "exact"),  # the alias, in German
+        ("Brauerei Drei Glocken", "DDK", "exact"),
+        ("De Drie Klokken", "DDK", "exact"),  # without its trade word
+        ("Horticulture de la vallée du Rift", "RVH", "exact"),  # in French order
+        ("Étoile du Nord", "NST", "exact"),  # a phrase for a word
+        ("L'Étoile du Nord", "NST", "exact"),
+        ("Two Brothers", "DHE", "exact"),  # "dos" joins a name's parts, and is two
+        ("Zwei Brüder", "DHE", "exact"),
+        ("Royal Pelgrim", "KPH", "exact"),
+        ("Goldener Drache Foods", "GDF", "exact"),
+        ("Goldener Drache", "GDF", "partial"),  # what the company is called, not what it does
+        ("Vallée du Rift", "RVH", "partial"),
+    ],
+)
+def test_a_name_written_with_its_ordinary_words_translated(
+    query: str, expected: str, kind: str
+) -> None:
+    """Buyers translate a name's ordinary words too, in their own order and with their own
+    small words between them."""
+    found = names.build_index(TRANSLATED).find(query)
+    assert [(m.exhibitor_id, m.kind) for m in found] == [(expected, kind)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Drei Sterne", "Drei", "Trois", "Drache", "Drei Glocken Weine", "Golden Drache Motors"],
+)
+def test_a_translated_word_alone_or_another_word_names_no_company(query: str) -> None:
+    """Three stars are no three bells, nor is a winery called Three Bells the brewery; one
+    word translated is too little to tell a name."""
+    assert names.build_index(TRANSLATED).find(query) == []
+
+
+def test_a_translated_part_of_a_name_names_the_company_it_is_part_of() -> None:
+    index = names.build_index(
+        [
+            ("GDF", "Golden Dragon Foods Co., Ltd.", None, None),
+            ("GBW", "Golden Bell Wines", None, None),
+        ]
+    )
+    assert [m.exhibitor_id for m in index.find("Goldene Glocke")] == ["GBW"]
+    assert [m.exhibitor_id for m in index.find("Cloche d'Or")] == ["GBW"]
+    assert [m.exhibitor_id for m in index.find("Goldener Drache")] == ["GDF"]
+    # A word the names share, alone, is no name: no exact match.
+    assert all(m.kind != "exact" for m in index.find("Golden"))
+    assert all(m.kind != "exact" for m in index.find("Goldene"))
+
+
+def test_ordinary_name_words_read_in_english() -> None:
+    assert names.in_english("Glocken") == "bell"
+    assert names.in_english("Étoiles") == "star"
+    assert names.in_english("Brouwerij") == "brewery"
+    assert names.in_english("Horticulture") is None
+
+
+def test_a_name_word_is_in_one_group_but_a_known_few() -> None:
+    """ "bai" (white, a hundred in pinyin), French "neuf" (nine, new) and a winery are
+    read as either; any other word in two groups is a slip."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for group in yaml.safe_load(names.NAME_WORDS.read_text("utf-8"))["groups"]:
+        for word in group:
+            heads[names.fold_word(str(word))].add(str(group[0]))
+    twice = {word for word, of in heads.items() if len(of) > 1}
+    assert twice == {"bai", "neuf", "winery", "винодельня"}
 
 
 def test_a_message_in_capitals_throughout_names_a_company_as_in_lower_case() -> None:
