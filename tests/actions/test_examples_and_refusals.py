@@ -47,6 +47,9 @@ CATALOG_X = HEADER + "".join(
         "X28,Kaffeetechnik Donau GmbH,,,AT,equipment,3.1,3.1A-28,Kaffeevollautomaten für die Gastronomie,,de",
         "X29,Macchine Espresso Milano S.r.l.,,,IT,equipment,3.1,3.1A-29,Siebträgermaschinen;Espresso machines,,it",
         "X30,Tostadores del Café S.A.,,,CO,food,2.2,2.2A-30,Café tostado en grano,,es",
+        "X31,Frenos Andinos S.A.,,,MX,auto,6.1,6.1A-31,Balatas para frenos de disco,,es",
+        "X32,Autopartes del Bajío,,,MX,auto,6.1,6.1A-32,Amortiguadores;Bujías,,es",
+        "X33,München Brauhaus GmbH,,,DE,food,2.1,2.1A-33,Helles Bier;Weißbier,,de;en",
     )
 )
 
@@ -90,52 +93,6 @@ def x_ctx(catalog_x: Container) -> Iterator:
             {"company": ["Garnelen TK", "Vannamei", "Black Tiger"], "time": "2 Container"},
             {"X10", "X11"},
         ),
-    ],
-)
-def test_examples_of_the_goods_looked_for_do_not_narrow_them(
-    x_ctx, locale: str, text: str, intent: str, entities: dict, wanted: set[str]
-) -> None:
-    ctx = x_ctx(locale)
-    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
-    assert wanted <= shown_exhibitors(ctx, reply), reply.text
-
-
-def test_goods_a_request_refuses_are_not_looked_for(x_ctx) -> None:
-    ctx = x_ctx("de")
-    text = "Spirituosen bitte – keinen Wein und kein Bier. Was gibt's da alles?"
-    reply = dialogue.respond(
-        ctx, nlu(text, "search_exhibitors", product=["Spirituosen", "Wein", "Bier"])
-    )
-    shown = shown_exhibitors(ctx, reply)
-    assert "X07" in shown and not {"X06", "X08"} & shown, reply.text
-
-
-def test_goods_refused_inside_a_phrase_are_cut_off_it(x_ctx) -> None:
-    """Only the phrase is cut: a brewery that also brews lager is still a brewery."""
-    ctx = x_ctx("fr")
-    text = "de la bière mais pas de lager svp"
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="bière mais pas de lager"))
-    assert "X08" in shown_exhibitors(ctx, reply)
-    assert "lager" not in reply.text.split("\n")[0], reply.text
-
-
-def test_a_property_offered_as_either_filters_nothing(x_ctx) -> None:
-    ctx = x_ctx("de")
-    text = "Hummer, lebend oder TK – welche Aussteller haben das?"
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Hummer"))
-    assert "X09" in shown_exhibitors(ctx, reply), reply.text
-
-
-def test_a_property_of_what_the_goods_are_for_filters_nothing(x_ctx) -> None:
-    ctx = x_ctx("fr")
-    text = "un prestataire logistique chaîne du froid pour nos produits surgelés"
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="produits surgelés"))
-    assert "X12" in shown_exhibitors(ctx, reply), reply.text
-
-
-@pytest.mark.parametrize(
-    ("locale", "text", "intent", "entities", "wanted"),
-    [
         # "which brands": sellers are asked for, "K-Beauty" is a word about the goods.
         (
             "de",
@@ -190,12 +147,45 @@ def test_a_property_of_what_the_goods_are_for_filters_nothing(x_ctx) -> None:
         ),
     ],
 )
-def test_words_that_name_no_company_leave_the_search(
+def test_words_beside_the_goods_neither_narrow_them_nor_name_a_company(
     x_ctx, locale: str, text: str, intent: str, entities: dict, wanted: set[str]
 ) -> None:
     ctx = x_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert wanted <= shown_exhibitors(ctx, reply), reply.text
+
+
+def test_goods_a_request_refuses_are_not_looked_for(x_ctx) -> None:
+    ctx = x_ctx("de")
+    text = "Spirituosen bitte – keinen Wein und kein Bier. Was gibt's da alles?"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product=["Spirituosen", "Wein", "Bier"])
+    )
+    shown = shown_exhibitors(ctx, reply)
+    assert "X07" in shown and not {"X06", "X08"} & shown, reply.text
+
+
+def test_goods_refused_inside_a_phrase_are_cut_off_it(x_ctx) -> None:
+    """Only the phrase is cut: a brewery that also brews lager is still a brewery."""
+    ctx = x_ctx("fr")
+    text = "de la bière mais pas de lager svp"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="bière mais pas de lager"))
+    assert "X08" in shown_exhibitors(ctx, reply)
+    assert "lager" not in reply.text.split("\n")[0], reply.text
+
+
+def test_a_property_offered_as_either_filters_nothing(x_ctx) -> None:
+    ctx = x_ctx("de")
+    text = "Hummer, lebend oder TK – welche Aussteller haben das?"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Hummer"))
+    assert "X09" in shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_property_of_what_the_goods_are_for_filters_nothing(x_ctx) -> None:
+    ctx = x_ctx("fr")
+    text = "un prestataire logistique chaîne du froid pour nos produits surgelés"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="produits surgelés"))
+    assert "X12" in shown_exhibitors(ctx, reply), reply.text
 
 
 def test_a_company_after_chez_is_the_one_asked_where(x_ctx) -> None:
@@ -312,3 +302,21 @@ def test_a_frequent_word_by_a_where_cue_is_no_brand(x_ctx) -> None:
     ctx = x_ctx("de")
     reply = dialogue.respond(ctx, nlu("wo ist der eingang", "exhibitor_info"))
     assert "eingang" not in reply.text.casefold(), reply.text
+
+
+def test_what_follows_the_sentence_that_asks_is_asked_too(x_ctx) -> None:
+    """ "… pa carro? balatas, discos, lo que sea": the examples after the question."""
+    ctx = x_ctx("es")
+    text = "qué expositores manejan refacciones de frenos pa carro? balatas, discos, lo que sea"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="frenos"))
+    shown = shown_exhibitors(ctx, reply)
+    assert "X31" in shown and "X32" not in shown, reply.text
+
+
+def test_a_korean_product_ending_with_a_legal_forms_syllable_is_searched(x_ctx) -> None:
+    """주 ends 맥주 (beer) and abbreviates 주식회사: beside the word before, it is no legal form."""
+    ctx = x_ctx("ko")
+    reply = dialogue.respond(
+        ctx, nlu("독일 맥주", "search_exhibitors", country="독일", product="맥주")
+    )
+    assert "X33" in shown_exhibitors(ctx, reply), reply.text

@@ -841,6 +841,7 @@ def test_the_product_inside_a_phrase_that_names_none(phrase: str, within: str | 
         ("olive oil", None),  # a category, no kind
         # The category's own term, with what it is for: no kind of it.
         ("bornes de recharge pour chars électriques", None),
+        ("juguetes de peluche", "peluche"),  # a kind as long as the category's word
     ],
 )
 def test_the_kind_a_longer_phrase_names(phrase: str, kind: str | None) -> None:
