@@ -87,7 +87,12 @@ def _the_one_from(ctx: Context, name: str) -> list[Exhibitor]:
     words = name.split()
     for at, word in enumerate(words[1:-1], start=1):
         before = words[:at]
-        linking = names.only_links(word) or word.casefold() in {"from", "of", "aus"}
+        # A word that links ("de", "von"), not a sign ("&" of "Maison Dufour & Fils").
+        linking = (word.isalpha() and names.only_links(word)) or word.casefold() in {
+            "from",
+            "of",
+            "aus",
+        }
         if linking and all(
             names.is_common(w.casefold()) and not catalog.a_trade_word(ctx.taxonomy, w)
             for w in before
@@ -286,17 +291,30 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
         segment = names.CLAUSE_BREAK.split(segment, maxsplit=1)[0]
         words = _without_framing(_words(segment), framing)
         naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
-        if words and (naming or _a_brand_alone(ctx, words)):
+        if words and (naming or (_a_brand_alone(ctx, words) and not _names_one(ctx, text, words))):
             return " ".join(words)
     return None
+
+
+def _names_one(ctx: Context, text: str, besides: list[str]) -> bool:
+    """Whether a message names a catalog company with another word, as written or nearly:
+    "llantas sanxing … en q pabellon andan??" asks for Sanxing, not for a brand "andan"."""
+    return any(
+        names.find(ctx.session, word)
+        for word in _words(text)
+        if word not in besides
+        and len(word) >= names.NAME_WORD_MIN
+        and not names_goods(ctx, word)
+        and not names.is_common(word.casefold())
+    )
 
 
 def a_brand_asked_for(ctx: Context, text: str) -> str | None:
     """The words by a booth or where cue when one of them is a brand no exhibitor writes
     ("michelin reifen stand?"): a company is asked for, not the goods beside it."""
     named = named_around_a_cue(ctx, text)
-    if not named:
-        return None
+    if not named or names.find(ctx.session, named):
+        return None  # "цзиньхун": a name's sound, told by what the company sells
     others = [w for w in _words(named) if not names_goods(ctx, w)]
     unwritten = len(others) == 1 and not catalog.finds_any(
         ctx.session, SearchQuery(keywords=(others[0],)), taxonomy=ctx.taxonomy

@@ -133,6 +133,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
     phrases = [kept for p in phrases if (kept := _without_refused_goods(ctx, nlu.text, p))]
+    phrases = _without_the_kinds_category(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
     if described := tax.described_by_function(nlu.text):
@@ -222,7 +223,7 @@ def _attributes_named(ctx: Context, nlu: NluResult) -> tuple[str, ...]:
             if not any(start < m.end and m.start < end for start, end in companies)
             and not _one_of_alternatives(nlu.text, m.start, m.end)
             and not _in_what_they_are_for(ctx, nlu.text, m.start)
-            and not _only_wished(ctx, nlu.text, m.start, m.end)
+            and not _optional(ctx, nlu.text, m.start, m.end)
         )
     )
 
@@ -236,14 +237,13 @@ def _where_used(ctx: Context, text: str, start: int) -> bool:
     return cues.has(text[opening:start], "purpose", ctx.t.locale)
 
 
-def _only_wished(ctx: Context, text: str, start: int, end: int) -> bool:
+def _optional(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the clause of a property says it is welcome, not a must: "Olivenöl, gerne
-    auch in Bio-Qualität", "si possible solaire"."""
+    auch in Bio-Qualität", "pas forcément bio"."""
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     closing = _CLAUSE_END.search(text, end)
-    return cues.has(
-        text[opening : closing.start() if closing else len(text)], "preference", ctx.t.locale
-    )
+    clause = text[opening : closing.start() if closing else len(text)]
+    return cues.has(clause, "optional", ctx.t.locale)
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()，、。！？]")
@@ -894,6 +894,40 @@ def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
     """Whether a cue of this kind ends the text before `start` ("into China", "à Lyon")."""
     cue = _cue_pattern(cues.phrases(key, ctx.t.locale), before=True)
     return cue.search(text[:start]) is not None
+
+
+def _without_the_kinds_category(ctx: Context, text: str, phrases: list[str]) -> list[str]:
+    """The phrases but one naming a whole category that a colon, a dash or a bracket
+    follows, when all the others name kinds within it: the kinds say which ("Käse:
+    Emmentaler oder Comté"); not "Sekt oder Prosecco", nor "champagne ou d'autres vins
+    effervescents", nor "кровля: черепица, …, металл" (metal names no kind of roofing)."""
+    head_first = ctx.t.locale in _HEAD_FIRST
+    folded = fold(text)
+    for broad in phrases:
+        whole = ctx.taxonomy.match_product(broad, head_first=head_first).whole
+        at = folded.find(fold(broad))
+        opens = _LIST_OPENS.match(folded, at + len(fold(broad))) if whole and at >= 0 else None
+        if opens is None:
+            continue
+        listed = ctx.taxonomy.product_phrases(_LIST_ENDS.split(folded[opens.end() :])[0])
+        within = ctx.taxonomy.with_subcategories(whole)
+        others = [p for p in phrases if p != broad]
+        if (
+            others
+            and listed
+            and all(
+                (m := ctx.taxonomy.match_product(p, head_first=head_first)).kind_of
+                and m.kind_of <= within
+                for p in listed
+            )
+        ):
+            return others
+    return phrases
+
+
+# What opens a list of what a word says ("Käse: …", "Käse – …", "Käse (…"), and ends it.
+_LIST_OPENS = re.compile(r"[^\w:–—(]{0,20}?\s*[:–—(]")
+_LIST_ENDS = re.compile(r"[–—)?!.;]")
 
 
 def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:

@@ -365,23 +365,8 @@ def _product_query_of(
                 for phrase, known in read[:_MAX_READ]
                 if known or taxonomy.typo_tolerant(phrase)
             ]
-            phrases = _without_the_kinds_category(taxonomy, naming or phrases, head_first)
+            phrases = naming or phrases
         return _product_query(session, taxonomy, query, phrases[:_MAX_PHRASES], head_first)
-
-
-def _without_the_kinds_category(
-    taxonomy: Taxonomy, phrases: list[str], head_first: bool
-) -> list[str]:
-    """The phrases but one naming a whole category when others name kinds within it: the
-    kinds say which ("huiles végétales en vrac : tournesol ou colza")."""
-    matches = {p: taxonomy.match_product(p, head_first=head_first) for p in phrases}
-    kinds = {c for m in matches.values() for c in m.kind_of}
-    broad = [
-        p
-        for p, m in matches.items()
-        if m.whole and any(k in taxonomy.with_subcategories(m.whole) for k in kinds)
-    ]
-    return [p for p in phrases if p not in broad] if len(broad) < len(phrases) else phrases
 
 
 def _a_sibling_named(taxonomy: Taxonomy, phrase: str, head: frozenset[str]) -> frozenset[str]:

@@ -196,7 +196,7 @@ def test_a_company_after_chez_is_the_one_asked_where(x_ctx) -> None:
     assert "2.2A-19" in reply.text, reply.text
 
 
-def test_a_property_said_as_a_wish_filters_nothing(x_ctx) -> None:
+def test_a_property_said_to_be_welcome_filters_nothing(x_ctx) -> None:
     ctx = x_ctx("de")
     text = "Wir suchen spanisches Olivenöl, gerne auch in Bio-Qualität. Welche Aussteller?"
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Olivenöl"))
