@@ -443,8 +443,8 @@ def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
 def _joined_companies(nlu: NluResult) -> NluResult:
     """Companies the model tagged side by side, with only a space or a name's linking words
     between, are one name it split ("Aceites" and "Norte S.A" of "Aceites del Norte S.A.");
-    a linking word alone ("da") is no company. A dash, a bracket or a quotation mark keeps
-    them apart ("Silvester – Champagner", "Brauerei „Drei Glocken“")."""
+    a linking word alone ("da") is no company. A dash or a bracket keeps them apart
+    ("Silvester – Champagner", "Агрохолдинг (Краснодарский край)")."""
     tagged = [e for e in nlu.entities if e.type == "company" and e.end > e.start]
     companies = sorted((e for e in tagged if not names.only_links(e.value)), key=lambda e: e.start)
     joined: list[Entity] = []
@@ -903,19 +903,20 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         and exhibitor_info.named(nlu)
         and (
             cues.has(nlu.text, "sellers", ctx.t.locale)
-            or _an_everyday_word_tagged(nlu)
             or (
                 cues.has(nlu.text, "seeking", ctx.t.locale)
-                and not cues.has(nlu.text, "exhibiting", ctx.t.locale)
+                and (
+                    not cues.has(nlu.text, "exhibiting", ctx.t.locale)
+                    or _an_everyday_word_tagged(nlu)
+                )
             )
         )
         and _products_beside_an_unknown_company(ctx, nlu)
     ):
         # "… suchen Arabica-Rohkaffee, ca. 2 Container im Monat" with "Monat" tagged as a
         # company, "… Olivenöl … für unsere Feinkostläden", "K-Beauty Hautpflege aus Korea
-        # – welche Marken sind da?", "Schaumwein für Silvester – Champagner, Sekt": goods
-        # are looked for, or those who sell them, and the company the catalog does not have
-        # is a word about them.
+        # – welche Marken sind da?": goods are looked for, or those who sell them, and the
+        # company the catalog does not have is a word about them.
         intent = "search_exhibitors"
     if (
         intent in {"search_exhibitors", "refine"}

@@ -1987,8 +1987,9 @@ def written_as_a_name(
 
 
 _SENTENCE_END = re.compile(r"[!?;:]|\.\s")
-# Brackets, quotation marks and a dash set words apart: no name runs across them.
-ASIDE = re.compile(r"[()\[\]{}„“”«»\"–—]|\s-\s")
+# Brackets and a dash set words apart: no name runs across them. Quotation marks do not:
+# names are written in them after their legal form ("ООО «Северный Ветер»").
+ASIDE = re.compile(r"[()\[\]{}–—]|\s-\s")
 # Where a clause ends, between two words or inside what was tagged as one name (a name's own
 # punctuation, "S.A." or "Co.,Ltd", has no space after it).
 CLAUSE_BREAK = re.compile(r"[!?¡¿？！。]|[.,;:]\s")
@@ -1997,10 +1998,10 @@ CLAUSE_BREAK = re.compile(r"[!?¡¿？！。]|[.,;:]\s")
 def _sentence_ends_between(text: str, before: Token, after: Token) -> bool:
     """Whether a sentence ends between two words, or an aside opens or closes there: "!",
     "?", ";", ":", a stop after a word too long to be an abbreviation ("Co. Ltd", "Dr.
-    Oetker", "St. Gallen" go on), a bracket, a quotation mark or a dash."""
+    Oetker", "St. Gallen" go on), a bracket or a dash."""
     between = text[before.end : after.start]
     if after.raw and ASIDE.search(between):
-        return True  # "E-Autos (Wallboxen", "Brauerei „Drei Glocken“", "Silvester – Champagner"
+        return True  # "E-Autos (Wallboxen", "Silvester – Champagner"
     found = _SENTENCE_END.search(between)
     if found is None or not after.raw:
         return False

@@ -80,7 +80,7 @@ def x_ctx(catalog_x: Container) -> Iterator:
         # Examples after a dash, ending with "or the like".
         (
             "de",
-            "Schaumwein für Silvester – Champagner, Sekt, Prosecco oder Ähnliches",
+            "Wir suchen Schaumwein für Silvester – Champagner, Sekt, Prosecco oder Ähnliches",
             "exhibitor_info",
             {"company": ["Silvester", "Champagner", "Sekt", "Prosecco"]},
             {"X04", "X05"},

@@ -702,12 +702,12 @@ def test_everyday_words_come_from_the_word_lists() -> None:
         ("Где стенд Siam Rubber? Ищем шины", "Siam Rubber"),
         ("Мы дистрибьютор в Армении. Ищем косметику", None),
         ("Where is Dr. Oetker Nahrungsmittel?", "Dr. Oetker Nahrungsmittel"),
-        # Brackets, quotation marks and dashes set words apart.
+        # Brackets and dashes set words apart; quotation marks hold a name.
         (
             "Ladeinfrastruktur für E-Autos (Wallboxen, DC-Schnelllader)",
             "Wallboxen, DC-Schnelllader",
         ),
-        ("Wo finde ich die belgische Brauerei „Drei Glocken“?", "Drei Glocken"),
+        ("Где стенд ООО «Северный Ветер»?", "ООО «Северный Ветер"),
     ],
 )
 def test_words_written_as_a_name(text: str, span: str | None) -> None:
