@@ -254,15 +254,18 @@ def _in_what_they_are_for(ctx: Context, text: str, start: int) -> bool:
     "logistique … pour nos produits surgelés" asks for no frozen logistics."""
     before = text[:start].split()
     return any(
-        said_before(ctx, " ".join(before[: len(before) - cut]), 10**6, "purpose")
+        said_before(ctx, cut_short, len(cut_short), "purpose")
         for cut in range(3)
-        if len(before) > cut
+        if len(before) > cut and (cut_short := " ".join(before[: len(before) - cut]))
     )
 
 
-# "Or" right before or after a word: "lebend oder TK", "fresh or frozen" offer either.
-_OR_BEFORE = re.compile(r"(?:^|\s)(?:oder|or|ou|o|bzw\.?|или|либо)\s+$", re.IGNORECASE)
-_OR_AFTER = re.compile(r"^\s+(?:oder|or|ou|o|bzw\.?|или|либо)\s", re.IGNORECASE)
+# "Or" in the languages that write words apart, and right before or after a word: "lebend
+# oder TK", "fresh or frozen" offer either.
+_OR = ("or", "o", "ou", "oder", "bzw.", "bzw", "beziehungsweise", "или", "либо")
+_OR_WORD = "|".join(re.escape(w) for w in _OR)
+_OR_BEFORE = re.compile(rf"(?:^|\s)(?:{_OR_WORD})\s+$", re.IGNORECASE)
+_OR_AFTER = re.compile(rf"^\s+(?:{_OR_WORD})\s", re.IGNORECASE)
 
 
 def _one_of_alternatives(text: str, start: int, end: int) -> bool:
@@ -650,10 +653,10 @@ def _completed(
 
 # "And" between two products of a request, in the eight languages, and "or", which asks for
 # both as much ("Kaffeevollautomaten bzw. Siebträgermaschinen").
-_AND = frozenset({
-    "and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및",
-    "or", "o", "ou", "oder", "bzw", "bzw.", "beziehungsweise", "или", "或", "或者", "または",
-})  # fmt: skip
+_AND = frozenset(
+    {"and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및"}
+    | {*_OR, "或", "或者", "または"}
+)
 
 
 def _joined_by_and(text: str, one: str, other: str) -> bool:
@@ -1108,9 +1111,9 @@ def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:
 
 
 def _without_everyday_words(query: SearchQuery) -> SearchQuery | None:
-    """A search without the phrases of words languages use every day that name no category,
-    when it has filters or other products left: "Welche österreichischen Firmen stellen
-    heuer aus?" lists Austria's exhibitors."""
+    """A search without its words searched as written that are all words languages use
+    every day, when it has filters or other products left: "Welche österreichischen Firmen
+    stellen heuer aus?" lists Austria's exhibitors."""
     kept = tuple(k for k in query.keywords if not _everyday_words(k))
     if len(kept) == len(query.keywords):
         return None
