@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from core.cues import typed_without_umlauts
 from core.i18n import N_, translator
 from core.settings import LOCALES
 from core.taxonomy import AREAS, fold
@@ -64,7 +65,6 @@ _AREA_WORDS = {
         "技術装備",
         "기술장비",
         "technische ausrüstung",
-        "technische ausruestung",
         "équipements techniques",
         "equipos técnicos",
         "техническое оборудование",
@@ -76,7 +76,6 @@ _AREA_WORDS = {
         "消費財",
         "소비재",
         "konsumgüter",
-        "konsumgueter",
         "consommation",
         "consumo",
         "потребительск",
@@ -158,5 +157,13 @@ def _areas_by_word() -> dict[str, str]:
 
 @cache
 def _area_words() -> tuple[tuple[str, str], ...]:
-    """Each area's words, folded, with the area."""
-    return tuple((fold(word), area) for area, words in _AREA_WORDS.items() for word in words)
+    """Each area's words, folded, with the area, and as German is typed without umlauts
+    ("Konsumgueter")."""
+    return tuple(
+        dict.fromkeys(
+            (form, area)
+            for area, words in _AREA_WORDS.items()
+            for word in words
+            for form in (fold(word), typed_without_umlauts(fold(word)))
+        )
+    )

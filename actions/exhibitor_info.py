@@ -291,7 +291,8 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
         segment = names.CLAUSE_BREAK.split(segment, maxsplit=1)[0]
         words = _without_framing(_words(segment), framing)
         naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
-        if words and (naming or (_a_brand_alone(ctx, words) and not _names_one(ctx, text, words))):
+        branded = _the_brand_among(ctx, words) is not None
+        if words and (naming or (branded and not _names_one(ctx, text, words))):
             return " ".join(words)
     return None
 
@@ -315,11 +316,11 @@ def a_brand_asked_for(ctx: Context, text: str) -> str | None:
     named = named_around_a_cue(ctx, text)
     if not named or names.find(ctx.session, named):
         return None  # "цзиньхун": a name's sound, told by what the company sells
-    others = [w for w in _words(named) if not names_goods(ctx, w)]
-    unwritten = len(others) == 1 and not catalog.finds_any(
-        ctx.session, SearchQuery(keywords=(others[0],)), taxonomy=ctx.taxonomy
+    brand = _the_brand_among(ctx, _words(named))
+    unwritten = brand is not None and not catalog.finds_any(
+        ctx.session, SearchQuery(keywords=(brand,)), taxonomy=ctx.taxonomy
     )
-    return named if unwritten and _a_brand_alone(ctx, _words(named)) else None
+    return named if unwritten else None
 
 
 def a_brand(ctx: Context, word: str) -> bool:
@@ -334,12 +335,11 @@ def a_brand(ctx: Context, word: str) -> bool:
     )
 
 
-def _a_brand_alone(ctx: Context, words: list[str]) -> bool:
-    """Whether, of words by a booth or where cue, one alone names no goods or place and is
-    not among a language's most frequent words: a brand every language writes ("wo ist
-    bosch", "michelin reifen stand?")."""
+def _the_brand_among(ctx: Context, words: list[str]) -> str | None:
+    """Of words by a booth or where cue, the one that alone names no goods, if it may be a
+    brand every language writes ("wo ist bosch", "michelin reifen stand?")."""
     others = [w for w in words if not names_goods(ctx, w)]
-    return len(others) == 1 and a_brand(ctx, others[0])
+    return others[0] if len(others) == 1 and a_brand(ctx, others[0]) else None
 
 
 def named_by_its_words(ctx: Context, text: str) -> str | None:

@@ -233,17 +233,22 @@ def _where_used(ctx: Context, text: str, start: int) -> bool:
     that says what they are for ("für unsere Filialen in Österreich")."""
     if not said_before(ctx, text, start, "located_in"):
         return False
-    opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    opening, _ = _clause_around(text, start, start)
     return cues.has(text[opening:start], "purpose", ctx.t.locale)
 
 
 def _optional(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the clause of a property says it is welcome, not a must: "Olivenöl, gerne
     auch in Bio-Qualität", "pas forcément bio"."""
+    opening, closing = _clause_around(text, start, end)
+    return cues.has(text[opening:closing], "optional", ctx.t.locale)
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause that holds text[start:end], between punctuation marks."""
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     closing = _CLAUSE_END.search(text, end)
-    clause = text[opening : closing.start() if closing else len(text)]
-    return cues.has(clause, "optional", ctx.t.locale)
+    return opening, closing.start() if closing else len(text)
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()，、。！？]")

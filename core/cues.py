@@ -71,11 +71,16 @@ def lexicon(locale: str) -> Lexicon:
 _UMLAUTS_TYPED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+def typed_without_umlauts(text: str) -> str:
+    """Folded German as typed on a keyboard without umlauts: "für" -> "fuer"."""
+    return text.translate(_UMLAUTS_TYPED)
+
+
 def _typed(phrase: str, locale: str) -> tuple[str, ...]:
     """A cue as listed, and in German as typed without umlauts too."""
     if locale != "de":
         return (phrase,)
-    return tuple(dict.fromkeys((phrase, phrase.translate(_UMLAUTS_TYPED))))
+    return tuple(dict.fromkeys((phrase, typed_without_umlauts(phrase))))
 
 
 def _found(text: str, phrase: str) -> bool:
