@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from actions import alerts, booking_form, exhibitor_info, language, lingang_faq, list_events, menu
 from actions import search_exhibitors as search
@@ -277,6 +278,8 @@ def _known_company(ctx: Context, value: str) -> bool:
     found = names.find(ctx.session, value)
     if found and found[0].kind != "exact" and catalog.only_trade_words(ctx.taxonomy, value):
         return False  # "Молочный" (dairy) read in another language as some Lácteos
+    if found and found[0].kind == "fuzzy" and _only_a_country(ctx, value):
+        return False  # "オランダ" (the Netherlands) only sounds like Norrland
     partial = bool(found) and found[0].kind == "partial"
     # "清真认证" (halal-certified) is part of some 清真 company's name, and a property; "à
     # Lyon" is where the buyer is, though Lyon is part of some Robotique Chirurgicale Lyon.
@@ -586,10 +589,13 @@ _LISTED = re.compile(r"\s+(?:und|oder|and|or|et|ou|y|o|e|и|или)\s+|[,;/&+]",
 
 
 def _only_a_country(ctx: Context, value: str) -> bool:
-    """ "匈牙利", "Norway": a country's name and nothing else ("Japan Airlines" is a name)."""
+    """ "匈牙利", "Norway", "Rusia o Kazajistán": countries' names and nothing else ("Japan
+    Airlines" is a name)."""
     text = value.strip()
     found = ctx.taxonomy.country_mentions(text)
-    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+    if not found or found[0].start != 0 or found[-1].end != len(text):
+        return False
+    return all(search.joins_a_list(text[a.end : b.start]) for a, b in pairwise(found))
 
 
 def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
@@ -606,8 +612,14 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
         return _with_company(nlu, guessed)  # "Hartmann Medizintechnik GmbH"
     # German capitalises every noun: "Suche Hersteller von …" frames a request.
     framing = ctx.taxonomy.request_words
+    # Words of a country's or region's name name no company ("de Nueva Zelanda").
+    countries = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(guessed)]
     words = [
-        w for w in re.findall(r"[^\W\d_]+", guessed) if w[0].isupper() and fold(w) not in framing
+        w.group()
+        for w in re.finditer(r"[^\W\d_]+", guessed)
+        if w.group()[0].isupper()
+        and fold(w.group()) not in framing
+        and not any(s <= w.start() < e for s, e in countries)
     ]
     if _a_list_of_products(ctx, guessed):
         return nlu  # "Whisky, Rum" of "Spirituosen: Whisky, Rum oder Tequila"

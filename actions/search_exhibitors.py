@@ -664,6 +664,11 @@ _AND = frozenset(
 )
 
 
+def joins_a_list(text: str) -> bool:
+    """Whether a text between two items of a list joins them: a comma, "and" or "or"."""
+    return text.strip(" ,;/") == "" or fold(text).strip(" ,;/") in _AND
+
+
 def _joined_by_and(text: str, one: str, other: str) -> bool:
     """Whether two phrases of a message stand on either side of "and" or "or"."""
     folded = fold(text)

@@ -935,9 +935,13 @@ def _besides_its_names(exhibitor: Exhibitor, name: str) -> str:
         for spelt in (word.key, names.latin(word.key))
     }
     text = list(name)
-    for word in names.tokens(name):
-        if word.key in own or names.latin(word.key) in own:  # "лифт" of Kisaragi Lift
-            text[word.start : word.end] = " " * (word.end - word.start)
+    spans = [
+        (word.start, word.end)
+        for word in names.tokens(name)
+        if word.key in own or names.latin(word.key) in own  # "лифт" of Kisaragi Lift
+    ]
+    for start, end in [*spans, *names.sounded_spans(name, names_of(exhibitor))]:
+        text[start:end] = " " * (end - start)
     return "".join(text)
 
 

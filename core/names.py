@@ -133,6 +133,13 @@ MIN_SOUNDED_LETTERS = 4
 KATAKANA_LETTERS = 3
 # Added to the length of a name found by its sound key rather than its consonants alone.
 SOUND_BONUS = 0.5
+# A Latin name written word by word in kana or hangul, some words translated
+# ("レッドフォックス タイヤ", "블루 로터스 스파", "サクラ化粧品"): the consonants its sounded
+# words must have together (a translated word counts as TRANSLATED_CONSONANTS), and the
+# fewest of the name's words it must read.
+WORD_SOUND_CONSONANTS = 5
+TRANSLATED_CONSONANTS = 3
+WORD_SOUND_NAME_WORDS = 2
 
 # Han, kana and hangul: written without spaces between words, so every character is a token
 # and a name matches as a substring.
@@ -531,9 +538,18 @@ def _script(compact: str) -> str:
     return "latin" if compact.isascii() else "other"
 
 
+# Kana's small tsu doubles the consonant after it, which anyascii spells as a t ("レッド"
+# "retdo"): dropped, as doubled letters are.
+_SMALL_TSU = str.maketrans("", "", "ッっｯ")
+
+
+def _romanised(compact: str) -> str:
+    return anyascii(compact.translate(_SMALL_TSU)).lower()
+
+
 def sound_key(compact: str) -> str:
     """A spelling-blind Latin key, for names written in different scripts."""
-    text = _NOT_ALNUM.sub("", anyascii(compact).lower())
+    text = _NOT_ALNUM.sub("", _romanised(compact))
     text = _SOFT_C.sub("s", text)
     for spelling, sound in _SOUNDS:
         text = text.replace(spelling, sound)
@@ -545,7 +561,7 @@ def skeleton(compact: str) -> str:
     """The consonants of a name as it sounds, whatever its script: vowels, h and y dropped,
     voiced and voiceless consonants alike, r = l, doubles single. A Latin name's j is
     dropped (often a y: Jönsson), hangul's and kana's kept (제네바, ジェネバ)."""
-    text = _NOT_ALNUM.sub("", anyascii(compact).lower())
+    text = _NOT_ALNUM.sub("", _romanised(compact))
     return _consonants(text, keep_j=_script(compact) != "latin")
 
 
@@ -562,7 +578,7 @@ def latin_skeletons(compact: str) -> tuple[str, ...]:
     (제네바 for Geneva, 로지스틱스 for Logistics, 잭슨 for Jackson), German z as ts
     (메디친테크닉 for Medizintechnik), w as a vowel (글로우 for Glow), an r not sounded
     (팜스 for Farms)."""
-    readings = [_NOT_ALNUM.sub("", anyascii(compact).lower())]
+    readings = [_NOT_ALNUM.sub("", _romanised(compact))]
     for spelling, sound in _OTHER_READINGS:
         readings += [spelling.sub(sound, reading) for reading in readings]
     shapes = [_consonants(reading, keep_j=keep) for keep in (False, True) for reading in readings]
@@ -864,6 +880,9 @@ class NameIndex:
     latin_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
     other_sounds: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())
     skeletons: FuzzyChoices = field(default_factory=lambda: FuzzyChoices())  # Latin names
+    # The consonants of each word of a Latin name, and of two words together (레드폭스 is
+    # Red Fox): the names that have such a word.
+    word_skeletons: dict[str, set[int]] = field(default_factory=dict)
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, exhibitor_id: str, name: str, *, exact_only: bool = False) -> None:
@@ -897,6 +916,9 @@ class NameIndex:
                 self.by_skeleton.setdefault(shape, []).append(number)
                 if folded.script == "latin":
                     self.skeletons.add(shape, number, 0.0)
+        if folded.script == "latin":
+            for shape in _word_skeletons(folded.words):
+                self.word_skeletons.setdefault(shape, set()).add(number)
         self._add_words(exhibitor_id, folded, number)
 
     def _add_words(self, exhibitor_id: str, folded: FoldedName, number: int) -> None:
@@ -1233,6 +1255,7 @@ class NameIndex:
                 if judged is not None:
                     found.append(judged)
         found += self._by_sound(words, tagged)
+        found += self._sounded_word_by_word(words)
         return self._legal_form_preferred(found, words)
 
     def _written_in_full(self, words: list[Token]) -> Iterator[int]:
@@ -1423,6 +1446,57 @@ class NameIndex:
                                 number, "fuzzy", score, start, end
                             )
         return list(shortest.values()) + self._katakana(words)
+
+    def _sounded_word_by_word(self, words: list[Token]) -> list[Match]:
+        """Latin names written word by word in kana or hangul, some of their
+        words translated and the rest left out: "レッドフォックス タイヤ" for Red Fox Tyre,
+        "블루 로터스 스파" for Blue Lotus Spa Products, "サクラ化粧品" and "Sakura精密" for
+        Sakura Cosmetics and Sakura Precision. A run of the message's words reads as the
+        name's words in order, each by its consonants (one word may be two of the name's:
+        레드폭스) or as its translation; the run holds a word in another script, sounded
+        words enough, and two of the name's words at least. A part of a name tells a company
+        only when few exhibitors have it."""
+        spoken = _script_words(words)
+        if not any(w.sounded or w.script == "han" for w in spoken):
+            return []
+        found: dict[tuple[int, int], list[tuple[int, bool]]] = {}
+        for first, word in enumerate(spoken):
+            for number in self._named_by_word(word):
+                folded = self.keys[number].folded
+                read = _read_in_order(spoken, first, folded.words)
+                if read is None:
+                    continue
+                last, covered, consonants = read
+                run = spoken[first:last]
+                if (
+                    len(covered) < WORD_SOUND_NAME_WORDS
+                    or consonants < WORD_SOUND_CONSONANTS
+                    or all(w.script == "latin" for w in run)
+                ):
+                    continue
+                span = (run[0].start, run[-1].end)
+                found.setdefault(span, []).append((number, len(covered) == len(folded.words)))
+        matches = []
+        for (start, end), named in found.items():
+            whole = [number for number, is_whole in named if is_whole]
+            chosen = whole or [number for number, _ in named]
+            if not whole and len({self.keys[n].exhibitor_id for n in chosen}) > DISTINCT_EXHIBITORS:
+                continue
+            letters = float(end - start)
+            matches += [self._match(n, "fuzzy", letters, start, end) for n in chosen]
+        return matches
+
+    def _named_by_word(self, word: _ScriptWord) -> set[int]:
+        """The Latin names that have a word the message's word may be: as written or
+        translated, or by its consonants."""
+        found: set[int] = set()
+        for form in word.forms:
+            for other in (form, *_name_words().get(form, ())):
+                if len(numbers := self.postings.get(other, [])) <= SEED_LIMIT:
+                    found.update(numbers)
+            if word.sounded:
+                found |= self.word_skeletons.get(skeleton(form), set())
+        return {n for n in found if self.keys[n].folded.script == "latin"}
 
     def _katakana(self, words: list[Token]) -> list[Match]:
         """Katakana spellings of Latin names, which add vowels and drop sounds (フォンテラ
@@ -1625,6 +1699,140 @@ def _kind(word: str) -> str:
     if _KATAKANA.match(word):
         return "katakana"
     return "hangul" if _HANGUL.match(word) else "han" if _HAN.match(word) else _script(word)
+
+
+@dataclass(frozen=True)
+class _ScriptWord:
+    """A word of a message as its script writes words: a Latin or Cyrillic word, or a run
+    of katakana, of hangul or of Han characters (hiragana, which writes Japanese endings
+    and particles, ends a run). `forms`: its folded spellings (a Korean word also without
+    the particle it ends in); `sounded`: written in kana or hangul."""
+
+    forms: tuple[str, ...]
+    script: str
+    start: int
+    end: int
+
+    @property
+    def sounded(self) -> bool:
+        # Russian writes a name's words apart, and the whole of it is compared by sound
+        # (`_by_sound`): word by word, its everyday words would sound like too many names.
+        return self.script in {"kana", "hangul"}
+
+
+def _char_script(key: str) -> str:
+    if _KATAKANA.match(key):
+        return "kana"
+    if _HANGUL.match(key):
+        return "hangul"
+    if _HAN.match(key):
+        return "han"
+    if _HIRAGANA.match(key):
+        return "hiragana"
+    return "cyrillic" if _CYRILLIC.search(key) else "latin"
+
+
+def _script_words(words: Sequence[Token]) -> list[_ScriptWord]:
+    """A message's words as its scripts write them: CJK characters written together in one
+    script are one word ("サクラ", "化粧品", "레드폭스"); a katakana middle dot or a space
+    parts them."""
+    runs: list[tuple[str, list[Token]]] = []
+    for word in words:
+        script = _char_script(word.key)
+        if (
+            runs
+            and script in {"kana", "hangul", "han", "hiragana"}
+            and runs[-1][0] == script
+            and runs[-1][1][-1].end == word.start
+        ):
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    spoken = []
+    for script, run in runs:
+        if script == "hiragana":
+            spoken.append(_ScriptWord((), script, run[0].start, run[-1].end))
+            continue
+        text = "".join(w.key for w in run)
+        forms = [text]
+        if script == "hangul" and len(text) > 2 and text[-1] in _KOREAN_PARTICLES:
+            forms.append(text[:-1])  # 랍스터랑: 랍스터 and a particle
+        spoken.append(_ScriptWord(tuple(forms), script, run[0].start, run[-1].end))
+    return spoken
+
+
+def sounded_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of a text's words in kana or hangul that sound like a word of
+    one of the Latin names, or two together: "앤트워프" and "다이아몬드" of Antwerp Diamond
+    Trading are its own words, not Antwerp and almonds."""
+    shapes = {
+        shape
+        for name in names
+        if (folded := fold_name(name)) is not None and folded.script == "latin"
+        for shape in _word_skeletons(folded.words)
+    }
+    return [
+        (word.start, word.end)
+        for word in _script_words(tokens(text))
+        if word.sounded and any(skeleton(form) in shapes for form in word.forms)
+    ]
+
+
+def _word_skeletons(words: Sequence[str]) -> Iterator[str]:
+    """The consonants of each word of a Latin name, and of each two words together, in
+    each way their letters may sound."""
+    for at, word in enumerate(words):
+        yield from (shape for shape in latin_skeletons(word) if len(shape) >= 2)
+        if at + 1 < len(words):
+            yield from latin_skeletons(word + words[at + 1])
+
+
+def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
+    """Whether a word has the consonants of a name's word (or two), two at least: one
+    consonant sounds like too many words (타이어 like "outdoor")."""
+    shape = skeleton(form)
+    return len(shape) >= 2 and shape in latin_skeletons("".join(name_words))
+
+
+def _read_in_order(
+    spoken: Sequence[_ScriptWord], first: int, name: Sequence[str]
+) -> tuple[int, frozenset[int], int] | None:
+    """The longest run of the message's words from `first` on read as a name's words in
+    their order, each as written, translated or by its consonants (one word for one or two
+    of the name's): where the run ends, the name's words it reads, and the consonants of
+    its sounded words (a translated word counts as TRANSLATED_CONSONANTS). None if the
+    first word reads none."""
+    at, next_name, consonants = first, 0, 0
+    covered: set[int] = set()
+    while at < len(spoken) and spoken[at].forms:
+        word = spoken[at]
+        read = _read_one(word, name, next_name)
+        if read is None:
+            break
+        position, size, weight = read
+        covered.update(range(position, position + size))
+        consonants += weight
+        next_name, at = position + size, at + 1
+    return None if at == first else (at, frozenset(covered), consonants)
+
+
+def _read_one(word: _ScriptWord, name: Sequence[str], after: int) -> tuple[int, int, int] | None:
+    """The first of a name's words from `after` on that a message's word is: (position,
+    how many of the name's words, its weight in consonants)."""
+    for position in range(after, len(name)):
+        for form in word.forms:
+            if _translates(form, name[position]):
+                translated = form != name[position] or word.script == "han"
+                return position, 1, TRANSLATED_CONSONANTS if translated else len(skeleton(form))
+            if not word.sounded:
+                continue
+            # Japanese and Korean write two words of a name as one (레드폭스).
+            for size in (2, 1):
+                if position + size <= len(name) and _sounds_as(
+                    form, name[position : position + size]
+                ):
+                    return position, size, len(skeleton(form))
+    return None
 
 
 def _katakana_runs(words: Sequence[Token]) -> Iterator[tuple[int, int]]:

@@ -24,6 +24,11 @@ CATALOG_P = HEADER + "".join(
         "P05,Lumi Renkaat Oy,,Lumi,FI,auto,8.1,8.1A-03,Nastarenkaat (studded winter tyres),,fi;en",
         "P06,Otonami Acoustics K.K.,,,JP,consumer,4.1,4.1A-09,完全ワイヤレスイヤホン;Turntables,,ja",
         "P07,Hokkaido Marine Products Co.,北海道海产,北海道マリンプロダクツ,JP,food,2.1,2.1B-02,冷凍ホタテ貝柱;いくら醤油漬,,ja",
+        "P08,Norrland Oats AB,,,SE,food,1.1,1.1A-08,Oat flakes;Oat drink base,,sv;en",
+        "P09,Zeeland Kassenbouw B.V.,,,NL,equipment,6.1,6.1A-02,Venlo glasshouses;Climate screens,,nl;en",
+        "P10,Ostend Diamond Trading BVBA,,,BE,consumer,3.1,3.1B-03,Polished diamonds 0.3-5 ct;Lab-grown diamonds,,nl;en",
+        "P11,Canterbury Plains Dairy Ltd,,,NZ,food,1.2,1.2A-01,Whole milk powder 25 kg bags;Skim milk powder,,en",
+        "P12,Volga Agro Holding OOO,,,RU,food,1.2,1.2A-02,Refined sunflower oil;Sunflower meal,,ru;en",
     )
 )
 
@@ -143,3 +148,44 @@ def test_products_tagged_as_a_list_position_are_searched(p_ctx) -> None:
     text = "무선 이어폰 같은 거 파는 데 어디예요"
     reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", ordinal="무선 이어폰"))
     assert shown_exhibitors(ctx, reply) == {"P06"}, reply.text
+
+
+def test_a_country_tagged_as_a_company_leaves_the_name_sounded_beside_it(p_ctx) -> None:
+    """オランダ (the Netherlands), tagged as a company, only sounds like Norrland: the
+    company is the greenhouse maker written in katakana after it."""
+    ctx = p_ctx("ja")
+    text = "オランダの温室メーカー、ゼーラント・カッセンボウとの打ち合わせを予約したいです"
+    dialogue.respond(ctx, nlu(text, "book_meeting", company="オランダ"))
+    assert ctx.state.form is not None and ctx.state.form.exhibitor == "P09", ctx.state.form
+
+
+def test_a_name_in_hangul_is_not_what_its_syllables_spell_inside_it(p_ctx) -> None:
+    """다이아몬드 (diamond) holds 아몬드 (almond): a diamond trader asked for by its name in
+    hangul is no almond seller's name."""
+    ctx = p_ctx("ko")
+    text = "오스텐드 다이아몬드 트레이딩 홈페이지 주소 알려주세요"
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info"))
+    assert "3.1B-03" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "booth"),
+    [
+        (
+            "leche entera en polvo de Nueva Zelanda, sacos de 25 kg",
+            {"product": "leche", "country": "Nueva Zelanda"},
+            "1.2A-01",
+        ),
+        (
+            "aceite de girasol refinado de Rusia o Kazajistán",
+            {"product": "aceite", "company": "Rusia o Kazajistán"},
+            "1.2A-02",
+        ),
+    ],
+)
+def test_countries_are_no_company_s_name(p_ctx, text: str, entities: dict, booth: str) -> None:
+    """A country's name of two words, or two countries, where goods come from: the one
+    exhibitor selling them there is shown."""
+    ctx = p_ctx("es")
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", **entities))
+    assert booth in reply.text, reply.text

@@ -959,3 +959,63 @@ def test_pinyin_is_found_only_as_written(session) -> None:
 )
 def test_chinese_words_that_only_say_a_trade(text: str, trade: bool) -> None:
     assert names.a_chinese_trade(text) is trade
+
+
+# Invented Latin names buyers write in kana, hangul or Cyrillic, some words translated.
+SOUNDED = [
+    ("GHT", "Grey Heron Tyre Co., Ltd.", None, None),
+    ("GHO", "Grey Heron Outdoor Ltd", None, None),
+    ("MKC", "Mikado Cosmetics Co., Ltd.", None, None),
+    ("MKP", "Mikado Precision K.K.", None, None),
+    ("SLS", "Silver Lagoon Spa Products Ltd", None, None),
+    ("HSD", "Hollow Stag Distillers Ltd", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("グレイヘロン・タイヤ", ["GHT"]),  # katakana, the trade word translated
+        ("그레이 헤론 타이어", ["GHT"]),
+        ("그레이헤론", ["GHT", "GHO"]),  # two words written as one; both companies have them
+        ("ミカド化粧品", ["MKC"]),  # katakana and the trade in Japanese
+        ("Mikado精密", ["MKP"]),  # Latin and the trade in Chinese characters
+        ("실버 라군 스파", ["SLS"]),  # most of the name
+        ("ホロー・スタッグ蒸溜所", ["HSD"]),
+    ],
+)
+def test_a_latin_name_written_word_by_word_in_another_script(
+    query: str, expected: list[str]
+) -> None:
+    """Japanese and Korean buyers write a Latin name as it sounds, word by word, and often
+    its trade word in their own language."""
+    found = names.build_index(SOUNDED).find(query)
+    assert sorted(m.exhibitor_id for m in found) == sorted(expected)
+
+
+def test_a_sounded_name_is_found_inside_a_message() -> None:
+    index = names.build_index(SOUNDED)
+    text = "ホロー・スタッグ蒸溜所と商談のアポを取りたいのですが"
+    assert [(m.exhibitor_id, text[m.start : m.end]) for m in index.mentions(text)] == [
+        ("HSD", "ホロー・スタッグ蒸溜所")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Есть ли среди участников выставки производители?",  # участник: no pair of words
+        "이 회사 부스 어디예요?",
+        "サクラの季節に来ます",
+    ],
+)
+def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
+    index = names.build_index([*SOUNDED, ("KWD", "Kawaguchi Denki K.K.", None, None)])
+    assert index.mentions(text) == []
+
+
+def test_a_name_sounded_in_another_script_is_its_own_words() -> None:
+    """다이아몬드 of Ostend Diamond Trading is the name's word, not almonds (아몬드) said."""
+    text = "오스텐드 다이아몬드 트레이딩 홈페이지"
+    spans = names.sounded_spans(text, ["Ostend Diamond Trading BVBA"])
+    assert [text[start:end] for start, end in spans] == ["오스텐드", "다이아몬드", "트레이딩"]
