@@ -140,6 +140,12 @@ SOUND_BONUS = 0.5
 WORD_SOUND_CONSONANTS = 5
 TRANSLATED_CONSONANTS = 3
 WORD_SOUND_NAME_WORDS = 2
+# The consonants of a word that stands alone for a name's words: "콜드체인" (cold chain)
+# alone is no Nordkapp Cold Chain, nor "건기식" (health food) Kenkō Seiyaku.
+LONE_WORD_CONSONANTS = 6
+# A word of this many consonants may have one of them heard otherwise (ブランバッティ
+# "plnpt" for Brambati "plmpt").
+SLIP_CONSONANTS = 5
 
 # Han, kana and hangul: written without spaces between words, so every character is a token
 # and a name matches as a substring.
@@ -220,6 +226,15 @@ _OTHER_READINGS = (
     (re.compile("z"), "ch"),
     (re.compile("w"), "u"),  # Glow as 글로우, グロウ, глоу
     (re.compile(r"(?<=[aeiou])r(?![aeiouy])"), ""),  # an English r not sounded: Farms 팜스
+)
+
+# How Japanese and Korean sound a single word of a name, besides: "gh" silent (하이랜드 for
+# Highland), a French word's last consonant silent (ペロー for Perrault), "tu" as "chu"
+# (어드벤처 for Adventure).
+_WORD_READINGS = (
+    (re.compile(r"(?<=[aeiou])gh"), ""),
+    (re.compile(r"(?<=[aeiou])(?:lt|t|d|s|x)$"), ""),
+    (re.compile(r"t(?=u)"), "ch"),
 )
 
 
@@ -571,15 +586,16 @@ def _consonants(text: str, *, keep_j: bool) -> str:
     return _DOUBLED.sub(r"\1", text)
 
 
-def latin_skeletons(compact: str) -> tuple[str, ...]:
+@lru_cache(maxsize=100_000)
+def latin_skeletons(compact: str, *, word: bool = False) -> tuple[str, ...]:
     """A Latin name's skeleton, then those of the other ways its letters may sound, as
     Korean, Japanese and Russian write them: German "sch" as sh (Швабен for Schwaben),
     "ch" as sh (샤토 for Château), a soft g and a j as j
     (제네바 for Geneva, 로지스틱스 for Logistics, 잭슨 for Jackson), German z as ts
     (메디친테크닉 for Medizintechnik), w as a vowel (글로우 for Glow), an r not sounded
-    (팜스 for Farms)."""
+    (팜스 for Farms); with `word`, also the ways a single word may sound (`_WORD_READINGS`)."""
     readings = [_NOT_ALNUM.sub("", _romanised(compact))]
-    for spelling, sound in _OTHER_READINGS:
+    for spelling, sound in _OTHER_READINGS + (_WORD_READINGS if word else ()):
         readings += [spelling.sub(sound, reading) for reading in readings]
     shapes = [_consonants(reading, keep_j=keep) for keep in (False, True) for reading in readings]
     return tuple(dict.fromkeys(shapes))
@@ -883,6 +899,9 @@ class NameIndex:
     # The consonants of each word of a Latin name, and of two words together (레드폭스 is
     # Red Fox): the names that have such a word.
     word_skeletons: dict[str, set[int]] = field(default_factory=dict)
+    # Those consonants by their number: a word with one of them heard otherwise is looked
+    # for among the skeletons as long as it, give or take one.
+    skeletons_by_length: dict[int, list[str]] = field(default_factory=dict)
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, exhibitor_id: str, name: str, *, exact_only: bool = False) -> None:
@@ -942,6 +961,8 @@ class NameIndex:
         self.spread = {word: len(owners) for word, owners in self._owners.items()}
         self._owners = {}
         self.sorted_words = sorted(self.postings)
+        for shape in self.word_skeletons:
+            self.skeletons_by_length.setdefault(len(shape), []).append(shape)
         for word in self.postings:
             if len(word) >= TYPO_LENGTH - 1 and not _is_cjk(word) and not word.isdigit():
                 self.vocabulary.setdefault((len(word), word[0], ""), []).append(word)
@@ -1466,21 +1487,27 @@ class NameIndex:
                 read = _read_in_order(spoken, first, folded.words)
                 if read is None:
                     continue
-                last, covered, consonants = read
-                run = spoken[first:last]
+                run = spoken[first : read.end]
+                covered = read.covered
+                whole = len(covered) == len(folded.words)
                 if (
                     len(covered) < WORD_SOUND_NAME_WORDS
-                    or consonants < WORD_SOUND_CONSONANTS
+                    or read.consonants < WORD_SOUND_CONSONANTS
                     or all(w.script == "latin" for w in run)
+                    # One word alone ("건기식", health food) may sound like two of a name.
+                    or (_one_word(run) and read.consonants < LONE_WORD_CONSONANTS)
                 ):
                     continue
                 span = (run[0].start, run[-1].end)
-                found.setdefault(span, []).append((number, len(covered) == len(folded.words)))
+                found.setdefault(span, []).append((number, whole))
         matches = []
         for (start, end), named in found.items():
-            whole = [number for number, is_whole in named if is_whole]
-            chosen = whole or [number for number, _ in named]
-            if not whole and len({self.keys[n].exhibitor_id for n in chosen}) > DISTINCT_EXHIBITORS:
+            wholes = [number for number, is_whole in named if is_whole]
+            chosen = wholes or [number for number, _ in named]
+            if (
+                not wholes
+                and len({self.keys[n].exhibitor_id for n in chosen}) > DISTINCT_EXHIBITORS
+            ):
                 continue
             letters = float(end - start)
             matches += [self._match(n, "fuzzy", letters, start, end) for n in chosen]
@@ -1495,8 +1522,22 @@ class NameIndex:
                 if len(numbers := self.postings.get(other, [])) <= SEED_LIMIT:
                     found.update(numbers)
             if word.sounded:
-                found |= self.word_skeletons.get(skeleton(form), set())
+                found |= self._sounding_word(skeleton(form))
         return {n for n in found if self.keys[n].folded.script == "latin"}
+
+    def _sounding_word(self, shape: str) -> set[int]:
+        """The Latin names with a word (or two) of these consonants, or, in a long word,
+        of these with one heard otherwise."""
+        found = set(self.word_skeletons.get(shape, ()))
+        if len(shape) < SLIP_CONSONANTS:
+            return found
+        for length in (len(shape) - 1, len(shape), len(shape) + 1):
+            shapes = self.skeletons_by_length.get(length, [])
+            for other, _, _ in process.extract(
+                shape, shapes, scorer=OSA.distance, score_cutoff=1, limit=None
+            ):
+                found |= self.word_skeletons[other]
+        return found
 
     def _katakana(self, words: list[Token]) -> list[Match]:
         """Katakana spellings of Latin names, which add vowels and drop sounds (フォンテラ
@@ -1720,6 +1761,11 @@ class _ScriptWord:
         return self.script in {"kana", "hangul"}
 
 
+def _one_word(run: Sequence[_ScriptWord]) -> bool:
+    """Whether a run is one word: katakana parts a name's words with a middle dot."""
+    return len(run) == 1 and not any(dot in run[0].forms[0] for dot in "・･")
+
+
 def _char_script(key: str) -> str:
     if _KATAKANA.match(key):
         return "kana"
@@ -1782,27 +1828,60 @@ def _word_skeletons(words: Sequence[str]) -> Iterator[str]:
     """The consonants of each word of a Latin name, and of each two words together, in
     each way their letters may sound."""
     for at, word in enumerate(words):
-        yield from (shape for shape in latin_skeletons(word) if len(shape) >= 2)
+        yield from (shape for shape in latin_skeletons(word, word=True) if len(shape) >= 2)
         if at + 1 < len(words):
-            yield from latin_skeletons(word + words[at + 1])
+            yield from _pair_skeletons(word, words[at + 1])
+
+
+@lru_cache(maxsize=100_000)
+def _pair_skeletons(one: str, other: str) -> tuple[str, ...]:
+    """The consonants of two words of a name written as one (メゾン・ペロー, Maison
+    Perrault), each word as it may sound."""
+    joined = latin_skeletons(one + other)
+    apart = (
+        _DOUBLED.sub(r"\1", first + second)
+        for first in latin_skeletons(one, word=True)
+        for second in latin_skeletons(other, word=True)
+    )
+    return tuple(dict.fromkeys((*joined, *apart)))
 
 
 def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
     """Whether a word has the consonants of a name's word (or two), two at least: one
-    consonant sounds like too many words (타이어 like "outdoor")."""
+    consonant sounds like too many words (타이어 like "outdoor"); with one of them heard
+    otherwise in a word of SLIP_CONSONANTS or more (ブランバッティ for Brambati), when it is
+    one word of the name."""
     shape = skeleton(form)
-    return len(shape) >= 2 and shape in latin_skeletons("".join(name_words))
+    if len(shape) < 2:
+        return False
+    one = len(name_words) == 1
+    shapes = latin_skeletons(name_words[0], word=True) if one else _pair_skeletons(*name_words)
+    return shape in shapes or (
+        one
+        and len(shape) >= SLIP_CONSONANTS
+        and any(OSA.distance(shape, other, score_cutoff=1) <= 1 for other in shapes)
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A run of a message's words read as a name's: where it ends, the name's words it
+    reads, the consonants of its sounded words (a translated word counts as
+    TRANSLATED_CONSONANTS) and how many of its words are translated."""
+
+    end: int
+    covered: frozenset[int]
+    consonants: int
+    translated: int
 
 
 def _read_in_order(
     spoken: Sequence[_ScriptWord], first: int, name: Sequence[str]
-) -> tuple[int, frozenset[int], int] | None:
+) -> _Reading | None:
     """The longest run of the message's words from `first` on read as a name's words in
     their order, each as written, translated or by its consonants (one word for one or two
-    of the name's): where the run ends, the name's words it reads, and the consonants of
-    its sounded words (a translated word counts as TRANSLATED_CONSONANTS). None if the
-    first word reads none."""
-    at, next_name, consonants = first, 0, 0
+    of the name's). None if the first word reads none."""
+    at, next_name, consonants, translated = first, 0, 0, 0
     covered: set[int] = set()
     while at < len(spoken) and spoken[at].forms:
         word = spoken[at]
@@ -1812,8 +1891,13 @@ def _read_in_order(
         position, size, weight = read
         covered.update(range(position, position + size))
         consonants += weight
+        translated += weight == TRANSLATED_CONSONANTS and _translated_word(word, name[position])
         next_name, at = position + size, at + 1
-    return None if at == first else (at, frozenset(covered), consonants)
+    return None if at == first else _Reading(at, frozenset(covered), consonants, translated)
+
+
+def _translated_word(word: _ScriptWord, name_word: str) -> bool:
+    return word.script == "han" or name_word not in word.forms
 
 
 def _read_one(word: _ScriptWord, name: Sequence[str], after: int) -> tuple[int, int, int] | None:
@@ -1822,8 +1906,9 @@ def _read_one(word: _ScriptWord, name: Sequence[str], after: int) -> tuple[int, 
     for position in range(after, len(name)):
         for form in word.forms:
             if _translates(form, name[position]):
-                translated = form != name[position] or word.script == "han"
-                return position, 1, TRANSLATED_CONSONANTS if translated else len(skeleton(form))
+                if _translated_word(word, name[position]):
+                    return position, 1, TRANSLATED_CONSONANTS
+                return position, 1, len(skeleton(form))
             if not word.sounded:
                 continue
             # Japanese and Korean write two words of a name as one (레드폭스).

@@ -977,7 +977,7 @@ SOUNDED = [
     [
         ("グレイヘロン・タイヤ", ["GHT"]),  # katakana, the trade word translated
         ("그레이 헤론 타이어", ["GHT"]),
-        ("그레이헤론", ["GHT", "GHO"]),  # two words written as one; both companies have them
+        ("그레이헤론 타이어", ["GHT"]),  # two words of the name written as one
         ("ミカド化粧品", ["MKC"]),  # katakana and the trade in Japanese
         ("Mikado精密", ["MKP"]),  # Latin and the trade in Chinese characters
         ("실버 라군 스파", ["SLS"]),  # most of the name
@@ -1007,10 +1007,18 @@ def test_a_sounded_name_is_found_inside_a_message() -> None:
         "Есть ли среди участников выставки производители?",  # участник: no pair of words
         "이 회사 부스 어디예요?",
         "サクラの季節に来ます",
+        "그레이헤론",  # one word alone sounds like too many pairs of words
+        "콜드체인 물류 업체",  # cold chain: everyday words of Nordkapp Cold Chain's name
     ],
 )
 def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
-    index = names.build_index([*SOUNDED, ("KWD", "Kawaguchi Denki K.K.", None, None)])
+    index = names.build_index(
+        [
+            *SOUNDED,
+            ("KWD", "Kawaguchi Denki K.K.", None, None),
+            ("NCC", "Nordkapp Cold Chain AS", None, None),
+        ]
+    )
     assert index.mentions(text) == []
 
 
