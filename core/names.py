@@ -1490,8 +1490,10 @@ class NameIndex:
                 run = spoken[first : read.end]
                 covered = read.covered
                 whole = len(covered) == len(folded.words)
+                links = _name_links()
+                own = [at for at in covered if folded.words[at] not in links]
                 if (
-                    len(covered) < WORD_SOUND_NAME_WORDS
+                    len(own) < WORD_SOUND_NAME_WORDS
                     or read.consonants < WORD_SOUND_CONSONANTS
                     or all(w.script == "latin" for w in run)
                     # One word alone ("건기식", health food) may sound like two of a name.
@@ -1903,6 +1905,7 @@ def _translated_word(word: _ScriptWord, name_word: str) -> bool:
 def _read_one(word: _ScriptWord, name: Sequence[str], after: int) -> tuple[int, int, int] | None:
     """The first of a name's words from `after` on that a message's word is: (position,
     how many of the name's words, its weight in consonants)."""
+    links = _name_links()
     for position in range(after, len(name)):
         for form in word.forms:
             if _translates(form, name[position]):
@@ -1911,8 +1914,10 @@ def _read_one(word: _ScriptWord, name: Sequence[str], after: int) -> tuple[int, 
                 return position, 1, len(skeleton(form))
             if not word.sounded:
                 continue
-            # Japanese and Korean write two words of a name as one (레드폭스).
-            for size in (2, 1):
+            # Japanese and Korean write two words of a name as one (레드폭스), never a word
+            # that joins a name's parts ("トリートメント" is no Traitement des Eaux).
+            joined = position + 1 < len(name) and not {*name[position : position + 2]} & links
+            for size in (2, 1) if joined else (1,):
                 if position + size <= len(name) and _sounds_as(
                     form, name[position : position + size]
                 ):

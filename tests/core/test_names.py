@@ -1009,6 +1009,7 @@ def test_a_sounded_name_is_found_inside_a_message() -> None:
         "サクラの季節に来ます",
         "그레이헤론",  # one word alone sounds like too many pairs of words
         "콜드체인 물류 업체",  # cold chain: everyday words of Nordkapp Cold Chain's name
+        "シャンプーやトリートメント",  # treatment, no Traitement des Sols Vendée
     ],
 )
 def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
@@ -1017,6 +1018,7 @@ def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
             *SOUNDED,
             ("KWD", "Kawaguchi Denki K.K.", None, None),
             ("NCC", "Nordkapp Cold Chain AS", None, None),
+            ("TSV", "Traitement des Sols Vendée SAS", None, None),
         ]
     )
     assert index.mentions(text) == []
