@@ -911,6 +911,16 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # product word in it; words that are neither products nor countries make it a name.
         nlu = _with_unknown_company(ctx, nlu)
     if (
+        (intent == "exhibitor_info" or (intent == "book_meeting" and not _asks_to_meet(ctx, nlu)))
+        and not exhibitor_info.named(nlu)
+        and (ctx.state.results is None or ctx.state.results.kind != EXHIBITORS)
+        and _names_goods_exhibitors_sell(ctx, nlu)
+    ):
+        # "nitrile exam gloves, container loads" read as a meeting, "cobot for a small
+        # machine shop" as asking about a company: no company is named, and goods are (with
+        # a list shown, "the cheese one" may be one of it).
+        intent = "search_exhibitors"
+    if (
         intent == "exhibitor_info"
         and exhibitor_info.named(nlu)
         and (
@@ -1306,6 +1316,23 @@ def _products_beside_an_unknown_company(ctx: Context, nlu: NluResult) -> bool:
     if exhibitor_info.names_a_catalog_company(ctx, nlu) or search.asks_for_a_company(ctx, nlu.text):
         return False
     return search.names_a_product(ctx, nlu, beside_companies=True)
+
+
+def _names_goods_exhibitors_sell(ctx: Context, nlu: NluResult) -> bool:
+    """Whether the message names goods: the taxonomy's, or words of the exhibitors' product
+    lists ("nitrile exam gloves")."""
+    if search.names_a_product(ctx, nlu):
+        return True
+    query = search.build_query(ctx, nlu)
+    # A phrase as written, or a word of it no language uses every day ("nitrile" where the
+    # catalog writes "Nitrile examination gloves").
+    words = {w for phrase in query.keywords for w in phrase.split() if not names.is_common(w)}
+    return any(
+        catalog.finds_any(
+            ctx.session, catalog.SearchQuery(keywords=(keyword,)), taxonomy=ctx.taxonomy
+        )
+        for keyword in (*query.keywords, *sorted(words))
+    )
 
 
 def _asks_about_its_products(ctx: Context, nlu: NluResult) -> bool:

@@ -427,7 +427,21 @@ def _message_phrases(
     if asked:
         # A letter: "wir beliefern Bäckereien und Hotels … suchen wir tiefgekühlte Beeren".
         text = " | ".join(text[start:end] for start, end in asked)
-    return _without_generic_words(ctx, tax.product_phrases(text, exclude=excluded))
+    phrases = tax.product_phrases(text, exclude=excluded)
+    return _without_generic_words(ctx, [p for p in phrases if not _loads(ctx, p)])
+
+
+_LOAD_WORDS = frozenset({"load", "loads", "lots", "ladung", "ladungen"})
+
+
+def _loads(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase says how much in loads of a pack ("container loads"), not what."""
+    words = fold(phrase).split()
+    return (
+        len(words) > 1
+        and words[-1] in _LOAD_WORDS
+        and all(w in ctx.taxonomy.measure_words for w in words[:-1])
+    )
 
 
 def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> list[str]:
@@ -556,13 +570,20 @@ def _without_packs(ctx: Context, nlu: NluResult) -> NluResult:
         for e in nlu.entities
         if e.type == "product"
         and fold(e.value) in ctx.taxonomy.measure_words
-        and (_SIZE_BEFORE.search(nlu.text[: e.start]) or _SIZE_AFTER.match(nlu.text[e.end :]))
+        and (
+            _SIZE_BEFORE.search(nlu.text[: e.start])
+            or _SIZE_AFTER.match(nlu.text[e.end :])
+            or _LOADS_AFTER.match(nlu.text[e.end :])
+        )
     ]
     return replace(nlu, entities=tuple(e for e in nlu.entities if e not in packs)) if packs else nlu
 
 
 _SIZE_BEFORE = re.compile(r"\d[\s-]*(?:[^\W\d_]{1,3}[\s-]*)?$")  # "500 Kartons", "25-kg-Säcken"
 _SIZE_AFTER = re.compile(r"\s*(?:de|d'|à|a|of|von|zu|je|по|x)?\s*\d", re.IGNORECASE)
+_LOADS_AFTER = re.compile(
+    r"\s*(?:loads?|lots?|ladungen|weise)\b", re.IGNORECASE
+)  # "container loads"
 
 
 def an_amount(ctx: Context, text: str, entity: Entity) -> bool:
@@ -1115,6 +1136,9 @@ def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:
     wider = (
         _in_broader_categories(ctx, query),
         _without_everyday_words(query),
+        # "nitrile" of "nitrile exam gloves" where the catalog writes "Nitrile examination
+        # gloves": the words no language uses every day.
+        _by_its_rare_words(query),
         _without_its_filters(query),
     )
     return [w for w in wider if w is not None]
@@ -1129,6 +1153,17 @@ def _without_everyday_words(query: SearchQuery) -> SearchQuery | None:
         return None
     narrowed = replace(query, keywords=kept, within=query.within if kept else ())
     return narrowed if not narrowed.empty else None
+
+
+def _by_its_rare_words(query: SearchQuery) -> SearchQuery | None:
+    """The search with each phrase of several words cut to its words no language uses every
+    day, where it has some and others."""
+    cut = []
+    for keyword in query.keywords:
+        words = keyword.split()
+        rare = [w for w in words if not names.is_common(w.casefold()) and len(w) > 2]
+        cut.append(" ".join(rare) if rare and len(rare) < len(words) else keyword)
+    return replace(query, keywords=tuple(cut)) if cut != list(query.keywords) else None
 
 
 def _everyday_words(phrase: str) -> bool:

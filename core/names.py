@@ -1798,7 +1798,8 @@ def _script_words(words: Sequence[Token]) -> list[_ScriptWord]:
             runs.append((script, [word]))
     spoken = []
     for script, run in runs:
-        if script == "hiragana":
+        if script == "hiragana" or any(w.place for w in run):
+            # Hiragana writes endings; a country's name ("독일", Germany) is no name's word.
             spoken.append(_ScriptWord((), script, run[0].start, run[-1].end))
             continue
         text = "".join(w.key for w in run)
@@ -1852,7 +1853,7 @@ def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
     """Whether a word has the consonants of a name's word (or two), two at least: one
     consonant sounds like too many words (타이어 like "outdoor"); with one of them heard
     otherwise in a word of SLIP_CONSONANTS or more (ブランバッティ for Brambati), when it is
-    one word of the name."""
+    one word of the name and no everyday word."""
     shape = skeleton(form)
     if len(shape) < 2:
         return False
@@ -1860,6 +1861,7 @@ def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
     shapes = latin_skeletons(name_words[0], word=True) if one else _pair_skeletons(*name_words)
     return shape in shapes or (
         one
+        and not is_common(name_words[0])  # "산업용" (industrial) is no shipping
         and len(shape) >= SLIP_CONSONANTS
         and any(OSA.distance(shape, other, score_cutoff=1) <= 1 for other in shapes)
     )

@@ -27,6 +27,7 @@ from core.fulltext import (
     compound_heads,
     compound_parts,
     is_cyrillic,
+    is_small_word,
     join_slashed,
     russian_adjectives_first,
     russian_lemma,
@@ -965,8 +966,8 @@ class Taxonomy:
             if len(run) < whole_size:
                 return None
             text = " ".join(run)
-            if tuple(units(text)) not in self._term_index:
-                continue
+            if tuple(units(text)) not in self._term_index or _a_small_word(text):
+                continue  # "à" of "fromage à raclette" is no vitamin A
             match = self.match_product(text)
             if match.kind_of:
                 return text  # "peluche" of "juguetes de peluche": as long as "juguetes"
@@ -1369,6 +1370,11 @@ def _inside_a_longer(
         )
         for first, last in spans[term]
     )
+
+
+def _a_small_word(text: str) -> bool:
+    """A single letter or one of a language's small words ("à", "de", "und")."""
+    return len(text) < 2 or is_small_word(text)
 
 
 def _a_code(word: str) -> bool:

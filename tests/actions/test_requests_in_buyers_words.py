@@ -26,6 +26,11 @@ CATALOG_D = HEADER + "".join(
         "D06,Sol y Mar Conservas S.A.,,Sol y Mar,ES,food,1.1,1.1A-06,Canned tuna;Sardines in olive oil,,es",
         'D07,"Siam Rubber Industry Co., Ltd.",,,TH,auto,8.1,8.1A-07,Truck tyres;Natural rubber,,th',
         "D08,Jinlong Auto Electronics Pte. Ltd.,金龙汽车电子,,SG,auto,8.1,8.1A-08,Car audio;Dash cameras,,zh",
+        "D09,Kobolt Robotics ApS,,,DK,equipment,4.1,4.1A-09,Collaborative robots (cobots) 5-16 kg payload,,da",
+        "D10,Kedah Glove Sdn Bhd,,,MY,medical,7.1,7.1A-10,Nitrile examination gloves;Vinyl gloves,,ms",
+        "D11,Hat Yai Latex Co.,,,TH,medical,7.1,7.1A-11,Latex examination gloves,,th",
+        "D12,Fromagerie des Aravis SAS,,,FR,food,1.1,1.1A-12,Raclette de Savoie IGP;Reblochon AOP,,fr",
+        "D13,Fruitière du Mont Poupet,,,FR,food,1.1,1.1A-13,Comté AOP 18 mois;Morbier AOP,,fr",
     )
 )
 
@@ -61,6 +66,28 @@ def test_products_among_words_the_model_did_not_understand_are_a_search(
     d_ctx, text: str, intent: str, entities: dict, expected: set[str]
 ) -> None:
     ctx = d_ctx("ru")
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent", "entities", "expected"),
+    [
+        # No company is named, and goods are: a search, whatever the model read.
+        ("en", "cobot for a small machine shop, about 10kg payload", "exhibitor_info",
+         {"date": "payload"}, {"D09"}),
+        # "Container loads" say how much; the catalog writes "examination".
+        ("en", "nitrile exam gloves, container loads", "book_meeting",
+         {"product": "container"}, {"D10"}),
+        # "à" names no kind of cheese: raclette does.
+        ("fr", "fromage à raclette", "search_exhibitors", {"product": "fromage à raclette"},
+         {"D12"}),
+    ],
+)  # fmt: skip
+def test_goods_asked_for_in_a_buyer_s_words_are_found(
+    d_ctx, locale: str, text: str, intent: str, entities: dict, expected: set[str]
+) -> None:
+    ctx = d_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert shown_exhibitors(ctx, reply) == expected, reply.text
 

@@ -1010,6 +1010,7 @@ def test_a_sounded_name_is_found_inside_a_message() -> None:
         "그레이헤론",  # one word alone sounds like too many pairs of words
         "콜드체인 물류 업체",  # cold chain: everyday words of Nordkapp Cold Chain's name
         "シャンプーやトリートメント",  # treatment, no Traitement des Sols Vendée
+        "독일 산업용 로봇 업체를 찾고 있어요",  # German industrial robots, no Tiger Shipping
     ],
 )
 def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
@@ -1019,6 +1020,7 @@ def test_everyday_words_in_another_script_sound_like_no_name(text: str) -> None:
             ("KWD", "Kawaguchi Denki K.K.", None, None),
             ("NCC", "Nordkapp Cold Chain AS", None, None),
             ("TSV", "Traitement des Sols Vendée SAS", None, None),
+            ("TGS", "Tiger Shipping Pvt Ltd", None, None),
         ]
     )
     assert index.mentions(text) == []
