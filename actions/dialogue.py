@@ -914,11 +914,14 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         (intent == "exhibitor_info" or (intent == "book_meeting" and not _asks_to_meet(ctx, nlu)))
         and not exhibitor_info.named(nlu)
         and (ctx.state.results is None or ctx.state.results.kind != EXHIBITORS)
+        and not cues.has_any(nlu.text, (*cues.ASKING_OF_A_COMPANY, "exhibiting"), ctx.t.locale)
+        and not exhibitor_info.named_in_lower_case(ctx, nlu.text)  # "kessler y vogt robotica"
         and _names_goods_exhibitors_sell(ctx, nlu)
     ):
         # "nitrile exam gloves, container loads" read as a meeting, "cobot for a small
         # machine shop" as asking about a company: no company is named, and goods are (with
-        # a list shown, "the cheese one" may be one of it).
+        # a list shown, "the cheese one" may be one of it; "El bufete Rousseau, el de
+        # abogados, está en la feria?" asks whether a company is here).
         intent = "search_exhibitors"
     if (
         intent == "exhibitor_info"

@@ -99,7 +99,16 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if country is None and refusals:
         # "лосось атлантический, не из Чили": from anywhere but there.
         country = NOT_FROM + "+".join(dict.fromkeys(m.code for m in refusals))
-    hall = next((m.group() for h in nlu.values("hall") if (m := _HALL.search(h))), None)
+    hall = next(
+        (
+            m.group()
+            for e in nlu.entities
+            if e.type == "hall"
+            and (m := _HALL.search(e.value))
+            and not _inside_a_code(nlu.text, e.start)
+        ),
+        None,
+    )
     hall = hall or hall_named(ctx, nlu.text)
     area = next(
         (
@@ -1240,6 +1249,12 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
         and not names.is_a_place(w)
     ]
     return name if len(words) > 1 and naming else None
+
+
+def _inside_a_code(text: str, start: int) -> bool:
+    """Whether a number tagged at `start` goes on from letters or a slash: "22.5" of the
+    tyre size "315/80R22.5" is no hall."""
+    return start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/-")
 
 
 def hall_named(ctx: Context, text: str) -> str | None:

@@ -31,6 +31,7 @@ CATALOG_D = HEADER + "".join(
         "D11,Hat Yai Latex Co.,,,TH,medical,7.1,7.1A-11,Latex examination gloves,,th",
         "D12,Fromagerie des Aravis SAS,,,FR,food,1.1,1.1A-12,Raclette de Savoie IGP;Reblochon AOP,,fr",
         "D13,Fruitière du Mont Poupet,,,FR,food,1.1,1.1A-13,Comté AOP 18 mois;Morbier AOP,,fr",
+        "D14,Brenner & Falk Robotik GmbH,,,DE,equipment,4.1,4.1A-14,Industrieroboter;Schweißroboter,,de",
     )
 )
 
@@ -82,6 +83,9 @@ def test_products_among_words_the_model_did_not_understand_are_a_search(
         # "à" names no kind of cheese: raclette does.
         ("fr", "fromage à raclette", "search_exhibitors", {"product": "fromage à raclette"},
          {"D12"}),
+        # A tyre's size is no hall.
+        ("en", "who makes truck tyres? need 315/80R22.5", "search_exhibitors", {"hall": "22.5"},
+         {"D07"}),
     ],
 )  # fmt: skip
 def test_goods_asked_for_in_a_buyer_s_words_are_found(
@@ -90,6 +94,14 @@ def test_goods_asked_for_in_a_buyer_s_words_are_found(
     ctx = d_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert shown_exhibitors(ctx, reply) == expected, reply.text
+
+
+def test_a_company_named_in_lower_case_with_its_goods_is_that_company(d_ctx) -> None:
+    """ "robotica" names goods, but the message names a catalog company and asks whether it
+    is here."""
+    ctx = d_ctx("es")
+    reply = dialogue.respond(ctx, nlu("brenner y falk robotica tmb estan aca?", "exhibitor_info"))
+    assert "4.1A-14" in reply.text and not shown_exhibitors(ctx, reply), reply.text
 
 
 @pytest.mark.parametrize(
