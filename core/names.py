@@ -595,8 +595,12 @@ def latin_skeletons(compact: str, *, word: bool = False) -> tuple[str, ...]:
     (메디친테크닉 for Medizintechnik), w as a vowel (글로우 for Glow), an r not sounded
     (팜스 for Farms); with `word`, also the ways a single word may sound (`_WORD_READINGS`)."""
     readings = [_NOT_ALNUM.sub("", _romanised(compact))]
-    for spelling, sound in _OTHER_READINGS + (_WORD_READINGS if word else ()):
-        readings += [spelling.sub(sound, reading) for reading in readings]
+    for spelling, sound in _OTHER_READINGS:
+        # Only the readings a rule changes are new: most rules change few words.
+        readings = list(dict.fromkeys([*readings, *(spelling.sub(sound, r) for r in readings)]))
+    if word:  # each alone: together they would multiply the readings eightfold
+        readings += [spelling.sub(sound, r) for spelling, sound in _WORD_READINGS for r in readings]
+        readings = list(dict.fromkeys(readings))
     shapes = [_consonants(reading, keep_j=keep) for keep in (False, True) for reading in readings]
     return tuple(dict.fromkeys(shapes))
 
@@ -1840,13 +1844,13 @@ def _word_skeletons(words: Sequence[str]) -> Iterator[str]:
 def _pair_skeletons(one: str, other: str) -> tuple[str, ...]:
     """The consonants of two words of a name written as one (メゾン・ペロー, Maison
     Perrault), each word as it may sound."""
-    joined = latin_skeletons(one + other)
-    apart = (
-        _DOUBLED.sub(r"\1", first + second)
-        for first in latin_skeletons(one, word=True)
-        for second in latin_skeletons(other, word=True)
-    )
-    return tuple(dict.fromkeys((*joined, *apart)))
+    firsts, seconds = latin_skeletons(one, word=True), latin_skeletons(other, word=True)
+    # Each word in its ways beside the other as it is written: a pair's readings stay few.
+    apart = [
+        *(first + seconds[0] for first in firsts),
+        *(firsts[0] + second for second in seconds),
+    ]
+    return tuple(dict.fromkeys(_DOUBLED.sub(r"\1", shape) for shape in apart))
 
 
 def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
