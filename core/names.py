@@ -572,6 +572,7 @@ def sound_key(compact: str) -> str:
     return _DOUBLED.sub(r"\1", text.replace("c", "k").replace("h", ""))
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(compact: str) -> str:
     """The consonants of a name as it sounds, whatever its script: vowels, h and y dropped,
     voiced and voiceless consonants alike, r = l, doubles single. A Latin name's j is
@@ -1485,6 +1486,7 @@ class NameIndex:
         if not any(w.sounded or w.script == "han" for w in spoken):
             return []
         found: dict[tuple[int, int], list[tuple[int, bool]]] = {}
+        links = _name_links()
         for first, word in enumerate(spoken):
             for number in self._named_by_word(word):
                 folded = self.keys[number].folded
@@ -1494,7 +1496,6 @@ class NameIndex:
                 run = spoken[first : read.end]
                 covered = read.covered
                 whole = len(covered) == len(folded.words)
-                links = _name_links()
                 own = [at for at in covered if folded.words[at] not in links]
                 if (
                     len(own) < WORD_SOUND_NAME_WORDS
@@ -1764,7 +1765,7 @@ class _ScriptWord:
     def sounded(self) -> bool:
         # Russian writes a name's words apart, and the whole of it is compared by sound
         # (`_by_sound`): word by word, its everyday words would sound like too many names.
-        return self.script in {"kana", "hangul"}
+        return self.script in {"katakana", "hangul"}
 
 
 def _one_word(run: Sequence[_ScriptWord]) -> bool:
@@ -1773,12 +1774,10 @@ def _one_word(run: Sequence[_ScriptWord]) -> bool:
 
 
 def _char_script(key: str) -> str:
-    if _KATAKANA.match(key):
-        return "kana"
-    if _HANGUL.match(key):
-        return "hangul"
-    if _HAN.match(key):
-        return "han"
+    """`_kind`, with hiragana and Cyrillic told apart from other letters."""
+    kind = _kind(key)
+    if kind != "other":
+        return kind
     if _HIRAGANA.match(key):
         return "hiragana"
     return "cyrillic" if _CYRILLIC.search(key) else "latin"
@@ -1793,7 +1792,7 @@ def _script_words(words: Sequence[Token]) -> list[_ScriptWord]:
         script = _char_script(word.key)
         if (
             runs
-            and script in {"kana", "hangul", "han", "hiragana"}
+            and script in {"katakana", "hangul", "han", "hiragana"}
             and runs[-1][0] == script
             and runs[-1][1][-1].end == word.start
         ):
@@ -1874,13 +1873,12 @@ def _sounds_as(form: str, name_words: Sequence[str]) -> bool:
 @dataclass(frozen=True)
 class _Reading:
     """A run of a message's words read as a name's: where it ends, the name's words it
-    reads, the consonants of its sounded words (a translated word counts as
-    TRANSLATED_CONSONANTS) and how many of its words are translated."""
+    reads and the consonants of its sounded words (a translated word counts as
+    TRANSLATED_CONSONANTS)."""
 
     end: int
     covered: frozenset[int]
     consonants: int
-    translated: int
 
 
 def _read_in_order(
@@ -1889,7 +1887,7 @@ def _read_in_order(
     """The longest run of the message's words from `first` on read as a name's words in
     their order, each as written, translated or by its consonants (one word for one or two
     of the name's). None if the first word reads none."""
-    at, next_name, consonants, translated = first, 0, 0, 0
+    at, next_name, consonants = first, 0, 0
     covered: set[int] = set()
     while at < len(spoken) and spoken[at].forms:
         word = spoken[at]
@@ -1899,9 +1897,8 @@ def _read_in_order(
         position, size, weight = read
         covered.update(range(position, position + size))
         consonants += weight
-        translated += weight == TRANSLATED_CONSONANTS and _translated_word(word, name[position])
         next_name, at = position + size, at + 1
-    return None if at == first else _Reading(at, frozenset(covered), consonants, translated)
+    return None if at == first else _Reading(at, frozenset(covered), consonants)
 
 
 def _translated_word(word: _ScriptWord, name_word: str) -> bool:
