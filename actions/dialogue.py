@@ -80,10 +80,11 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     the message. A company the model tagged that the catalog does not know stays, to be
     answered "no exhibitor called …"."""
     nlu = _with_legal_forms(_joined_companies(_without_interjections(ctx, nlu)))
-    nlu = _without_examples_in_brackets(ctx, nlu)
+    nlu = _without_refused_goods_tagged(ctx, _without_examples_in_brackets(ctx, nlu))
     nlu = _with_the_han_words_around(ctx, nlu)
     nlu = _without_question_words(ctx, _within_a_clause(nlu))
     nlu = _written_on(ctx, _from_the_name_on(ctx, _without_a_last_link(ctx, nlu)))
+    nlu = _without_a_booth_word_after(ctx, nlu)
     tagged = [e for e in nlu.entities if e.type == "company" and e.value.strip()]
     spans = [(e.start, e.end) for e in tagged if e.end > e.start]
     places = [(c.start, c.end) for c in ctx.taxonomy.country_mentions(nlu.text)]
@@ -91,6 +92,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         m
         for m in names.mentions(ctx.session, nlu.text, spans, places)
         if _a_name(ctx, nlu, m)
+        and not search.said_before(ctx, nlu.text, m.start, "not_wanted")
         and not _the_end_of_another_name(ctx, nlu.text, m)
         and not _the_start_of_another_name(ctx, nlu.text, m)
     ]
@@ -113,7 +115,7 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         and not _only_a_property(ctx, e.value)
         and (
             _only_a_country(ctx, e.value)
-            or ctx.taxonomy.is_term(e.value)
+            or (ctx.taxonomy.is_term(e.value) and not _a_name_word_stemmed(ctx, e.value))
             or _only_products_listed(ctx, e.value)
         )
     }
@@ -152,6 +154,18 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
     if not best:
         return _tagged_with_the_name_beside(ctx, nlu, tagged, places)
     return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _without_refused_goods_tagged(ctx: Context, nlu: NluResult) -> NluResult:
+    """The message without the companies the model tagged right after words that refuse
+    goods: "Honig, aber bitte keinen Manuka" asks for honey, not for Manuka Bay Honey (nor
+    is a catalog name found there one)."""
+    kept = tuple(
+        e
+        for e in nlu.entities
+        if e.type != "company" or not search.said_before(ctx, nlu.text, e.start, "not_wanted")
+    )
+    return replace(nlu, entities=kept) if len(kept) < len(nlu.entities) else nlu
 
 
 def _without_examples_in_brackets(ctx: Context, nlu: NluResult) -> NluResult:
@@ -413,6 +427,25 @@ def _within_a_clause(nlu: NluResult) -> NluResult:
     return nlu if entities == list(nlu.entities) else replace(nlu, entities=tuple(entities))
 
 
+def _without_a_booth_word_after(ctx: Context, nlu: NluResult) -> NluResult:
+    """A company tagged with the word for a booth after it ("Wo ist Müllers Stand?"), which
+    no catalog name ends with: the name is what stands before that word."""
+    entities = []
+    for e in nlu.entities:
+        words = list(re.finditer(r"[^\W_]+", e.value))
+        last = words[-1] if len(words) > 1 else None
+        if (
+            e.type == "company"
+            and last is not None
+            and cues.find(last.group(), "booth", ctx.t.locale) == cues.fold(last.group())
+            and not catalog.find_by_name(ctx.session, e.value)
+        ):
+            value = e.value[: last.start()].rstrip(" ,-")
+            e = replace(e, value=value, end=e.start + len(value))
+        entities.append(e)
+    return replace(nlu, entities=tuple(entities))
+
+
 def _without_question_words(ctx: Context, nlu: NluResult) -> NluResult:
     """A "company" that is only a word asking where or for a booth ("хосино сэйки где
     находятся" with находятся tagged), or only words framing a request ("кросовки оптом
@@ -501,6 +534,8 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
         return False  # "医疗器械" in 图特林根医疗器械 is medical devices
     if _where_the_buyer_is(ctx, nlu, match.start, written):
         return False
+    if _another_name_written_on(ctx, nlu, match):
+        return False
     if not any(
         w.key.isalpha()
         and not ctx.taxonomy.categories_in_text(w.key)
@@ -512,6 +547,27 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     end = _trade_after(ctx, nlu.text, match.end)
     return end == match.end or bool(
         catalog.find_by_name(ctx.session, nlu.text[match.start : end], taxonomy=ctx.taxonomy)
+    )
+
+
+def _another_name_written_on(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
+    """Whether the part of a catalog name found goes on, in the message, with capitalised
+    words of another name, which the catalog does not have: "Huilerie Leblanc de Nyons"
+    is not Huilerie Provençale des Baux. In German, which capitalises every noun, only
+    words German does not use every day count ("Stand" does not)."""
+    end = names.written_on_to(nlu.text, match.end)
+    if end == match.end:
+        return False
+    own = [
+        w
+        for w in names.tokens(nlu.text[match.end : end])
+        if w.key.isalpha()
+        and not names.only_links(w.raw)
+        and not names.is_legal_form(w.raw)
+        and (ctx.t.locale not in _NOUNS_CAPITALISED or not names.is_frequent(w.key, "de"))
+    ]
+    return bool(own) and not catalog.find_by_name(
+        ctx.session, nlu.text[match.start : end], taxonomy=ctx.taxonomy
     )
 
 
@@ -572,9 +628,17 @@ def _only_products_listed(ctx: Context, value: str) -> bool:
 
 
 def _a_product_named(ctx: Context, phrase: str) -> bool:
-    """A term, or a product's words each naming one ("Rohkaffee Arabica")."""
+    """A term, or a product's words each naming one ("Rohkaffee Arabica"); not a name's
+    word that only its stem reads as a product ("Müller Milch": Mull is gauze)."""
     tax = ctx.taxonomy
+    if _a_name_word_stemmed(ctx, phrase):
+        return False
     return tax.is_term(phrase) or all(tax.match_product(w).categories for w in phrase.split())
+
+
+def _a_name_word_stemmed(ctx: Context, phrase: str) -> bool:
+    """Whether a capitalised word of a phrase is a product's term only by its stem."""
+    return any(w[:1].isupper() and ctx.taxonomy.only_stemmed_as_a_term(w) for w in phrase.split())
 
 
 def _without_codes(text: str) -> str:
@@ -756,11 +820,8 @@ def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -
     rest = cues.after(nlu.text, cue, ctx.t.locale)
     if not rest:
         return None
-    found = names.mentions(ctx.session, rest, tagged=[(0, len(rest))])
-    first = names.tokens(rest)[0].start if found else -1
-    named = [m for m in found if m.start == first and _a_name(ctx, replace(nlu, text=rest), m)]
-    if named:
-        return rest[named[0].start : named[0].end]
+    if named := _a_catalog_name_opening(ctx, nlu, rest):
+        return named
     # "la société Huiles Berthier": a name the catalog lacks, in capitals after the noun.
     written = _CAPITALISED_NAME.match(rest.lstrip())
     if cue == "company_object" and written and not ctx.taxonomy.country_mentions(written[0]):
@@ -770,6 +831,46 @@ def _company_object(ctx: Context, nlu: NluResult, cue: str = "company_object") -
     if cue == "company_object" and brand and exhibitor_info.a_brand(ctx, brand[0]):
         return brand[0]
     return None
+
+
+def _a_catalog_name_opening(ctx: Context, nlu: NluResult, rest: str) -> str | None:
+    """The catalog name that the words after a cue open with: read with all of them, else
+    up to a day, a time or a word that frames the request ("rdv avec transports girard
+    demain 9h", "termin mit nordic care bitte"), which are no part of it."""
+    words = names.tokens(rest)
+    cuts = [
+        before.end
+        for before, after in pairwise(words[: catalog.MAX_NAME_WORDS + 1])
+        if _ends_a_name_asked_for(ctx, after.raw)
+        and names.written_on_to(rest, before.end) == before.end  # "… Mexicanos" goes on
+    ]
+    for end in [len(rest), *reversed(cuts)]:
+        part = rest[:end]
+        found = names.mentions(ctx.session, part, tagged=[(0, len(part))])
+        named = [
+            m
+            for m in found
+            if m.start == words[0].start
+            and (end == len(rest) or m.end == end)
+            and _a_name(ctx, replace(nlu, text=part), m)
+        ]
+        if named:
+            return part[named[0].start : named[0].end]
+    return None
+
+
+def _ends_a_name_asked_for(ctx: Context, word: str) -> bool:
+    """Whether a word after a name says when, or frames the request: "demain", "9h",
+    "bitte"."""
+    return (
+        word[:1].isdigit()
+        or fold(word) in ctx.taxonomy.request_words
+        # A day's word; dateparser reads short words ("de", "san") as days too.
+        or (len(word) >= _DAY_WORD_MIN and when.parse_day(word, ctx.now, ctx.t.locale) is not None)
+    )
+
+
+_DAY_WORD_MIN = 4
 
 
 # Capitalised words, with the small words names hold ("Huiles de Provence", "Vins & Co").
@@ -806,6 +907,16 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # a meeting ("rencontrer quelqu'un de chez maersk").
         nlu = _as_the_company(nlu, name)
         intent = intent if intent == "book_meeting" else "exhibitor_info"
+    if (
+        intent == "book_meeting"
+        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
+        and (name := _company_object(ctx, nlu, "meet_with"))
+    ):
+        # "me podes armar una reunion con rossi automazione?" with "rossi" tagged as a day,
+        # "termin mit nordic care bitte" with nothing tagged: the catalog company after
+        # "with" is whom to meet; what overlaps it is its name.
+        company = _company_entity(nlu.text, name)
+        nlu = _with_the_company_at(nlu, company.start, company.end)
     if intent == "list_events" and _about_a_company_not_events(nlu):
         # "¿Qué fabrican los de Daesung Precision?", "¿Está Viña Los Robles en la feria?": a
         # company, and no city or day an event would be looked for by.
@@ -1111,15 +1222,6 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         intent = "exhibitor_info"
     if (
         intent == "book_meeting"
-        and not exhibitor_info.names_a_catalog_company(ctx, nlu)
-        and (name := _company_object(ctx, nlu, "meet_with"))
-    ):
-        # "me podes armar una reunion con rossi automazione?" with "rossi" tagged as a day:
-        # the catalog company after "with" is whom to meet; what overlaps it is its name.
-        company = _company_entity(nlu.text, name)
-        nlu = _with_the_company_at(nlu, company.start, company.end)
-    if (
-        intent == "book_meeting"
         and not exhibitor_info.named(nlu)
         and ctx.state.focused(EXHIBITORS) is None
         and search.names_a_product(ctx, nlu)
@@ -1208,7 +1310,11 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     words = _before_where_it_is_from(ctx, words)
     name = " ".join(words).strip(" ,")
     clauses = [c.strip() for c in names.CLAUSE_BREAK.split(name) if c.strip()]
-    while len(clauses) > 1 and all(names.is_common(w.casefold()) for w in clauses[0].split()):
+    while (
+        len(clauses) > 1
+        and all(names.is_common(w.casefold()) for w in clauses[0].split())
+        and not _a_catalog_name_in_full(ctx, clauses[0])
+    ):
         clauses.pop(0)  # "Oye, Bodegas Lumbreras está en la feria?": a word to the listener
     if len(clauses) > 1 or (clauses and clauses[0] != name):
         # "Fauvel, le transporteur frigo, il expose cette année ?": the name ends its clause.
@@ -1223,7 +1329,32 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
         and not exhibitor_info.names_goods(ctx, w)
         and fold(w) not in framing | sellers
     ]
-    return name if named and len(words) <= 6 else None
+    asked = named or _written_as_a_name(ctx, words) or _a_catalog_name_in_full(ctx, name)
+    return name if asked and len(words) <= 6 else None
+
+
+def _a_catalog_name_in_full(ctx: Context, text: str) -> bool:
+    """Whether a text is a catalog name, all of it, however it is written: "Les capteurs
+    industriels de Grenoble" for Capteurs Industriels Grenoble SAS."""
+    return any(
+        m.kind == "exact" and m.start == 0 and m.end == len(text)
+        for m in names.find(ctx.session, text)
+    )
+
+
+def _written_as_a_name(ctx: Context, words: list[str]) -> bool:
+    """Whether words are capitalised as only a name's are, in a language that writes its
+    nouns in lower case: "Est-ce que Nordic Pharma est présent ?", whatever they name."""
+    own = [w for w in words if not names.only_links(w)]
+    return (
+        ctx.t.locale not in _NOUNS_CAPITALISED
+        and len(own) >= 2
+        and all(w[:1].isupper() and not w.isupper() for w in own)
+    )
+
+
+# Languages that capitalise every noun, where capitals do not tell a name.
+_NOUNS_CAPITALISED = frozenset({"de"})
 
 
 def _a_whole_catalog_name(ctx: Context, text: str) -> bool:

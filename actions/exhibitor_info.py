@@ -142,12 +142,13 @@ def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
     the name up to a bracket ("Löffler (Nussknacker aus dem Erzgebirge)"), or a name word
     written elsewhere in the message ("Wo finde ich Wimmer, die mit den Ladewagen?")."""
     at = said.find(name)
-    rest = said[:at] + " " + said[at + len(name) :] if at >= 0 else ""
+    start, end = _the_name_written_around(said, at, at + len(name)) if at >= 0 else (0, 0)
+    rest = said[:start] + " " + said[end:] if at >= 0 else ""
     candidates = [_BRACKET.split(name, maxsplit=1)[0].strip()] + [
         word
         for word in re.findall(r"[^\W\d_][\w'’-]*", rest)
         if word[0].isupper()
-        and not names.is_common(word)
+        and not names.is_frequent(word.casefold(), ctx.t.locale)  # "Hat" (has), not Hạt
         and not catalog.links_or_places(ctx.taxonomy, word)
         and not names_goods(ctx, word)
     ]
@@ -158,6 +159,20 @@ def _named_beside(ctx: Context, name: str, said: str) -> list[Exhibitor]:
         for e in catalog.find_by_name(ctx.session, candidate, taxonomy=ctx.taxonomy)
     }
     return list(found.values()) if len(found) == 1 else []
+
+
+def _the_name_written_around(said: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a name with the capitalised words and links it is written after:
+    "Huilerie Leblanc de Nyons" for "Nyons" (what follows may say where it is from:
+    "Krone aus Solingen")."""
+    words = names.tokens(said[:start])
+    for word in reversed(words):
+        if not (word.capital or names.only_links(word.raw)) or names.CLAUSE_BREAK.search(
+            said[word.end : start]
+        ):
+            break
+        start = word.start
+    return start, end
 
 
 def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:
@@ -292,7 +307,9 @@ def named_around_a_cue(ctx: Context, text: str) -> str | None:
         words = _without_framing(_words(segment), framing)
         naming = [w for w in words if not names.is_common(w.casefold()) and not names_goods(ctx, w)]
         branded = _the_brand_among(ctx, words) is not None
-        if words and (naming or (branded and not _names_one(ctx, text, words))):
+        # "hansa bremsen gmbh stand": words and a legal form are a name, whatever they say.
+        formed = len(words) > 1 and names.is_legal_form(words[-1])
+        if words and (naming or formed or (branded and not _names_one(ctx, text, words))):
             return " ".join(words)
     return None
 
@@ -306,7 +323,7 @@ def _names_one(ctx: Context, text: str, besides: list[str]) -> bool:
         if word not in besides
         and len(word) >= names.NAME_WORD_MIN
         and not names_goods(ctx, word)
-        and not names.is_common(word.casefold())
+        and not names.is_frequent(word.casefold(), ctx.t.locale)  # "Hat" (has), not Hạt
     )
 
 
@@ -429,8 +446,10 @@ def names_goods(ctx: Context, word: str) -> bool:
     """Whether a word of what may be a company's name names a product or a country
     instead ("Lácteos", "Chile"), which no name is made of alone. Capitalised, a product's
     word only in a language exhibitors label in is a name in a chat: "Miele"."""
-    if word[:1].isupper() and fold(word) in ctx.taxonomy.label_only_words:
-        return False
+    if word[:1].isupper() and (
+        fold(word) in ctx.taxonomy.label_only_words or ctx.taxonomy.only_stemmed_as_a_term(word)
+    ):
+        return False  # "Miele"; "Müller", which only its stem reads as gauze
     return bool(ctx.taxonomy.match_product(word).categories or ctx.taxonomy.country_mentions(word))
 
 

@@ -34,7 +34,8 @@ from core.models import Exhibitor
 from core.settings import LOCALES
 from core.taxonomy import AREAS, country_name, fold
 
-_HALL = re.compile(r"\d{1,2}\.\d")
+# A hall's number: "8.1", not a part of "30.000" or "2.50".
+_HALL = re.compile(r"(?<![\d.,])\d{1,2}\.\d(?![\d.,]?\d)")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Chinese and Japanese write no spaces between words; Korean does ("자동차 부품").
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
@@ -57,6 +58,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     ]
     # "не из Чили": each refused country with the words refusing it.
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
+    refusals |= _refused_in_the_same_list(nlu.text, all_mentions, refusals)
     # "shipping goods into China": where the goods go says nothing of where they come from.
     going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start)]
     # "un interprète français-chinois": the languages of a pair, no origin.
@@ -73,6 +75,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not _in_product_name(ctx, nlu.text, e.start, e.end)
         and not inside_a_katakana_word(nlu.text, e.start, e.end)  # "ブラックタイガー"
         and not _refused(ctx, nlu.text, e.start, e.end)
+        and not _in_spans(e, [(m.start, m.end) for m in refusals])
         and not _going_to(ctx, nlu.text, e.start)
         and not _in_spans(e, [(m.start, m.end) for m in going])
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
@@ -1012,6 +1015,28 @@ def _refusal(ctx: Context, text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _refused_in_the_same_list(
+    text: str, mentions: list[CountryMention], refusals: dict[CountryMention, str]
+) -> dict[CountryMention, str]:
+    """Countries listed after a refused one, refused with it: "pas d'Italie ni d'Espagne",
+    "nicht aus Italien oder Spanien"."""
+    found: dict[CountryMention, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, mention in pairwise(ordered):
+        if mention in refusals or (before not in refusals and before not in found):
+            continue
+        between = _ELIDED_ORIGIN.sub("", fold(text[before.end : mention.start])).strip(" ,;/")
+        if between in _AND | _NOR or not between:
+            found[mention] = text[before.end : mention.end]
+    return found
+
+
+# The small words of origin a listed country may keep after "or" ("ni d'Espagne").
+_ELIDED_ORIGIN = re.compile(r"(?:\b(?:de la|de|du|des|aus der|aus dem|aus|from|del|из)\s*|\bd')$")
+# "Nor": a refusal goes on past it.
+_NOR = frozenset({"ni", "noch", "nor", "ни", "ni de"})
+
+
 @lru_cache(maxsize=64)
 def _cue_pattern(
     phrases: frozenset[str], *, before: bool, skip: Sequence[str] = ()
@@ -1247,8 +1272,15 @@ def _written_as_a_name(ctx: Context, text: str) -> str | None:
         if not (german and names.is_common(w.casefold()))
         and not exhibitor_info.names_goods(ctx, w)
         and not names.is_a_place(w)
+        and not _a_compound_with(text, w)
     ]
     return name if len(words) > 1 and naming else None
+
+
+def _a_compound_with(text: str, word: str) -> bool:
+    """Whether a word opens a compound with a lower-case word after a hyphen: "GVO" of
+    "GVO-frei" (free of GMOs) says what goods are, it names no one."""
+    return re.search(rf"(?<!\w){re.escape(word)}-[^\W\d_A-ZÀ-ÖØ-Þ]", text) is not None
 
 
 def _inside_a_code(text: str, start: int) -> bool:

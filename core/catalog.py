@@ -831,13 +831,29 @@ def find_by_name(
 def _only_the_trade_in_common(taxonomy: Taxonomy, name: str, match: names.Match) -> bool:
     """Whether a name shares only the words of its trade with the exhibitor's, and goes on
     with words of its own: "Savonnerie du Midi" is not Savonnerie du Vieux Port."""
-    if match.kind != "partial" or not only_trade_words(taxonomy, name[match.start : match.end]):
+    shared = name[match.start : match.end]
+    if match.kind != "partial" or not (
+        only_trade_words(taxonomy, shared) or _a_compound_of_a_trade(taxonomy, shared)
+    ):
         return False
     rest = name[: match.start] + " " + name[match.end :]
     return any(
         w.key.isalpha() and not names.only_links(w.raw) and not names.is_legal_form(w.raw)
         for w in names.tokens(rest)
     )
+
+
+def _a_compound_of_a_trade(taxonomy: Taxonomy, word: str) -> bool:
+    """A long word that names goods as a whole, as German writes a trade in one word:
+    "Kaffeerösterei" of Kaffeerösterei Lindemann."""
+    return (
+        " " not in word.strip()
+        and len(word) >= _COMPOUND_TRADE_MIN
+        and bool(taxonomy.match_product(word).categories)
+    )
+
+
+_COMPOUND_TRADE_MIN = 8
 
 
 def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
@@ -957,14 +973,16 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
     """What identifies the company in a short name that also says what it does:
     "Yongfeng" of "Yongfeng Autopartes", "Kraftwerk" of "Frenos Kraftwerk", then each word
     left that may name one exhibitor alone, with the other words that must be its too."""
-    words = name.split()
+    words = _ELIDED.sub(r"\1 ", name).split()  # "d'avocats": "d'" and "avocats"
     if len(words) > MAX_NAME_WORDS:
         return  # a sentence, not a name
     if len(words) == 1 and names.has_cjk(name):
         if (own := before_cjk_trade(taxonomy, name)) is not None:
             yield own, []  # "许特勒" of "许特勒刹车片" (brake pads)
         return
-    kept = [w for w in words if not _trade(taxonomy, w) and not a_trade_word(taxonomy, w)]
+    trade = [w for w in words if _trade(taxonomy, w) or a_trade_word(taxonomy, w)]
+    # "d'" of "cabinet d'avocats Lefèvre" links the trade word, not the name's own.
+    kept = [w for w in words if w not in trade and not (trade and names.only_links(w))]
     if kept and len(kept) < len(words):
         yield " ".join(kept), []
         if len(kept) > 1:
@@ -972,6 +990,9 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
             for word in kept:
                 if not links_or_places(taxonomy, word) and not names.is_common(word.lower()):
                     yield word, [w for w in kept if w != word and _distinctive(taxonomy, w)]
+
+
+_ELIDED = re.compile(r"\b([dl]['’])(?=[^\W\d_])", re.IGNORECASE)
 
 
 def before_cjk_trade(taxonomy: Taxonomy, name: str) -> str | None:

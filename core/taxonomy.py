@@ -919,6 +919,19 @@ class Taxonomy:
             self._profile_words[key] = tuple(found) if len(found) <= _PROFILE_WORDS_MAX else ()
         return self._profile_words[key]
 
+    def only_stemmed_as_a_term(self, word: str) -> bool:
+        """Whether a word reads as a product's term only by its stem, and is itself a much
+        commoner word than any spelling of that term: "Müller", a name, stems as "Mull"
+        (gauze)."""
+        written = tuple(units(word))
+        if len(written) != 1 or written[0].cjk or written not in self._entries:
+            return False
+        spellings = {spelt[0] for spelt, _, _ in self._entries[written] if len(spelt) == 1}
+        folded = fold(word)
+        if not spellings or folded in spellings:
+            return False
+        return _zipf_anywhere(folded) >= max(map(_zipf_anywhere, spellings)) + _ANOTHER_WORD_ZIPF
+
     def is_term(self, phrase: str) -> bool:
         """Whether a phrase is, as a whole, a product the taxonomy knows ("French fries")."""
         match = self.match_product(phrase)
@@ -1546,6 +1559,22 @@ def _said_after(rest: list[Unit]) -> bool:
     ("certifiés", "solides", "naturels", "visage"), not an English or German head noun
     ("cheese grater")."""
     return bool(rest) and all(not unit.cjk and _noun_first_word(unit.word) for unit in rest)
+
+
+# How much commoner (wordfreq's Zipf scale: 1.5 is thirty times) a word must be than the
+# term it stems to, to be another word.
+_ANOTHER_WORD_ZIPF = 1.5
+
+
+@lru_cache(maxsize=20_000)
+def _zipf_anywhere(word: str) -> float:
+    """How common a word is in the Latin-script languages buyers and labels write."""
+    from wordfreq import zipf_frequency  # loaded on first use
+
+    return max(zipf_frequency(word, language) for language in _LATIN_LANGUAGES)
+
+
+_LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
 
 
 @lru_cache(maxsize=20_000)

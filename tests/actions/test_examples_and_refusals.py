@@ -50,6 +50,9 @@ CATALOG_X = HEADER + "".join(
         "X31,Frenos Andinos S.A.,,,MX,auto,6.1,6.1A-31,Balatas para frenos de disco,,es",
         "X32,Autopartes del Bajío,,,MX,auto,6.1,6.1A-32,Amortiguadores;Bujías,,es",
         "X33,München Brauhaus GmbH,,,DE,food,2.1,2.1A-33,Helles Bier;Weißbier,,de;en",
+        "X34,Manuka Gold Honey Ltd,,,NZ,food,1.2,1.2A-34,Manuka honey UMF 15+,,en",
+        "X35,Bienenhof Wiesental,,,DE,food,1.2,1.2A-35,Blütenhonig;Waldhonig,,de",
+        "X36,Soja Paraná S.A.,,,BR,food,1.1,1.1A-36,Non-GMO soybeans,,pt;en",
     )
 )
 
@@ -325,3 +328,42 @@ def test_a_korean_product_ending_with_a_legal_forms_syllable_is_searched(x_ctx) 
         ctx, nlu("독일 맥주", "search_exhibitors", country="독일", product="맥주")
     )
     assert "X33" in shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "countries"),
+    [
+        (
+            "fr",
+            "huile d'olive extra vierge, 5 000 litres par mois, mais pas d'Espagne ni d'Italie",
+            ["Espagne", "Italie"],
+        ),
+        ("de", "Olivenöl, aber nicht aus Spanien oder Italien", ["Spanien", "Italien"]),
+    ],
+)
+def test_countries_listed_after_a_refused_one_are_refused_too(
+    x_ctx, locale: str, text: str, countries: list[str]
+) -> None:
+    ctx = x_ctx(locale)
+    product = "huile d'olive extra vierge" if locale == "fr" else "Olivenöl"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product=product, country=countries)
+    )
+    shown = shown_exhibitors(ctx, reply)
+    assert "X22" in shown and not {"X20", "X21"} & shown, reply.text
+
+
+def test_a_catalog_name_refused_as_goods_is_no_company_asked_about(x_ctx) -> None:
+    """ "keinen Manuka" refuses a honey; it does not ask for Manuka Gold Honey's booth."""
+    ctx = x_ctx("de")
+    text = "Honig, aber bitte keinen Manuka"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Honig", country="Manuka"))
+    assert "X35" in shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_code_joined_to_a_word_and_a_tonnage_name_no_company_and_no_hall(x_ctx) -> None:
+    """ "GVO-frei" says what the soybeans are; "30.000 t" is how many, no hall 30.0."""
+    ctx = x_ctx("de")
+    text = "Sojabohnen GVO-frei, ca. 30.000 t pro Jahr"
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting", company="Sojabohnen", hall="30.000"))
+    assert "X36" in shown_exhibitors(ctx, reply), reply.text

@@ -35,6 +35,13 @@ CATALOG = search_eval.HEADER + "".join(
         "Polish frozen vegetables.,,pl,,",
         "A15,Gemüsehof Sonne,,DE,food,2.1,2.1A-15,Frischer Spargel;Karotten,,,de,,",
         "A16,Nordsee Fisch,,DE,food,2.1,2.1A-16,Lachsfilets tiefgekühlt,,,de,,",
+        "A17,Hafnar Fiskur,,IS,food,2.1,2.1A-17,Cod loins MSC;Haddock fillets,,,en,,",
+        "A18,Lofoten Torsk,,NO,food,2.1,2.1A-18,MSC-sertifisert torsk;Tørrfisk,,,no,,",
+        "A19,Mar del Sur Pesca,,CL,food,2.1,2.1A-19,Merluza fresca,,,es,,",
+        "A20,Soja Paraná,,BR,food,2.2,2.2A-20,Non-GMO soybeans;Soybean meal,,,pt,,",
+        "A21,Agro Volga,,RU,food,2.2,2.2A-21,Soybeans;Sunflower seeds,,,ru,,",
+        "A22,Cacao Cooperativa Tumaco,,CO,food,2.2,2.2A-22,Granos de cacao comercio justo,,,es,,",
+        "A23,Kakao Handelshaus,,DE,food,2.2,2.2A-23,Kakaobohnen,,,de,,",
     )
 )
 
@@ -72,6 +79,10 @@ def listed(ctx, text: str, intent: str = "search_exhibitors", **entities: str) -
         ("fr", "je cherche des légumes surgelés", {"A13", "A14"}),
         ("de", "Tiefkühlgemüse", {"A13", "A14"}),  # a compound's first part
         ("de", "Tiefkühlkost", {"A13", "A14", "A16"}),  # the frozen food itself, as a word
+        # Certifications, as a compound's first part or in the label's own language.
+        ("de", "MSC-zertifizierter Fisch", {"A17", "A18"}),
+        ("de", "Sojabohnen GVO-frei", {"A20"}),
+        ("en", "fairtrade cocoa beans", {"A22"}),
     ],
 )
 def test_an_attribute_keeps_the_exhibitors_that_say_it(ctx_of, locale, text, expected) -> None:
@@ -99,6 +110,13 @@ def test_an_attribute_word_in_a_company_name_is_no_attribute(ctx_of) -> None:
     result = nlu(
         "Bio Planet Cosmetics shampoo", "search_exhibitors", company="Bio Planet Cosmetics"
     )
+    assert search_exhibitors.build_query(ctx, result).attributes == ()
+
+
+def test_a_certifications_letters_opening_a_word_are_no_certification(ctx_of) -> None:
+    """ "ascensores" (lifts) opens with ASC, and names no certified goods."""
+    ctx = ctx_of("es")
+    result = nlu("ascensores", "search_exhibitors", product="ascensores")
     assert search_exhibitors.build_query(ctx, result).attributes == ()
 
 

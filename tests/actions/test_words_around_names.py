@@ -41,6 +41,12 @@ CATALOG_W = HEADER + "".join(
         "W21,Holzspielzeug Erzgebirge Seiffert GmbH,,,DE,consumer,4.1,4.1A-21,Nussknacker;Räuchermännchen,,de",
         "W22,Osan Implant Co. Ltd.,,오산임플란트,KR,medical,6.1,6.1A-22,Dental implant system,,ko;en",
         "W23,Bernese Dental Implants AG,,,CH,medical,6.1,6.1A-23,Titanium dental implants SLA,,de;en",
+        "W24,Hans Müller Präzisionswerkzeuge GmbH,,,DE,equipment,5.1,5.1A-24,VHM-Fräser;Gewindebohrer,,de",
+        "W25,Kaffeerösterei Lindemann GmbH,,,DE,food,1.1,1.1A-25,Röstkaffee ganze Bohne,,de",
+        "W26,Huilerie Provençale des Baux SARL,,,FR,food,1.1,1.1A-26,Huile d'olive vierge extra,,fr",
+        "W27,Nordic Care AB,,,SE,medical,7.1,7.1A-27,Rollatoren;Pflegebetten,,sv;en",
+        "W28,Transports Girard & Fils SAS,,Girard Transports,FR,services,9.1,9.1A-28,Transport routier frigorifique,,fr",
+        "W29,Capteurs Industriels Grenoble SAS,,,FR,equipment,5.1,5.1A-29,Capteurs de pression;Débitmètres,,fr",
     )
 )
 
@@ -265,3 +271,85 @@ def test_a_products_own_word_is_no_name_that_sounds_like_it(w_ctx) -> None:
     ctx = w_ctx("de")
     reply = dialogue.respond(ctx, nlu("Zahnimplantate", "inform"))
     assert {"W22", "W23"} <= shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_booth_word_tagged_after_a_name_is_no_part_of_it(w_ctx) -> None:
+    ctx = w_ctx("de")
+    reply = dialogue.respond(
+        ctx, nlu("Wo ist Müllers Stand?", "exhibitor_info", company="Müllers Stand")
+    )
+    assert "5.1A-24" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "named", "not_booth"),
+    [
+        # "Müller" stems as "Mull" (gauze), and Milch is dairy: the words of a name still.
+        (
+            "de",
+            "Ist Müller Milch hier? Brauche Halle und Stand.",
+            {"company": ["Müller Milch", "Brauche"]},
+            "„Müller Milch“",
+            "5.1A-24",
+        ),
+        # A catalog company's trade word, with a name of its own after it.
+        (
+            "de",
+            "Stellt die Kaffeerösterei Hansen dieses Jahr aus?",
+            {"company": "Kaffeerösterei"},
+            "„Kaffeerösterei Hansen“",
+            "1.1A-25",
+        ),
+        # Capitals tell a name in French, whatever its words name.
+        (
+            "fr",
+            "Est-ce que Nordic Pharma est présent au salon ?",
+            {"company": "Nordic Pharma"},
+            "« Nordic Pharma »",
+            "7.1A-27",
+        ),
+        # Only the town tagged: the trade word before it is this name's, no other's.
+        ("fr", "Huilerie Leblanc de Nyons – contact ?", {"company": "Nyons"}, "«", "1.1A-26"),
+        # Words and a legal form, in lower case, by a booth word.
+        ("de", "hansa bremsen gmbh stand", {"company": "gmbh"}, "„hansa bremsen gmbh“", "9.1A"),
+    ],
+)
+def test_a_company_the_catalog_lacks_is_said_so_whatever_its_words_name(
+    w_ctx, locale: str, text: str, entities: dict, named: str, not_booth: str
+) -> None:
+    ctx = w_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", **entities))
+    assert named in reply.text and not_booth not in reply.text, reply.text
+    assert not shown_exhibitors(ctx, reply) or "?" in reply.text.split("\n")[1], reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "name"),
+    [
+        ("de", "termin mit nordic care bitte", {}, "Nordic Care AB"),
+        # The day and time after the name, and the name tagged as a day.
+        (
+            "fr",
+            "bjr je ve un rdv avec transports girard demain 9h svp",
+            {"date": ["transports", "demain"], "time": "9h"},
+            "Transports Girard",
+        ),
+    ],
+)
+def test_whom_to_meet_is_the_catalog_name_after_with_in_lower_case(
+    w_ctx, locale: str, text: str, entities: dict, name: str
+) -> None:
+    ctx = w_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "book_meeting", **entities))
+    assert name in reply.text, reply.text
+    assert ctx.state.form is not None and ctx.state.form.exhibitor in {"W27", "W28"}
+
+
+def test_a_catalog_name_in_lower_case_asked_whether_it_is_here_is_that_company(w_ctx) -> None:
+    """Every word of it an everyday one, and a "de" the name does not have."""
+    ctx = w_ctx("fr")
+    text = "Les capteurs industriels de Grenoble, ils exposent ?"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product=["industriels", "Grenoble", "exposent"])
+    )
+    assert "5.1A-29" in reply.text and not shown_exhibitors(ctx, reply), reply.text

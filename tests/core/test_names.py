@@ -801,6 +801,11 @@ TRANSLATED = [
     ("NST", "Noordster", None, None),
     ("DHE", "Dos Hermanos S.L.", None, None),
     ("KPH", "Koninklijke Pelgrim N.V.", None, None),
+    ("PFR", "Pastificio Fratelli Rinaldi S.p.A.", None, None),
+    ("RVS", "Riseria Valsesiana S.r.l.", None, None),
+    ("ADH", "Antwerp Diamond House BV", None, None),
+    ("SVF", "Fromagerie des Sept Vallées SAS", None, None),
+    ("LMO", "Lisboa Motores Lda", None, None),
 ]
 
 
@@ -820,6 +825,12 @@ TRANSLATED = [
         ("Goldener Drache Foods", "GDF", "exact"),
         ("Goldener Drache", "GDF", "partial"),  # what the company is called, not what it does
         ("Vallée du Rift", "RVH", "partial"),
+        # Trades, plurals and cities as the buyer's language writes them.
+        ("Nudelfabrik Gebrüder Rinaldi", "PFR", "exact"),
+        ("Reismühle Valsesiana", "RVS", "exact"),
+        ("Maison du Diamant d'Anvers", "ADH", "exact"),
+        ("Käserei Sieben Täler", "SVF", "exact"),
+        ("Lisbonne Moteurs", "LMO", "exact"),
     ],
 )
 def test_a_name_written_with_its_ordinary_words_translated(

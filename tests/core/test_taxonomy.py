@@ -87,6 +87,21 @@ def test_no_prefix_or_fuzzy_category_hits(phrase: str, not_category: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("word", "another"),
+    [
+        ("Müller", True),  # a name much commoner than "Mull" (gauze), its stem
+        ("Äpfel", False),  # a plural as common as its singular
+        ("Weine", False),
+        ("Käse", False),  # spelt as the term
+    ],
+)
+def test_a_word_much_commoner_than_the_term_it_stems_to_is_another_word(
+    word: str, another: bool
+) -> None:
+    assert TAXONOMY.only_stemmed_as_a_term(word) is another
+
+
+@pytest.mark.parametrize(
     ("phrase", "category"),
     [
         ("Tasmanian ice wine", "ice_wine"),
