@@ -145,6 +145,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
     phrases = [kept for p in phrases if (kept := _without_refused_goods(ctx, nlu.text, p))]
+    phrases = _with_words_shared_across_or(ctx, nlu.text, phrases)
     phrases = _without_the_kinds_category(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
@@ -155,6 +156,46 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if not phrases:
         return query
     return _with_products(ctx, query, phrases)
+
+
+def _with_words_shared_across_or(ctx: Context, text: str, phrases: list[str]) -> list[str]:
+    """Phrases whose words a coordination leaves unsaid, in a language that puts the noun
+    first: the complement of "plaquettes et disques de frein" is the pads' too (brake
+    pads), and "savons naturels ou artisanaux" asks for soaps either way."""
+    if ctx.t.locale not in _COMPLEMENT_LAST:
+        return phrases
+    folded, tax = fold(text), ctx.taxonomy
+    found = list(phrases)
+    for at, phrase in enumerate(phrases):
+        words = phrase.split()
+        link = next((k for k, w in enumerate(words) if k and w in _COMPLEMENT_LINKS), None)
+        if link is not None:
+            before = re.search(
+                rf"([^\W\d_]+)\s+(?:{_JOINS})\s+(?:\w+\s+)?{re.escape(phrase)}", folded
+            )
+            shared = f"{before[1]} {' '.join(words[link:])}" if before else ""
+            if shared and shared not in found and _names_goods_sold(ctx, shared):
+                found.append(shared)
+        elif len(words) == 2:
+            after = re.search(rf"{re.escape(phrase)}\s+(?:ou|o)\s+([^\W\d_]+)", folded)
+            either = after is not None and not tax.match_product(after[1]).categories
+            if either and tax.match_product(words[0], head_first=True).categories:
+                found[at] = words[0]
+    return found
+
+
+def _names_goods_sold(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase is a product of the taxonomy's, or in the exhibitors' own words."""
+    return bool(ctx.taxonomy.match_product(phrase, head_first=True).whole) or catalog.finds_any(
+        ctx.session, SearchQuery(keywords=(phrase,)), taxonomy=ctx.taxonomy
+    )
+
+
+# Languages whose product phrases end with a complement after a link word ("disques de
+# frein"); a Russian "для" says what goods are for instead.
+_COMPLEMENT_LAST = frozenset({"fr", "es"})
+_COMPLEMENT_LINKS = frozenset({"de", "d", "du", "des", "à", "a", "para", "pour"})
+_JOINS = "et|ou|y|o|e|ni"
 
 
 _NOT_SPOKEN = SpokenLanguage("")

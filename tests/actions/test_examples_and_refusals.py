@@ -53,6 +53,12 @@ CATALOG_X = HEADER + "".join(
         "X34,Manuka Gold Honey Ltd,,,NZ,food,1.2,1.2A-34,Manuka honey UMF 15+,,en",
         "X35,Bienenhof Wiesental,,,DE,food,1.2,1.2A-35,Blütenhonig;Waldhonig,,de",
         "X36,Soja Paraná S.A.,,,BR,food,1.1,1.1A-36,Non-GMO soybeans,,pt;en",
+        "X37,Bremsen Hamburg GmbH,,,DE,auto,6.1,6.1A-37,Bremsscheiben;Disques de frein,,de",
+        "X38,Bursa Fren A.Ş.,,,TR,auto,6.1,6.1A-38,Plaquettes de frein;Brake pads,,tr",
+        "X39,Savonnerie du Vieux Port,,,FR,consumer,4.1,4.1A-39,Savon de Marseille;Savons artisanaux,,fr",
+        "X40,Karité Abidjan SARL,,,CI,consumer,4.1,4.1A-40,Savon au karité;Beurre de karité,,fr",
+        "X41,Fours Lambert SAS,,,FR,equipment,3.1,3.1A-41,Fours à sole;Pétrins,,fr",
+        "X42,Boulangerie Industrielle du Nord,,,FR,food,1.1,1.1A-42,Pain de mie;Baguettes précuites,,fr",
     )
 )
 
@@ -367,3 +373,42 @@ def test_a_code_joined_to_a_word_and_a_tonnage_name_no_company_and_no_hall(x_ctx
     text = "Sojabohnen GVO-frei, ca. 30.000 t pro Jahr"
     reply = dialogue.respond(ctx, nlu(text, "book_meeting", company="Sojabohnen", hall="30.000"))
     assert "X36" in shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "wanted"),
+    [
+        # The complement of the second is the first's too: brake pads and brake discs.
+        (
+            "plaquettes et disques de frein, fournisseurs ?",
+            "refine",
+            {"product": ["frein", "fournisseurs"]},
+            {"X37", "X38"},
+        ),
+        # Either property: soaps either way.
+        (
+            "je cherche des savons naturels ou artisanaux",
+            "search_exhibitors",
+            {"product": "savons naturels"},
+            {"X39", "X40"},
+        ),
+    ],
+)
+def test_words_a_coordination_leaves_unsaid_are_read(
+    x_ctx, text: str, intent: str, entities: dict, wanted: set[str]
+) -> None:
+    ctx = x_ctx("fr")
+    reply = dialogue.respond(ctx, nlu(text, intent, **entities))
+    assert wanted <= shown_exhibitors(ctx, reply), reply.text
+
+
+def test_the_business_a_buyer_sets_up_is_no_goods_sought(x_ctx) -> None:
+    ctx = x_ctx("fr")
+    text = (
+        "Je monte une boulangerie industrielle à Casablanca, je cherche des fours et des pétrins."
+    )
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product=["boulangerie industrielle", "fours"])
+    )
+    shown = shown_exhibitors(ctx, reply)
+    assert "X41" in shown and "X42" not in shown, reply.text
