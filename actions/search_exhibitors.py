@@ -145,7 +145,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
     phrases = [kept for p in phrases if (kept := _without_refused_goods(ctx, nlu.text, p))]
-    phrases = _with_words_shared_across_or(ctx, nlu.text, phrases)
+    phrases = _with_words_a_coordination_leaves_unsaid(ctx, nlu.text, phrases)
     phrases = _without_the_kinds_category(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
     phrases = _without_the_areas_words(ctx, phrases, query)
@@ -158,7 +158,9 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     return _with_products(ctx, query, phrases)
 
 
-def _with_words_shared_across_or(ctx: Context, text: str, phrases: list[str]) -> list[str]:
+def _with_words_a_coordination_leaves_unsaid(
+    ctx: Context, text: str, phrases: list[str]
+) -> list[str]:
     """Phrases whose words a coordination leaves unsaid, in a language that puts the noun
     first: the complement of "plaquettes et disques de frein" is the pads' too (brake
     pads), and "savons naturels ou artisanaux" asks for soaps either way."""
@@ -1075,7 +1077,7 @@ def _refused_in_the_same_list(
 # The small words of origin a listed country may keep after "or" ("ni d'Espagne").
 _ELIDED_ORIGIN = re.compile(r"(?:\b(?:de la|de|du|des|aus der|aus dem|aus|from|del|из)\s*|\bd')$")
 # "Nor": a refusal goes on past it.
-_NOR = frozenset({"ni", "noch", "nor", "ни", "ni de"})
+_NOR = frozenset({"ni", "noch", "nor", "ни"})
 
 
 @lru_cache(maxsize=64)
