@@ -564,7 +564,7 @@ def _another_name_written_on(ctx: Context, nlu: NluResult, match: names.Match) -
         if w.key.isalpha()
         and not names.only_links(w.raw)
         and not names.is_legal_form(w.raw)
-        and (ctx.t.locale not in _NOUNS_CAPITALISED or not names.is_frequent(w.key, "de"))
+        and (ctx.t.locale not in _NOUNS_CAPITALISED or not names.is_frequent(w.key, ctx.t.locale))
     ]
     return bool(own) and not catalog.find_by_name(
         ctx.session, nlu.text[match.start : end], taxonomy=ctx.taxonomy

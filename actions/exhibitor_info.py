@@ -323,7 +323,7 @@ def _names_one(ctx: Context, text: str, besides: list[str]) -> bool:
         if word not in besides
         and len(word) >= names.NAME_WORD_MIN
         and not names_goods(ctx, word)
-        and not names.is_frequent(word.casefold(), ctx.t.locale)  # "Hat" (has), not Hạt
+        and not names.is_common(word.casefold())
     )
 
 
