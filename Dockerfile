@@ -28,6 +28,14 @@ RUN python3.11 -m venv /app/.venv \
  && /app/.venv/bin/pip install --no-cache-dir Babel
 COPY locales ./locales
 RUN /app/.venv/bin/python -m babel.messages.frontend compile -D messages -d locales
+# The dictionaries searches read German, French and Spanish goods through (core/lexicon.py).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends dict-freedict-deu-eng dict-freedict-fra-eng \
+      dict-freedict-eng-fra dict-freedict-fra-deu dict-freedict-deu-fra dict-freedict-spa-eng \
+      dict-freedict-eng-spa \
+ && rm -rf /var/lib/apt/lists/*
+COPY scripts/build_lexicon.py ./scripts/
+RUN /app/.venv/bin/python scripts/build_lexicon.py --out /app/lexicon/lexicon.sqlite
 
 # --- Stage 3: runtime ----------------------------------------------------------------------
 FROM debian:bookworm-slim
@@ -42,6 +50,7 @@ COPY --from=nlu /app/.venv-nlu ./.venv-nlu
 COPY --from=nlu /app/models ./models
 COPY --from=app /app/.venv ./.venv
 COPY --from=app /app/locales ./locales
+COPY --from=app /app/lexicon ./lexicon
 COPY bot ./bot
 COPY actions ./actions
 COPY core ./core
@@ -53,6 +62,7 @@ USER 10001
 # that terminates HTTPS (README, "Web chat").
 ENV PYTHONUNBUFFERED=1 \
     DATABASE_URL=sqlite:////app/var/assistant.db \
+    LEXICON_PATH=/app/lexicon/lexicon.sqlite \
     NLU_MANAGE=1 \
     WEB_HOST=0.0.0.0 \
     WEB_PORT=8080

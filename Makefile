@@ -12,6 +12,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 -include mk/nlu.mk
 -include mk/catalog-eval.mk
+-include mk/lexicon.mk
 
 .PHONY: help setup run web console test test-fast lint locales extract-messages update-messages \
 	demo-data bench web-bench clean
@@ -33,7 +34,7 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po .venv/.inst
 
 locales: $(MO_FILES)
 
-setup: .venv/.installed nlu-venv locales
+setup: .venv/.installed nlu-venv locales lexicon
 
 extract-messages: .venv/.installed
 	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ -k _ -k gettext -k ngettext:1,2 \

@@ -55,6 +55,8 @@ class Settings:
     # Signs inline-button payloads; a random one makes old buttons "expired" after a restart.
     callback_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     data_dir: Path = ROOT / "data"
+    # Bilingual dictionaries into English (core.lexicon), built by `make setup`.
+    lexicon_path: Path = ROOT / "var" / "lexicon.sqlite"
     max_message_chars: int = 1000
     # Matchmaking: the expo runs Nov 5-10; without EXPO_START the next edition is meant.
     expo_start: date | None = None
@@ -123,6 +125,7 @@ class Settings:
             default_locale=locale,
             callback_secret=env.get("CALLBACK_SECRET") or base.callback_secret,
             data_dir=Path(env.get("DATA_DIR", str(base.data_dir))),
+            lexicon_path=Path(env.get("LEXICON_PATH", str(base.lexicon_path))),
             expo_start=date.fromisoformat(env["EXPO_START"]) if env.get("EXPO_START") else None,
             expo_days=int(env.get("EXPO_DAYS") or base.expo_days),
             slot_start=time.fromisoformat(env.get("SLOT_START") or "09:00"),
