@@ -1110,6 +1110,10 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         # "Maroc", "ノルウェー" read as a yes, "exposants d'Afrique de l'Ouest": a country or
         # region alone lists its exhibitors.
         intent = "search_exhibitors"
+    if intent in NOT_UNDERSTOOD and search.only_attributes_of_an_area(ctx, nlu):
+        # "Wir sind ein Reformhaus und suchen glutenfreie Lebensmittel": an area's goods
+        # with a property, after who the buyer is.
+        intent = "search_exhibitors"
     if intent in NOT_UNDERSTOOD and _a_thing_from_a_place(ctx, nlu):
         # "Pelletheizung aus Österreich": one thing from a country, in words no list has;
         # the search says what it found of it.

@@ -30,6 +30,7 @@ from core.countries import TAXONOMY_DIR, CountryMention, inside_a_katakana_word,
 from core.dialogue import EXHIBITORS, ResultList
 from core.fulltext import compact_phrase, is_cyrillic, russian_known
 from core.language_names import SpokenLanguage, spoken_language
+from core.lexicon import open_lexicon
 from core.models import Exhibitor
 from core.settings import LOCALES
 from core.taxonomy import AREAS, country_name, fold
@@ -120,6 +121,8 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
             if e.type == "area"
             and (a := _area_of(ctx, e.value))
             and not _in_product_name(ctx, nlu.text, e.start, e.end)
+            # "Verpackungsmaschinen für Lebensmittel": what the goods named are for.
+            and not (said_before(ctx, nlu.text, e.start, "used_for") and e.start > 0)
         ),
         None,
     )
@@ -519,6 +522,8 @@ def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> l
         )
         # "fuer unsere roesterei" read with its cue
         or any(fold(phrase).startswith(f"{cue} ") for cue in purposes)
+        # "pour | ma cave à Lyon": the cue's last word read with the phrase
+        or _a_cue_across(folded, fold(phrase), purposes)
     }
     # "für Hotels und Cafés": what follows a use with "and" is one too.
     uses |= {
@@ -529,6 +534,19 @@ def _without_what_they_are_for(ctx: Context, text: str, phrases: list[str]) -> l
     }
     goods = [p for p in phrases if p not in uses]
     return goods if uses and any(_names_goods(ctx, p) for p in goods) else phrases
+
+
+def _a_cue_across(folded: str, phrase: str, cues_: frozenset[str]) -> bool:
+    """Whether a cue of two words or more starts before a phrase and ends inside it."""
+    at = folded.find(phrase)
+    if at <= 0:
+        return False
+    before = folded[:at].rstrip()
+    for cue in cues_:
+        first, _, rest = cue.rpartition(" ")
+        if first and before.endswith(first) and phrase.startswith(f"{rest} "):
+            return _word_ends(before, first)
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -583,7 +601,14 @@ def _asking_sentences(ctx: Context, text: str) -> list[tuple[int, int]]:
     if not 0 < len(asking) < len(spans):
         return []
     named = ctx.taxonomy.product_phrases(" | ".join(text[s:e] for s, e in asking))
-    goods = [p for p in named if _names_goods(ctx, p) or ctx.taxonomy.typo_tolerant(p)]
+    # An area's word is goods asked for too ("… und suchen glutenfreie Lebensmittel").
+    goods = [
+        p
+        for p in named
+        if _names_goods(ctx, p)
+        or ctx.taxonomy.typo_tolerant(p)
+        or area_named(_without_attributes(ctx, p)) is not None
+    ]
     return asking if goods else []
 
 
@@ -595,9 +620,28 @@ def _told_apart(ctx: Context, text: str, start: int, end: int) -> list[tuple[int
         return [(start, end)]  # folding moved the letters ("ß"): no place to cut at
     told = cues.first_at(sentence, "self_description", locale)
     seeking = cues.first_at(sentence, "seeking", locale)
+    if seeking is not None and told is None and _placed_before(ctx, sentence[:seeking]):
+        told = 0  # "Torréfacteur à Genève, je cherche du café": the buyer, where they are
     if told is None or seeking is None or seeking <= told:
         return [(start, end)]
     return [(start, start + seeking), (start + seeking, end)]
+
+
+def _placed_before(ctx: Context, text: str) -> bool:
+    """Whether a clause ending in a comma says where someone is, a place after "in" ("à
+    Genève,", "in Wien,"): the buyer, before what they look for."""
+    comma = text.rfind(",")
+    if comma < 0 or len(text[comma + 1 :].split()) > 2:  # "…, wir suchen", "…, je cherche"
+        return False
+    clause = text[: comma + 1]
+    located = _cue_pattern(cues.phrases("located_in", ctx.t.locale), before=True)
+    words = clause[:-1].split()
+    for size in (1, 2):
+        place = " ".join(words[-size:])
+        before = " ".join(words[:-size])
+        if names.is_a_place(place) and located.search(before):
+            return True
+    return False
 
 
 def _with_only_products_asked(asked: list[tuple[int, int]], nlu: NluResult) -> NluResult:
@@ -813,6 +857,7 @@ def names_products(
                 )
             )
             or _slip_of_a_product(ctx, nlu.text, phrase)
+            or (catalog_words and _sold_in_english(ctx, phrase))
         )
 
     if not (phrases or _attributes_named(ctx, nlu)):
@@ -826,6 +871,19 @@ def names_products(
     named = sum(1 for phrase in phrases if product(phrase))
     return 2 * named >= len(phrases) or all(
         product(phrase) or _a_qualifier(nlu.text, phrase) for phrase in phrases
+    )
+
+
+def _sold_in_english(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase of rare words is, in English, words of exhibitors' product lists:
+    "Edelstahlspülen" (stainless steel kitchen sinks). Everyday words ("Wetter") are not
+    read so: a dictionary translates them into too much."""
+    translation = open_lexicon(ctx.settings.lexicon_path).in_english(phrase, ctx.t.locale)
+    if translation is None or _everyday_words(translation.written):
+        return False
+    return any(
+        catalog.finds_any(ctx.session, SearchQuery(keywords=(english,)), profiles=False)
+        for english in translation.english
     )
 
 
@@ -975,8 +1033,27 @@ _ROUTE_GAP = 16
 
 def _going_to(ctx: Context, text: str, start: int) -> bool:
     """Whether the country named from `start` on is where goods go: "into China", "nach
-    Russland", "运往中国"."""
-    return said_before(ctx, text, start, "destination")
+    Russland", "运往中国", "vers l'Afrique"."""
+    without_article = _ARTICLE_BEFORE.sub("", text[:start])
+    if said_before(ctx, text, start, "destination") or said_before(
+        ctx, without_article, len(without_article), "destination"
+    ):
+        return True
+    # "vers la Malaisie et l'Indonésie": the second goes where the first does.
+    joined = _AND_BEFORE.search(without_article)
+    if joined is None:
+        return False
+    words = without_article[: joined.start()].split()
+    return any(
+        said_before(ctx, earlier, len(earlier), "destination")
+        for cut in (1, 2)
+        if len(words) > cut and (earlier := _ARTICLE_BEFORE.sub("", " ".join(words[:-cut])))
+    )
+
+
+# An article between a cue and a country: "vers l'Afrique", "hacia la India".
+_ARTICLE_BEFORE = re.compile(r"\s*\b(?:l['’]|la|le|les|the|el|los|las|die|den|das|dem)\s*$", re.I)
+_AND_BEFORE = re.compile(r"\s+(?:et|and|und|y|e|и)\s*$", re.I)
 
 
 def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
@@ -1196,12 +1273,43 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         if asking:
             return named
         not_found = named
+    translated = _in_english(ctx, query) if found.total == 0 and not not_found else None
+    if translated is not None:
+        # "Edelstahlspülen" where exhibitors write "stainless steel kitchen sinks": the
+        # English words are what the reply says it found.
+        in_english = catalog.search(ctx.session, translated, 0, taxonomy=ctx.taxonomy)
+        if in_english.total:
+            return _page(ctx, translated, in_english)
     for wider in _wider_searches(ctx, query) if found.total == 0 else []:
         widened = catalog.search(ctx.session, wider, 0, taxonomy=ctx.taxonomy)
         if widened.total:
             none = ctx._("No exhibitors found for {query}.").format(query=describe(ctx, query))
             return _page(ctx, wider, widened, note=none)
     return not_found or _page(ctx, query, found)
+
+
+def _in_english(ctx: Context, query: SearchQuery) -> SearchQuery | None:
+    """The search with its phrases searched as written in the buyer's language read in
+    English instead, where a dictionary has them (core.lexicon); None when it has none."""
+    lexicon = open_lexicon(ctx.settings.lexicon_path)
+    phrases: list[str] = []
+    for keyword in query.keywords:
+        translation = lexicon.in_english(keyword, ctx.t.locale)
+        # Only the translations that name a category or that exhibitors write: a
+        # dictionary's other senses ("cooker" of "cooker hood") would be read as typos.
+        phrases += [e for e in translation.english if _english_goods(ctx, e)] if translation else []
+    if not phrases:
+        return None
+    return catalog.product_query(
+        ctx.session, ctx.taxonomy, replace(query, keywords=(), within=()), phrases
+    )
+
+
+def _english_goods(ctx: Context, phrase: str) -> bool:
+    match = ctx.taxonomy.match_product(phrase)
+    return bool(match.whole or match.kind_of) or catalog.finds_any(
+        ctx.session, SearchQuery(keywords=(phrase,)), profiles=False
+    )
 
 
 def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:

@@ -806,7 +806,15 @@ def find_by_name(
     if taxonomy is None:
         return found
     if found:
-        return [e for e in found if _may_do(taxonomy, e, name)]
+        # Words the match left out may say another trade: "Laboratoires" of "Laboratoires
+        # Rochat", where the catalog's Rochat is a dairy.
+        left_out = {m.exhibitor_id: name[: m.start] + " " + name[m.end :] for m in matches}
+        return [
+            e
+            for e in found
+            if _may_do(taxonomy, e, name)
+            and not _another_trade_named(taxonomy, e, left_out.get(e.id, ""))
+        ]
     trade = _name_trade(taxonomy, name)
     for rest, besides in _without_trade_words(taxonomy, name) if trade else ():
         found_rest = names.find(session, rest)
@@ -821,7 +829,9 @@ def find_by_name(
         doing = [
             e
             for e in named
-            if _does(taxonomy, e, trade) and all(e.id in found for found in with_others)
+            if _does(taxonomy, e, trade)
+            and all(e.id in found for found in with_others)
+            and not _another_trade_named(taxonomy, e, _besides_its_names(e, name))
         ]
         if len(doing) == 1 or (doing and several):
             return doing
@@ -862,10 +872,25 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     one of what it sells."""
     named = _trade(taxonomy, " ".join(names_of(exhibitor)))
     if named:
-        # Or a kind of it: "Baumgartner Schokolade" for Confiserie Baumgartner.
-        return bool(trade & taxonomy.with_subcategories(named))
+        # Or a kind of it: "Baumgartner Schokolade" for Confiserie Baumgartner, unless it
+        # sells other kinds beside it and not that one: "champagne Vallet" is not Domaine
+        # Vallet, a Burgundy estate.
+        return bool(trade & taxonomy.with_subcategories(named)) and not _sells_its_siblings(
+            taxonomy, exhibitor, trade
+        )
     # What it sells or what that is a kind of: a "Käserei" (dairy) sells cheese.
     return bool(trade & taxonomy.with_ancestors(_sells(taxonomy, exhibitor)))
+
+
+def _sells_its_siblings(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
+    """Whether the exhibitor sells none of a trade's kinds but other kinds beside them."""
+    sold = set(exhibitor.categories.split())
+    if not sold or trade & taxonomy.with_ancestors(sold):
+        return False
+    parents = {p for t in trade if t in taxonomy.categories for p in taxonomy.categories[t].parents}
+    return any(
+        set(taxonomy.categories[c].parents) & parents for c in sold if c in taxonomy.categories
+    )
 
 
 def after_another_han_name(name: str, match: names.Match) -> bool:
@@ -919,12 +944,37 @@ def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
 
 
+def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str) -> bool:
+    """Whether a name says, in a word buyers translate, what the exhibitor is not, where
+    the exhibitor's own names say what it is: "Laboratoires Rochat" is not Laiterie Rochat
+    (a dairy), "Transports Moreau" not Moreau Automotive Systems. A word the exhibitor's
+    names translate, a place, or a trade among what it sells is its own."""
+    theirs = {
+        english
+        for written in names_of(exhibitor)
+        for word in written.split()
+        if (english := names.in_english(word)) is not None
+    }
+    if not theirs or not exhibitor.categories.strip():
+        return False
+    sells = _sells(taxonomy, exhibitor)
+    for word in besides.split():
+        english = names.in_english(word)
+        if english is None or english in theirs or links_or_places(taxonomy, word):
+            continue
+        if not (_trade(taxonomy, english) | _trade(taxonomy, word)) & sells:
+            return True
+    return False
+
+
 def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
     """The categories a name's words are, whole (Latin and Cyrillic words, alone or two
     together: "Auto Parts") or inside (Han and kana: 制药 in 诺德制药)."""
     if names.has_cjk(text):
         return taxonomy.categories_in_text(text)
-    words = text.split()
+    # A word names translate is read in English: "Fils" of "Père & Fils" is sons, not
+    # yarn (French "fils", threads).
+    words = [names.in_english(word) or word for word in text.split()]
     found: set[str] = set()
     for phrase in [*words, *(" ".join(pair) for pair in pairwise(words))]:
         match = taxonomy.match_product(phrase)

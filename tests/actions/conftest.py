@@ -77,9 +77,11 @@ CATALOG_C = search_eval.HEADER + "".join(
 
 
 @asynccontextmanager
-async def container_with(database_url: str, catalog: str) -> AsyncIterator[Container]:
-    """The app over a database holding this catalog (CSV text)."""
-    container = make_container(base_settings(database_url))
+async def container_with(
+    database_url: str, catalog: str, **settings: object
+) -> AsyncIterator[Container]:
+    """The app over a database holding this catalog (CSV text), with other settings."""
+    container = make_container(base_settings(database_url, **settings))
     with transaction(container.sessions) as session:
         report = import_exhibitors(session, catalog.encode(), container.taxonomy)
         assert report.ok, report.errors[:3]

@@ -468,6 +468,9 @@ TRADE_ROWS = (
     "N11,Daehan Precision Automotive Co.,大韩精密汽车零部件,,KR,auto,8.1,8.1N-11,Die-cast parts,,,ko,,\n"
     "N12,Savonnerie du Vieux Môle SARL,,,FR,consumer,4.2,4.2N-12,Savon de Marseille,,,fr,,\n"
     "N13,Confiserie Baumgartner AG,鲍姆加特纳糖果,,CH,food,1.1,1.1N-13,Schweizer Milchschokolade;Pralinés,,,de,,\n"
+    "N14,Laiterie Rochat SA,,Rochat,CH,food,1.1,1.1N-14,Le Gruyère AOP;Raclette du Valais AOP,,,fr,,\n"
+    "N15,Domaine Vallet Père & Fils,,Domaine Vallet,FR,food,1.1,1.1N-15,Bourgogne Pinot Noir AOC;Chablis Premier Cru,,,fr,,\n"
+    "N16,Moreau Automotive Systems SAS,,Moreau Auto,FR,auto,8.1,8.1N-16,LED headlamp modules;Rear combination lamps,,,fr,,\n"
 )
 
 
@@ -508,6 +511,15 @@ def named(sessions, name: str) -> list[str]:
         ("大汉精密汽车零部件", ["N11"]),  # 韩 typed as 汉: the same sound
         ("Savonnerie du Midi", []),  # another soap maker: only the trade is in common
         ("Savonnerie Vieux Môle", ["N12"]),
+        # A trade the catalog's company does not do, beside its family name.
+        ("Laboratoires Rochat", []),
+        ("Transports Moreau", []),
+        ("Fromagerie Rochat", ["N14"]),  # cheese, which the dairy sells
+        ("Laiterie Rochat de Suisse", ["N14"]),  # a place is no trade
+        ("Moreau Automotive", ["N16"]),
+        # A kind of what its name says, where it sells other kinds: a Burgundy estate.
+        ("champagne vallet", []),
+        ("vins vallet", ["N15"]),
         ("Keystone家", ["N1"]),  # a Chinese word for a company after the name
         ("Keystone公司", ["N1"]),
     ],

@@ -806,6 +806,8 @@ TRANSLATED = [
     ("ADH", "Antwerp Diamond House BV", None, None),
     ("SVF", "Fromagerie des Sept Vallées SAS", None, None),
     ("LMO", "Lisboa Motores Lda", None, None),
+    ("VDB", "Van der Berg Kaas B.V.", None, None),
+    ("SWF", "Schwarzwälder Feinkost GmbH", None, None),
 ]
 
 
@@ -831,6 +833,9 @@ TRANSLATED = [
         ("Maison du Diamant d'Anvers", "ADH", "exact"),
         ("Käserei Sieben Täler", "SVF", "exact"),
         ("Lisbonne Moteurs", "LMO", "exact"),
+        ("Fromages Van der Berg", "VDB", "exact"),  # a trade's plural, first in French
+        ("Pâtes Frères Rinaldi", "PFR", "exact"),
+        ("Épicerie fine de la Forêt-Noire", "SWF", "exact"),  # a region and a trade
     ],
 )
 def test_a_name_written_with_its_ordinary_words_translated(
