@@ -14,34 +14,34 @@ from tests.actions.conftest import container_with, contexts_over, nlu
 from tests.actions.test_dialogue import shown_exhibitors
 
 HEADER = "id,name_en,name_zh,aliases,country,area,hall,booth,products,description_en,languages\n"
-CATALOG_P = HEADER + "".join(
+CATALOG_U = HEADER + "".join(
     f"{row}\n"
     for row in (
-        "P01,Kraus Verpackungstechnik GmbH,,,DE,equipment,5.1,5.1A-01,Thermoforming packaging machines;Tray sealers,,de;en",
-        "P02,Pastificio Gentile S.r.l.,,,IT,food,1.1,1.1A-02,Gluten-free spaghetti;Organic durum wheat pasta,,it;en",
-        "P03,Meadow Crest Foods Inc.,,,US,food,1.1,1.1A-03,Certified gluten-free granola;Oat milk,,en",
-        "P04,Domaine du Lac,,,FR,food,1.1,1.1A-04,Red wine Bourgogne Pinot Noir,,fr",
-        "P05,Nairobi Freight Connect Ltd,,,KE,services,9.1,9.1A-05,Freight forwarding;Customs clearance,,en",
-        "P06,Gulf Bridge Logistics FZE,,,AE,services,9.1,9.1A-06,Freight forwarding;Air cargo via Dubai,,en",
-        "P07,Carnes Cerrado Ltda.,,,BR,food,1.1,1.1A-07,Halal beef;Halal chicken,,pt;en",
-        "P08,Pampa Beef S.A.,,,AR,food,1.1,1.1A-08,Beef striploin,,es",
-        "P09,Bio Vallée SARL,,,FR,food,1.1,1.1A-09,Organic apple juice;Organic lentils,,fr",
-        "P10,Teranga Foods SA,,,SN,food,1.1,1.1A-10,Beef,,fr",
-        "P11,Linière des Flandres SA,,,BE,consumer,4.1,4.1A-11,Linen bed sheets;Linen tablecloths,,fr",
-        "P12,Siam Golden Grain Co.,,,TH,food,1.1,1.1A-12,Jasmine rice;Glutinous rice,,th;en",
+        "U01,Kraus Verpackungstechnik GmbH,,,DE,equipment,5.1,5.1A-01,Thermoforming packaging machines;Tray sealers,,de;en",
+        "U02,Pastificio Gentile S.r.l.,,,IT,food,1.1,1.1A-02,Gluten-free spaghetti;Organic durum wheat pasta,,it;en",
+        "U03,Meadow Crest Foods Inc.,,,US,food,1.1,1.1A-03,Certified gluten-free granola;Oat milk,,en",
+        "U04,Domaine du Lac,,,FR,food,1.1,1.1A-04,Red wine Bourgogne Pinot Noir,,fr",
+        "U05,Nairobi Freight Connect Ltd,,,KE,services,9.1,9.1A-05,Freight forwarding;Customs clearance,,en",
+        "U06,Gulf Bridge Logistics FZE,,,AE,services,9.1,9.1A-06,Freight forwarding;Air cargo via Dubai,,en",
+        "U07,Carnes Cerrado Ltda.,,,BR,food,1.1,1.1A-07,Halal beef;Halal chicken,,pt;en",
+        "U08,Pampa Beef S.A.,,,AR,food,1.1,1.1A-08,Beef striploin,,es",
+        "U09,Bio Vallée SARL,,,FR,food,1.1,1.1A-09,Organic apple juice;Organic lentils,,fr",
+        "U10,Teranga Foods SA,,,SN,food,1.1,1.1A-10,Beef,,fr",
+        "U11,Linière des Flandres SA,,,BE,consumer,4.1,4.1A-11,Linen bed sheets;Linen tablecloths,,fr",
+        "U12,Siam Golden Grain Co.,,,TH,food,1.1,1.1A-12,Jasmine rice;Glutinous rice,,th;en",
     )
 )
 
 
 @pytest.fixture
-async def catalog_p(database_url: str) -> AsyncIterator[Container]:
-    async with container_with(database_url, CATALOG_P) as container:
+async def catalog_u(database_url: str) -> AsyncIterator[Container]:
+    async with container_with(database_url, CATALOG_U) as container:
         yield container
 
 
 @pytest.fixture
-def p_ctx(catalog_p: Container) -> Iterator:
-    with contexts_over(catalog_p, 707) as make:
+def u_ctx(catalog_u: Container) -> Iterator:
+    with contexts_over(catalog_u, 707) as make:
         yield make
 
 
@@ -50,30 +50,30 @@ def p_ctx(catalog_p: Container) -> Iterator:
     [
         # An area after "für" (typed "fuer") is what the machines are for, not the area.
         ("de", "verpackungsmaschinen fuer lebensmittel", "out_of_scope",
-         {"area": "lebensmittel"}, {"P01"}),
+         {"area": "lebensmittel"}, {"U01"}),
         # "pour" and "ma": the buyer's own cellar, though the cue's words are apart.
         ("fr", "je cherche des producteurs de vins rouges pour ma cave à Lyon",
-         "search_exhibitors", {"product": "vins rouges"}, {"P04"}),
+         "search_exhibitors", {"product": "vins rouges"}, {"U04"}),
         # Where the goods go, with an article after the word that says so.
         ("fr", "un transitaire pour envoyer de la marchandise vers l'Afrique",
-         "search_exhibitors", {"country": "Afrique"}, {"P05", "P06"}),
+         "search_exhibitors", {"country": "Afrique"}, {"U05", "U06"}),
         ("fr", "viande hallal pour import au Sénégal", "search_exhibitors",
-         {"country": "Sénégal"}, {"P07"}),
+         {"country": "Sénégal"}, {"U07"}),
         # Who the buyer is, then an area's goods with a property.
         ("de", "Wir sind ein Reformhaus und suchen glutenfreie Lebensmittel.", "out_of_scope",
-         {"area": "Lebensmittel"}, {"P02", "P03"}),
+         {"area": "Lebensmittel"}, {"U02", "U03"}),
         ("fr", "quels fournisseurs ont des produits alimentaires biologiques ?",
-         "search_exhibitors", {}, {"P02", "P09"}),
+         "search_exhibitors", {}, {"U02", "U09"}),
         # Where the buyer is, in a clause before what they look for.
-        ("de", "Hotel in Wien, wir suchen Bettwäsche.", "search_exhibitors", {}, {"P11"}),
+        ("de", "Hotel in Wien, wir suchen Bettwäsche.", "search_exhibitors", {}, {"U11"}),
         ("fr", "Importateur à Dakar, nous cherchons du riz.", "search_exhibitors",
-         {"country": "Dakar"}, {"P12"}),
+         {"country": "Dakar"}, {"U12"}),
     ],
 )  # fmt: skip
 def test_what_the_goods_are_for_does_not_narrow_the_search(
-    p_ctx, locale: str, text: str, intent: str, entities: dict[str, str], expected: set[str]
+    u_ctx, locale: str, text: str, intent: str, entities: dict[str, str], expected: set[str]
 ) -> None:
-    ctx = p_ctx(locale)
+    ctx = u_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, intent, **entities))
     assert shown_exhibitors(ctx, reply) == expected, reply.text
 
@@ -97,11 +97,11 @@ def test_what_the_goods_are_for_does_not_narrow_the_search(
     ],
 )  # fmt: skip
 def test_the_reply_searched_no_words_but_the_goods(
-    p_ctx, locale: str, text: str, entities: dict[str, str | list[str]], unsaid: str
+    u_ctx, locale: str, text: str, entities: dict[str, str | list[str]], unsaid: str
 ) -> None:
     """Neither the buyer's cellar, nor "ont" (have), nor the buyer's own trade is searched
     as written."""
-    ctx = p_ctx(locale)
+    ctx = u_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
     heading = reply.text.split("\n", 1)[0]
     assert unsaid not in heading.casefold(), heading
