@@ -544,8 +544,13 @@ def _a_cue_across(folded: str, phrase: str, cues_: frozenset[str]) -> bool:
     before = folded[:at].rstrip()
     for cue in cues_:
         first, _, rest = cue.rpartition(" ")
-        if first and before.endswith(first) and phrase.startswith(f"{rest} "):
-            return _word_ends(before, first)
+        if (
+            first
+            and before.endswith(first)
+            and _word_ends(before, first)
+            and phrase.startswith(f"{rest} ")
+        ):
+            return True
     return False
 
 
@@ -621,7 +626,7 @@ def _told_apart(ctx: Context, text: str, start: int, end: int) -> list[tuple[int
     told = cues.first_at(sentence, "self_description", locale)
     seeking = cues.first_at(sentence, "seeking", locale)
     if seeking is not None and told is None and _placed_before(ctx, sentence[:seeking]):
-        told = 0  # "Torréfacteur à Genève, je cherche du café": the buyer, where they are
+        told = 0  # "Importateur à Dakar, nous cherchons du riz": the buyer, where they are
     if told is None or seeking is None or seeking <= told:
         return [(start, end)]
     return [(start, start + seeking), (start + seeking, end)]
@@ -629,7 +634,7 @@ def _told_apart(ctx: Context, text: str, start: int, end: int) -> list[tuple[int
 
 def _placed_before(ctx: Context, text: str) -> bool:
     """Whether a clause ending in a comma says where someone is, a place after "in" ("à
-    Genève,", "in Wien,"): the buyer, before what they look for."""
+    Dakar,", "in Wien,"): the buyer, before what they look for."""
     comma = text.rfind(",")
     if comma < 0 or len(text[comma + 1 :].split()) > 2:  # "…, wir suchen", "…, je cherche"
         return False

@@ -962,7 +962,7 @@ def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str)
         english = names.in_english(word)
         if english is None or english in theirs or links_or_places(taxonomy, word):
             continue
-        if not (_trade(taxonomy, english) | _trade(taxonomy, word)) & sells:
+        if not _trade(taxonomy, word) & sells:  # read in English, as _trade reads it
             return True
     return False
 
