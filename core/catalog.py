@@ -948,7 +948,8 @@ def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str)
     """Whether a name says, in a word buyers translate, what the exhibitor is not, where
     the exhibitor's own names say what it is: "Laboratoires Rochat" is not Laiterie Rochat
     (a dairy), "Transports Moreau" not Moreau Automotive Systems. A word the exhibitor's
-    names translate, a place, or a trade among what it sells is its own."""
+    names translate, a place, a word after a link ("de Turín": where it is from) or a
+    trade among what it sells is its own."""
     theirs = {
         english
         for written in names_of(exhibitor)
@@ -958,9 +959,12 @@ def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str)
     if not theirs or not exhibitor.categories.strip():
         return False
     sells = _sells(taxonomy, exhibitor)
-    for word in besides.split():
+    words = besides.split()
+    for at, word in enumerate(words):
         english = names.in_english(word)
         if english is None or english in theirs or links_or_places(taxonomy, word):
+            continue
+        if at and names.only_links(words[at - 1]):
             continue
         if not _trade(taxonomy, word) & sells:  # read in English, as _trade reads it
             return True

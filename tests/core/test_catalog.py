@@ -516,6 +516,7 @@ def named(sessions, name: str) -> list[str]:
         ("Transports Moreau", []),
         ("Fromagerie Rochat", ["N14"]),  # cheese, which the dairy sells
         ("Laiterie Rochat de Suisse", ["N14"]),  # a place is no trade
+        ("Laiterie Rochat de Genève", ["N14"]),  # nor a word after a link, translated or not
         ("Moreau Automotive", ["N16"]),
         # A kind of what its name says, where it sells other kinds: a Burgundy estate.
         ("champagne vallet", []),
