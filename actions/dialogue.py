@@ -638,7 +638,7 @@ def _a_product_named(ctx: Context, phrase: str) -> bool:
 
 def _a_name_word_stemmed(ctx: Context, phrase: str) -> bool:
     """Whether a capitalised word of a phrase is a product's term only by its stem."""
-    return any(w[:1].isupper() and ctx.taxonomy.only_stemmed_as_a_term(w) for w in phrase.split())
+    return any(exhibitor_info.a_name_word_stemmed(ctx, w) for w in phrase.split())
 
 
 def _without_codes(text: str) -> str:

@@ -446,11 +446,17 @@ def names_goods(ctx: Context, word: str) -> bool:
     """Whether a word of what may be a company's name names a product or a country
     instead ("Lácteos", "Chile"), which no name is made of alone. Capitalised, a product's
     word only in a language exhibitors label in is a name in a chat: "Miele"."""
-    if word[:1].isupper() and (
-        fold(word) in ctx.taxonomy.label_only_words or ctx.taxonomy.only_stemmed_as_a_term(word)
+    if (word[:1].isupper() and fold(word) in ctx.taxonomy.label_only_words) or (
+        a_name_word_stemmed(ctx, word)
     ):
         return False  # "Miele"; "Müller", which only its stem reads as gauze
     return bool(ctx.taxonomy.match_product(word).categories or ctx.taxonomy.country_mentions(word))
+
+
+def a_name_word_stemmed(ctx: Context, word: str) -> bool:
+    """Whether a capitalised word is a product's term only by its stem, as a name's word
+    may be: "Müller" stems as "Mull" (gauze)."""
+    return word[:1].isupper() and ctx.taxonomy.only_stemmed_as_a_term(word)
 
 
 def named(nlu: NluResult) -> bool:

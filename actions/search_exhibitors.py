@@ -638,13 +638,11 @@ def _placed_before(ctx: Context, text: str) -> bool:
     comma = text.rfind(",")
     if comma < 0 or len(text[comma + 1 :].split()) > 2:  # "…, wir suchen", "…, je cherche"
         return False
-    clause = text[: comma + 1]
-    located = _cue_pattern(cues.phrases("located_in", ctx.t.locale), before=True)
-    words = clause[:-1].split()
+    words = text[:comma].split()
     for size in (1, 2):
         place = " ".join(words[-size:])
         before = " ".join(words[:-size])
-        if names.is_a_place(place) and located.search(before):
+        if names.is_a_place(place) and said_before(ctx, before, len(before), "located_in"):
             return True
     return False
 

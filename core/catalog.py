@@ -373,12 +373,7 @@ def _a_sibling_named(taxonomy: Taxonomy, phrase: str, head: frozenset[str]) -> f
     """The categories a phrase names beside its head's that share a broader kind with it:
     cold chain beside warehousing, both logistics ("fruits" of "breuvages aux fruits" is
     no beverage's sibling)."""
-    parents = {p for c in head for p in taxonomy.categories[c].parents}
-    return frozenset(
-        c
-        for c in taxonomy.categories_in_text(phrase) - head
-        if parents & set(taxonomy.categories[c].parents)
-    )
+    return frozenset(taxonomy.siblings(head, taxonomy.categories_in_text(phrase)))
 
 
 def _the_kind_written(
@@ -887,10 +882,7 @@ def _sells_its_siblings(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str
     sold = set(exhibitor.categories.split())
     if not sold or trade & taxonomy.with_ancestors(sold):
         return False
-    parents = {p for t in trade if t in taxonomy.categories for p in taxonomy.categories[t].parents}
-    return any(
-        set(taxonomy.categories[c].parents) & parents for c in sold if c in taxonomy.categories
-    )
+    return bool(taxonomy.siblings(trade, sold))
 
 
 def after_another_han_name(name: str, match: names.Match) -> bool:

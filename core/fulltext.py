@@ -181,7 +181,8 @@ def _russian_part_of_speech(word: str) -> str | None:
 
 
 @cache
-def _stemmer(language: str) -> Stemmer.Stemmer:
+def stemmer(language: str) -> Stemmer.Stemmer:
+    """Snowball's stemmer for a language ("german"), one per process."""
     return Stemmer.Stemmer(language)
 
 
@@ -196,7 +197,7 @@ def stem(word: str) -> str:
     one stem."""
     if is_cyrillic(word):
         # By the dictionary form: the stemmer keeps "колодок" and "колодки" apart.
-        return without_marks(_stemmer("russian").stemWord(russian_lemma(word)))
+        return without_marks(stemmer("russian").stemWord(russian_lemma(word)))
     return min(_language_stems(word), key=_shortest)
 
 
@@ -393,7 +394,7 @@ def _language_stems(word: str) -> tuple[str, ...]:
     if is_cyrillic(word):
         return (stem(word),)
     bare = without_marks(word)
-    return tuple(str(_stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
+    return tuple(str(stemmer(lang).stemWord(bare)) for lang in _LATIN_STEMMERS)
 
 
 # A stem shorter than this, with this much cut off a word to reach it, names no word.

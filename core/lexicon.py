@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import Stemmer  # type: ignore[import-not-found]
-
 from core import fulltext
 
 # The buyers' languages with a dictionary into English, and their Snowball stemmers.
@@ -37,8 +35,8 @@ _HEAD_FIRST = frozenset({"fr", "es"})
 
 def key(phrase: str, language: str) -> str:
     """A phrase as the dictionary file indexes it: its words folded and stemmed."""
-    stemmer = _stemmer(STEMMERS[language])
-    return " ".join(stemmer.stemWord(word) for word in _folded(phrase).split())
+    snowball = fulltext.stemmer(STEMMERS[language])
+    return " ".join(snowball.stemWord(word) for word in _folded(phrase).split())
 
 
 def _folded(text: str) -> str:
@@ -53,11 +51,6 @@ def _before_a_small_word(words: list[str]) -> list[str]:
         if at and fulltext.is_small_word(word):
             return words[:at]
     return words
-
-
-@cache
-def _stemmer(name: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(name)
 
 
 @dataclass(frozen=True)

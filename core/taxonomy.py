@@ -590,13 +590,7 @@ class Taxonomy:
         found: set[str] = set()
         for head in heads:
             narrower = {o for o in others if o != head and head in self.with_ancestors([o])}
-            parents = set(self.categories[head].parents) if head in self.categories else set()
-            beside = {
-                o
-                for o in others - heads
-                if o in self.categories and parents & set(self.categories[o].parents)
-            }
-            found |= narrower or {head} | beside
+            found |= narrower or {head} | self.siblings([head], others - heads)
         return found
 
     def modifier(self, phrase: str, category_ids: Iterable[str]) -> str:
@@ -1279,6 +1273,17 @@ class Taxonomy:
                 known = self.categories.get(category)
                 pending += known.parents if known else ()
         return found
+
+    def siblings(self, of: Iterable[str], among: Iterable[str]) -> set[str]:
+        """The categories among some that share a broader kind with one of `of` and are
+        none of them: cold chain beside warehousing, both logistics."""
+        kinds = set(of)
+        parents = {p for c in kinds if c in self.categories for p in self.categories[c].parents}
+        return {
+            c
+            for c in among
+            if c not in kinds and c in self.categories and parents & set(self.categories[c].parents)
+        }
 
     def with_subcategories(self, category_ids: Iterable[str]) -> set[str]:
         """The categories and everything under them (medical devices -> hearing aids...)."""
