@@ -781,9 +781,10 @@ def _completed(
 
 # "And" between two products of a request, in the eight languages, and "or", which asks for
 # both as much ("Kaffeevollautomaten bzw. Siebträgermaschinen").
+# "And" in the languages that write words apart.
+_AND_WORDS = ("and", "y", "e", "и", "und", "et")
 _AND = frozenset(
-    {"and", "y", "e", "и", "und", "et", "&", "和", "与", "及", "と", "や", "랑", "및"}
-    | {*_OR, "或", "或者", "または"}
+    {*_AND_WORDS, "&", "和", "与", "及", "と", "や", "랑", "및"} | {*_OR, "或", "或者", "または"}
 )
 
 
@@ -1056,7 +1057,7 @@ def _going_to(ctx: Context, text: str, start: int) -> bool:
 
 # An article between a cue and a country: "vers l'Afrique", "hacia la India".
 _ARTICLE_BEFORE = re.compile(r"\s*\b(?:l['’]|la|le|les|the|el|los|las|die|den|das|dem)\s*$", re.I)
-_AND_BEFORE = re.compile(r"\s+(?:et|and|und|y|e|и)\s*$", re.I)
+_AND_BEFORE = re.compile(rf"\s+(?:{'|'.join(_AND_WORDS)})\s*$", re.I)
 
 
 def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
