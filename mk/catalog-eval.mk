@@ -2,11 +2,12 @@
 # through the real router and NLU model. Included by Makefile.
 .PHONY: catalog-eval catalog-dev
 
-# Two held-out sets, each written blind by its own author: data/catalog_eval and
-# data/catalog_eval_2 (200 queries, 25 per language).
+# Three held-out sets, each written blind by its own author: data/catalog_eval,
+# data/catalog_eval_2 and data/catalog_eval_3 (200 queries each, 25 per language).
 catalog-eval: setup train
 	$(PY) scripts/catalog_eval.py
 	$(PY) scripts/catalog_eval.py --data data/catalog_eval_2
+	$(PY) scripts/catalog_eval.py --data data/catalog_eval_3
 
 # The same measurement on the development set (data/catalog_dev/), the one to work against.
 catalog-dev: setup train
