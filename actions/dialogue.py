@@ -712,6 +712,101 @@ def _with_unknown_company(ctx: Context, nlu: NluResult) -> NluResult:
     return _with_company(nlu, guessed) if naming and (len(words) > 1 or alone) else nlu
 
 
+def _a_catalog_name_before_a_cue(ctx: Context, text: str) -> str | None:
+    """What a Chinese, Japanese or Korean question writes before its where or booth words,
+    when the catalog has a company of that name (in another script too)."""
+    if not names.has_cjk(text):
+        return None
+    guessed = exhibitor_info.named_in_passing(ctx, text)
+    found = guessed and catalog.find_by_name(ctx.session, guessed, taxonomy=ctx.taxonomy)
+    return guessed if found else None
+
+
+def _a_trade_and_a_name_unknown(ctx: Context, nlu: NluResult, intent: str) -> str | None:
+    """A company's name made of a trade's word and words that name no goods, place or
+    everyday thing, which the catalog has no exhibitor of that trade by: tagged by the model,
+    or written as a name in a question about a company ("Meubles Gagnon, ils exposent ?")."""
+    asked = cues.has_any(nlu.text, (*cues.ASKING_OF_A_COMPANY, "exhibiting"), ctx.t.locale)
+    # Goods looked for may be tagged as a company ("Je cherche des Vins Bourgogne"): one
+    # looked for, not asked about, is a company after "die", "la", "the".
+    written = [
+        e.value
+        for e in nlu.entities
+        if e.type == "company"
+        and e.value.strip()
+        and (asked or intent != "search_exhibitors" or _after_an_article(nlu.text, e.value))
+    ]
+    if not written and (asked or cues.has(nlu.text, "seeking", ctx.t.locale)):
+        guessed = exhibitor_info.named_in_passing(ctx, nlu.text) or _the_opening_clause(nlu.text)
+        if guessed and (asked or _after_an_article(nlu.text, guessed)):
+            written = [names.CLAUSE_BREAK.split(guessed, maxsplit=1)[0].strip()]
+    for name in written:
+        words = re.findall(r"[^\W\d_]+", name)
+        if names.has_cjk(name) or len(words) < 2 or len(words) > catalog.MAX_NAME_WORDS:
+            continue
+        trades = [w for w in words if catalog.a_trade_word(ctx.taxonomy, w)]
+        naming = [
+            w
+            for w in words
+            if w not in trades and _a_family_name(ctx, w) and not _a_word_of_goods_sold(ctx, w)
+        ]
+        others = [w for w in words if w not in trades and w not in naming]
+        if (
+            trades
+            and naming
+            and all(names.only_links(w) for w in others)
+            and not catalog.find_by_name(ctx.session, name, taxonomy=ctx.taxonomy)
+        ):
+            return name
+    return None
+
+
+def _goods_besides(ctx: Context, nlu: NluResult, name: str) -> bool:
+    """Whether the message names goods outside a name ("looking for solid oak dining
+    chairs" after "any Scandi furniture makers here?")."""
+    rest = nlu.text.replace(name, " ")
+    return search.names_a_product(ctx, replace(nlu, text=rest, entities=()))
+
+
+def _a_word_of_goods_sold(ctx: Context, word: str) -> bool:
+    """Whether an exhibitor's product list has the word: "Manuka" of "Manuka Honig"."""
+    query = catalog.SearchQuery(keywords=(word.casefold(),))
+    return catalog.finds_any(ctx.session, query, profiles=False)
+
+
+def _after_an_article(text: str, name: str) -> bool:
+    """Whether a name is written after a singular definite article: "Ich suche die Brandt
+    Spedition", "Je cherche la Brasserie Van Acker", not "des Vins de Bourgogne"."""
+    at = text.find(name)
+    before = re.findall(r"[^\W\d_]+", text[:at]) if at > 0 else []
+    return bool(before) and before[-1].casefold() in _SINGULAR_ARTICLES
+
+
+_SINGULAR_ARTICLES = frozenset({"der", "die", "das", "den", "le", "la", "l", "el", "the"})
+
+
+def _the_opening_clause(text: str) -> str | None:
+    """The words before a message's first clause break, when each is capitalised: "Meubles
+    Gagnon" of "Meubles Gagnon, ils exposent cette année ?"."""
+    parts = names.CLAUSE_BREAK.split(text, maxsplit=1)
+    words = parts[0].split()
+    if len(parts) < 2 or not 1 < len(words) <= catalog.MAX_NAME_WORDS:
+        return None
+    return parts[0].strip() if all(w[:1].isupper() for w in words) else None
+
+
+def _a_family_name(ctx: Context, word: str) -> bool:
+    """A capitalised word no one uses every day, that names no goods, place or request."""
+    return (
+        word[:1].isupper()
+        and len(word) > 2
+        and not names.is_frequent(word.casefold(), ctx.t.locale)
+        and not exhibitor_info.names_goods(ctx, word)
+        and not names.is_a_place(word)
+        and fold(word) not in ctx.taxonomy.request_words
+    )
+
+
 def _a_slip_of_a_product(ctx: Context, word: str) -> bool:
     """A word that names no product as written, and one with a slip fixed."""
     return not ctx.taxonomy.match_product(word).categories and bool(
@@ -892,6 +987,16 @@ def understood_intent(ctx: Context, nlu: NluResult) -> str:
 
 
 def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
+    if (
+        intent in NOT_UNDERSTOOD | {"search_exhibitors"}
+        and (name := _a_trade_and_a_name_unknown(ctx, nlu, intent))
+        and not _goods_besides(ctx, nlu, name)
+    ):
+        # "Ich suche die Brandt Spedition", "Je cherche la Brasserie Van Acker": a trade and
+        # a family name that no exhibitor of that trade has are a company the catalog
+        # lacks, not the trade's goods (unless other goods are sought: "any Scandi
+        # furniture makers here? looking for solid oak dining chairs").
+        nlu, intent = _as_the_company(nlu, name), "exhibitor_info"
     if intent in NOT_UNDERSTOOD | SMALL_TALK | {"inform", "search_exhibitors"} and (
         name := _only_a_company_name(ctx, nlu, partial=intent != "search_exhibitors")
     ):
@@ -976,6 +1081,8 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             # "flores la esperanza en q hall estan": a whole catalog name by a where-cue.
             or exhibitor_info.named_in_lower_case(ctx, nlu.text, whole=True)
             or exhibitor_info.named_around_a_cue(ctx, nlu.text)
+            # "ハンイルEVソリューションズはどこ？": a catalog name before a where-cue.
+            or _a_catalog_name_before_a_cue(ctx, nlu.text)
         )
         if guessed and not exhibitor_info.named(nlu):
             nlu, intent = _with_company(nlu, guessed), "exhibitor_info"
@@ -1009,10 +1116,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
         intent in NOT_UNDERSTOOD | {"exhibitor_info"}
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
         and not cues.has_any(nlu.text, cues.ASKING_OF_A_COMPANY, ctx.t.locale)
-        and (
-            ctx.taxonomy.described_by_function(nlu.text)
-            or _only_attributes_of_an_area_tagged(ctx, nlu)
-        )
+        and (search.described_goods(ctx, nlu.text) or _only_attributes_of_an_area_tagged(ctx, nlu))
     ):
         # "ein Gerät, um zu Hause den Blutdruck zu messen" with "Blutdruck" tagged as a
         # company, "有机食品" tagged whole: what the goods do or are is looked for.
@@ -1155,7 +1259,7 @@ def dispatch(ctx: Context, nlu: NluResult, intent: str) -> Reply:
             )
         )
         and not exhibitor_info.names_a_catalog_company(ctx, nlu)
-        and (search.names_a_product(ctx, nlu) or ctx.taxonomy.described_by_function(nlu.text))
+        and (search.names_a_product(ctx, nlu) or search.described_goods(ctx, nlu.text))
     ):
         # "кровля: черепица керамическая, битумные мембраны, металл — кто что предлагает?"
         # read as out of scope, "нужна информация о страховании грузов при импорте" as a

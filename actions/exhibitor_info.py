@@ -65,11 +65,13 @@ def match_company(
         or _named_beside(ctx, name, said)
         or _without_a_genitive_s(ctx, name)
         or _with_words_cut_short(ctx, name)
+        or _before_where_it_is_from(ctx, name)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
         matches = _from_the_country_named(ctx, matches, rest) or matches
         matches = _selling_what_was_said(ctx, matches, rest) or matches
+        matches = _named_more_fully(matches, rest) or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -103,6 +105,19 @@ def _the_one_from(ctx: Context, name: str) -> list[Exhibitor]:
     return []
 
 
+def _before_where_it_is_from(ctx: Context, name: str) -> list[Exhibitor]:
+    """The exhibitors named before a link word and the town or country they are from: "los
+    Montaño de Mendoza" are the Montaños (the message's other words may tell which)."""
+    words = name.split()
+    for at in range(len(words) - 2, 0, -1):
+        place = " ".join(words[at + 1 :])
+        if names.only_links(words[at]) and (
+            names.is_a_place(place) or ctx.taxonomy.country_code(place)
+        ):
+            return catalog.find_by_name(ctx.session, " ".join(words[:at]), taxonomy=ctx.taxonomy)
+    return []
+
+
 def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
     """The one exhibitor named with the "s" German and English add to a name that owns
     something: "Wo ist Dörrs Stand?", "Müllers Käse", "Fonterras booth"."""
@@ -116,22 +131,31 @@ def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
 def _with_words_cut_short(ctx: Context, name: str) -> list[Exhibitor]:
     """The one exhibitor a word of the name finds, when the name's other words open words
     of that exhibitor's name: "Bergmann Verpackung" for Bergmann Verpackungsmaschinen,
-    "Zürcher Präzision" for Präzisionstechnik Zürcher."""
+    "Zürcher Präzision" for Präzisionstechnik Zürcher, "Schneider Verpackung" for
+    Schneider Verpackungstechnik beside Schneider Sitzsysteme."""
     words = _words(name)
     if len(words) < 2:
         return []
     for at, word in enumerate(words):
-        found = catalog.find_by_name(ctx.session, word, taxonomy=ctx.taxonomy)
-        if len(found) != 1 or len(word) < names.NAME_WORD_MIN:
+        if len(word) < names.NAME_WORD_MIN:
             continue
-        written = [cues.fold(w) for w in _words(catalog.display_name(found[0], "en"))]
         others = [cues.fold(w) for w in words[:at] + words[at + 1 :]]
-        if all(
-            len(other) >= names.NAME_WORD_MIN and any(w.startswith(other) for w in written)
-            for other in others
-        ):
+        if any(len(other) < names.NAME_WORD_MIN for other in others):
+            continue
+        # Of several of that word ("Schneider Verpackung"), the one whose name goes on so.
+        found = [
+            e
+            for e in catalog.find_by_name(ctx.session, word, taxonomy=ctx.taxonomy)
+            if _opens_words_of(others, catalog.display_name(e, "en"))
+        ]
+        if len(found) == 1:
             return found
     return []
+
+
+def _opens_words_of(others: list[str], name: str) -> bool:
+    written = [cues.fold(w) for w in _words(name)]
+    return all(any(w.startswith(other) for w in written) for other in others)
 
 
 _GENITIVE_S = re.compile(r"(?<=[^\W\d_]{2})['’]?s$")
@@ -189,6 +213,32 @@ def _selling_what_was_said(ctx: Context, matches: list[Exhibitor], said: str) ->
         for category in ctx.taxonomy.product_categories(phrase, typos=False)
     }
     return [e for e in matches if wanted & set(e.categories.split())]
+
+
+def _named_more_fully(matches: list[Exhibitor], said: str) -> list[Exhibitor]:
+    """Of several companies sharing a name, those with the most other words of their names
+    written in the message, as written or translated: "die Käserei vom Aebischer" is
+    Käserei Aebischer, not Aebischer Medizintechnik; "les frères Rinaldi" Fratelli
+    Rinaldi, not Rinaldi Meccanica."""
+    written = {
+        word
+        for word in names.name_words(said)
+        if len(word) >= names.NAME_WORD_MIN and not names.has_cjk(word)
+    }
+    if not written:
+        return []
+    said_in_english = {names.in_english(word) or word for word in written}
+    counts = {
+        e.id: len(said_in_english & {names.in_english(w) or w for w in _all_name_words(e)})
+        for e in matches
+    }
+    most = max(counts.values())
+    best = [e for e in matches if counts[e.id] == most]
+    return best if most and len(best) < len(matches) else []
+
+
+def _all_name_words(exhibitor: Exhibitor) -> set[str]:
+    return {word for name in catalog.names_of(exhibitor) for word in names.name_words(name)}
 
 
 def _not_found(ctx: Context, name: str, verb: str, *extra: str) -> Reply:

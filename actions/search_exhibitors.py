@@ -156,6 +156,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         # "un appareil qui nettoie le sol tout seul", "ご飯を炊く家電": what it does names the
         # product, whatever its words name alone ("sol", "家電").
         return replace(query, categories=tuple(sorted(described)))
+    head_first = ctx.t.locale in _HEAD_FIRST
+    if (for_whom := tax.described_by_users(nlu.text)) and not any(
+        tax.match_product(p, head_first=head_first).categories for p in phrases
+    ):
+        # "anyone selling stuff for dentists?": who uses the goods, where nothing else
+        # names them.
+        return replace(query, categories=tuple(sorted(for_whom)))
     if not phrases:
         return query
     return _with_products(ctx, query, phrases)
@@ -842,7 +849,7 @@ def names_products(
     the taxonomy may come with single lower-case words that say which ("сухое молоко,
     цельное и обезжиренное", "объёмы контейнерные"), or with other words where most of
     what the message names is products."""
-    if ctx.taxonomy.described_by_function(nlu.text):
+    if described_goods(ctx, nlu.text):
         return True  # "ご飯を炊く家電": a product described by what it does
     country, phrases = _request_phrases(ctx, nlu)
     query = SearchQuery(country=country)
@@ -925,6 +932,11 @@ def _slip_in_a_phrase(ctx: Context, phrase: str) -> bool:
 
 def _a_known_word(word: str) -> bool:
     return russian_known(word) if is_cyrillic(word) else names.is_common(word)
+
+
+def described_goods(ctx: Context, text: str) -> bool:
+    """Whether a message describes goods by what they do or by who uses them."""
+    return bool(ctx.taxonomy.described_by_function(text) or ctx.taxonomy.described_by_users(text))
 
 
 def has_a_request_phrase(ctx: Context, nlu: NluResult) -> bool:

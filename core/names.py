@@ -1814,9 +1814,10 @@ def _script_words(words: Sequence[Token]) -> list[_ScriptWord]:
 
 
 def sounded_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
-    """The spans of a text's words in kana or hangul that sound like a word of
+    """The spans of a text's words in kana, hangul or Cyrillic that sound like a word of
     one of the Latin names, or two together: "앤트워프" and "다이아몬드" of Antwerp Diamond
-    Trading are its own words, not Antwerp and almonds."""
+    Trading are its own words, not Antwerp and almonds; "Хамоно" of Kurokawa Hamono is no
+    jamón."""
     shapes = {
         shape
         for name in names
@@ -1826,8 +1827,18 @@ def sounded_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     return [
         (word.start, word.end)
         for word in _script_words(tokens(text))
-        if word.sounded and any(skeleton(form) in shapes for form in word.forms)
+        if (word.sounded or word.script == "cyrillic")
+        and any(shape in shapes for form in word.forms for shape in _cyrillic_read(form))
     ]
+
+
+def _cyrillic_read(form: str) -> tuple[str, ...]:
+    """A word's skeleton; a Cyrillic one's also with х read as the h of a foreign name
+    ("Хамоно" for Hamono), which anyascii spells kh."""
+    found = skeleton(form)
+    if "х" not in form:
+        return (found,)
+    return (found, skeleton(form.replace("х", "h")))
 
 
 def _word_skeletons(words: Sequence[str]) -> Iterator[str]:
@@ -2160,6 +2171,13 @@ def _all_names(name_en: str, name_zh: str | None, aliases: str | None) -> Iterat
         if bare and bare != name:
             yield bare  # "Siemens AG (Digital Industries)" is also "Siemens AG"
         yield from _each_compound_alone(name)
+        if (spelt_out := name.translate(_UMLAUTS_SPELT_OUT)) != name:
+            yield spelt_out  # "Kästner" typed as "Kaestner", "Møller" as "Moeller"
+
+
+_UMLAUTS_SPELT_OUT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"}
+)
 
 
 def _each_compound_alone(name: str) -> Iterator[str]:

@@ -196,6 +196,8 @@ class Taxonomy:
     label_only_words: frozenset[str] = frozenset()
     # What products do, as sets of words a message says of them (data/taxonomy/functions.yml).
     functions: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
+    # Who uses them or the business they equip ("for dentists"), the same way.
+    users: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
     _term_index: dict[tuple[Unit, ...], set[str]] = field(default_factory=dict)
     # For each term, its spellings (folded words) with their category and whether the
     # spelling names only a kind within it: stems of two languages' words may meet.
@@ -451,7 +453,7 @@ class Taxonomy:
     def _before_link(self, phrase: list[Unit], head_first: bool) -> list[Unit] | None:
         """The words before a phrase's first link word ("de", "à", "en", "para") when they
         are more than one and may be its head (French, Spanish...); None otherwise."""
-        link = _first_link([u in _LINK_STEMS for u in phrase])
+        link = _first_link([_a_link(u) for u in phrase])
         if link is None or link < 2:
             return None
         before = phrase[:link]
@@ -465,7 +467,7 @@ class Taxonomy:
         -> "диализа"; None if no such head."""
         last = phrase[-1]
         generic = self._generic_stems
-        if len(phrase) > 2 and phrase[0] in generic and phrase[1] in _LINK_STEMS:
+        if len(phrase) > 2 and phrase[0] in generic and _a_link(phrase[1]):
             return phrase[2:]  # a generic head before a link: its complement is the product
         if not last.cjk:
             if len(phrase) > 1 and last in generic:
@@ -599,7 +601,7 @@ class Taxonomy:
         kind of its head; "" when it has none. An adjective ("копчёная рыба") is no such
         complement: another exhibitor may say it in another language ("smoked salmon")."""
         words = units(self._core(phrase))
-        link = _first_link([u in _LINK_STEMS for u in words])
+        link = _first_link([_a_link(u) for u in words])
         if link is None:
             return self._product_before_head(phrase, category_ids)
         named: set[Unit] = set()
@@ -610,7 +612,7 @@ class Taxonomy:
         added = [
             u.word
             for u in words[link + 1 :]
-            if not u.cjk and u not in named and u not in _LINK_STEMS and len(u.word) > 2
+            if not u.cjk and u not in named and not _a_link(u) and len(u.word) > 2
         ]
         return " ".join(added)
 
@@ -934,13 +936,13 @@ class Taxonomy:
     def described_by_function(self, text: str) -> set[str]:
         """The categories a message describes by what their products do ("un appareil qui
         nettoie le sol tout seul": vacuum cleaners)."""
-        folded = fold(text)
-        stems = {unit.text for unit in units(folded) if not unit.cjk}
-        return {
-            category
-            for category, words, cjk in self.functions
-            if all((word in folded) if cjk else (word in stems) for word in words)
-        }
+        return _described(text, self.functions)
+
+    def described_by_users(self, text: str) -> set[str]:
+        """The categories a message describes by who uses their products or the business
+        they equip ("stuff for dentists", "J'ouvre une boulangerie"): what it asks for when
+        it names no product of its own."""
+        return _described(text, self.users)
 
     def product_within(self, phrase: str, *, head_first: bool = False) -> str | None:
         """The longest run of a phrase's words that names a product, when the whole does
@@ -1527,6 +1529,7 @@ _LINKS = frozenset({"de", "d", "du", "des", "del", "à", "a", "au", "aux", "en",
                     "in", "im", "from", "without", "sans", "sin", "в", "на", "via", "от", "по",
                     "под", "to"})  # fmt: skip
 _LINK_STEMS = frozenset(units(" ".join(_LINKS)))
+_BARE_LINKS = frozenset(without_marks(word) for word in _LINKS)
 # English labels name the product before these, whatever their other words' language.
 _ENGLISH_LINKS = frozenset({"via", "to", "from", "for", "with", "in"})
 _SHORTEST_WORD_ALONE = 4  # letters of a word read as a product without the words around it
@@ -1536,6 +1539,12 @@ _PER = frozenset({"par", "pro", "per", "je", "a", "al", "por", "в", "每"})
 _SIZE_LINKS = frozenset({"de", "d", "à", "a", "of", "von", "zu", "je", "по", "x"})
 _ARTICLES = frozenset({"le", "la", "les", "l", "el", "los", "las", "der", "die", "das",
                        "den", "dem", "the"})  # fmt: skip
+
+
+def _a_link(unit: Unit) -> bool:
+    """Whether a word is a link word as written, accents aside ("fur" typed for "für"):
+    "forest" and "pera" share a stem with "for" and "per" but link nothing."""
+    return unit in _LINK_STEMS and (not unit.word or without_marks(unit.word) in _BARE_LINKS)
 
 
 def _first_link(is_link: list[bool]) -> int | None:
@@ -1596,7 +1605,7 @@ def _head_positions(phrase: list[Unit], head_first: bool) -> set[int]:
     """Where the head noun may be: before "de"/"for"/"для" if there is one, else at the
     end (English, German, Russian, Chinese, Japanese, Korean), or at the start."""
     link = next(
-        (i for i, unit in enumerate(phrase) if 0 < i < len(phrase) - 1 and unit in _LINK_STEMS),
+        (i for i, unit in enumerate(phrase) if 0 < i < len(phrase) - 1 and _a_link(unit)),
         None,
     )
     if link is not None:
@@ -1736,6 +1745,7 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
     request = read_yaml(folder / "products.yml")
     products = request.get("categories", {})
     cities = read_yaml(folder / "cities.yml")
+    described = read_yaml(folder / "functions.yml")
     categories = {
         cid: Category(
             id=cid,
@@ -1807,8 +1817,19 @@ def _load_taxonomy(folder: Path, versions: tuple[tuple[str, int], ...]) -> Taxon
         label_qualifiers=_folded_words(request.get("label_qualifiers")),
         profile_function_stems=_profile_function_stems(folder.parent / "function_words.yml"),
         label_only_words=_label_only_words(products),
-        functions=_functions(read_yaml(folder / "functions.yml").get("functions") or {}),
+        functions=_functions(described.get("functions") or {}),
+        users=_functions(described.get("users") or {}),
     )
+
+
+def _described(text: str, ways: tuple[tuple[str, tuple[str, ...], bool], ...]) -> set[str]:
+    folded = fold(text)
+    stems = {unit.text for unit in units(folded) if not unit.cjk}
+    return {
+        category
+        for category, words, cjk in ways
+        if all((word in folded) if cjk else (word in stems) for word in words)
+    }
 
 
 def _functions(

@@ -5,6 +5,7 @@ company described rather than named."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -29,6 +30,9 @@ CATALOG_P = HEADER + "".join(
         "P10,Ostend Diamond Trading BVBA,,,BE,consumer,3.1,3.1B-03,Polished diamonds 0.3-5 ct;Lab-grown diamonds,,nl;en",
         "P11,Canterbury Plains Dairy Ltd,,,NZ,food,1.2,1.2A-01,Whole milk powder 25 kg bags;Skim milk powder,,en",
         "P12,Volga Agro Holding OOO,,,RU,food,1.2,1.2A-02,Refined sunflower oil;Sunflower meal,,ru;en",
+        "P13,Hanbit EV Solutions Co. Ltd.,韩光电动车解决方案,한빛EV솔루션;Hanbit EV,KR,auto,8.1,8.1A-13,EV wallbox chargers;Battery packs,,ko;en",
+        "P14,Hanbit Motors Co. Ltd.,韩光汽车,한빛모터스,KR,auto,8.1,8.1A-14,Electric city buses;Light trucks,,ko;en",
+        "P15,Hanbit Foods Co. Ltd.,韩光食品,한빛푸드,KR,food,1.2,1.2A-15,Kimchi;Gochujang,,ko;en",
     )
 )
 
@@ -189,3 +193,21 @@ def test_countries_are_no_company_s_name(p_ctx, text: str, entities: dict, booth
     ctx = p_ctx("es")
     reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", **entities))
     assert booth in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("ハンビットEVソリューションズの場所を教えてください。", {"company": "ハンビットEV"}),
+        ("ハンビットEVソリューションズはどこ？", {"product": "EV"}),
+    ],
+)
+def test_a_name_in_katakana_before_where_words_is_that_company(
+    p_ctx, text: str, tagged: dict[str, str]
+) -> None:
+    """A Latin catalog name the buyer wrote in katakana, before "where" rather than
+    "booth", read as out of scope (unsure) with a part of it tagged."""
+    ctx = p_ctx("ja")
+    said = replace(nlu(text, "out_of_scope", **tagged), confidence=0.6)
+    reply = dialogue.respond(ctx, said)
+    assert "8.1A-13" in reply.text and not shown_exhibitors(ctx, reply), reply.text

@@ -32,6 +32,7 @@ CATALOG_D = HEADER + "".join(
         "D12,Fromagerie des Aravis SAS,,,FR,food,1.1,1.1A-12,Raclette de Savoie IGP;Reblochon AOP,,fr",
         "D13,Fruitière du Mont Poupet,,,FR,food,1.1,1.1A-13,Comté AOP 18 mois;Morbier AOP,,fr",
         "D14,Brenner & Falk Robotik GmbH,,,DE,equipment,4.1,4.1A-14,Industrieroboter;Schweißroboter,,de",
+        "D15,Binh An Woodcraft Co.,,,VN,consumer,4.2,4.2A-15,Solid wood dining tables;Teak garden furniture,,vi;en",
     )
 )
 
@@ -74,6 +75,9 @@ def d_ctx(catalog_d: Container) -> Iterator:
         # A tyre's size is no hall.
         ("en", "who makes truck tyres? need 315/80R22.5", "search_exhibitors", {"hall": "22.5"},
          {"D07"}),
+        # Goods one "wants to see" read as events, their origin tagged as a day.
+        ("ja", "ベトナム製の木の家具が見たいです。", "list_events", {"date": "ベトナム製"},
+         {"D15"}),
     ],
 )  # fmt: skip
 def test_products_among_words_the_model_did_not_understand_are_a_search(

@@ -471,6 +471,7 @@ TRADE_ROWS = (
     "N14,Laiterie Rochat SA,,Rochat,CH,food,1.1,1.1N-14,Le Gruyère AOP;Raclette du Valais AOP,,,fr,,\n"
     "N15,Domaine Vallet Père & Fils,,Domaine Vallet,FR,food,1.1,1.1N-15,Bourgogne Pinot Noir AOC;Chablis Premier Cru,,,fr,,\n"
     "N16,Moreau Automotive Systems SAS,,Moreau Auto,FR,auto,8.1,8.1N-16,LED headlamp modules;Rear combination lamps,,,fr,,\n"
+    "N17,Kurokawa Hamono Co. Ltd.,黒川刃物,,JP,consumer,5.1,5.1N-17,Kitchen knives;Garden shears,,,ja,,\n"
 )
 
 
@@ -521,6 +522,8 @@ def named(sessions, name: str) -> list[str]:
         # A kind of what its name says, where it sells other kinds: a Burgundy estate.
         ("champagne vallet", []),
         ("vins vallet", ["N15"]),
+        # A word of its own name in Cyrillic is no trade: "Хамоно" is no jamón (хамон).
+        ("Курокава Хамоно", ["N17"]),
         ("Keystone家", ["N1"]),  # a Chinese word for a company after the name
         ("Keystone公司", ["N1"]),
     ],

@@ -1047,3 +1047,21 @@ def test_a_name_sounded_in_another_script_is_its_own_words() -> None:
     text = "오스텐드 다이아몬드 트레이딩 홈페이지"
     spans = names.sounded_spans(text, ["Ostend Diamond Trading BVBA"])
     assert [text[start:end] for start, end in spans] == ["오스텐드", "다이아몬드", "트레이딩"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kaestner Maschinenfabrik", ["KAE"]),  # "ä" typed as "ae"
+        ("Kästner Maschinenfabrik", ["KAE"]),
+        ("Moeller Fisk", ["MOL"]),  # Danish "ø" typed as "oe"
+    ],
+)
+def test_umlauts_typed_as_two_letters(query: str, expected: list[str]) -> None:
+    index = names.build_index(
+        [
+            ("KAE", "Maschinenfabrik Otto Kästner GmbH", None, None),
+            ("MOL", "Møller Fisk A/S", None, None),
+        ]
+    )
+    assert [m.exhibitor_id for m in index.find(query)] == expected

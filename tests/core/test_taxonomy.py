@@ -372,6 +372,12 @@ def test_a_kind_within_a_category_is_not_the_category() -> None:
         ("Guetzli", "biscuits"),
         ("Schoki", "chocolate"),
         ("Tiefkühl-Pommes", "potatoes"),
+        # Words that share a link word's stem link nothing: "forest" is no "for".
+        ("organic forest honey", "honey"),
+        ("Black Forest ham", "cured_meats"),
+        ("Babymilchpulver fur Drogerien", "infant_formula"),  # "für" typed without umlaut
+        ("Autositzbezüge", "auto_parts"),  # car seat covers
+        ("Verpackungsanlagen", "packaging_machinery"),  # packaging lines, not materials
     ],
 )
 def test_labels_as_exhibitors_write_them(label: str, category: str) -> None:
@@ -816,6 +822,21 @@ def test_a_growers_roses_are_no_rose_wine() -> None:
 )
 def test_products_described_by_what_they_do(text: str, categories: set[str]) -> None:
     assert TAXONOMY.described_by_function(text) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("anyone selling stuff for dentists?", {"dental"}),
+        ("Estoy montando un consultorio odontológico", {"dental"}),
+        ("J'ouvre une boulangerie industrielle, qui peut me fournir le matériel ?",
+         {"bakery_equipment"}),
+        ("pain de boulangerie industrielle", set()),  # bought from one, not equipping one
+    ],
+)  # fmt: skip
+def test_products_described_by_who_uses_them(text: str, categories: set[str]) -> None:
+    assert TAXONOMY.described_by_users(text) == categories
+    assert not TAXONOMY.described_by_function(text)
 
 
 @pytest.mark.parametrize(
