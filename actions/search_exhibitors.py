@@ -158,10 +158,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         return replace(query, categories=tuple(sorted(described)))
     head_first = ctx.t.locale in _HEAD_FIRST
     if (for_whom := tax.described_by_users(nlu.text)) and not any(
-        tax.match_product(p, head_first=head_first).categories for p in phrases
+        tax.match_product(p, head_first=head_first).categories
+        for p in phrases
+        if not tax.says_who_uses(p)
     ):
-        # "anyone selling stuff for dentists?": who uses the goods, where nothing else
-        # names them.
+        # "anyone selling stuff for dentists?", "un consultorio odontológico": who uses the
+        # goods, where nothing else names them ("fabricants d'implants dentaires" for
+        # dental practices are implants).
         return replace(query, categories=tuple(sorted(for_whom)))
     if not phrases:
         return query

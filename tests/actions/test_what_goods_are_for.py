@@ -29,6 +29,8 @@ CATALOG_U = HEADER + "".join(
         "U10,Teranga Foods SA,,,SN,food,1.1,1.1A-10,Beef,,fr",
         "U11,Linière des Flandres SA,,,BE,consumer,4.1,4.1A-11,Linen bed sheets;Linen tablecloths,,fr",
         "U12,Siam Golden Grain Co.,,,TH,food,1.1,1.1A-12,Jasmine rice;Glutinous rice,,th;en",
+        "U13,Dentalis Implant Systems AG,,,CH,medical,6.1,6.1A-13,Titanium dental implants;Abutments,,de;en",
+        "U14,Bradley Dental Inc.,,,US,medical,6.1,6.1A-14,Dental chairs;Intraoral scanners,,en",
     )
 )
 
@@ -68,6 +70,14 @@ def u_ctx(catalog_u: Container) -> Iterator:
         ("de", "Hotel in Wien, wir suchen Bettwäsche.", "search_exhibitors", {}, {"U11"}),
         ("fr", "Importateur à Dakar, nous cherchons du riz.", "search_exhibitors",
          {"country": "Dakar"}, {"U12"}),
+        # Who uses the goods, where nothing else names them; goods named are what is sought.
+        ("en", "anyone selling stuff for dentists?", "nlu_fallback", {"date": "dentists"},
+         {"U13", "U14"}),
+        ("es", "Estoy montando un consultorio odontológico, ¿qué proveedores hay?",
+         "search_exhibitors", {}, {"U13", "U14"}),
+        ("fr", "Nous équipons un réseau de cabinets dentaires. Quels fabricants d'implants "
+         "dentaires exposent ?", "search_exhibitors", {"product": "implants dentaires"},
+         {"U13"}),
     ],
 )  # fmt: skip
 def test_what_the_goods_are_for_does_not_narrow_the_search(
