@@ -68,11 +68,25 @@ class NluService:
             try:
                 response = httpx.get(f"{self.url}/status", params={"token": self.token}, timeout=2)
                 if response.status_code == 200 and response.json().get("model_file"):
-                    return True
+                    return self._warmed_up(deadline)
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)
         return False
+
+    def _warmed_up(self, deadline: float) -> bool:
+        """One parse before the first person's: the model builds its graphs on its first
+        message, which on a busy machine takes longer than a request may wait."""
+        try:
+            response = httpx.post(
+                f"{self.url}/model/parse",
+                params={"token": self.token},
+                json={"text": "hello"},
+                timeout=max(deadline - time.monotonic(), 1.0),
+            )
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
