@@ -160,7 +160,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     if (for_whom := tax.described_by_users(nlu.text)) and not any(
         tax.match_product(p, head_first=head_first).categories
         for p in phrases
-        if not tax.says_who_uses(p)
+        if not tax.described_by_users(p)  # the phrase that says who: "consultorio odontológico"
     ):
         # "anyone selling stuff for dentists?", "un consultorio odontológico": who uses the
         # goods, where nothing else names them ("fabricants d'implants dentaires" for

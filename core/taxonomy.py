@@ -944,11 +944,6 @@ class Taxonomy:
         it names no product of its own."""
         return _described(text, self.users)
 
-    def says_who_uses(self, phrase: str) -> bool:
-        """Whether a phrase is all words by which a message says who uses the goods
-        ("consultorio odontológico"; not "implants dentaires")."""
-        return bool(self.described_by_users(phrase))
-
     def product_within(self, phrase: str, *, head_first: bool = False) -> str | None:
         """The longest run of a phrase's words that names a product, when the whole does
         not: "crèmes solaires" of "notamment de crèmes solaires", "Bettwäsche" of
