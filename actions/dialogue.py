@@ -21,7 +21,7 @@ from core import catalog, cues, names, when
 from core.dialogue import EVENTS, EXHIBITORS, State
 from core.fulltext import is_small_word
 from core.lingang import follow_up_facet
-from core.models import Event
+from core.models import Event, Exhibitor
 from core.taxonomy import Taxonomy, fold
 
 # Intents about the conversation itself (nlu-contract.md, "Conversation").
@@ -320,20 +320,52 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
 
 
 # Han and kana written on from a name, and a capitalised word after one.
-_CJK_AFTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,4}")
+_CJK_AFTER = re.compile(r"\s?[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,5}")
 _WORD_AFTER = re.compile(r"\s+([A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]+)")
+
+
+def _a_short_name_written_on(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
+    """Whether a one-word name goes on with a trade its company is not in: "Shreeji
+    Polymers" is not Shreeji Spices (also called Shreeji), a spice trader."""
+    if len(names.tokens(nlu.text[match.start : match.end])) != 1:
+        return False
+    end = _trade_after(ctx, nlu.text, match.end)
+    if end == match.end:
+        return False
+    written = nlu.text[match.start : end]
+    exhibitor = ctx.session.get(Exhibitor, match.exhibitor_id)
+    return (
+        exhibitor is not None
+        and (
+            not catalog.may_do(ctx.taxonomy, exhibitor, written)
+            or catalog.another_trade_named(ctx.taxonomy, exhibitor, nlu.text[match.end : end])
+        )
+        and not catalog.find_by_name(ctx.session, written, taxonomy=ctx.taxonomy)
+    )
 
 
 def _trade_after(ctx: Context, text: str, end: int) -> int:
     """Where a name ends that goes on with what its company does: "诺德制药" (a drug
-    maker) where only 诺德 was read as the name, "Keystone Pharmaceuticals"."""
+    maker) where only 诺德 was read as the name, "Keystone Pharmaceuticals", "Shreeji
+    Polymers", "ヒカリ電機", "벨란디 와이너리"."""
     if (cjk := _CJK_AFTER.match(text, end)) is not None:
-        for size in range(len(cjk.group()), 1, -1):
-            if ctx.taxonomy.is_term(text[end : end + size]):
-                return end + size
+        start = end + len(cjk.group()) - len(cjk.group().lstrip())
+        for stop in range(cjk.end(), start + 1, -1):
+            if _says_a_trade(ctx, text[start:stop], cjk=True):
+                return stop
         return end
     word = _WORD_AFTER.match(text, end)
-    return word.end(1) if word is not None and ctx.taxonomy.is_term(word.group(1)) else end
+    return word.end(1) if word is not None and _says_a_trade(ctx, word.group(1)) else end
+
+
+def _says_a_trade(ctx: Context, words: str, *, cjk: bool = False) -> bool:
+    """Whether words written onto a name say what a company does: a product's name, or in
+    Chinese, Japanese and Korean a trade's word names translate (電機, 전자)."""
+    return (
+        ctx.taxonomy.is_term(words)
+        or bool(catalog.trades_named(ctx.taxonomy, words))
+        or (cjk and names.in_english(words) is not None)
+    )
 
 
 def _runs_on(nlu: NluResult, entity: Entity, found: list[names.Match]) -> bool:
@@ -528,7 +560,7 @@ def _a_name(ctx: Context, nlu: NluResult, match: names.Match) -> bool:
     """Whether the words found are a company's name rather than products: a part of a name
     made of product words only ("Landtechnik" in Rhein Landtechnik) is a search."""
     if match.kind != "partial":
-        return True
+        return not _a_short_name_written_on(ctx, nlu, match)
     written = nlu.text[match.start : match.end]
     if ctx.taxonomy.is_term(written):
         return False  # "医疗器械" in 图特林根医疗器械 is medical devices
@@ -741,7 +773,7 @@ def _a_trade_and_a_name_unknown(ctx: Context, nlu: NluResult, intent: str) -> st
         if guessed and (asked or _after_an_article(nlu.text, guessed)):
             written = [names.CLAUSE_BREAK.split(guessed, maxsplit=1)[0].strip()]
     for name in written:
-        words = re.findall(r"[^\W\d_]+", name)
+        words = re.findall(r"[^\W\d_]+", _without_places(ctx, name))
         if names.has_cjk(name) or len(words) < 2 or len(words) > catalog.MAX_NAME_WORDS:
             continue
         trades = [w for w in words if catalog.a_trade_word(ctx.taxonomy, w)]
@@ -759,6 +791,13 @@ def _a_trade_and_a_name_unknown(ctx: Context, nlu: NluResult, intent: str) -> st
         ):
             return name
     return None
+
+
+def _without_places(ctx: Context, text: str) -> str:
+    """The text without the countries and regions it names ("South American wineries")."""
+    for place in sorted(ctx.taxonomy.country_mentions(text), key=lambda m: -m.start):
+        text = text[: place.start] + " " + text[place.end :]
+    return text
 
 
 def _goods_besides(ctx: Context, nlu: NluResult, name: str) -> bool:
@@ -1432,7 +1471,7 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     sellers = cues.phrases("sellers", ctx.t.locale)
     named = [
         w
-        for w in words
+        for w in _without_places(ctx, name).split()  # "South American wineries"
         if (w[:1].isupper() or _a_catalog_name_word(ctx, w))
         and not exhibitor_info.names_goods(ctx, w)
         and fold(w) not in framing | sellers

@@ -49,7 +49,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
     asked = _asking_sentences(ctx, nlu.text)
-    nlu = _without_packs(ctx, _with_only_products_asked(asked, nlu))
+    nlu = _without_packs(ctx, _with_only_products_asked(asked, _halls_as_numbers(nlu)))
     nlu = _without_examples(nlu, examples_in_brackets(ctx, nlu.text))
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
@@ -57,6 +57,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     all_mentions = [
         m for m in _mentions_outside_companies(ctx, nlu) if not _in_spans(m, spoken.spans)
     ]
+    mentioned_anywhere = list(all_mentions)
     # "не из Чили": each refused country with the words refusing it.
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     refusals |= _refused_in_the_same_list(nlu.text, all_mentions, refusals)
@@ -81,6 +82,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not _in_spans(e, [(m.start, m.end) for m in going])
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
         and not _in_spans(e, spoken.spans)  # "qui parlent français": staff, not origin
+        and not _within_a_longer_place(e, mentioned_anywhere)  # "South American"
     ]
     country = next((code for raw in country_words if (code := tax.country_code(raw))), None)
     products: list[str] = []
@@ -674,6 +676,22 @@ def _names_goods(ctx: Context, phrase: str) -> bool:
     return bool(tax.match_product(phrase).categories or tax.product_within(phrase))
 
 
+def _halls_as_numbers(nlu: NluResult) -> NluResult:
+    """The message with each hall the model tagged cut to its number, and none where it
+    tagged words without one: "шины" of "в зале 8.1 шины делает" are the goods."""
+    entities = []
+    for entity in nlu.entities:
+        if entity.type == "hall" and (number := _HALL.search(entity.value)):
+            start = entity.start + number.start()
+            entity = replace(
+                entity, value=number.group(), start=start, end=start + len(number.group())
+            )
+        elif entity.type == "hall":
+            continue
+        entities.append(entity)
+    return replace(nlu, entities=tuple(entities))
+
+
 def _without_packs(ctx: Context, nlu: NluResult) -> NluResult:
     """The message without a pack tagged as a product: "sacs" of "café vert, sacs de 60
     kg", "Kartons" of "500 Kartons" say how the goods come, not what they are."""
@@ -1116,23 +1134,45 @@ _LIST_ENDS = re.compile(r"[–—)?!.;]")
 
 
 def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
-    """The phrase without the goods the message refuses, "" when it is only those:
-    "keinen Wein" of "Spirituosen – keinen Wein", "bière mais pas de lager" → "bière" (a
-    property refused, "sans gluten", is no product phrase)."""
+    """The phrase without the goods the message refuses, before or after it, "" when it is
+    only those: "keinen Wein" of "Spirituosen – keinen Wein", "간식 말고", "bière mais pas
+    de lager" → "bière" (a property refused, "sans gluten", is no product phrase)."""
     refusing = cues.phrases("not_wanted", ctx.t.locale)
+    found = re.search(re.escape(phrase), text, re.IGNORECASE)
+    if found and _refused_after(ctx, text, found.end()):
+        return ""  # "간식 말고", "刀具类的就不用推荐了", "сидр не предлагать"
+    refused_after = cues.phrases("not_wanted_after", ctx.t.locale)
+    if refused_after and (inside := _refusing_words(refused_after).search(phrase)):
+        return phrase[inside.end() :].strip()  # "와인 말고 맥주" → "맥주"
     if not refusing:
         return phrase
-    found = re.search(re.escape(phrase), text, re.IGNORECASE)
     if found and said_before(ctx, text, found.start(), "not_wanted"):
         return ""
     inside = _refusing_words(refusing).search(phrase)
     return phrase[: inside.start()].strip() if inside else phrase
 
 
+def _refused_after(ctx: Context, text: str, end: int) -> bool:
+    """Whether words refusing what the text names before `end` follow it."""
+    locale = ctx.t.locale
+    after = _cue_pattern(
+        cues.phrases("not_wanted_after", locale), before=False, skip=_said_between(locale)
+    )
+    return after.match(text, end) is not None
+
+
 @lru_cache(maxsize=16)
 def _refusing_words(phrases: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?:^|(?<=\s))(?:{words})(?=\s|$)", re.IGNORECASE)
+
+
+def _within_a_longer_place(entity: Entity, mentions: list[CountryMention]) -> bool:
+    """Whether the model tagged a part of a place's name: "American" of "South American"."""
+    return any(
+        m.start <= entity.start and entity.end <= m.end and m.end - m.start > len(entity.value)
+        for m in mentions
+    )
 
 
 def _refused(ctx: Context, text: str, start: int, end: int) -> bool:
@@ -1147,11 +1187,20 @@ def _refusal(ctx: Context, text: str, start: int, end: int) -> str | None:
     before = _cue_pattern(cues.phrases("not_from", locale), before=True).search(text[:start])
     if before:
         return text[before.start() : end]
-    origins = tuple(sorted(o for o in cues.phrases("origin", locale) if _UNSPACED.search(o)))
-    after = _cue_pattern(cues.phrases("not_from_after", locale), before=False, skip=origins)
+    after = _cue_pattern(
+        cues.phrases("not_from_after", locale), before=False, skip=_said_between(locale)
+    )
     if found := after.match(text, end):
         return text[start : found.end()]
     return None
+
+
+def _said_between(locale: str) -> tuple[str, ...]:
+    """What may stand between a country and the words refusing it, said after it: "made
+    in", a particle, a word for firms ("日本の会社以外", "한국 회사는 빼고", "澳洲的先不考虑")."""
+    keys = ("origin", "particles", "firm_words")
+    words = {w for key in keys for w in cues.phrases(key, locale) if _CJK.search(w)}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _refused_in_the_same_list(
@@ -1181,12 +1230,12 @@ def _cue_pattern(
     phrases: frozenset[str], *, before: bool, skip: Sequence[str] = ()
 ) -> re.Pattern[str]:
     """Cue phrases ending the text before a word (whole words, but CJK ones), or opening
-    the text after it, past a "made in" suffix ("중국산 말고")."""
+    the text after it, past up to three of the words `skip` says ("중국산 말고")."""
     words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
     if before:
         return re.compile(rf"(?:^|(?<=\W)|(?<=[\u2e80-\u9fff\uac00-\ud7a3]))(?:{words})\s*$", re.I)
-    origins = "|".join(re.escape(o) for o in skip)
-    suffix = rf"(?:{origins})?" if origins else ""
+    between = "|".join(re.escape(o) for o in skip)
+    suffix = rf"(?:\s*(?:{between})){{0,3}}" if between else ""
     return re.compile(rf"{suffix}\s*(?:{words})", re.I)
 
 
@@ -1270,7 +1319,13 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
     found = catalog.search(ctx.session, query, 0, taxonomy=ctx.taxonomy)
     if found.total == 1 and (
         _asks_for_a_booth(ctx, nlu.text)
-        or (cues.has(nlu.text, "where", ctx.t.locale) and _its_name_in(ctx, query, found.items[0]))
+        or (
+            cues.has(nlu.text, "where", ctx.t.locale)
+            and (
+                _its_name_in(ctx, query, found.items[0])
+                or _a_part_of_its_name_in(ctx, nlu.text, found.items[0])
+            )
+        )
     ):
         # "Omega Ártico, los noruegos del aceite de pescado, ¿stand?": one company's booth
         # or contact is asked, and one exhibitor fits its description ("where can I find
@@ -1334,11 +1389,13 @@ def _english_goods(ctx: Context, phrase: str) -> bool:
 def _wider_searches(ctx: Context, query: SearchQuery) -> list[SearchQuery]:
     """What to search when a search finds no one, in turn, said so: the broader kind with
     the same filters ("spanischer Rotwein" where Spanish wineries list their appellations,
-    "Rioja Crianza"), then without everyday words that name nothing, then the product
-    without its country or properties ("Мы дистрибьютор косметики в Армении": a country may
-    be the buyer's own)."""
+    "Rioja Crianza"), then outside the area a word named ("who sells equipment? treadmills,
+    weights" where fitness gear is among consumer goods), then without everyday words that
+    name nothing, then the product without its country or properties ("Мы дистрибьютор
+    косметики в Армении": a country may be the buyer's own)."""
     wider = (
         _in_broader_categories(ctx, query),
+        _without_its_area(query),
         _without_everyday_words(query),
         # "nitrile" of "nitrile exam gloves" where the catalog writes "Nitrile examination
         # gloves": the words no language uses every day.
@@ -1392,6 +1449,12 @@ def _its_name_in(ctx: Context, query: SearchQuery, exhibitor: Exhibitor) -> bool
     )
 
 
+def _a_part_of_its_name_in(ctx: Context, text: str, exhibitor: Exhibitor) -> bool:
+    """Whether the message writes a part of the exhibitor's name ("蓝岭" of 蓝岭果园公司 in
+    "美国蓝岭那家卖苹果和车厘子的在几号馆"), which the search's goods told from others."""
+    return any(m.exhibitor_id == exhibitor.id for m in names.mentions(ctx.session, text))
+
+
 def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:
     return exhibitor_info.match_company(ctx, name, exhibitor_info.VERB, said=nlu.text)
 
@@ -1416,6 +1479,13 @@ def _in_broader_categories(ctx: Context, query: SearchQuery) -> SearchQuery | No
         return None
     broader = sorted({p for ps in parents for p in ps})
     return replace(query, categories=tuple(broader), keywords=(), within=(), narrowing=False)
+
+
+def _without_its_area(query: SearchQuery) -> SearchQuery | None:
+    """A product search in every area instead of the one a word of the message named."""
+    if not (query.categories or query.keywords) or not query.area:
+        return None
+    return replace(query, area=None)
 
 
 def _without_its_filters(query: SearchQuery) -> SearchQuery | None:

@@ -807,8 +807,8 @@ def find_by_name(
         return [
             e
             for e in found
-            if _may_do(taxonomy, e, name)
-            and not _another_trade_named(taxonomy, e, left_out.get(e.id, ""))
+            if may_do(taxonomy, e, name)
+            and not another_trade_named(taxonomy, e, left_out.get(e.id, ""))
         ]
     trade = _name_trade(taxonomy, name)
     for rest, besides in _without_trade_words(taxonomy, name) if trade else ():
@@ -826,7 +826,7 @@ def find_by_name(
             for e in named
             if _does(taxonomy, e, trade)
             and all(e.id in found for found in with_others)
-            and not _another_trade_named(taxonomy, e, _besides_its_names(e, name))
+            and not another_trade_named(taxonomy, e, _besides_its_names(e, name))
         ]
         if len(doing) == 1 or (doing and several):
             return doing
@@ -927,7 +927,7 @@ def a_trade_word(taxonomy: Taxonomy, word: str) -> bool:
     return english is not None and bool(_trade(taxonomy, english))
 
 
-def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
+def may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     """Whether what a name says besides the exhibitor's own name words ("Pharmaceuticals"
     of "Keystone Pharmaceuticals") is among what it sells, or unknown: nothing it sells is
     categorised."""
@@ -936,7 +936,7 @@ def _may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
 
 
-def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str) -> bool:
+def another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str) -> bool:
     """Whether a name says, in a word buyers translate, what the exhibitor is not, where
     the exhibitor's own names say what it is: "Laboratoires Rochat" is not Laiterie Rochat
     (a dairy), "Transports Moreau" not Moreau Automotive Systems. A word the exhibitor's
@@ -961,6 +961,11 @@ def _another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str)
         if not _trade(taxonomy, word) & sells:  # read in English, as _trade reads it
             return True
     return False
+
+
+def trades_named(taxonomy: Taxonomy, text: str) -> set[str]:
+    """The categories of goods a name's words say its company deals in."""
+    return _trade(taxonomy, text)
 
 
 def _trade(taxonomy: Taxonomy, text: str) -> set[str]:

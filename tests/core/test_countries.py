@@ -446,6 +446,10 @@ def test_earlier_aliases_still_resolve(code: str) -> None:
         ("Käse aus Nahost", "145"),
         ("café d'Amérique centrale", "013"),
         ("Zentralasien", "143"),
+        # Two countries in one word, as Chinese and Japanese buyers say them.
+        ("日韩的面膜", "JP_KR"),
+        ("澳新的婴儿奶粉", "AU_NZ"),
+        ("欧米のワイン", "EU_NA"),
     ],
 )
 def test_regions_are_named_like_countries(message: str, code: str) -> None:
@@ -481,3 +485,9 @@ def test_a_country_in_katakana_inside_a_longer_word(text: str, name: str, inside
 def test_a_region_m49_has_no_code_for_is_named(text: str) -> None:
     assert [m.code for m in TAXONOMY.country_mentions(text)] == ["BALTIC"]
     assert country_name("BALTIC", "de") == "Baltikum"
+
+
+def test_korean_or_written_onto_a_country() -> None:
+    """호주나 뉴질랜드: Australia or New Zealand; 가나 alone stays Ghana."""
+    assert [m.code for m in TAXONOMY.country_mentions("호주나 뉴질랜드 와인")] == ["AU", "NZ"]
+    assert [m.code for m in TAXONOMY.country_mentions("가나 초콜릿")] == ["GH"]

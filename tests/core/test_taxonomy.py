@@ -572,7 +572,14 @@ def test_a_mark_in_a_label_adds_its_category(label: str, categories: set[str]) -
         ("Leberkäse", "sausages", "cheese"),  # a meat loaf
         ("rehabilitation robots", "rehabilitation", "industrial_robots"),
         ("康复机器人", "rehabilitation", "industrial_robots"),
-        ("sacs de couchage", "sporting_goods", "leather_goods"),
+        ("sacs de couchage", "camping_gear", "leather_goods"),
+        ("Mobile patient lifts (200kg)", "mobility_aids", "elevators"),
+        ("Dental chews for dogs (S/M/L)", "pet_products", "dental"),
+        ("Bully sticks 6 in and 12 in", "pet_products", "bread"),
+        ("Vertical form-fill-seal machines", "packaging_machinery", "packaging_materials"),
+        ("Commercial treadmills (AC motor 4.0HP)", "fitness_equipment", "electrical_equipment"),
+        ("Indoor cycling bikes", "fitness_equipment", "bicycle_parts"),
+        ("キャンプ用品", "camping_gear", "kitchenware"),
         ("パン生地", "bread", "textiles"),  # dough, not fabric
     ],
 )
