@@ -66,6 +66,7 @@ def match_company(
         or _without_a_genitive_s(ctx, name)
         or _with_words_cut_short(ctx, name)
         or _before_where_it_is_from(ctx, name)
+        or _written_in_hiragana(ctx, name)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
@@ -116,6 +117,22 @@ def _before_where_it_is_from(ctx: Context, name: str) -> list[Exhibitor]:
         ):
             return catalog.find_by_name(ctx.session, " ".join(words[:at]), taxonomy=ctx.taxonomy)
     return []
+
+
+def _written_in_hiragana(ctx: Context, name: str) -> list[Exhibitor]:
+    """The one exhibitor a name means whose kana the buyer wrote in hiragana: "さくらや本舗さん"
+    for サクラヤ (Sakuraya Honpo)."""
+    bare = _HONORIFIC.sub("", name)
+    if not _HIRAGANA_RUN.search(bare):
+        return []
+    katakana = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in bare)
+    found = catalog.find_by_name(ctx.session, katakana, taxonomy=ctx.taxonomy)
+    return found if len(found) == 1 else []
+
+
+# Two hiragana or more (a name's, not a particle); a Japanese honorific after a name.
+_HIRAGANA_RUN = re.compile(r"[\u3041-\u3096]{2,}")
+_HONORIFIC = re.compile(r"(?:さん|様|さま|殿)$")
 
 
 def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
@@ -210,9 +227,15 @@ def _selling_what_was_said(ctx: Context, matches: list[Exhibitor], said: str) ->
     wanted = {
         category
         for phrase in ctx.taxonomy.product_phrases(said)
+        if not _refused(ctx, said, phrase)  # "올리브유 …, 제약회사 말고요"
         for category in ctx.taxonomy.product_categories(phrase, typos=False)
     }
     return [e for e in matches if wanted & set(e.categories.split())]
+
+
+def _refused(ctx: Context, said: str, phrase: str) -> bool:
+    at = said.find(phrase)
+    return at >= 0 and cues.refused_after(said, at + len(phrase), ctx.t.locale)
 
 
 def _named_more_fully(matches: list[Exhibitor], said: str) -> list[Exhibitor]:

@@ -1139,7 +1139,7 @@ def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
     de lager" → "bière" (a property refused, "sans gluten", is no product phrase)."""
     refusing = cues.phrases("not_wanted", ctx.t.locale)
     found = re.search(re.escape(phrase), text, re.IGNORECASE)
-    if found and _refused_after(ctx, text, found.end()):
+    if found and cues.refused_after(text, found.end(), ctx.t.locale):
         return ""  # "간식 말고", "刀具类的就不用推荐了", "сидр не предлагать"
     refused_after = cues.phrases("not_wanted_after", ctx.t.locale)
     if refused_after and (inside := _refusing_words(refused_after).search(phrase)):
@@ -1150,15 +1150,6 @@ def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
         return ""
     inside = _refusing_words(refusing).search(phrase)
     return phrase[: inside.start()].strip() if inside else phrase
-
-
-def _refused_after(ctx: Context, text: str, end: int) -> bool:
-    """Whether words refusing what the text names before `end` follow it."""
-    locale = ctx.t.locale
-    after = _cue_pattern(
-        cues.phrases("not_wanted_after", locale), before=False, skip=_said_between(locale)
-    )
-    return after.match(text, end) is not None
 
 
 @lru_cache(maxsize=16)

@@ -139,6 +139,27 @@ def after(text: str, key: str, locale: str) -> str | None:
     return text[min(ends) :].strip() or None
 
 
+def refused_after(text: str, end: int, locale: str) -> bool:
+    """Whether words refusing what a text names before `end` follow it, past the particles
+    and words for firms that may come between: "간식 말고", "제약회사 말고요",
+    "刀具类的就不用推荐了", "сидр не предлагать"."""
+    return _refusal_after(locale).match(text, end) is not None
+
+
+@cache
+def _refusal_after(locale: str) -> re.Pattern[str]:
+    between = {
+        w for key in ("particles", "firm_words") for w in phrases(key, locale) if _CJK.search(w)
+    }
+    refusing = phrases("not_wanted_after", locale)
+    if not refusing:
+        return re.compile("(?!)")
+    skip = "|".join(re.escape(w) for w in sorted(between, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(refusing, key=len, reverse=True))
+    gap = rf"(?:\s*(?:{skip})){{0,3}}" if skip else ""
+    return re.compile(rf"{gap}\s*(?:{words})", re.IGNORECASE)
+
+
 def _occurrences(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
     """Each cue of this kind found in a folded message, in the person's language or English."""
     for code in _locales(locale):

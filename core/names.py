@@ -126,6 +126,9 @@ MIN_RUN_LETTERS = 8
 # Consonants a name must have to be recognised by its sound in another script, and how
 # close a katakana spelling's consonants must come to them (0-100).
 MIN_SKELETON = 5
+# The letters a rare word of a Latin name must sound like, heard alone in kana, hangul or
+# Cyrillic ("벨란디": belandi, of Frantoio Bellandi): shorter ones sound like too much.
+MIN_WORD_SOUND = 6
 SKELETON_CUTOFF = 88.0
 # Kana, hangul or Cyrillic letters a name by its consonants must be written with; katakana
 # that may be a Latin name by its sound (ネスレ, Nestlé), with a stricter likeness up to it.
@@ -907,6 +910,10 @@ class NameIndex:
     # Those consonants by their number: a word with one of them heard otherwise is looked
     # for among the skeletons as long as it, give or take one.
     skeletons_by_length: dict[int, list[str]] = field(default_factory=dict)
+    # The sound of each rare word of a Latin name, and its consonants as other scripts
+    # may write them when five or more: the names that have such a word.
+    word_sounds: dict[str, set[int]] = field(default_factory=dict)
+    rare_word_skeletons: dict[str, set[int]] = field(default_factory=dict)
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, exhibitor_id: str, name: str, *, exact_only: bool = False) -> None:
@@ -943,6 +950,13 @@ class NameIndex:
         if folded.script == "latin":
             for shape in _word_skeletons(folded.words):
                 self.word_skeletons.setdefault(shape, set()).add(number)
+            for word in folded.words:
+                if len(sound := sound_key(word)) < MIN_WORD_SOUND or is_common(word):
+                    continue
+                self.word_sounds.setdefault(sound, set()).add(number)
+                for shape in latin_skeletons(word, word=True):
+                    if len(shape) >= MIN_SKELETON:
+                        self.rare_word_skeletons.setdefault(shape, set()).add(number)
         self._add_words(exhibitor_id, folded, number)
 
     def _add_words(self, exhibitor_id: str, folded: FoldedName, number: int) -> None:
@@ -1282,6 +1296,7 @@ class NameIndex:
                     found.append(judged)
         found += self._by_sound(words, tagged)
         found += self._sounded_word_by_word(words)
+        found += self._a_name_word_by_its_sound(words)
         return self._legal_form_preferred(found, words)
 
     def _written_in_full(self, words: list[Token]) -> Iterator[int]:
@@ -1472,6 +1487,30 @@ class NameIndex:
                                 number, "fuzzy", score, start, end
                             )
         return list(shortest.values()) + self._katakana(words)
+
+    def _a_name_word_by_its_sound(self, words: list[Token]) -> list[Match]:
+        """A rare word of a Latin name written alone by its sound in kana, hangul or
+        Cyrillic, or by five consonants or more: "벨란디" of Frantoio Bellandi and
+        Farmaceutici Bellandi, "카스텔베트리" of Castelvetri, a part of their names as the
+        Latin word would be (the message's other words may tell which)."""
+        found = []
+        for word in _script_words(words):
+            if not (word.sounded or word.script == "cyrillic"):
+                continue
+            for form in word.forms:
+                numbers = self.word_sounds.get(sound_key(form), set()) or {
+                    n
+                    for shape in _cyrillic_read(form)
+                    for n in self.rare_word_skeletons.get(shape, ())
+                }
+                owners = {self.keys[n].exhibitor_id for n in numbers}
+                if numbers and len(owners) <= DISTINCT_EXHIBITORS:
+                    letters = float(word.end - word.start)
+                    found += [
+                        self._match(n, "partial", letters, word.start, word.end) for n in numbers
+                    ]
+                    break
+        return found
 
     def _sounded_word_by_word(self, words: list[Token]) -> list[Match]:
         """Latin names written word by word in kana or hangul, some of their

@@ -52,6 +52,9 @@ CATALOG_W = HEADER + "".join(
         "W30,Nordlicht Fitness Oy,,,FI,consumer,7.1,7.1A-30,Commercial treadmills;Air rowing machines,,fi",
         "W31,Kettle & Iron Ltd,,,GB,consumer,7.1,7.1A-31,Kettlebells;Weight plates,,en",
         "W32,Lüneburg Machine Tools GmbH,,,DE,equipment,3.1,3.1A-32,CNC lathes,,de",
+        "W33,Hanamizuki Honpo K.K.,花水木本舗,ハナミズキ,JP,consumer,4.1,4.1A-33,Camellia hair oil,,ja",
+        "W34,Frantoio Castelvetri S.r.l.,,,IT,food,1.2,1.2A-34,Extra virgin olive oil,,it",
+        "W35,Farmaceutici Castelvetri S.p.A.,,,IT,medical,5.1,5.1A-35,Generic antibiotics,,it",
     )
 )
 
@@ -179,3 +182,27 @@ def test_goods_described_by_the_business_they_equip(w_ctx, locale: str, text: st
     ctx = w_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
     assert shown_exhibitors(ctx, reply) == {"W30", "W31"}, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        # A rare word of a Latin name in hangul or Cyrillic, by its sound; the goods and
+        # the trade refused tell which of the two Castelvetris.
+        (
+            "ko",
+            "이탈리아 카스텔베트리 올리브유 만드는 회사 연락처 좀 알 수 있을까요? 제약회사 말고요.",
+        ),
+        ("ru", "Где стенд Кастельветри, которые делают оливковое масло?"),
+    ],
+)
+def test_a_word_of_a_latin_name_written_by_its_sound(w_ctx, locale: str, text: str) -> None:
+    ctx = w_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info"))
+    assert "1.2A-34" in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+def test_a_name_whose_kana_is_written_in_hiragana(w_ctx) -> None:
+    ctx = w_ctx("ja")
+    reply = dialogue.respond(ctx, nlu("はなみずき本舗さんのブースはどこですか？", "exhibitor_info"))
+    assert "4.1A-33" in reply.text, reply.text
