@@ -320,7 +320,10 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
 
 
 # Han and kana written on from a name, and a capitalised word after one.
-_CJK_AFTER = re.compile(r"\s?[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,5}")
+# Han or kana written onto a name, or a Korean word after it (spaced or not).
+_CJK_AFTER = re.compile(
+    r"(?:\s?(?=[\uac00-\ud7a3]))?[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,5}"
+)
 _WORD_AFTER = re.compile(r"\s+([A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]+)")
 
 
@@ -359,13 +362,12 @@ def _trade_after(ctx: Context, text: str, end: int) -> int:
 
 
 def _says_a_trade(ctx: Context, words: str, *, cjk: bool = False) -> bool:
-    """Whether words written onto a name say what a company does: a product's name, or in
-    Chinese, Japanese and Korean a trade's word names translate (電機, 전자)."""
-    return (
-        ctx.taxonomy.is_term(words)
-        or bool(catalog.trades_named(ctx.taxonomy, words))
-        or (cjk and names.in_english(words) is not None)
-    )
+    """Whether words written onto a name say what a company does: a product's name, a
+    word of goods (Latin and Cyrillic), or in Chinese, Japanese and Korean a trade's word
+    names translate (電機, 전자)."""
+    if cjk:
+        return ctx.taxonomy.is_term(words) or names.in_english(words) is not None
+    return ctx.taxonomy.is_term(words) or bool(catalog.trades_named(ctx.taxonomy, words))
 
 
 def _runs_on(nlu: NluResult, entity: Entity, found: list[names.Match]) -> bool:

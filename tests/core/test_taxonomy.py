@@ -573,7 +573,7 @@ def test_a_mark_in_a_label_adds_its_category(label: str, categories: set[str]) -
         ("rehabilitation robots", "rehabilitation", "industrial_robots"),
         ("康复机器人", "rehabilitation", "industrial_robots"),
         ("sacs de couchage", "camping_gear", "leather_goods"),
-        ("Mobile patient lifts (200kg)", "mobility_aids", "elevators"),
+        ("Mobile patient lifts (200kg)", "elderly_care", "elevators"),
         ("Dental chews for dogs (S/M/L)", "pet_products", "dental"),
         ("Bully sticks 6 in and 12 in", "pet_products", "bread"),
         ("Vertical form-fill-seal machines", "packaging_machinery", "packaging_materials"),
