@@ -1490,19 +1490,26 @@ class NameIndex:
 
     def _a_name_word_by_its_sound(self, words: list[Token]) -> list[Match]:
         """A rare word of a Latin name written alone by its sound in kana, hangul or
-        Cyrillic, or by five consonants or more: "벨란디" of Frantoio Bellandi and
-        Farmaceutici Bellandi, "카스텔베트리" of Castelvetri, a part of their names as the
-        Latin word would be (the message's other words may tell which)."""
+        Cyrillic, or in kana and hangul by six consonants or more: "벨란디" of Frantoio
+        Bellandi and Farmaceutici Bellandi, "카스텔베트리" of Castelvetri, a part of their
+        names as the Latin word would be (the message's other words may tell which)."""
         found = []
+        capitals = {w.start for w in words if w.capital}
         for word in _script_words(words):
-            if not (word.sounded or word.script == "cyrillic"):
+            # Russian writes a name with a capital letter.
+            if not (word.sounded or (word.script == "cyrillic" and word.start in capitals)):
                 continue
             for form in word.forms:
-                numbers = self.word_sounds.get(sound_key(form), set()) or {
-                    n
-                    for shape in _cyrillic_read(form)
-                    for n in self.rare_word_skeletons.get(shape, ())
-                }
+                numbers = self.word_sounds.get(sound_key(form), set())
+                if not numbers and word.sounded:
+                    # Kana and hangul spell a cluster with vowels between (카스텔베트리):
+                    # by six consonants or more, Russian's everyday words never.
+                    numbers = {
+                        n
+                        for shape in _cyrillic_read(form)
+                        if len(shape) > MIN_SKELETON
+                        for n in self.rare_word_skeletons.get(shape, ())
+                    }
                 owners = {self.keys[n].exhibitor_id for n in numbers}
                 if numbers and len(owners) <= DISTINCT_EXHIBITORS:
                     letters = float(word.end - word.start)
