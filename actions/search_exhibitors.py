@@ -49,7 +49,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     tagged count (a refinement: "only the French ones" names no product, it keeps the last)."""
     tax = ctx.taxonomy
     asked = _asking_sentences(ctx, nlu.text)
-    nlu = _without_packs(ctx, _with_only_products_asked(asked, _halls_as_numbers(nlu)))
+    nlu = _without_packs(ctx, _with_only_products_asked(asked, _halls_as_numbers(ctx, nlu)))
     nlu = _without_examples(nlu, examples_in_brackets(ctx, nlu.text))
     spoken = _spoken_language(ctx, nlu.text)
     # "French cheese": an adjective may come back as a language entity; "French fries" is
@@ -676,17 +676,22 @@ def _names_goods(ctx: Context, phrase: str) -> bool:
     return bool(tax.match_product(phrase).categories or tax.product_within(phrase))
 
 
-def _halls_as_numbers(nlu: NluResult) -> NluResult:
-    """The message with each hall the model tagged cut to its number, and none where it
-    tagged words without one: "шины" of "в зале 8.1 шины делает" are the goods."""
+def _halls_as_numbers(ctx: Context, nlu: NluResult) -> NluResult:
+    """The message with each hall the model tagged with goods cut to its number, and none
+    where it tagged words without one: "шины" of "в зале 8.1 шины делает" are the goods
+    ("7.1관에서" stays a hall)."""
     entities = []
     for entity in nlu.entities:
-        if entity.type == "hall" and (number := _HALL.search(entity.value)):
+        number = _HALL.search(entity.value) if entity.type == "hall" else None
+        rest = _HALL.sub(" ", entity.value)
+        if number and any(
+            ctx.taxonomy.match_product(p).categories for p in ctx.taxonomy.product_phrases(rest)
+        ):
             start = entity.start + number.start()
             entity = replace(
                 entity, value=number.group(), start=start, end=start + len(number.group())
             )
-        elif entity.type == "hall":
+        elif entity.type == "hall" and not number:
             continue
         entities.append(entity)
     return replace(nlu, entities=tuple(entities))

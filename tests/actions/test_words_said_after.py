@@ -132,6 +132,13 @@ def test_the_goods_the_model_tagged_as_part_of_a_hall_are_looked_for_there(w_ctx
     assert shown_exhibitors(ctx, reply) == {"W23"}, reply.text
 
 
+def test_a_hall_tagged_with_its_own_words_stays_the_hall(w_ctx) -> None:
+    ctx = w_ctx("ko")
+    text = "8.1관에서 업체 좀 보여주세요"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", hall="8.1관에서"))
+    assert shown_exhibitors(ctx, reply) == {"W23", "W24"}, reply.text
+
+
 @pytest.mark.parametrize(
     ("locale", "text", "name"),
     [
