@@ -1067,7 +1067,20 @@ class Taxonomy:
         phrases: list[str] = []
         for segment in re.split(r"[^\w\s'’-]+", message):
             phrases += self._phrases_of(segment)
-        return phrases
+        return [each for phrase in phrases for each in self._contraction_undone(phrase)]
+
+    def _contraction_undone(self, phrase: str) -> list[str]:
+        """A Chinese phrase naming several products by their first characters before the
+        one they share, each product apart: 牛羊肉 is 牛肉 and 羊肉, 猪牛羊肉 three meats."""
+        if not _HAN_ONLY.fullmatch(phrase) or self.is_term(phrase):
+            return [phrase]
+        for shared in (1, 2):
+            heads = phrase[:-shared]
+            if 2 <= len(heads) <= 4:
+                each = [head + phrase[-shared:] for head in heads]
+                if all(self.is_term(product) for product in each):
+                    return each
+        return [phrase]
 
     def _a_number(self, word: str) -> bool:
         return word.isdigit() or word in self.number_words
@@ -1368,6 +1381,7 @@ class Taxonomy:
         return self.countries.without(text, self.country_mentions(text))
 
 
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # "And" and "or" between two products: Japanese and Chinese inside a run of characters,
 # longest first; Korean at the end of the first product's word.
 _AND_BETWEEN = ("または", "或者", "还是", "および", "及び", *"と和与及跟や或か")

@@ -946,3 +946,18 @@ def test_words_only_labels_use_are_known_apart() -> None:
 def test_a_term_with_digits_of_its_own_is_no_size() -> None:
     assert TAXONOMY.match_product("impresoras 3d").categories == {"additive_manufacturing"}
     assert TAXONOMY.match_product("Icewine 375 ml").categories == {"ice_wine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("进口牛羊肉", ["牛肉", "羊肉"]),
+        ("鸡鸭肉", ["鸡肉", "鸭肉"]),
+        ("刹车片", ["刹车片"]),  # brake pads: 刹片 and 车片 are no products
+        ("牛肉", ["牛肉"]),
+    ],
+)
+def test_products_named_by_their_first_characters_before_a_shared_one(
+    text: str, phrases: list[str]
+) -> None:
+    assert TAXONOMY.product_phrases(text) == phrases
