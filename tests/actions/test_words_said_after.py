@@ -71,6 +71,12 @@ def w_ctx(catalog_w: Container) -> Iterator:
         yield make
 
 
+def assert_search_shows(ctx, text: str, entities: dict, wanted: set[str]) -> None:
+    """A search the model read with these entities lists exactly these exhibitors."""
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
+    assert shown_exhibitors(ctx, reply) == wanted, reply.text
+
+
 @pytest.mark.parametrize(
     ("locale", "text", "entities", "wanted"),
     [
@@ -86,9 +92,7 @@ def w_ctx(catalog_w: Container) -> Iterator:
 def test_a_country_refused_after_a_word_for_its_firms(
     w_ctx, locale: str, text: str, entities: dict, wanted: set[str]
 ) -> None:
-    ctx = w_ctx(locale)
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
-    assert shown_exhibitors(ctx, reply) == wanted, reply.text
+    assert_search_shows(w_ctx(locale), text, entities, wanted)
 
 
 @pytest.mark.parametrize(
@@ -100,9 +104,7 @@ def test_a_country_refused_after_a_word_for_its_firms(
     ],
 )
 def test_goods_refused_after_they_are_named(w_ctx, locale: str, text: str, entities: dict) -> None:
-    ctx = w_ctx(locale)
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
-    assert shown_exhibitors(ctx, reply) == {"W11"}, reply.text
+    assert_search_shows(w_ctx(locale), text, entities, {"W11"})
 
 
 @pytest.mark.parametrize(
@@ -120,9 +122,7 @@ def test_goods_refused_after_they_are_named(w_ctx, locale: str, text: str, entit
 def test_regions_buyers_name_in_a_word_or_two(
     w_ctx, locale: str, text: str, entities: dict, wanted: set[str]
 ) -> None:
-    ctx = w_ctx(locale)
-    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
-    assert shown_exhibitors(ctx, reply) == wanted, reply.text
+    assert_search_shows(w_ctx(locale), text, entities, wanted)
 
 
 def test_the_goods_the_model_tagged_as_part_of_a_hall_are_looked_for_there(w_ctx) -> None:
