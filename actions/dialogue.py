@@ -319,8 +319,8 @@ def _written_on(ctx: Context, nlu: NluResult) -> NluResult:
     return replace(nlu, entities=tuple(entities))
 
 
-# Han and kana written on from a name, and a capitalised word after one.
-# Han or kana written onto a name, or a Korean word after it (spaced or not).
+# Han or kana written onto a name, or a Korean word after it (spaced or not); a
+# capitalised word after one.
 _CJK_AFTER = re.compile(
     r"(?:\s?(?=[\uac00-\ud7a3]))?[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,5}"
 )
@@ -775,7 +775,7 @@ def _a_trade_and_a_name_unknown(ctx: Context, nlu: NluResult, intent: str) -> st
         if guessed and (asked or _after_an_article(nlu.text, guessed)):
             written = [names.CLAUSE_BREAK.split(guessed, maxsplit=1)[0].strip()]
     for name in written:
-        words = re.findall(r"[^\W\d_]+", _without_places(ctx, name))
+        words = re.findall(r"[^\W\d_]+", ctx.taxonomy.without_countries(name))
         if names.has_cjk(name) or len(words) < 2 or len(words) > catalog.MAX_NAME_WORDS:
             continue
         trades = [w for w in words if catalog.a_trade_word(ctx.taxonomy, w)]
@@ -793,13 +793,6 @@ def _a_trade_and_a_name_unknown(ctx: Context, nlu: NluResult, intent: str) -> st
         ):
             return name
     return None
-
-
-def _without_places(ctx: Context, text: str) -> str:
-    """The text without the countries and regions it names ("South American wineries")."""
-    for place in sorted(ctx.taxonomy.country_mentions(text), key=lambda m: -m.start):
-        text = text[: place.start] + " " + text[place.end :]
-    return text
 
 
 def _goods_besides(ctx: Context, nlu: NluResult, name: str) -> bool:
@@ -1473,7 +1466,7 @@ def _asked_whether_here(ctx: Context, nlu: NluResult) -> str | None:
     sellers = cues.phrases("sellers", ctx.t.locale)
     named = [
         w
-        for w in _without_places(ctx, name).split()  # "South American wineries"
+        for w in tax.without_countries(name).split()  # "South American wineries"
         if (w[:1].isupper() or _a_catalog_name_word(ctx, w))
         and not exhibitor_info.names_goods(ctx, w)
         and fold(w) not in framing | sellers

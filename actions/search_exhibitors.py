@@ -410,9 +410,9 @@ def _areas_named(
         longer = (_without_attributes(ctx, other) for other in said)
         if any(fold(phrase) in other and other != fold(phrase) for other in longer):
             continue
-        after_an_area_word = _cue_pattern(
-            cues.phrases("area_word", ctx.t.locale), before=True
-        ).search(_before(ctx, text, phrase))
+        after_an_area_word = _cue_pattern(cues.phrases("area_word", ctx.t.locale)).search(
+            _before(ctx, text, phrase)
+        )
         if (
             after_an_area_word
             or not ctx.taxonomy.match_product(phrase, head_first=head_first).categories
@@ -682,17 +682,14 @@ def _halls_as_numbers(ctx: Context, nlu: NluResult) -> NluResult:
     ("7.1관에서" stays a hall)."""
     entities = []
     for entity in nlu.entities:
-        number = _HALL.search(entity.value) if entity.type == "hall" else None
-        rest = _HALL.sub(" ", entity.value)
-        if number and any(
-            ctx.taxonomy.match_product(p).categories for p in ctx.taxonomy.product_phrases(rest)
-        ):
-            start = entity.start + number.start()
-            entity = replace(
-                entity, value=number.group(), start=start, end=start + len(number.group())
-            )
-        elif entity.type == "hall" and not number:
-            continue
+        if entity.type == "hall":
+            number = _HALL.search(entity.value)
+            if number is None:
+                continue
+            rest = ctx.taxonomy.product_phrases(_HALL.sub(" ", entity.value))
+            if any(ctx.taxonomy.match_product(p).categories for p in rest):
+                start, end = entity.start + number.start(), entity.start + number.end()
+                entity = replace(entity, value=number.group(), start=start, end=end)
         entities.append(entity)
     return replace(nlu, entities=tuple(entities))
 
@@ -1100,7 +1097,7 @@ _AND_BEFORE = re.compile(rf"\s+(?:{'|'.join(_AND_WORDS)})\s*$", re.I)
 
 def said_before(ctx: Context, text: str, start: int, key: str) -> bool:
     """Whether a cue of this kind ends the text before `start` ("into China", "à Lyon")."""
-    cue = _cue_pattern(cues.phrases(key, ctx.t.locale), before=True)
+    cue = _cue_pattern(cues.phrases(key, ctx.t.locale))
     return cue.search(text[:start]) is not None
 
 
@@ -1180,23 +1177,14 @@ def _refused(ctx: Context, text: str, start: int, end: int) -> bool:
 def _refusal(ctx: Context, text: str, start: int, end: int) -> str | None:
     """The words refusing the country named at start:end, with the country's."""
     locale = ctx.t.locale
-    before = _cue_pattern(cues.phrases("not_from", locale), before=True).search(text[:start])
+    before = _cue_pattern(cues.phrases("not_from", locale)).search(text[:start])
     if before:
         return text[before.start() : end]
-    after = _cue_pattern(
-        cues.phrases("not_from_after", locale), before=False, skip=_said_between(locale)
-    )
-    if found := after.match(text, end):
+    # Past "made in", a particle or a word for firms: "중국산 말고", "日本の会社以外".
+    between = ("origin", "particles", "firm_words")
+    if found := cues.said_after(text, end, "not_from_after", locale, between=between):
         return text[start : found.end()]
     return None
-
-
-def _said_between(locale: str) -> tuple[str, ...]:
-    """What may stand between a country and the words refusing it, said after it: "made
-    in", a particle, a word for firms ("日本の会社以外", "한국 회사는 빼고", "澳洲的先不考虑")."""
-    keys = ("origin", "particles", "firm_words")
-    words = {w for key in keys for w in cues.phrases(key, locale) if _CJK.search(w)}
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _refused_in_the_same_list(
@@ -1222,17 +1210,10 @@ _NOR = frozenset({"ni", "noch", "nor", "ни"})
 
 
 @lru_cache(maxsize=64)
-def _cue_pattern(
-    phrases: frozenset[str], *, before: bool, skip: Sequence[str] = ()
-) -> re.Pattern[str]:
-    """Cue phrases ending the text before a word (whole words, but CJK ones), or opening
-    the text after it, past up to three of the words `skip` says ("중국산 말고")."""
+def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """Cue phrases ending the text before a word (whole words, but CJK ones)."""
     words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-    if before:
-        return re.compile(rf"(?:^|(?<=\W)|(?<=[\u2e80-\u9fff\uac00-\ud7a3]))(?:{words})\s*$", re.I)
-    between = "|".join(re.escape(o) for o in skip)
-    suffix = rf"(?:\s*(?:{between})){{0,3}}" if between else ""
-    return re.compile(rf"{suffix}\s*(?:{words})", re.I)
+    return re.compile(rf"(?:^|(?<=\W)|(?<=[\u2e80-\u9fff\uac00-\ud7a3]))(?:{words})\s*$", re.I)
 
 
 def _word_ends(text: str, word: str) -> bool:

@@ -865,7 +865,7 @@ def _does(taxonomy: Taxonomy, exhibitor: Exhibitor, trade: set[str]) -> bool:
     """Whether a trade is the exhibitor's: the one its name says ("Wing Fung Auto Parts"
     for "Yongfeng Autopartes"; "Lumière Cosmétiques" is not Maison Lumière Parfums), else
     one of what it sells."""
-    named = _trade(taxonomy, " ".join(names_of(exhibitor)))
+    named = trades_named(taxonomy, " ".join(names_of(exhibitor)))
     if named:
         # Or a kind of it: "Baumgartner Schokolade" for Confiserie Baumgartner, unless it
         # sells other kinds beside it and not that one: "champagne Vallet" is not Domaine
@@ -921,18 +921,18 @@ def a_trade_word(taxonomy: Taxonomy, word: str) -> bool:
     toys in Spanish, is neither."""
     if names.has_cjk(word):
         return bool(taxonomy.categories_in_text(word))
-    if word.islower() and _trade(taxonomy, word):
+    if word.islower() and trades_named(taxonomy, word):
         return True  # "полотенца" (towels), written as no name is
     english = names.in_english(word)
-    return english is not None and bool(_trade(taxonomy, english))
+    return english is not None and bool(trades_named(taxonomy, english))
 
 
 def may_do(taxonomy: Taxonomy, exhibitor: Exhibitor, name: str) -> bool:
     """Whether what a name says besides the exhibitor's own name words ("Pharmaceuticals"
     of "Keystone Pharmaceuticals") is among what it sells, or unknown: nothing it sells is
     categorised."""
-    own = _trade(taxonomy, " ".join(names_of(exhibitor)))
-    said = _trade(taxonomy, _besides_its_names(exhibitor, name)) - own
+    own = trades_named(taxonomy, " ".join(names_of(exhibitor)))
+    said = trades_named(taxonomy, _besides_its_names(exhibitor, name)) - own
     return not said or not exhibitor.categories.strip() or bool(said & _sells(taxonomy, exhibitor))
 
 
@@ -958,17 +958,12 @@ def another_trade_named(taxonomy: Taxonomy, exhibitor: Exhibitor, besides: str) 
             continue
         if at and names.only_links(words[at - 1]):
             continue
-        if not _trade(taxonomy, word) & sells:  # read in English, as _trade reads it
+        if not trades_named(taxonomy, word) & sells:  # read in English, as trades_named reads it
             return True
     return False
 
 
 def trades_named(taxonomy: Taxonomy, text: str) -> set[str]:
-    """The categories of goods a name's words say its company deals in."""
-    return _trade(taxonomy, text)
-
-
-def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
     """The categories a name's words are, whole (Latin and Cyrillic words, alone or two
     together: "Auto Parts") or inside (Han and kana: 制药 in 诺德制药)."""
     if names.has_cjk(text):
@@ -986,10 +981,10 @@ def _trade(taxonomy: Taxonomy, text: str) -> set[str]:
 def _name_trade(taxonomy: Taxonomy, name: str) -> set[str]:
     """The categories a name's words say, in their own words or translated ("Käserei":
     dairy)."""
-    found = _trade(taxonomy, name)
+    found = trades_named(taxonomy, name)
     for word in name.split():
         if (english := names.in_english(word)) is not None:
-            found |= _trade(taxonomy, english)
+            found |= trades_named(taxonomy, english)
     return found
 
 
@@ -1031,7 +1026,7 @@ def _without_trade_words(taxonomy: Taxonomy, name: str) -> Iterator[tuple[str, l
         if (own := before_cjk_trade(taxonomy, name)) is not None:
             yield own, []  # "许特勒" of "许特勒刹车片" (brake pads)
         return
-    trade = [w for w in words if _trade(taxonomy, w) or a_trade_word(taxonomy, w)]
+    trade = [w for w in words if trades_named(taxonomy, w) or a_trade_word(taxonomy, w)]
     # "d'" of "cabinet d'avocats Lefèvre" links the trade word, not the name's own.
     kept = [w for w in words if w not in trade and not (trade and names.only_links(w))]
     if kept and len(kept) < len(words):

@@ -140,22 +140,33 @@ def after(text: str, key: str, locale: str) -> str | None:
 
 
 def refused_after(text: str, end: int, locale: str) -> bool:
-    """Whether words refusing what a text names before `end` follow it, past the particles
-    and words for firms that may come between: "간식 말고", "제약회사 말고요",
-    "刀具类的就不用推荐了", "сидр не предлагать"."""
-    return _refusal_after(locale).match(text, end) is not None
+    """Whether words refusing what a text names before `end` follow it: "간식 말고",
+    "제약회사 말고요", "刀具类的就不用推荐了", "сидр не предлагать"."""
+    return said_after(text, end, "not_wanted_after", locale) is not None
+
+
+def said_after(
+    text: str,
+    end: int,
+    key: str,
+    locale: str,
+    *,
+    between: tuple[str, ...] = ("particles", "firm_words"),
+) -> re.Match[str] | None:
+    """A cue of this kind said right after text[:end], past up to three of the Chinese,
+    Japanese or Korean words the `between` kinds hold (particles, words for firms):
+    "日本の会社以外", "한국 회사는 빼고", "刀具类的就不用推荐了"."""
+    return _said_after(key, between, locale).match(text, end)
 
 
 @cache
-def _refusal_after(locale: str) -> re.Pattern[str]:
-    between = {
-        w for key in ("particles", "firm_words") for w in phrases(key, locale) if _CJK.search(w)
-    }
-    refusing = phrases("not_wanted_after", locale)
-    if not refusing:
+def _said_after(key: str, between: tuple[str, ...], locale: str) -> re.Pattern[str]:
+    cues = phrases(key, locale)
+    if not cues:
         return re.compile("(?!)")
-    skip = "|".join(re.escape(w) for w in sorted(between, key=len, reverse=True))
-    words = "|".join(re.escape(w) for w in sorted(refusing, key=len, reverse=True))
+    gaps = {w for kind in between for w in phrases(kind, locale) if _CJK.search(w)}
+    skip = "|".join(re.escape(w) for w in sorted(gaps, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
     gap = rf"(?:\s*(?:{skip})){{0,3}}" if skip else ""
     return re.compile(rf"{gap}\s*(?:{words})", re.IGNORECASE)
 

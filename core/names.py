@@ -911,7 +911,7 @@ class NameIndex:
     # for among the skeletons as long as it, give or take one.
     skeletons_by_length: dict[int, list[str]] = field(default_factory=dict)
     # The sound of each rare word of a Latin name, and its consonants as other scripts
-    # may write them when five or more: the names that have such a word.
+    # may write them when more than MIN_SKELETON: the names that have such a word.
     word_sounds: dict[str, set[int]] = field(default_factory=dict)
     rare_word_skeletons: dict[str, set[int]] = field(default_factory=dict)
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
@@ -955,7 +955,7 @@ class NameIndex:
                     continue
                 self.word_sounds.setdefault(sound, set()).add(number)
                 for shape in latin_skeletons(word, word=True):
-                    if len(shape) >= MIN_SKELETON:
+                    if len(shape) > MIN_SKELETON:
                         self.rare_word_skeletons.setdefault(shape, set()).add(number)
         self._add_words(exhibitor_id, folded, number)
 
@@ -1503,11 +1503,11 @@ class NameIndex:
                 numbers = self.word_sounds.get(sound_key(form), set())
                 if not numbers and word.sounded:
                     # Kana and hangul spell a cluster with vowels between (카스텔베트리):
-                    # by six consonants or more, Russian's everyday words never.
+                    # by six consonants or more (the index holds no fewer), Russian's
+                    # everyday words never.
                     numbers = {
                         n
                         for shape in _cyrillic_read(form)
-                        if len(shape) > MIN_SKELETON
                         for n in self.rare_word_skeletons.get(shape, ())
                     }
                 owners = {self.keys[n].exhibitor_id for n in numbers}
