@@ -192,6 +192,9 @@ def _dates_and_times(nlu: NluResult) -> tuple[list[str], list[str]]:
     for entity in sorted((e for e in nlu.entities if e.type == "time"), key=lambda e: e.start):
         if entity.start < reached:
             continue  # the minutes of "10:30" tagged apart from its hour
+        if _A_MONTH_AND_DAY.fullmatch(entity.value.strip()):
+            dates.append(entity.value)  # "11月7" of "11月7号下午3点" tagged a time
+            continue
         value = _with_minutes_after(entity, nlu.text)
         times.append(value)
         reached = entity.start + len(value) if entity.end > entity.start else reached
@@ -200,6 +203,8 @@ def _dates_and_times(nlu: NluResult) -> tuple[list[str], list[str]]:
     return dates, times
 
 
+# A month and a day in Chinese, Japanese or Korean digits: "11月7", "11월 7일".
+_A_MONTH_AND_DAY = re.compile(r"\d{1,2}\s*[月월]\s*\d{1,2}\s*(?:日|号|號|일)?")
 # The half hour or minutes written after an hour, which the model may leave out of the
 # time it tags ("3시" of "3시 반", "3点" of "3点半", "3時" of "3時45分", "10" of "10:30" or
 # "10 h 30").

@@ -151,9 +151,50 @@ def link_companies(ctx: Context, nlu: NluResult) -> NluResult:
         others = tuple(e for e in nlu.entities if e.type != "company" or e in known)
         return replace(nlu, entities=others)
     best = inside or found
+    if not best and not tagged and (house := _a_name_before_house_words(ctx, nlu.text)):
+        return _with_the_company_at(nlu, *house)
     if not best:
         return _tagged_with_the_name_beside(ctx, nlu, tagged, places)
     return _with_the_company_at(nlu, best[0].start, best[0].end)
+
+
+def _a_name_before_house_words(ctx: Context, text: str) -> tuple[int, int] | None:
+    """A catalog name, short or a family's, written before the words for its firm or a
+    particle and the goods: "中村家的眼镜框", "シルバさんのコルク栓", "ミューラーさんとこの
+    チーズ" (the goods tell which of the firms of that name). Not a country, a city or a
+    product ("日本の酒")."""
+    locale = ctx.t.locale
+    joins = cues.phrases("house_words", locale) | cues.phrases("particles", locale)
+    for join in sorted(joins, key=len, reverse=True):
+        if not names.has_cjk(join):
+            continue
+        for found in re.finditer(re.escape(join), text):
+            start = _name_run_before(ctx, text, found.start())
+            head = text[start : found.start()].strip()
+            if (
+                len(head) >= 2
+                and not ctx.taxonomy.product_categories(head, typos=False)  # "木头玩具的"
+                and not ctx.taxonomy.country_code(head)
+                and not ctx.taxonomy.city_id(head)
+                and not names.is_frequent(head.casefold(), locale)
+                and catalog.find_by_name(ctx.session, head, taxonomy=ctx.taxonomy)
+                and not _only_sounds_like_a_name(ctx, head)
+            ):
+                return start, start + len(head)
+    return None
+
+
+def _name_run_before(ctx: Context, text: str, at: int) -> int:
+    """Where the name written right before `at` starts: its Han characters after any
+    framing word, its katakana, or its Latin words."""
+    if at and _HAN_CHAR.match(text[at - 1]):
+        return _han_words_before(ctx, text, at)
+    run = _NAME_RUN_BEFORE.search(text[:at])
+    return run.start() if run else at
+
+
+# A name's katakana (with its long vowels and dots) or one or two Latin words, ending a text.
+_NAME_RUN_BEFORE = re.compile(r"(?:[\u30a1-\u30fa\u30fc\u30fb]+|[^\W\d_]+(?:[ -][^\W\d_]+)?)$")
 
 
 def _without_refused_goods_tagged(ctx: Context, nlu: NluResult) -> NluResult:
@@ -228,6 +269,9 @@ def _the_end_of_another_name(ctx: Context, text: str, match: names.Match) -> boo
     start = _han_words_before(ctx, text, match.start)
     if match.kind == "exact" or start == match.start:
         return False
+    before = text[start : match.start]
+    if ctx.taxonomy.country_code(before) or ctx.taxonomy.city_id(before):
+        return False  # "德国汉斯曼": where the company is from
     within = replace(match, start=match.start - start, end=match.end - start)
     return catalog.after_another_han_name(text[start : match.end], within)
 
@@ -1765,7 +1809,12 @@ def _refines(ctx: Context, nlu: NluResult, intent: str) -> bool:
     """A filter on the last query: "only from Japan", "what about Korea?", "and in Suzhou?"."""
     if intent == "refine":
         return True
-    if intent in ABOUT_AN_EXHIBITOR or not _has_values(nlu):
+    if intent in ABOUT_AN_EXHIBITOR:
+        return False
+    results = ctx.state.results
+    if results is not None and results.kind == EXHIBITORS and search.only_refuses_goods(ctx, nlu):
+        return True  # "刀具类的就不用推荐了", "but no cutting tools"
+    if not _has_values(nlu):
         return False
     locale = ctx.t.locale
     return cues.has(nlu.text, "only", locale) or cues.has(nlu.text, "what_about", locale)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 from html import escape
 
 from actions.areas import area_name
@@ -67,6 +69,7 @@ def match_company(
         or _with_words_cut_short(ctx, name)
         or _before_where_it_is_from(ctx, name)
         or _written_in_hiragana(ctx, name)
+        or _named_with_its_goods(ctx, name)
     )
     if len(matches) > 1:
         rest = said.replace(name, " ")
@@ -130,6 +133,74 @@ def _written_in_hiragana(ctx: Context, name: str) -> list[Exhibitor]:
     return found if len(found) == 1 else []
 
 
+def _named_with_its_goods(ctx: Context, name: str) -> list[Exhibitor]:
+    """The exhibitors a short or family name means, written with the goods that tell which
+    of them: "田中家的清酒", "ミューラーさんとこのチーズ", "가르시아 하몽", "Nakamura rice
+    crackers"; none when no exhibitor of that name sells those goods ("Nordhavn Pharma")."""
+    for head, goods in _a_name_and_its_goods(ctx, name):
+        found = catalog.find_by_name(ctx.session, head, taxonomy=ctx.taxonomy)
+        if found:
+            return _selling_what_was_said(ctx, found, goods) if goods else found
+    return []
+
+
+def _a_name_and_its_goods(ctx: Context, name: str) -> Iterator[tuple[str, str]]:
+    """The ways to read a name as a shorter one and the goods written after it, the
+    longest name first; a name only followed by words for the firm ("田中家", "シルバさん")
+    reads as the name and no goods."""
+    joins = _house_words(ctx.t.locale)
+    text = name.strip()
+    # Chinese and Japanese goods only past a particle or a word for the firm: trade words
+    # written straight onto a name are the name's own ("南山精密汽车零部件" is not 南山视界).
+    cuts = [m.start() for m in re.finditer(r"\s+", text)]
+    if names.has_cjk(text) and not re.search(r"\s", text):
+        cuts = [m.start() for join in joins for m in re.finditer(re.escape(join), text)]
+    for at in [len(text), *sorted(set(cuts), reverse=True)]:
+        head, goods = _without_joins(text[:at], joins, end=True), text[at:]
+        goods = _without_joins(goods, joins, end=False)
+        if len(head) < 2 or head == text:
+            continue
+        if not goods or _only_goods(ctx, goods):
+            yield head, goods
+
+
+def _only_goods(ctx: Context, text: str) -> bool:
+    """Whether every word of a text names goods or frames them ("rice cracker company",
+    "초음파 장비"), not another word of a name ("Creek Wines" of "Barossa Creek Wines")."""
+    tax = ctx.taxonomy
+    phrases = tax.product_phrases(text)
+    if not phrases or not all(tax.product_categories(p, typos=False) for p in phrases):
+        return False
+    return names.has_cjk(text) or all(
+        tax.product_categories(word, typos=False) or tax.only_framing(word) or tax.is_term(word)
+        for phrase in phrases
+        for word in phrase.split()
+    )
+
+
+def _without_joins(text: str, joins: tuple[str, ...], *, end: bool) -> str:
+    """A text without the words for a firm or the particles on the side where it meets the
+    other part of a name: "田中家的" → "田中", "のチーズ" → "チーズ"."""
+    text = text.strip()
+    changed = True
+    while changed and text:
+        changed = False
+        for join in joins:
+            if end and text.endswith(join) and len(text) > len(join):
+                text, changed = text[: -len(join)].rstrip(), True
+            elif not end and text.startswith(join) and len(text) > len(join):
+                text, changed = text[len(join) :].lstrip(), True
+    return text
+
+
+@cache
+def _house_words(locale: str) -> tuple[str, ...]:
+    """Words for a firm and particles between a name and its goods, the longest first."""
+    kinds = ("house_words", "particles", "firm_words")
+    words = {w for kind in kinds for w in cues.phrases(kind, locale)}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 # Two hiragana or more (a name's, not a particle); a Japanese honorific after a name.
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096]{2,}")
 _HONORIFIC = re.compile(r"(?:さん|様|さま|殿)$")
@@ -141,6 +212,8 @@ def _without_a_genitive_s(ctx: Context, name: str) -> list[Exhibitor]:
     bare = _GENITIVE_S.sub("", name)
     if bare == name or len(bare) < names.NAME_WORD_MIN:
         return []
+    if " " in bare and name.rstrip()[-2:-1] not in "'’":
+        return []  # "Castelvetri Motors": the last word's plural, no genitive
     found = catalog.find_by_name(ctx.session, bare, taxonomy=ctx.taxonomy)
     return found if len(found) == 1 else []
 
@@ -223,19 +296,34 @@ def _from_the_country_named(ctx: Context, matches: list[Exhibitor], said: str) -
 
 def _selling_what_was_said(ctx: Context, matches: list[Exhibitor], said: str) -> list[Exhibitor]:
     """Of several companies of one name, those selling what the message names besides
-    ("reunirme con Sakura, los del sake"): its products' categories are theirs."""
-    wanted = {
-        category
-        for phrase in ctx.taxonomy.product_phrases(said)
-        if not _refused(ctx, said, phrase)  # "올리브유 …, 제약회사 말고요"
-        for category in ctx.taxonomy.product_categories(phrase, typos=False)
-    }
-    return [e for e in matches if wanted & set(e.categories.split())]
+    ("reunirme con Sakura, los del sake"), or else those not selling what it refuses
+    ("水産の方ではなく": not the seafood division): its products' categories are theirs."""
+    wanted: set[str] = set()
+    refused: set[str] = set()
+    for phrase in ctx.taxonomy.product_phrases(said):
+        goods = _refused(ctx, said, phrase)
+        # "家的眼镜框" of "中村家的眼镜框": the goods after the words for the firm.
+        phrase = _without_joins(phrase, _house_words(ctx.t.locale), end=False)
+        if goods is None:
+            wanted |= ctx.taxonomy.product_categories(phrase, typos=False)
+        else:
+            refused |= ctx.taxonomy.product_categories(goods, typos=False)
+    selling = [e for e in matches if wanted & set(e.categories.split())]
+    kept = [e for e in selling or matches if not refused & set(e.categories.split())]
+    return kept if kept and (selling or len(kept) < len(matches)) else selling
 
 
-def _refused(ctx: Context, said: str, phrase: str) -> bool:
+def _refused(ctx: Context, said: str, phrase: str) -> str | None:
+    """The goods of a phrase the message refuses, right after it ("올리브유 …, 제약회사
+    말고요") or within it ("水産の方ではなく": 水産), None when it does not."""
     at = said.find(phrase)
-    return at >= 0 and cues.refused_after(said, at + len(phrase), ctx.t.locale)
+    if at < 0:
+        return None
+    end = at + len(phrase)
+    if cues.refused_after(said, end, ctx.t.locale):
+        return phrase
+    cue = next((c for c in cues.refusals_after(said, ctx.t.locale) if at < c.start() < end), None)
+    return said[at : cue.start()] if cue is not None else None
 
 
 def _named_more_fully(matches: list[Exhibitor], said: str) -> list[Exhibitor]:

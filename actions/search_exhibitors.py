@@ -62,7 +62,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     refusals = {m: r for m in all_mentions if (r := _refusal(ctx, nlu.text, m.start, m.end))}
     refusals |= _refused_in_the_same_list(nlu.text, all_mentions, refusals)
     # "shipping goods into China": where the goods go says nothing of where they come from.
-    going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start)]
+    going = [m for m in all_mentions if _going_to(ctx, nlu.text, m.start, m.end)]
     # "un interprète français-chinois": the languages of a pair, no origin.
     going += [m for m in all_mentions if _in_a_pair(nlu.text, m, all_mentions)]
     # "reefer shipping from Europe to China": a service's route, no origin of its own.
@@ -78,7 +78,7 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
         and not inside_a_katakana_word(nlu.text, e.start, e.end)  # "ブラックタイガー"
         and not _refused(ctx, nlu.text, e.start, e.end)
         and not _in_spans(e, [(m.start, m.end) for m in refusals])
-        and not _going_to(ctx, nlu.text, e.start)
+        and not _going_to(ctx, nlu.text, e.start, e.end)
         and not _in_spans(e, [(m.start, m.end) for m in going])
         and not (tax.is_term(e.value) and tax.country_code(e.value) is None)  # "日本酒"
         and not _in_spans(e, spoken.spans)  # "qui parlent français": staff, not origin
@@ -88,7 +88,9 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     products: list[str] = []
     for raw in _products_outside_countries(ctx, nlu):  # "café de Colombia"
         named = tax.countries_in_text(raw)
-        country = country or (named[0] if named else None)
+        # "중국에 수출할 와인": the country the goods go to is no origin, in a product too.
+        origins = [code for code in named if code not in {m.code for m in going}]
+        country = country or (origins[0] if origins else None)
         if named:
             raw = tax.without_countries(raw)
         products.append(raw)
@@ -149,7 +151,13 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said = _message_phrases(ctx, nlu, said_countries, asked) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
-    phrases = [kept for p in phrases if (kept := _without_refused_goods(ctx, nlu.text, p))]
+    kept = [_without_refused_goods(ctx, nlu.text, p) for p in phrases]
+    query = replace(query, refused=_categories_refused(ctx, nlu.text, phrases, kept))
+    phrases = [p for p in kept if p]
+    if not phrases and tagged:
+        # The model tagged only the goods refused ("des vins effervescents, mais pas de
+        # champagne"): the other goods the message names are what it asks for.
+        phrases = [k for p in said if (k := _without_refused_goods(ctx, nlu.text, p))]
     phrases = _with_words_a_coordination_leaves_unsaid(ctx, nlu.text, phrases)
     phrases = _without_the_kinds_category(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
@@ -767,7 +775,10 @@ def _completed(
         around = [
             longer
             for longer in said
-            if fold(longer) != fold(phrase) and _inside(words, fold(longer).split())
+            if fold(longer) != fold(phrase)
+            and _inside(words, fold(longer).split())
+            # "wine" of "French wine producers, but not sparkling wine" is not refused.
+            and _without_refused_goods(ctx, text, longer) == longer
         ]
         known = next((longer for longer in around if _names_a_product(ctx, query, longer)), None)
         phrases.append(known or phrase)
@@ -1056,7 +1067,7 @@ def _a_route_from(
     "shipping from Europe to China" (wine "from France to China" is French)."""
     leads_on = any(
         0 < destination.start - mention.end <= _ROUTE_GAP
-        and _going_to(ctx, nlu.text, destination.start)
+        and _going_to(ctx, nlu.text, destination.start, destination.end)
         for destination in going
     )
     if not leads_on:
@@ -1070,9 +1081,14 @@ def _a_route_from(
 _ROUTE_GAP = 16
 
 
-def _going_to(ctx: Context, text: str, start: int) -> bool:
-    """Whether the country named from `start` on is where goods go: "into China", "nach
-    Russland", "运往中国", "vers l'Afrique"."""
+def _going_to(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the country named at start:end is where goods go: "into China", "nach
+    Russland", "运往中国", "vers l'Afrique", "中国で扱いたい"."""
+    particles = cues.phrases("particles", ctx.t.locale)
+    # The place may be tagged with its particle: "중국에" of "중국에 수출할".
+    ends = [end, *(at for at in range(start + 1, end) if fold(text[at:end]) in particles)]
+    if any(cues.said_after(text, at, "destination_after", ctx.t.locale) for at in ends):
+        return True
     without_article = _ARTICLE_BEFORE.sub("", text[:start])
     if said_before(ctx, text, start, "destination") or said_before(
         ctx, without_article, len(without_article), "destination"
@@ -1141,11 +1157,16 @@ def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
     de lager" → "bière" (a property refused, "sans gluten", is no product phrase)."""
     refusing = cues.phrases("not_wanted", ctx.t.locale)
     found = re.search(re.escape(phrase), text, re.IGNORECASE)
-    if found and cues.refused_after(text, found.end(), ctx.t.locale):
-        return ""  # "간식 말고", "刀具类的就不用推荐了", "сидр не предлагать"
-    refused_after = cues.phrases("not_wanted_after", ctx.t.locale)
-    if refused_after and (inside := _refusing_words(refused_after).search(phrase)):
-        return phrase[inside.end() :].strip()  # "와인 말고 맥주" → "맥주"
+    if found is not None:
+        if cues.refused_after(text, found.end(), ctx.t.locale):
+            return ""  # "간식 말고", "刀具类的就不用推荐了", "сидр не предлагать"
+        start, end = found.span()
+        for cue in cues.refusals_after(text, ctx.t.locale):
+            if start < cue.start() < end:
+                # The phrase runs into words refusing its goods: what follows them is
+                # wanted ("와인 말고 맥주" → "맥주"), the rest is the refusal's ("刀具类的就
+                # 不用" of "刀具类的就不用推荐了").
+                return text[cue.end() : end].strip()
     if not refusing:
         return phrase
     if found and said_before(ctx, text, found.start(), "not_wanted"):
@@ -1154,10 +1175,59 @@ def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
     return phrase[: inside.start()].strip() if inside else phrase
 
 
+def only_refuses_goods(ctx: Context, nlu: NluResult) -> bool:
+    """Whether a message refuses goods and asks for nothing else: "但刀具类的不要"."""
+    query = build_query(ctx, nlu)
+    return bool(query.refused) and replace(query, refused=()).empty
+
+
+def _categories_refused(
+    ctx: Context, text: str, phrases: list[str], kept: list[str]
+) -> tuple[str, ...]:
+    """The categories of the goods the message refuses: what a phrase lost to
+    `_without_refused_goods` ("lager" of "bière mais pas de lager", "와인" of "와인 말고 맥주"),
+    and the goods said last before words refusing them, which the model may not have tagged
+    ("刀具" of "刀具类的就不用推荐了")."""
+    head_first = ctx.t.locale in _HEAD_FIRST
+    tax = ctx.taxonomy
+    refused: set[str] = set()
+    for phrase, rest in zip(phrases, kept, strict=True):
+        if rest != phrase:
+            lost = phrase.replace(rest, " ") if rest else phrase
+            refused |= tax.match_product(lost.strip(), head_first=head_first).categories
+    for cue in cues.refusals_after(text, ctx.t.locale):
+        clause = _CLAUSE_BREAK.split(text[: cue.start()])[-1]
+        if said := tax.product_phrases(tax.without_countries(clause)):
+            refused |= tax.match_product(said[-1], head_first=head_first).categories
+    for end in cues.ends(text, "not_wanted", ctx.t.locale):
+        # "but not sparkling wine", "不要刀具": the goods right after the words refusing them.
+        clause = _CLAUSE_BREAK.split(text[end:])[0]
+        said = tax.product_phrases(tax.without_countries(clause))
+        if said and _opens(clause, said[0]):
+            refused |= tax.match_product(said[0], head_first=head_first).categories
+    return tuple(sorted(refused))
+
+
+def _opens(clause: str, phrase: str) -> bool:
+    """Whether a phrase is what a clause opens with, past one word ("pas de lager", "keinen
+    Wein", "not any spirits"): "не могли бы вы найти вино" does not refuse the wine."""
+    words, first = fold(clause).split(), fold(phrase).split()[:1]
+    if _UNSPACED.search(phrase):
+        return fold(clause).lstrip().startswith(fold(phrase)[:1])
+    return bool(first) and first[0] in words[:2]
+
+
+_CLAUSE_BREAK = re.compile(r"[!?¡¿？！。，、,;；:：]")
+
+
 @lru_cache(maxsize=16)
 def _refusing_words(phrases: frozenset[str]) -> re.Pattern[str]:
-    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=\s))(?:{words})(?=\s|$)", re.IGNORECASE)
+    """The words as whole words; Chinese, Japanese and Korean ones anywhere ("不要刀具")."""
+    words = "|".join(
+        re.escape(p) if _CJK.search(p) else rf"(?:^|(?<=\s)){re.escape(p)}(?=\s|$)"
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:{words})", re.IGNORECASE)
 
 
 def _within_a_longer_place(entity: Entity, mentions: list[CountryMention]) -> bool:
@@ -1309,6 +1379,14 @@ def search_exhibitors(ctx: Context, nlu: NluResult) -> Reply:
         # earphones?" may have more to come, and is a list); "pfeiffer & söhne porzellan
         # halle?": where the one exhibitor the words name is.
         return exhibitor_info.card(ctx, found.items[0])
+    if (
+        found.total > 1
+        and _asks_for_a_booth(ctx, nlu.text)
+        and (named := _the_one_named_among(ctx, nlu.text, found.items))
+    ):
+        # "뮬러 엔드밀 공구 회사 부스 번호": the booth of the one exhibitor of the goods whose
+        # name the message writes a part of.
+        return exhibitor_info.card(ctx, named)
     if found.total == 0 and (company := _company_instead(ctx, query)) is not None:
         return exhibitor_info.card(ctx, company)
     if found.total == 0 and asking and (company := _named_in_passing(ctx, nlu.text)):
@@ -1430,6 +1508,13 @@ def _a_part_of_its_name_in(ctx: Context, text: str, exhibitor: Exhibitor) -> boo
     """Whether the message writes a part of the exhibitor's name ("蓝岭" of 蓝岭果园公司 in
     "美国蓝岭那家卖苹果和车厘子的在几号馆"), which the search's goods told from others."""
     return any(m.exhibitor_id == exhibitor.id for m in names.mentions(ctx.session, text))
+
+
+def _the_one_named_among(ctx: Context, text: str, shown: list[Exhibitor]) -> Exhibitor | None:
+    """The one exhibitor of a list whose name the message writes a part of, if one."""
+    said = {m.exhibitor_id for m in names.mentions(ctx.session, text)}
+    named = [e for e in shown if e.id in said]
+    return named[0] if len(named) == 1 else None
 
 
 def _matched(ctx: Context, nlu: NluResult, name: str) -> Exhibitor | Reply:
@@ -1581,6 +1666,14 @@ def describe(ctx: Context, query: SearchQuery) -> str:
     named = {fold(name) for name in names}
     parts = [f"“{k}”" for k in query.keywords if fold(k) not in named] + names
     parts += [ctx.taxonomy.attributes.name(a, ctx.t.locale) for a in query.attributes]
+    # Goods refused that are what is asked for filter nothing ("vins effervescents, mais pas
+    # de champagne", champagne being no category of its own).
+    asked = ctx.taxonomy.with_ancestors(query.categories + query.within)
+    parts += [
+        ctx._("no {goods}").format(goods=ctx.taxonomy.category_name(c, ctx.t.locale))
+        for c in query.refused
+        if c in ctx.taxonomy.categories and c not in asked
+    ]
     if query.country and query.country.startswith(NOT_FROM):
         refused = country_name(query.country.removeprefix(NOT_FROM), ctx.t.locale)
         parts.append(ctx._("not from {country}").format(country=refused))
@@ -1711,15 +1804,19 @@ def _encode(query: SearchQuery, page: int) -> tuple[str, ...]:
         "n" if query.narrowing else "",
         ",".join(query.attributes),
         query.speaks or "",
+        ",".join(query.refused),
     )
 
 
 def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
-    if len(args) in (6, 7, 8, 9):  # a button from before searches had `within`,
-        args = (*args, "", "", "", "")[:10]  # `narrowing`, `attributes`, `speaks`
-    if len(args) != 10 or not args[0].isdigit():
+    if len(args) in (6, 7, 8, 9, 10):  # a button from before searches had `within`,
+        args = (*args, "", "", "", "", "")[:11]  # `narrowing`, `attributes`, `speaks`, `refused`
+    if len(args) != 11 or not args[0].isdigit():
         raise InvalidCallback("search arguments")
-    page, categories, country, area, hall, keywords, within, narrowing, attributes, speaks = args
+    page, categories, country, area, hall, keywords, within, narrowing, attributes, speaks = args[
+        :10
+    ]
+    refused = args[10]
     return (
         SearchQuery(
             categories=tuple(c for c in categories.split(",") if c),
@@ -1731,6 +1828,7 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
             narrowing=narrowing == "n",
             attributes=tuple(a for a in attributes.split(",") if a),
             speaks=speaks if speaks in LOCALES else None,
+            refused=tuple(c for c in refused.split(",") if c),
         ),
         int(page),
     )
@@ -1738,8 +1836,19 @@ def _decode(args: tuple[str, ...]) -> tuple[SearchQuery, int]:
 
 def on_callback(ctx: Context, args: tuple[str, ...]) -> Reply:
     query, page = _decode(args)
-    query = replace(query, attributes=ctx.taxonomy.attributes.known(query.attributes))
+    query = _with_known_words(ctx, query)
     return results(ctx, query, page, edit=True)
+
+
+def _with_known_words(ctx: Context, query: SearchQuery) -> SearchQuery:
+    """A query from a button or a saved list with only the attributes and categories this
+    taxonomy knows: a forged button, or one from before the taxonomy changed."""
+    known = ctx.taxonomy.categories
+    return replace(
+        query,
+        attributes=ctx.taxonomy.attributes.known(query.attributes),
+        refused=tuple(c for c in query.refused if c in known),
+    )
 
 
 # --- the conversation: the list shown, paging and refining it ----------------------------
@@ -1770,6 +1879,7 @@ def query_from_state(data: dict[str, Any]) -> SearchQuery:
         narrowing=bool(data.get("narrowing")),
         attributes=tuple(data.get("attributes", ())),
         speaks=data.get("speaks"),
+        refused=tuple(data.get("refused", ())),
     )
 
 
@@ -1777,9 +1887,11 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
     """The last search with what this message says changed: "only from Japan" keeps the
     product and sets the country; "what about cheese?" keeps the country."""
     assert ctx.state.results is not None
-    last = query_from_state(ctx.state.results.query)
-    last = replace(last, attributes=ctx.taxonomy.attributes.known(last.attributes))
+    last = _with_known_words(ctx, query_from_state(ctx.state.results.query))
     said = build_query(ctx, nlu, guess_products=False)
+    # Goods refused are read from all the message's words, tagged or not ("but no cutting
+    # tools").
+    said = replace(said, refused=said.refused or build_query(ctx, nlu).refused)
     products = said if said.categories or said.keywords else last
     merged = replace(
         last,
@@ -1787,6 +1899,8 @@ def refine(ctx: Context, nlu: NluResult) -> Reply:
         keywords=products.keywords,
         within=products.within,
         narrowing=products.narrowing,
+        # "刀具类的不要": refused goods drop out of the list shown, whatever else it asks.
+        refused=tuple(sorted(set(products.refused) | set(said.refused))),
         attributes=said.attributes or last.attributes,
         country=said.country or last.country,
         area=said.area or last.area,

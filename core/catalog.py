@@ -76,6 +76,9 @@ class SearchQuery:
     attributes: tuple[str, ...] = ()
     # A language the booth's staff speak ("exposants qui parlent français"): a code.
     speaks: str | None = None
+    # Categories of goods the buyer refused ("刀具类的就不用推荐了"): their exhibitors drop
+    # out, unless they also sell something else the search asks for.
+    refused: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -265,6 +268,8 @@ def _conditions(
         conditions.append(matched)
     if taxonomy is not None:
         conditions += [_says(a, dialect) for a in query.attributes]
+    if query.refused:
+        conditions.append(_not_only_refused_goods(query, taxonomy))
     refused = query.country.startswith(NOT_FROM) if query.country else False
     countries = _countries_of(query.country.removeprefix(NOT_FROM) if query.country else None)
     if countries and refused:
@@ -290,6 +295,27 @@ def _conditions(
         listed = literal(";") + Exhibitor.languages + ";"
         conditions.append(listed.like(f"%;{query.speaks.lower()};%"))
     return conditions
+
+
+def _not_only_refused_goods(query: SearchQuery, taxonomy: Taxonomy | None) -> ColumnElement[bool]:
+    """No exhibitor of a refused category whose categories name nothing else asked for.
+    The categories column holds every ancestor (cutting tools are machine tools too), so
+    what is above a refused category says nothing of other goods."""
+    asked = set(query.categories) | set(query.within)
+    refused = set(query.refused)
+    other: set[str] = set()
+    if taxonomy is not None:
+        # "wine, no sparkling": a kind of what is asked; "no wine" for wine asks nothing.
+        refused -= taxonomy.with_ancestors(asked)
+        other = taxonomy.with_subcategories(asked) - taxonomy.with_subcategories(refused)
+        other -= taxonomy.with_ancestors(refused)
+    if not refused:
+        return literal(True)
+    has_refused = or_(*(Exhibitor.categories.contains(f" {c} ") for c in sorted(refused)))
+    if not other:
+        return not_(has_refused)
+    has_other = or_(*(Exhibitor.categories.contains(f" {c} ") for c in sorted(other)))
+    return or_(not_(has_refused), has_other)
 
 
 def _says(attribute: str, dialect: str) -> ColumnElement[bool]:

@@ -139,10 +139,42 @@ def after(text: str, key: str, locale: str) -> str | None:
     return text[min(ends) :].strip() or None
 
 
+def ends(text: str, key: str, locale: str) -> list[int]:
+    """Where in the message each cue of this kind ends, none when folding changed its
+    length (the positions would not be the text's)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    return sorted(found.end() for found in _every_occurrence(folded, key, locale))
+
+
 def refused_after(text: str, end: int, locale: str) -> bool:
     """Whether words refusing what a text names before `end` follow it: "간식 말고",
     "제약회사 말고요", "刀具类的就不用推荐了", "сидр не предлагать"."""
     return said_after(text, end, "not_wanted_after", locale) is not None
+
+
+def refusals_after(text: str, locale: str) -> Iterator[re.Match[str]]:
+    """Each place in a message where words refuse what it names before them, from the
+    particles that may come first: "类的就不用推荐了" of "刀具类的就不用推荐了"."""
+    return _refusals(locale).finditer(text)
+
+
+@cache
+def _refusals(locale: str) -> re.Pattern[str]:
+    """`_said_after`'s cues anywhere in a text: words of spaced scripts whole ("не надо",
+    not the end of "ненадолго")."""
+    cues = phrases("not_wanted_after", locale)
+    if not cues:
+        return re.compile("(?!)")
+    gaps = {w for kind in ("particles", "firm_words") for w in phrases(kind, locale)}
+    skip = "|".join(re.escape(w) for w in sorted(gaps, key=len, reverse=True) if _CJK.search(w))
+    words = "|".join(
+        re.escape(w) if _CJK.search(w) else rf"(?<!\w){re.escape(w)}(?!\w)"
+        for w in sorted(cues, key=len, reverse=True)
+    )
+    gap = rf"(?:(?:{skip})\s*){{0,3}}" if skip else ""
+    return re.compile(rf"{gap}(?:{words})", re.IGNORECASE)
 
 
 def said_after(
@@ -164,8 +196,12 @@ def _said_after(key: str, between: tuple[str, ...], locale: str) -> re.Pattern[s
     cues = phrases(key, locale)
     if not cues:
         return re.compile("(?!)")
-    gaps = {w for kind in between for w in phrases(kind, locale) if _CJK.search(w)}
-    skip = "|".join(re.escape(w) for w in sorted(gaps, key=len, reverse=True))
+    gaps = {w for kind in between for w in phrases(kind, locale)}
+    # Words of spaced scripts whole ("Американских поставщиков не надо").
+    skip = "|".join(
+        re.escape(w) if _CJK.search(w) else rf"{re.escape(w)}(?!\w)"
+        for w in sorted(gaps, key=len, reverse=True)
+    )
     words = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
     gap = rf"(?:\s*(?:{skip})){{0,3}}" if skip else ""
     return re.compile(rf"{gap}\s*(?:{words})", re.IGNORECASE)
@@ -177,6 +213,15 @@ def _occurrences(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
         for phrase in lexicon(code).lists.get(key, ()):
             if found := _search(folded, phrase):
                 yield found
+
+
+def _every_occurrence(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
+    for code in _locales(locale):
+        for phrase in lexicon(code).lists.get(key, ()):
+            if _CJK.search(phrase):
+                yield from re.finditer(re.escape(phrase), folded)
+            else:
+                yield from re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded)
 
 
 def _search(text: str, phrase: str) -> re.Match[str] | None:

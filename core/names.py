@@ -237,6 +237,7 @@ _OTHER_READINGS = (
 _WORD_READINGS = (
     (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"(?<=[aeiou])(?:lt|t|d|s|x)$"), ""),
+    (re.compile(r"(?<=[aeiou]n)(?:t|d)$"), ""),  # ボーモン for Beaumont
     (re.compile(r"t(?=u)"), "ch"),
 )
 
@@ -581,7 +582,14 @@ def skeleton(compact: str) -> str:
     voiced and voiceless consonants alike, r = l, doubles single. A Latin name's j is
     dropped (often a y: Jönsson), hangul's and kana's kept (제네바, ジェネバ)."""
     text = _NOT_ALNUM.sub("", _romanised(compact))
+    if _HANGUL.search(compact):
+        # 위 after a consonant writes a German ü: 뮐러 for Müller, 취리히 for Zürich.
+        text = _HANGUL_UE.sub("u", text)
     return _consonants(text, keep_j=_script(compact) != "latin")
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_UE = re.compile(r"(?<=[^aeiouw])wi")
 
 
 def _consonants(text: str, *, keep_j: bool) -> str:

@@ -380,3 +380,12 @@ def test_an_hour_the_model_tagged_as_a_date_is_the_time(make_ctx) -> None:
         ctx, nlu(text, "book_meeting", company="Nordic Medtech", date=["demain", "14"])
     )
     assert "14:00" in plain(reply.text), reply.text
+
+
+def test_a_chinese_date_the_model_tagged_as_a_time_is_the_day(make_ctx) -> None:
+    """ "11月6" of "11月6号下午3点" tagged a time, beside words tagged times that are none."""
+    text = "麻烦帮我约一下 Nordic Medtech（做影像设备的那家），11月6号下午3点，谢谢！"
+    pieces = [("company", "Nordic Medtech"), ("time", "影像设备"), ("time", "家"),
+              ("time", "11月6"), ("time", "下午3点")]  # fmt: skip
+    reply = booking_form.start(make_ctx("zh"), tagged(text, pieces))
+    assert "11月6日周六" in reply.text and "15:00" in reply.text, reply.text

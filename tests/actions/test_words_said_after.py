@@ -13,6 +13,7 @@ import pytest
 
 from actions import dialogue
 from bot.app import Container
+from core.taxonomy import country_name
 from tests.actions.conftest import container_with, contexts_over, nlu
 from tests.actions.test_dialogue import assert_not_found, shown_exhibitors
 
@@ -55,6 +56,9 @@ CATALOG_W = HEADER + "".join(
         "W33,Hanamizuki Honpo K.K.,花水木本舗,ハナミズキ,JP,consumer,4.1,4.1A-33,Camellia hair oil,,ja",
         "W34,Frantoio Castelvetri S.r.l.,,,IT,food,1.2,1.2A-34,Extra virgin olive oil,,it",
         "W35,Farmaceutici Castelvetri S.p.A.,,,IT,medical,5.1,5.1A-35,Generic antibiotics,,it",
+        "W36,Føroya Laks P/F,,,FO,food,1.1,1.1A-36,Fresh Atlantic salmon,,fo",
+        "W37,Bergen Sjømat AS,,,NO,food,1.1,1.1A-37,Fresh salmon fillets,,no",
+        "W38,Patagonia Salmon S.A.,,,CL,food,1.1,1.1A-38,Frozen salmon portions,,es",
     )
 )
 
@@ -213,3 +217,99 @@ def test_a_name_whose_kana_is_written_in_hiragana(w_ctx) -> None:
     ctx = w_ctx("ja")
     reply = dialogue.respond(ctx, nlu("はなみずき本舗さんのブースはどこですか？", "exhibitor_info"))
     assert "4.1A-33" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities"),
+    [
+        # The country the goods go to, said after it, is no origin.
+        ("ja", "ワインを中国で販売したいです。扱っている出展者は？", {"product": "ワイン", "country": "中国"}),
+        ("ko", "중국에 수출할 와인 찾고 있어요", {"product": "와인", "date": "중국에"}),
+    ],
+)  # fmt: skip
+def test_a_country_the_goods_go_to_said_after_it(
+    w_ctx, locale: str, text: str, entities: dict
+) -> None:
+    ctx = w_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
+    assert shown_exhibitors(ctx, reply) == {"W12", "W19", "W20", "W21", "W22"}, reply.text
+    title = reply.text.splitlines()[0]
+    assert country_name("CN", locale) not in title, title  # no "found nothing from China"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Castelvetriさんのブースを探しています。医薬品の方ではなく。",
+        "Castelvetriさんのブースを探しています。製薬ではなく、オリーブオイルの部門です。",
+    ],
+)
+def test_the_goods_refused_tell_which_of_two_companies_of_a_name(w_ctx, text: str) -> None:
+    ctx = w_ctx("ja")
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", company="Castelvetri"))
+    assert "1.2A-34" in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "booth"),
+    [
+        # A country before a part of a Chinese name is where the company is from.
+        ("美国蓝岭卖苹果的那家，展位在哪？", "1.1A-28"),
+        # "那个" points at the firm; its goods follow its name.
+        ("四川那个蓝海的花椒，展位在哪里啊？", "1.2A-27"),
+    ],
+)
+def test_a_part_of_a_chinese_name_among_the_words_around_it(w_ctx, text: str, booth: str) -> None:
+    ctx = w_ctx("zh")
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info"))
+    assert booth in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "wanted"),
+    [
+        # A country refused after a word for its firms, in Russian.
+        ("ru", "Нужна халяльная говядина. Австралийских поставщиков не надо.", {"product": "халяльная говядина", "country": "Австралийских"}, {"W09", "W10"}),
+        # Goods refused after them, in Japanese; before them with an article, in French.
+        ("ja", "ビールを探しています。ワインは要りません。", {"product": ["ビール", "ワイン"]}, {"W11"}),
+        ("fr", "Des bières ? Pas le vin.", {"product": ["bières", "vin"]}, {"W11"}),
+        # The Nordic countries include the Faroe Islands.
+        ("ja", "北欧産のサーモンを仕入れたいです。", {"product": "サーモン", "country": "北欧"}, {"W36", "W37"}),
+    ],
+)  # fmt: skip
+def test_refusals_and_regions_in_more_words(
+    w_ctx, locale: str, text: str, entities: dict, wanted: set[str]
+) -> None:
+    assert_search_shows(w_ctx(locale), text, entities, wanted)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "entities", "booth"),
+    [
+        # A part of a name, the words for its firm, then the goods that tell which firm.
+        ("zh", "蓝岭家的苹果在哪个展位？", {}, "1.1A-28"),
+        ("ja", "Castelvetriさんとこのオリーブオイル、ブースどこですか？", {}, "1.2A-34"),
+        # The model tagged the name with the goods.
+        ("ja", "Castelvetriのオリーブオイルのブース番号を教えてください", {"company": "Castelvetriのオリーブオイル"}, "1.2A-34"),
+    ],
+)  # fmt: skip
+def test_a_name_written_with_the_words_for_its_firm_and_its_goods(
+    w_ctx, locale: str, text: str, entities: dict, booth: str
+) -> None:
+    ctx = w_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", **entities))
+    assert booth in reply.text and not shown_exhibitors(ctx, reply), reply.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # No Castelvetri sells cars; no Blue Ridge sells wine: other companies.
+        "Castelvetri Motors",
+        "Blue Ridge Wines",
+    ],
+)
+def test_a_name_with_goods_none_of_its_firms_sells_is_another_company(w_ctx, name: str) -> None:
+    ctx = w_ctx("en")
+    reply = dialogue.respond(ctx, nlu(f"Where is {name}?", "exhibitor_info", company=name))
+    assert_not_found(ctx, reply, name)

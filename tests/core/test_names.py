@@ -1065,3 +1065,14 @@ def test_umlauts_typed_as_two_letters(query: str, expected: list[str]) -> None:
         ]
     )
     assert [m.exhibitor_id for m in index.find(query)] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("뮐러", "Müller"),  # hangul 위 after a consonant for a German ü
+        ("ボーモン", "Beaumont"),  # a French word's last "nt" sounded as "n"
+    ],
+)
+def test_a_name_in_hangul_or_kana_sounds_like_its_latin_letters(written: str, latin: str) -> None:
+    assert names.skeleton(written) in names.latin_skeletons(names.fold_word(latin), word=True)
