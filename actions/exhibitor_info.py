@@ -201,6 +201,8 @@ def _house_words(locale: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# Up to one short word, an article, between words refusing goods and the goods.
+_ONE_SHORT_WORD = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 # Two hiragana or more (a name's, not a particle); a Japanese honorific after a name.
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096]{2,}")
 _HONORIFIC = re.compile(r"(?:さん|様|さま|殿)$")
@@ -317,11 +319,17 @@ def _refused(ctx: Context, said: str, phrase: str) -> str | None:
     """The goods of a phrase the message refuses, right after it ("올리브유 …, 제약회사
     말고요") or within it ("水産の方ではなく": 水産), None when it does not."""
     at = said.find(phrase)
+    if at < 0 and len(lowered := said.lower()) == len(said):
+        at = lowered.find(phrase.lower())  # "bier" of "nicht das Bier"
     if at < 0:
         return None
     end = at + len(phrase)
     if cues.refused_after(said, end, ctx.t.locale):
         return phrase
+    if any(
+        _ONE_SHORT_WORD.fullmatch(said[e:at]) for e in cues.ends(said, "not_wanted", ctx.t.locale)
+    ):
+        return phrase  # "nicht das Bier"
     cue = next((c for c in cues.refusals_after(said, ctx.t.locale) if at < c.start() < end), None)
     return said[at : cue.start()] if cue is not None else None
 

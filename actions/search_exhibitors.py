@@ -151,13 +151,16 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
     said = _message_phrases(ctx, nlu, said_countries, asked) if guess_products else []
     phrases = _completed(ctx, query, tagged, said, nlu.text) if tagged else said
     phrases = _without_what_they_are_for(ctx, nlu.text, phrases)
-    kept = [_without_refused_goods(ctx, nlu.text, p) for p in phrases]
+    kept = _without_refused(ctx, nlu.text, phrases)
+    kept = _listed_with_the_refused(ctx, nlu.text, phrases, kept)
     query = replace(query, refused=_categories_refused(ctx, nlu.text, phrases, kept))
     phrases = [p for p in kept if p]
     if not phrases and tagged:
         # The model tagged only the goods refused ("des vins effervescents, mais pas de
         # champagne"): the other goods the message names are what it asks for.
-        phrases = [k for p in said if (k := _without_refused_goods(ctx, nlu.text, p))]
+        others = _without_refused(ctx, nlu.text, said)
+        others = _listed_with_the_refused(ctx, nlu.text, said, others)
+        phrases = [p for p in others if p]
     phrases = _with_words_a_coordination_leaves_unsaid(ctx, nlu.text, phrases)
     phrases = _without_the_kinds_category(ctx, nlu.text, phrases)
     phrases, query = _areas_named(ctx, phrases, said or phrases, query, nlu.text)
@@ -1171,8 +1174,69 @@ def _without_refused_goods(ctx: Context, text: str, phrase: str) -> str:
         return phrase
     if found and said_before(ctx, text, found.start(), "not_wanted"):
         return ""
+    if found and _listed_after_goods_refused(ctx, text, found.start()):
+        return ""
     inside = _refusing_words(refusing).search(phrase)
     return phrase[: inside.start()].strip() if inside else phrase
+
+
+def _listed_after_goods_refused(ctx: Context, text: str, start: int) -> bool:
+    """Whether the goods from `start` on are listed after goods the message refuses: the
+    drills of "not cutting tools or drills"."""
+    before = text[:start]
+    links = _LINKS_AT_THE_END.search(before)
+    if links is None:
+        return False
+    clause = _SENTENCE_PART.split(before[: links.start()])[-1]
+    said = ctx.taxonomy.product_phrases(clause)
+    if not said or not fold(clause).rstrip().endswith(fold(said[-1]).split()[-1]):
+        return False
+    refusing = cues.phrases("not_wanted", ctx.t.locale)
+    if refusing and _refusing_words(refusing).search(said[-1]):
+        return True  # "machine tools but not cutting tools", then "or drills"
+    # Refused by the words before them (those after them end the list: "ワインではなく、").
+    at = before[: links.start()].lower().rfind(said[-1])
+    return at >= 0 and said_before(ctx, text, at, "not_wanted")
+
+
+def _without_refused(ctx: Context, text: str, phrases: list[str]) -> list[str]:
+    return [_without_refused_goods(ctx, text, p) for p in phrases]
+
+
+def _listed_with_the_refused(
+    ctx: Context, text: str, phrases: list[str], kept: list[str]
+) -> list[str]:
+    """`kept` with the phrases listed right after goods refused before them refused too:
+    "keine Zerspanungswerkzeuge wie Bohrer oder Fräser", "not beer or cider" (words refusing
+    goods after them end the list: "ワインではなく、ビール")."""
+    lowered = text.lower()  # the message's offsets, unlike `fold`
+    spans = [_span_of(lowered, p) for p in phrases]
+    kept = list(kept)
+    refusals = [cue.span() for cue in cues.refusals_after(lowered, ctx.t.locale)]
+    for at, span in sorted(enumerate(spans), key=lambda item: item[1]):
+        if span[0] < 0 or kept[at]:
+            continue
+        if any(span[0] < start <= span[1] + 1 for start, _ in refusals):
+            continue
+        for other, (start, end) in enumerate(spans):
+            if kept[other] and start >= span[1] and _LIST_LINKS.fullmatch(lowered[span[1] : start]):
+                kept[other] = ""
+                span = (start, end)
+    return kept
+
+
+def _span_of(lowered: str, phrase: str) -> tuple[int, int]:
+    at = lowered.find(phrase.lower())
+    return (at, at + len(phrase)) if at >= 0 else (-1, -1)
+
+
+_SENTENCE_PART = re.compile(r"[!?¡¿？！。;；:：]")
+# What may stand between goods listed together, as one refusal takes them: commas, "or",
+# "like", "such as" ("and" may start what is wanted again: "not beer or cider, and cheese").
+_LIST_LINKS = re.compile(
+    r"(?:\s*(?:[,、/]|or|like|such as|oder|wie|ou|comme|o|como|или|как|或|或者|や|이나|나)\s*)+"
+)
+_LINKS_AT_THE_END = re.compile(rf"(?<=\w){_LIST_LINKS.pattern}$", re.IGNORECASE)
 
 
 def only_refuses_goods(ctx: Context, nlu: NluResult) -> bool:

@@ -28,6 +28,10 @@ CATALOG_R = HEADER + "".join(
         "R05,Maison Valcourt,,,FR,food,2.1,2.1A-05,Brut Champagne;Rosé Champagne,,fr",
         "R06,Château Lestrade,,,FR,food,2.1,2.1A-06,Bordeaux red wine;Crémant de Bordeaux,,fr",
         "R07,Domaine des Aubiers,,,FR,food,2.1,2.1A-07,Bordeaux red wine,,fr",
+        "R08,Brauerei Grünwald GmbH,,,DE,food,2.1,2.1A-08,Helles lager;Weissbier,,de",
+        "R09,Grünwald Fahrzeugtechnik GmbH,,,DE,auto,8.1,8.1A-09,Trailer axles;Air suspension,,de",
+        "R10,Cidrerie du Pays d'Auge,,,FR,food,2.1,2.1A-10,Cidre brut;Calvados,,fr",
+        "R11,Gouda Hoeve B.V.,,,NL,food,1.1,1.1A-11,Aged Gouda cheese,,nl",
     )
 )
 
@@ -59,6 +63,40 @@ def test_the_makers_of_goods_refused_in_the_request_drop_out(
     ctx = r_ctx(locale)
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
     assert shown_exhibitors(ctx, reply) == {"R01", "R02"}, reply.text
+
+
+def test_goods_listed_with_the_goods_refused_are_refused_too(r_ctx) -> None:
+    """ "wie Bohrer oder Fräser": examples of the tools refused; "or cider" refused with the
+    beer, while "and cheese" asks again."""
+    ctx = r_ctx("de")
+    text = "Wir suchen Werkzeugmaschinen, aber bitte keine Zerspanungswerkzeuge wie Bohrer oder Fräser."
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product="Zerspanungswerkzeuge"))
+    assert shown_exhibitors(ctx, reply) == {"R01", "R02", "R04"}, reply.text
+    ctx = r_ctx("en")
+    text = "wine, not beer or cider, and cheese"
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", product=["wine", "cheese"]))
+    assert shown_exhibitors(ctx, reply) >= {"R11", "R06"}, reply.text
+    assert not shown_exhibitors(ctx, reply) & {"R08", "R10"}, reply.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("fr", "Du vin de Bordeaux – pas besoin de champagne"),
+        ("en", "Bordeaux wine, no need for champagne"),
+    ],
+)
+def test_goods_not_needed_are_refused(r_ctx, locale: str, text: str) -> None:
+    ctx = r_ctx(locale)
+    reply = dialogue.respond(ctx, nlu(text, "search_exhibitors"))
+    assert shown_exhibitors(ctx, reply) == {"R06", "R07"}, reply.text
+
+
+def test_goods_refused_tell_which_company_of_a_name(r_ctx) -> None:
+    ctx = r_ctx("de")
+    text = "Wo ist Grünwald? Die mit den Trailerachsen, nicht das Bier."
+    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", company="Grünwald"))
+    assert "8.1A-09" in reply.text and not shown_exhibitors(ctx, reply), reply.text
 
 
 @pytest.mark.parametrize(

@@ -450,6 +450,9 @@ def test_earlier_aliases_still_resolve(code: str) -> None:
         ("日韩的面膜", "JP_KR"),
         ("澳新的婴儿奶粉", "AU_NZ"),
         ("欧米のワイン", "EU_NA"),
+        # The Maghreb is North Africa's west, without Egypt and Sudan.
+        ("des exposants du Maghreb", "MAGHREB"),
+        ("Scandi furniture", "154"),
     ],
 )
 def test_regions_are_named_like_countries(message: str, code: str) -> None:
