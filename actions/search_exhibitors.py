@@ -125,8 +125,9 @@ def build_query(ctx: Context, nlu: NluResult, *, guess_products: bool = True) ->
             if e.type == "area"
             and (a := _area_of(ctx, e.value))
             and not _in_product_name(ctx, nlu.text, e.start, e.end)
-            # "Verpackungsmaschinen für Lebensmittel": what the goods named are for.
-            and not (said_before(ctx, nlu.text, e.start, "used_for") and e.start > 0)
+            # "Verpackungsmaschinen für Lebensmittel", "shipping for fresh food": what the
+            # goods named are for.
+            and not (e.start > 0 and _said_for(ctx, nlu.text, e.start))
         ),
         None,
     )
@@ -421,6 +422,10 @@ def _areas_named(
         longer = (_without_attributes(ctx, other) for other in said)
         if any(fold(phrase) in other and other != fold(phrase) for other in longer):
             continue
+        at = text.lower().find(phrase.lower())
+        if len(phrases) > 1 and at > 0 and _said_for(ctx, text, at):
+            # "refrigerated shipping for fresh food": what the other goods are for.
+            return [p for p in phrases if p != phrase], query
         after_an_area_word = _cue_pattern(cues.phrases("area_word", ctx.t.locale)).search(
             _before(ctx, text, phrase)
         )
@@ -1112,6 +1117,18 @@ def _going_to(ctx: Context, text: str, start: int, end: int) -> bool:
 # An article between a cue and a country: "vers l'Afrique", "hacia la India".
 _ARTICLE_BEFORE = re.compile(r"\s*\b(?:l['’]|la|le|les|the|el|los|las|die|den|das|dem)\s*$", re.I)
 _AND_BEFORE = re.compile(rf"\s+(?:{'|'.join(_AND_WORDS)})\s*$", re.I)
+
+
+def _said_for(ctx: Context, text: str, start: int) -> bool:
+    """Whether what starts at `start` is said as what goods are for, maybe after one word
+    that describes it: "für Lebensmittel", "for fresh food"."""
+    if said_before(ctx, text, start, "used_for"):
+        return True
+    word = _WORD_BEFORE.search(text[:start])
+    return word is not None and said_before(ctx, text, word.start(), "used_for")
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\s+$")
 
 
 def said_before(ctx: Context, text: str, start: int, key: str) -> bool:

@@ -115,3 +115,13 @@ def test_the_reply_searched_no_words_but_the_goods(
     reply = dialogue.respond(ctx, nlu(text, "search_exhibitors", **entities))
     heading = reply.text.split("\n", 1)[0]
     assert unsaid not in heading.casefold(), heading
+
+
+def test_an_area_said_after_for_and_a_word_is_what_a_service_is_for(u_ctx) -> None:
+    ctx = u_ctx("en")
+    text = "Need a freight forwarder for fresh food"
+    reply = dialogue.respond(
+        ctx, nlu(text, "search_exhibitors", product="freight forwarder", area="food")
+    )
+    assert shown_exhibitors(ctx, reply) == {"U05", "U06"}, reply.text
+    assert "Food" not in reply.text.splitlines()[0], reply.text  # no area filter that found none
