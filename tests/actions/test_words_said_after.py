@@ -91,6 +91,7 @@ def assert_search_shows(ctx, text: str, entities: dict, wanted: set[str]) -> Non
         # "not" and "anything but" before a country's adjective.
         ("en", "Who sells ultrasound machines? Preferably not American companies.", {"product": "ultrasound machines", "country": "American"}, {"W07"}),
         ("en", "Looking for halal beef, anything but Australian pls", {"product": "halal beef", "country": "Australian"}, {"W09", "W10"}),
+        ("ru", "Нужна халяльная говядина. Австралийских поставщиков не надо.", {"product": "халяльная говядина", "country": "Австралийских"}, {"W09", "W10"}),
     ],
 )  # fmt: skip
 def test_a_country_refused_after_a_word_for_its_firms(
@@ -105,6 +106,9 @@ def test_a_country_refused_after_a_word_for_its_firms(
         ("zh", "红酒就不用了，有卖啤酒的吗", {"product": ["红酒", "啤酒"]}),
         ("ja", "ワインではなく、ビールを扱っている出展者は？", {"product": ["ワイン", "ビール"]}),
         ("ko", "와인 말고 맥주 파는 곳 있어요?", {"product": "와인 말고 맥주"}),
+        ("ja", "ビールを探しています。ワインは要りません。", {"product": ["ビール", "ワイン"]}),
+        # Before them, with an article.
+        ("fr", "Des bières ? Pas le vin.", {"product": ["bières", "vin"]}),
     ],
 )
 def test_goods_refused_after_they_are_named(w_ctx, locale: str, text: str, entities: dict) -> None:
@@ -121,6 +125,8 @@ def test_goods_refused_after_they_are_named(w_ctx, locale: str, text: str, entit
         ("ko", "호주나 뉴질랜드 와인 파는 곳 있나요?", {"product": "와인", "country": "뉴질랜드"}, {"W19", "W20"}),
         # The model tagged "South" as a company and "American" as a country.
         ("en", "Are there any South American wineries exhibiting? We import wine to Hangzhou", {"company": "South", "country": "American", "product": "wine"}, {"W21"}),
+        # The Nordic countries include the Faroe Islands.
+        ("ja", "北欧産のサーモンを仕入れたいです。", {"product": "サーモン", "country": "北欧"}, {"W36", "W37"}),
     ],
 )  # fmt: skip
 def test_regions_buyers_name_in_a_word_or_two(
@@ -238,62 +244,23 @@ def test_a_country_the_goods_go_to_said_after_it(
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Castelvetriさんのブースを探しています。医薬品の方ではなく。",
-        "Castelvetriさんのブースを探しています。製薬ではなく、オリーブオイルの部門です。",
-    ],
-)
-def test_the_goods_refused_tell_which_of_two_companies_of_a_name(w_ctx, text: str) -> None:
-    ctx = w_ctx("ja")
-    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info", company="Castelvetri"))
-    assert "1.2A-34" in reply.text and not shown_exhibitors(ctx, reply), reply.text
-
-
-@pytest.mark.parametrize(
-    ("text", "booth"),
-    [
-        # A country before a part of a Chinese name is where the company is from.
-        ("美国蓝岭卖苹果的那家，展位在哪？", "1.1A-28"),
-        # "那个" points at the firm; its goods follow its name.
-        ("四川那个蓝海的花椒，展位在哪里啊？", "1.2A-27"),
-    ],
-)
-def test_a_part_of_a_chinese_name_among_the_words_around_it(w_ctx, text: str, booth: str) -> None:
-    ctx = w_ctx("zh")
-    reply = dialogue.respond(ctx, nlu(text, "exhibitor_info"))
-    assert booth in reply.text and not shown_exhibitors(ctx, reply), reply.text
-
-
-@pytest.mark.parametrize(
-    ("locale", "text", "entities", "wanted"),
-    [
-        # A country refused after a word for its firms, in Russian.
-        ("ru", "Нужна халяльная говядина. Австралийских поставщиков не надо.", {"product": "халяльная говядина", "country": "Австралийских"}, {"W09", "W10"}),
-        # Goods refused after them, in Japanese; before them with an article, in French.
-        ("ja", "ビールを探しています。ワインは要りません。", {"product": ["ビール", "ワイン"]}, {"W11"}),
-        ("fr", "Des bières ? Pas le vin.", {"product": ["bières", "vin"]}, {"W11"}),
-        # The Nordic countries include the Faroe Islands.
-        ("ja", "北欧産のサーモンを仕入れたいです。", {"product": "サーモン", "country": "北欧"}, {"W36", "W37"}),
-    ],
-)  # fmt: skip
-def test_refusals_and_regions_in_more_words(
-    w_ctx, locale: str, text: str, entities: dict, wanted: set[str]
-) -> None:
-    assert_search_shows(w_ctx(locale), text, entities, wanted)
-
-
-@pytest.mark.parametrize(
     ("locale", "text", "entities", "booth"),
     [
+        # A country before a part of a Chinese name is where the company is from.
+        ("zh", "美国蓝岭卖苹果的那家，展位在哪？", {}, "1.1A-28"),
+        # "那个" points at the firm; its goods follow its name.
+        ("zh", "四川那个蓝海的花椒，展位在哪里啊？", {}, "1.2A-27"),
         # A part of a name, the words for its firm, then the goods that tell which firm.
         ("zh", "蓝岭家的苹果在哪个展位？", {}, "1.1A-28"),
         ("ja", "Castelvetriさんとこのオリーブオイル、ブースどこですか？", {}, "1.2A-34"),
         # The model tagged the name with the goods.
         ("ja", "Castelvetriのオリーブオイルのブース番号を教えてください", {"company": "Castelvetriのオリーブオイル"}, "1.2A-34"),
+        # The goods refused tell which of the two companies of a name.
+        ("ja", "Castelvetriさんのブースを探しています。医薬品の方ではなく。", {"company": "Castelvetri"}, "1.2A-34"),
+        ("ja", "Castelvetriさんのブースを探しています。製薬ではなく、オリーブオイルの部門です。", {"company": "Castelvetri"}, "1.2A-34"),
     ],
 )  # fmt: skip
-def test_a_name_written_with_the_words_for_its_firm_and_its_goods(
+def test_a_part_of_a_name_among_the_words_around_it(
     w_ctx, locale: str, text: str, entities: dict, booth: str
 ) -> None:
     ctx = w_ctx(locale)
