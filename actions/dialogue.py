@@ -164,7 +164,9 @@ def _a_name_before_house_words(ctx: Context, text: str) -> tuple[int, int] | Non
     チーズ" (the goods tell which of the firms of that name). Not a country, a city or a
     product ("日本の酒")."""
     locale = ctx.t.locale
-    joins = cues.phrases("house_words", locale) | cues.phrases("particles", locale)
+    joins = cues.phrases("house_words", locale)
+    if locale in _NAME_PARTICLE_LOCALES:
+        joins |= cues.phrases("particles", locale)  # "シルバのコルク栓", not Korean "중에"
     for join in sorted(joins, key=len, reverse=True):
         if not names.has_cjk(join):
             continue
@@ -193,8 +195,12 @@ def _name_run_before(ctx: Context, text: str, at: int) -> int:
     return run.start() if run else at
 
 
+# Where a particle joins a name to its goods ("の", "的"); Korean particles end every word.
+_NAME_PARTICLE_LOCALES = frozenset({"zh", "ja"})
 # A name's katakana (with its long vowels and dots) or one or two Latin words, ending a text.
-_NAME_RUN_BEFORE = re.compile(r"(?:[\u30a1-\u30fa\u30fc\u30fb]+|[^\W\d_]+(?:[ -][^\W\d_]+)?)$")
+_NAME_RUN_BEFORE = re.compile(
+    r"(?:[\u30a1-\u30fa\u30fc\u30fb]+|[A-Za-z\u00c0-\u024f]+(?:[ -][A-Za-z\u00c0-\u024f]+)?)$"
+)
 
 
 def _without_refused_goods_tagged(ctx: Context, nlu: NluResult) -> NluResult:

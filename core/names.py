@@ -237,7 +237,6 @@ _OTHER_READINGS = (
 _WORD_READINGS = (
     (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"(?<=[aeiou])(?:lt|t|d|s|x)$"), ""),
-    (re.compile(r"(?<=[aeiou]n)(?:t|d)$"), ""),  # ボーモン for Beaumont
     (re.compile(r"t(?=u)"), "ch"),
 )
 

@@ -280,3 +280,10 @@ def test_a_name_with_goods_none_of_its_firms_sells_is_another_company(w_ctx, nam
     ctx = w_ctx("en")
     reply = dialogue.respond(ctx, nlu(f"Where is {name}?", "exhibitor_info", company=name))
     assert_not_found(ctx, reply, name)
+
+
+def test_words_before_a_korean_particle_are_no_name(w_ctx) -> None:
+    """ "제품 중에": a Korean particle ends every word; what stands before it is no name
+    written with its goods."""
+    text = "독일 제품 중에 맥주 있나요?"
+    assert_search_shows(w_ctx("ko"), text, {"product": "맥주", "country": "독일"}, {"W11"})
