@@ -218,16 +218,18 @@ def _occurrences(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
 def _every_occurrence(folded: str, key: str, locale: str) -> Iterator[re.Match[str]]:
     for code in _locales(locale):
         for phrase in lexicon(code).lists.get(key, ()):
-            if _CJK.search(phrase):
-                yield from re.finditer(re.escape(phrase), folded)
-            else:
-                yield from re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded)
+            yield from re.finditer(_as_found(phrase), folded)
 
 
 def _search(text: str, phrase: str) -> re.Match[str] | None:
+    return re.search(_as_found(phrase), text)
+
+
+def _as_found(phrase: str) -> str:
+    """A cue's pattern: anywhere in Chinese, Japanese and Korean, else as whole words."""
     if _CJK.search(phrase):
-        return re.search(re.escape(phrase), text)
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+        return re.escape(phrase)
+    return rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
 
 
 def _number(text: str) -> int:
